@@ -1,0 +1,44 @@
+# Accord: `make demo` serves the app with demo data; `make test` passes the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1:8000
+DEMO_RESOLUTION := accord/documents/demo/A_RES_73_135.md
+
+.PHONY: install messages demo serve test test-fast lint bench browser clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Compile the interface translations (.po -> .mo); needs GNU gettext's msgfmt.
+messages: install
+	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext >/dev/null)
+	cd accord && ../$(BIN)/accord compilemessages --verbosity 0
+
+# Debian's Chromium for the browser tests; never a browser downloaded by a test tool.
+browser:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "chromium could not be installed: browser tests will skip"
+
+demo: messages
+	$(BIN)/accord migrate --noinput
+	$(BIN)/accord collectstatic --noinput --verbosity 0
+	$(BIN)/accord demo
+	$(BIN)/accord runserver $(HOST)
+
+test: messages browser
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check accord resolutions tests bench
+	$(BIN)/mypy resolutions
+
+bench: install
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) var test-artifacts .pytest_cache

@@ -1,0 +1,1 @@
+"""Accord: the cooperation between the United Nations and a regional organization."""

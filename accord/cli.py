@@ -1,0 +1,22 @@
+"""The `accord` console script: Django's manage.py with Accord's settings chosen.
+
+    accord bootstrap FILE --yes
+    accord parse FILE --format json
+    accord runserver
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "accord.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["accord", *(sys.argv[1:] if argv is None else argv)])
+
+
+if __name__ == "__main__":
+    main()

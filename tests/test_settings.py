@@ -1,0 +1,43 @@
+"""The settings: production refuses defaults, and `check --deploy` is clean."""
+
+import os
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+PROD_ENV = {
+    "ACCORD_DEBUG": "0",
+    "ACCORD_SECRET_KEY": "a-real-secret-key-for-this-test-only-" + "x" * 40,
+    "ACCORD_ALLOWED_HOSTS": "accord.example.org",
+    "DJANGO_SETTINGS_MODULE": "accord.settings",
+}
+
+
+def _run(env_extra, *args):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ACCORD_")}
+    env.update(env_extra)
+    env["ACCORD_VAR_DIR"] = str(ROOT / "var" / "test-settings")
+    return subprocess.run(
+        [sys.executable, "-m", "accord.cli", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_check_deploy_is_clean_under_production_settings():
+    result = _run(PROD_ENV, "check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = dict(PROD_ENV)
+    del env["ACCORD_SECRET_KEY"]
+    result = _run(env, "check")
+    assert result.returncode != 0
+    assert "ACCORD_SECRET_KEY" in result.stderr
+
+
+def test_a_bad_boolean_fails_loudly():
+    result = _run({"ACCORD_DEBUG": "maybe"}, "check")
+    assert result.returncode != 0
+    assert "ACCORD_DEBUG" in result.stderr

@@ -1,0 +1,368 @@
+"""The cooperation itself: frameworks, priority areas, bienniums, the matrix of
+activities with indicators and progress, meetings, decisions and action items, and the
+Sustainable Development Goals and targets that activities serve.
+
+Reads: nothing at import. Writes: the cooperation tables and their history tables.
+The SDG goals and targets are loaded by a data migration from ``data/sdg_targets.tsv``.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from accord.core.models import AccordModel, NamedInLanguages
+
+
+class Framework(AccordModel):
+    """The standing cooperation between the UN and one partner organization."""
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True, help_text=_('e.g. "un-oic"'))
+    name = models.CharField(_("name"), max_length=300)
+    un_organization = models.ForeignKey(
+        "registry.Organization", on_delete=models.PROTECT, related_name="frameworks_as_un",
+        verbose_name=_("United Nations"),
+    )
+    partner = models.ForeignKey(
+        "registry.Organization", on_delete=models.PROTECT, related_name="frameworks_as_partner",
+        verbose_name=_("partner organization"),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("framework")
+        verbose_name_plural = _("frameworks")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PriorityArea(NamedInLanguages, AccordModel):
+    """One of the fields of cooperation of a framework (e.g. "peace and security")."""
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="priority_areas",
+                                  verbose_name=_("framework"))
+    code = models.SlugField(_("code"), max_length=40)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["framework", "order", "code"]
+        verbose_name = _("priority area")
+        verbose_name_plural = _("priority areas")
+        constraints = [
+            models.UniqueConstraint(fields=["framework", "code"], name="priorityarea_unique_code"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Biennium(AccordModel):
+    """Two years of a framework's matrix of activities, e.g. 2018-2019."""
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="bienniums",
+                                  verbose_name=_("framework"))
+    start_year = models.PositiveIntegerField(_("start year"))
+    end_year = models.PositiveIntegerField(_("end year"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["framework", "-start_year"]
+        verbose_name = _("biennium")
+        verbose_name_plural = _("bienniums")
+        constraints = [
+            models.UniqueConstraint(fields=["framework", "start_year", "end_year"],
+                                    name="biennium_unique_years"),
+        ]
+
+    @property
+    def label(self) -> str:
+        """``"2018-2019"``."""
+        return f"{self.start_year}-{self.end_year}"
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class SDGGoal(models.Model):
+    """One of the 17 Sustainable Development Goals (reference data, never edited)."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    name = models.CharField(_("name"), max_length=300)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("Sustainable Development Goal")
+        verbose_name_plural = _("Sustainable Development Goals")
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.name}"
+
+
+class SDGTarget(models.Model):
+    """One of the 169 SDG targets, with its official code ("1.1", "1.a", "17.19")."""
+
+    code = models.CharField(_("code"), max_length=8, unique=True)
+    goal = models.ForeignKey(SDGGoal, on_delete=models.PROTECT, related_name="targets", verbose_name=_("goal"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    text = models.TextField(_("text"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["goal__number", "order"]
+        verbose_name = _("SDG target")
+        verbose_name_plural = _("SDG targets")
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Activity(AccordModel):
+    """A row of a biennium's matrix: one joint activity with a lead on each side."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        ONGOING = "ongoing", _("ongoing")
+        COMPLETED = "completed", _("completed")
+        POSTPONED = "postponed", _("postponed")
+        CANCELLED = "cancelled", _("cancelled")
+
+    framework = models.ForeignKey(
+        Framework, on_delete=models.CASCADE, related_name="activities", editable=False,
+        verbose_name=_("framework"), help_text=_("Copied from the biennium on save."),
+    )
+    biennium = models.ForeignKey(Biennium, on_delete=models.PROTECT, related_name="activities",
+                                 verbose_name=_("biennium"))
+    code = models.CharField(_("code"), max_length=40, help_text=_("Stable and unique in the framework."))
+    title = models.CharField(_("title"), max_length=500)
+    description = models.TextField(_("description"), blank=True)
+    priority_area = models.ForeignKey(PriorityArea, on_delete=models.PROTECT, related_name="activities",
+                                      verbose_name=_("priority area"))
+    un_lead = models.ForeignKey("registry.Entity", null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="activities_led_un", verbose_name=_("UN lead"))
+    partner_lead = models.ForeignKey("registry.Entity", null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="activities_led_partner", verbose_name=_("partner lead"))
+    participants = models.ManyToManyField("registry.Entity", blank=True, related_name="activities",
+                                          verbose_name=_("other participants"))
+    start_on = models.DateField(_("start"), null=True, blank=True)
+    end_on = models.DateField(_("end"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PLANNED)
+    mandates = models.ManyToManyField("documents.Mandate", blank=True, related_name="activities",
+                                      verbose_name=_("mandates"))
+    sdg_targets = models.ManyToManyField(SDGTarget, blank=True, related_name="activities",
+                                         verbose_name=_("SDG targets"))
+    funding_source = models.CharField(_("funding source"), max_length=300, blank=True)
+    funding_entity = models.ForeignKey("registry.Entity", null=True, blank=True, on_delete=models.SET_NULL,
+                                       related_name="activities_funded", verbose_name=_("funding entity"))
+    carried_over_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
+                                          related_name="carried_over_to", verbose_name=_("carried over from"))
+    is_demo = models.BooleanField(_("demo data"), default=False,
+                                  help_text=_("Part of the labelled demo matrix, not real data."))
+
+    history = HistoricalRecords(m2m_fields=[participants, mandates, sdg_targets])
+
+    class Meta:
+        ordering = ["biennium", "priority_area__order", "code"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        indexes = [
+            models.Index(fields=["biennium", "priority_area", "status"], name="activity_matrix_idx"),
+            models.Index(fields=["un_lead"], name="activity_un_lead_idx"),
+            models.Index(fields=["partner_lead"], name="activity_partner_lead_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["framework", "code"], condition=models.Q(deleted_at__isnull=True),
+                                    name="activity_unique_code_in_framework"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+    def save(self, *args, **kwargs):
+        if self.biennium_id and not self.framework_id:
+            self.framework_id = Biennium.all_objects.values_list("framework_id", flat=True).get(pk=self.biennium_id)
+        super().save(*args, **kwargs)
+
+
+class Indicator(AccordModel):
+    """A measure of an activity: baseline, target and actual, in one unit."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="indicators",
+                                 verbose_name=_("activity"))
+    name = models.CharField(_("name"), max_length=300)
+    unit = models.CharField(_("unit"), max_length=60, blank=True)
+    baseline = models.DecimalField(_("baseline"), max_digits=14, decimal_places=2, null=True, blank=True)
+    target = models.DecimalField(_("target"), max_digits=14, decimal_places=2, null=True, blank=True)
+    actual = models.DecimalField(_("actual"), max_digits=14, decimal_places=2, null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["activity", "id"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProgressUpdate(AccordModel):
+    """A dated note on how an activity is going, and its status after it."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="progress_updates",
+                                 verbose_name=_("activity"))
+    date = models.DateField(_("date"))
+    text = models.TextField(_("text"))
+    status_after = models.CharField(_("status after"), max_length=12, choices=Activity.Status.choices, blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="progress_updates", verbose_name=_("author"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["activity", "-date", "-id"]
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
+        indexes = [models.Index(fields=["activity", "date"], name="progress_activity_date_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.activity.code} {self.date}"
+
+
+class Meeting(AccordModel):
+    """A meeting of the two systems (general, sectoral, high-level, ...)."""
+
+    class Kind(models.TextChoices):
+        GENERAL = "general", _("general meeting")
+        SECTORAL = "sectoral", _("sectoral or thematic meeting")
+        HIGH_LEVEL = "high_level", _("high-level meeting")
+        WORKING_GROUP = "working_group", _("working group")
+        BRAINSTORMING = "brainstorming", _("brainstorming session")
+        SECURITY_COUNCIL = "security_council", _("Security Council meeting")
+        CONFERENCE = "conference", _("conference")
+        OTHER = "other", _("other")
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="meetings",
+                                  verbose_name=_("framework"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    title = models.CharField(_("title"), max_length=500)
+    start_on = models.DateField(_("start"), null=True, blank=True)
+    end_on = models.DateField(_("end"), null=True, blank=True)
+    year_planned = models.PositiveIntegerField(_("year planned"), null=True, blank=True,
+                                               help_text=_("For a planned meeting without dates yet."))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    host = models.ForeignKey("registry.Entity", null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="meetings_hosted", verbose_name=_("host"))
+    host_organization = models.ForeignKey("registry.Organization", null=True, blank=True,
+                                          on_delete=models.SET_NULL, related_name="meetings_hosted",
+                                          verbose_name=_("host organization"))
+    participants = models.ManyToManyField("registry.Entity", blank=True, related_name="meetings",
+                                          verbose_name=_("participants"))
+    source_paragraph = models.ForeignKey("documents.Paragraph", null=True, blank=True,
+                                         on_delete=models.SET_NULL, related_name="meetings",
+                                         verbose_name=_("source paragraph"))
+    notes = models.TextField(_("notes"), blank=True)
+
+    history = HistoricalRecords(m2m_fields=[participants])
+
+    class Meta:
+        ordering = ["framework", "-start_on", "-year_planned"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MeetingDocument(AccordModel):
+    """A document of a meeting: a symbol, a link or an uploaded file."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents",
+                                verbose_name=_("meeting"))
+    symbol = models.CharField(_("symbol"), max_length=100, blank=True)
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    url = models.URLField(_("link"), blank=True)
+    file = models.FileField(_("file"), upload_to="meetings/", blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "id"]
+        verbose_name = _("meeting document")
+        verbose_name_plural = _("meeting documents")
+
+    def __str__(self) -> str:
+        return self.symbol or self.title or self.url
+
+
+class Decision(AccordModel):
+    """A recommendation or decision adopted at a meeting."""
+
+    class Kind(models.TextChoices):
+        RECOMMENDATION = "recommendation", _("recommendation")
+        DECISION = "decision", _("decision")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions",
+                                verbose_name=_("meeting"))
+    number = models.CharField(_("number"), max_length=20, blank=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.RECOMMENDATION)
+    text = models.TextField(_("text"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "number", "id"]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+
+    def __str__(self) -> str:
+        return f"{self.meeting} {self.number}".strip()
+
+
+class ActionItem(AccordModel):
+    """Follow-up of a decision or a mandate: an owner, a due date, a status, evidence."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        IN_PROGRESS = "in_progress", _("in progress")
+        DONE = "done", _("done")
+        CANCELLED = "cancelled", _("cancelled")
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="action_items",
+                                  verbose_name=_("framework"))
+    decision = models.ForeignKey(Decision, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="action_items", verbose_name=_("decision"))
+    mandate = models.ForeignKey("documents.Mandate", null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="action_items", verbose_name=_("mandate"))
+    title = models.CharField(_("title"), max_length=500)
+    owner = models.ForeignKey("registry.Entity", null=True, blank=True, on_delete=models.PROTECT,
+                              related_name="action_items", verbose_name=_("owner"))
+    due_on = models.DateField(_("due on"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.OPEN)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    evidence = models.TextField(_("evidence of closure"), blank=True)
+    evidence_url = models.URLField(_("evidence link"), blank=True)
+    evidence_file = models.FileField(_("evidence file"), upload_to="evidence/", blank=True)
+    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="action_items_closed", verbose_name=_("closed by"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["framework", "due_on", "id"]
+        verbose_name = _("action item")
+        verbose_name_plural = _("action items")
+        indexes = [models.Index(fields=["framework", "status", "due_on"], name="actionitem_status_due_idx")]
+
+    def __str__(self) -> str:
+        return self.title

@@ -44,6 +44,7 @@ class OperativeParagraph:
     text: str  # the whole paragraph, verb and points included, markers removed
     points: tuple[Point, ...] = ()
     footnotes: tuple[str, ...] = ()
+    heading: str | None = None  # the section heading printed just before it: "I. Calendar of conferences and meetings"
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ class Resolution:
     source_format: str = "text"  # "text", "markdown", "pdf", "docx", "html"
     language: str = "en"
     formula: str = "The General Assembly,"
+    annexes: tuple[str, ...] = ()  # texts attached or adopted (annexes, the Pact of 79/1), clean, not segmented
 
     @property
     def short_number(self) -> str:

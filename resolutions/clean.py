@@ -1,0 +1,364 @@
+"""Stage "clean": raw text of a resolution -> clean text and footnote bodies.
+
+Reads `Stage.text` and `Stage.source_format`; writes `Stage.text`,
+`Stage.footnote_bodies` and appends to `Stage.warnings`.
+
+Two renderings come in:
+
+* the lightly marked-up text (markdown): `*italic*`, superscript markers `¹`,
+  links `[72/74](#)`, footnote bodies printed as paragraphs that start with a
+  superscript, page breaks that split paragraphs;
+* the text layer of an official PDF: page headers (symbol, running title, job
+  number, page counter `2/8`), barcodes, footnote separators `____` with the
+  bodies at the page end, markers flattened into digits glued to the text
+  (`organizations,2`, `24 March 20116` = 2011 + footnote 6).
+
+The clean text has two parts separated by the line of the formula ("The General
+Assembly,"): the heading block, line by line as printed (without job numbers and
+barcodes), and the body, one paragraph per block, blocks separated by a blank
+line, wrapped lines joined, paragraphs split by page breaks and footnotes joined
+again. Footnote markers become anchors `MARK_OPEN + "6" + MARK_CLOSE`; italic
+spans of the markdown become `ITALIC_OPEN ... ITALIC_CLOSE`, so that segment can
+read the italic verb of an operative paragraph. Without a formula line the whole
+text is treated as body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resolutions.model import Stage
+
+MARK_OPEN = "\ue000"
+MARK_CLOSE = "\ue001"
+ITALIC_OPEN = "\ue002"
+ITALIC_CLOSE = "\ue003"
+
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+FORMULA = re.compile(r"^\s*\*?The General Assembly\b[^\n]{0,3}$", re.M)
+PAGE_COUNTER = re.compile(r"^\s*\d{1,3}/\d{1,3}\s*$")
+JOB_NUMBER = re.compile(r"^\s*\d{2}-\d{5}\s*(?:\(E\))?[\s\d]*$")
+BARCODE = re.compile(r"^\s*\*\d{6,}\*\s*$")
+SYMBOL_LINE = re.compile(r"^\s*A/RES/[\w/.\-]+\s*$")
+SEPARATOR = re.compile(r"^\s*_{3,}\s*$")
+FOOTNOTE_START = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
+MD_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^)\n]*\)")
+MD_ITALIC = re.compile(r"(?<![*\w])\*(?!\s)([^*]+?)(?<!\s)\*(?![*\w])", re.S)
+MD_FOOTNOTE = re.compile(rf"^\s*([{_SUP}]+)\s+(.*)$")
+MD_MARKER = re.compile(rf"[{_SUP}]+")
+NUMBERED = re.compile(r"^\d{1,3}\.(?:\s|$)")
+POINT = re.compile(r"^\((?:[a-z]{1,2}|[ivxl]{1,6})\)(?:\s|$)")
+ENDS_CLOSED = re.compile(r"[,;:.!?]\s*$")
+
+# A footnote marker printed as plain digits: after a year ("20116"), after
+# punctuation ("organizations,2"), or after a word ("Conference1", "Conference 1").
+MARKER_CANDIDATE = re.compile(
+    r"(?P<year>(?<![\d/.\-])(?:19|20)\d\d)(?P<ysp>[ ]?)(?P<ynum>\d{1,3})(?![\d/])"
+    r"|(?P<punct>[,;.:)\]”’\"'])(?P<psp>[ ]{0,3})(?P<pnum>\d{1,3})(?=[\s,;.:)”’]|$)"
+    r"|(?P<word>[A-Za-z][A-Za-z’'\-]*)(?P<wsp>[ ]{0,3})(?P<wnum>\d{1,3})(?=[\s,;.:)”’]|$)"
+)
+# Words after which a number is part of the text, not a footnote marker.
+NUMBER_WORDS = frozenset(
+    ["the", "of", "to", "and", "for", "in", "on", "at", "by", "than", "with", "over", "about", "some", "all", "only", "from", "least", "last", "first", "under", "or", "each", "per", "nearly", "almost", "around", "approximately", "some", "between", "during", "article", "articles", "paragraph", "paragraphs", "para", "paras", "item", "items", "goal", "goals", "target", "targets", "resolution", "resolutions", "decision", "decisions", "chapter", "chap", "section", "sect", "annex", "annexes", "rule", "rules", "principle", "principles", "part", "parts", "page", "pages", "no", "nos", "session", "sessions", "phase", "protocol", "volume", "vol", "table", "figure", "box", "option", "recommendation", "recommendations", "step", "level", "grade", "class", "category", "note", "general", "sustainable", "development", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "to", "up"]
+)
+
+
+def clean(stage: Stage) -> Stage:
+    """Read `stage.text` (raw), write the clean text and `stage.footnote_bodies`."""
+    text = stage.text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    text = text.replace("\u00a0", " ").replace("\u00ad", "")
+    if stage.source_format == "markdown":
+        lines, bodies = _markdown_lines(text, stage.warnings)
+    else:
+        lines, bodies = _pdf_lines(text, stage.warnings)
+        body_text = "\n".join(lines)
+        body_text = _anchor_plain_markers(body_text, list(bodies), stage.warnings)
+        lines = body_text.split("\n")
+    stage.footnote_bodies = bodies
+    stage.text = _reflow(lines)
+    return stage
+
+
+# -- markdown ---------------------------------------------------------------
+
+
+def _markdown_lines(text: str, warnings: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Strip links, turn italics and superscripts into anchors, take out footnote bodies."""
+    text = MD_LINK.sub(r"\1", text)
+    text = MD_ITALIC.sub(lambda m: ITALIC_OPEN + m.group(1) + ITALIC_CLOSE, text)
+    bodies: dict[str, str] = {}
+    kept: list[str] = []
+    for line in text.split("\n"):
+        m = MD_FOOTNOTE.match(line)
+        if m:
+            marker = m.group(1).translate(SUPERSCRIPTS)
+            body = _strip_anchors(m.group(2)).strip()
+            if marker in bodies:
+                warnings.append(f"footnote {marker} is printed twice; the first body is kept")
+            else:
+                bodies[marker] = body
+            kept.append("")
+            continue
+        kept.append(
+            MD_MARKER.sub(lambda m: MARK_OPEN + m.group(0).translate(SUPERSCRIPTS) + MARK_CLOSE, line)
+        )
+    return kept, bodies
+
+
+def _strip_anchors(text: str) -> str:
+    return text.replace(ITALIC_OPEN, "").replace(ITALIC_CLOSE, "")
+
+
+# -- PDF text layer ---------------------------------------------------------
+
+
+def _pdf_lines(text: str, warnings: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Drop page furniture and footnote regions; return the remaining lines and the bodies.
+
+    A removed region becomes one blank line, so the reflow sees a boundary there.
+    """
+    lines = text.split("\n")
+    drop = [False] * len(lines)
+    header_start = _mark_page_headers(lines, drop)
+    for i, line in enumerate(lines):
+        if BARCODE.match(line) or JOB_NUMBER.match(line):
+            drop[i] = True
+    bodies: dict[str, str] = {}
+    i = 0
+    n = len(lines)
+    while i < n:
+        if not drop[i] and SEPARATOR.match(lines[i]):
+            j = i + 1
+            while j < n and not header_start[j]:
+                j += 1
+            _read_footnotes(lines[i + 1 : j], drop[i + 1 : j], bodies, warnings)
+            for k in range(i, j):
+                drop[k] = True
+            i = j
+        else:
+            i += 1
+    kept: list[str] = []
+    for line, dropped in zip(lines, drop, strict=True):
+        if dropped:
+            if kept and kept[-1] != "":
+                kept.append("")
+        else:
+            kept.append(line.rstrip())
+    return kept, bodies
+
+
+def _mark_page_headers(lines: list[str], drop: list[bool]) -> list[bool]:
+    """Mark the header lines of pages 2.. around each page counter ("2/8").
+
+    Returns a list that is True at the first line of each page header (the end of
+    the previous page, where a footnote region stops).
+    """
+    n = len(lines)
+    start = [False] * n
+    for i, line in enumerate(lines):
+        if not PAGE_COUNTER.match(line):
+            continue
+        first = i
+        j = i - 1
+        while j >= 0 and i - j <= 6:
+            if lines[j] == "":  # the page break the extractor leaves
+                first = j
+                break
+            j -= 1
+        else:
+            # No page break found: take only lines that are surely furniture.
+            j = i - 1
+            while j >= 0 and i - j <= 4 and (
+                not lines[j].strip() or SYMBOL_LINE.match(lines[j]) or JOB_NUMBER.match(lines[j])
+            ):
+                first = j
+                j -= 1
+        for k in range(first, i + 1):
+            drop[k] = True
+        start[first] = True
+        k = i + 1
+        while k < n and k <= i + 2 and (
+            not lines[k].strip() or JOB_NUMBER.match(lines[k]) or SYMBOL_LINE.match(lines[k])
+        ):
+            drop[k] = True
+            k += 1
+    return start
+
+
+def _read_footnotes(
+    lines: list[str], dropped: list[bool], bodies: dict[str, str], warnings: list[str]
+) -> None:
+    """Split a footnote region into numbered bodies; numbers run on from the last one."""
+    current: str | None = None
+    parts: list[str] = []
+
+    def flush() -> None:
+        if current is not None:
+            body = _join_lines(parts)
+            if current in bodies:
+                warnings.append(f"footnote {current} is printed twice; the first body is kept")
+            else:
+                bodies[current] = body
+
+    expected = _next_marker(bodies)
+    for line, gone in zip(lines, dropped, strict=True):
+        if gone or not line.strip():
+            continue
+        m = FOOTNOTE_START.match(line)
+        if m and (current is None or int(m.group(1)) == expected):
+            flush()
+            current, parts = m.group(1), [m.group(2)]
+            expected = int(current) + 1
+        elif current is not None:
+            parts.append(line)
+        else:
+            warnings.append(f"text after a footnote separator is not a footnote: {line.strip()[:60]!r}")
+    flush()
+
+
+def _next_marker(bodies: dict[str, str]) -> int:
+    numbers = [int(k) for k in bodies if k.isdigit()]
+    return max(numbers, default=0) + 1
+
+
+def _anchor_plain_markers(text: str, markers: list[str], warnings: list[str]) -> str:
+    """Replace footnote markers printed as plain digits by anchors, in footnote order.
+
+    A new marker must be the next footnote number; a marker seen before may
+    come back (the same footnote cited twice) right after punctuation or glued
+    to a word.
+    """
+    if not markers:
+        return text
+    order = [m for m in markers if m.isdigit()]
+    nxt = 0
+    seen: set[str] = set()
+    out: list[str] = []
+    last = 0
+    for m in MARKER_CANDIDATE.finditer(text):
+        if m.group("ynum") is not None:
+            keep, space, num, kind = m.group("year"), m.group("ysp"), m.group("ynum"), "year"
+        elif m.group("pnum") is not None:
+            keep, space, num, kind = m.group("punct"), m.group("psp"), m.group("pnum"), "punct"
+            if m.start() > 0 and text[m.start() - 1].isdigit():
+                continue  # "paragraphs 2, 3 and 4"
+        else:
+            keep, space, num, kind = m.group("word"), m.group("wsp"), m.group("wnum"), "word"
+            word = keep.lower()
+            if keep.endswith(("-", "’", "'")) or word in NUMBER_WORDS:
+                continue
+            if keep.isupper() and len(keep) <= 3:
+                continue  # "G20", "COP28"
+        is_new = nxt < len(order) and num == order[nxt]
+        is_repeat = num in seen and not space and kind in ("punct", "word")
+        if not (is_new or is_repeat):
+            continue
+        if is_new:
+            seen.add(num)
+            nxt += 1
+        out.append(text[last : m.start()])
+        out.append(keep + MARK_OPEN + num + MARK_CLOSE)
+        last = m.end()
+    out.append(text[last:])
+    for missing in order[nxt:]:
+        warnings.append(f"footnote {missing}: its marker was not found in the text")
+    return "".join(out)
+
+
+# -- reflow -----------------------------------------------------------------
+
+
+def _join_lines(parts: list[str]) -> str:
+    """Join wrapped lines: a line ending in a hyphen joins without a space."""
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if not out:
+            out = part
+        elif out.endswith("-") and not out.endswith(" -"):
+            out += part
+        else:
+            out += " " + part
+    return out
+
+
+def _reflow(lines: list[str]) -> str:
+    """Heading lines as printed, then the body as blank-line separated paragraphs."""
+    text = "\n".join(lines)
+    m = FORMULA.search(text)
+    if m:
+        head = text[: m.start()].split("\n")
+        formula = m.group(0).strip()
+        body_lines = text[m.end() :].split("\n")
+    else:
+        head, formula, body_lines = [], "", lines
+    blocks = _blocks(body_lines)
+    blocks = _merge_broken(blocks)
+    heading = "\n".join(line.rstrip() for line in head).strip("\n")
+    parts = [heading, formula] if formula else []
+    return "\n".join(parts) + ("\n\n" if parts else "") + "\n\n".join(blocks) + "\n"
+
+
+def _blocks(lines: list[str]) -> list[str]:
+    """Group lines into blocks: a blank line or a new numbered paragraph or point starts one."""
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            if current:
+                blocks.append(current)
+                current = []
+            continue
+        plain = _strip_anchors(line)
+        if current and (NUMBERED.match(plain) or POINT.match(plain)):
+            prev = _strip_marks(_strip_anchors(current[-1]))
+            if ENDS_CLOSED.search(prev) or NUMBERED.fullmatch(prev + " "):
+                blocks.append(current)
+                current = []
+        current.append(line)
+    if current:
+        blocks.append(current)
+    return [_join_lines(b) for b in blocks]
+
+
+def _strip_marks(text: str) -> str:
+    return re.sub(f"{MARK_OPEN}\\d+{MARK_CLOSE}", "", text).rstrip()
+
+
+LOWER_START = re.compile(r"^[\W_]*[a-z]")
+DIGIT_CONT = re.compile(r"^\d")
+NEW_ITEM = re.compile(r"^(?:\d{1,3}\.(?:\s|$)|\((?:[a-z]{1,2}|[ivxl]{1,6})\)(?:\s|$))")
+
+
+def _merge_broken(blocks: list[str]) -> list[str]:
+    """Join a paragraph that a page break or a footnote region cut in two."""
+    out: list[str] = []
+    for block in blocks:
+        if out:
+            prev = _strip_marks(_strip_anchors(out[-1]))
+            plain = _strip_anchors(block)
+            starts_item = bool(NEW_ITEM.match(plain))
+            open_end = not ENDS_CLOSED.search(prev) and not _is_heading_like(prev)
+            cont = LOWER_START.match(plain) or (DIGIT_CONT.match(plain) and not starts_item)
+            if not starts_item and (cont or open_end) and not _is_conclusion(plain):
+                out[-1] = _join_lines([out[-1], block])
+                continue
+        out.append(block)
+    return out
+
+
+ROMAN_HEADING = re.compile(r"^(?:[IVXL]{1,6}|[A-Z])\.?$")
+CONCLUSION = re.compile(r"^\d{1,3}(?:st|nd|rd|th)\b.*plenary meeting", re.I)
+
+
+def _is_heading_like(text: str) -> bool:
+    return bool(ROMAN_HEADING.match(text)) or text.lower().startswith("annex")
+
+
+def _is_conclusion(text: str) -> bool:
+    return bool(CONCLUSION.match(text))

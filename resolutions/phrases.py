@@ -1,0 +1,136 @@
+"""The opening phrases of paragraphs: the verb of an operative paragraph, the
+participle or adjective of a preambular one.
+
+The PDF text layer has lost the italics that mark an operative verb, so the
+phrase is read from the words: optional adverbs ("Also", "Further", "Strongly"),
+the verb ("Welcomes", "Takes") and the complements that belong to it by
+General Assembly usage ("note", "with satisfaction", "its appreciation", "upon").
+
+>>> operative_verb("Takes note with satisfaction of the report of the Secretary-General;")
+'Takes note with satisfaction'
+>>> operative_verb("Also welcomes the cooperation between the United Nations")
+'Also welcomes'
+>>> operative_verb("Expresses its appreciation to the Secretary-General")
+'Expresses its appreciation'
+>>> operative_verb("Decides: (a) To include")
+'Decides'
+>>> operative_verb("We, the Heads of State") is None
+True
+>>> preamble_phrase("Taking note also of the report of the Secretary-General,")
+'Taking note also'
+>>> preamble_phrase("Having considered the report of the Secretary-General")
+'Having considered'
+>>> preamble_phrase("Deeply concerned about the situation")
+'Deeply concerned'
+>>> preamble_phrase("Bearing in mind that")
+'Bearing in mind'
+"""
+
+from __future__ import annotations
+
+import re
+
+ADVERBS = frozenset(
+    ["also", "further", "again", "once", "furthermore", "moreover", "hereby", "still", "now", "therefore", "thus"]
+)
+AFTER_VERB = frozenset(["also", "further", "again", "furthermore"])
+FEELINGS = (
+    "satisfaction|appreciation|concern|deep concern|grave concern|serious concern|great concern|"
+    "interest|regret|deep regret|alarm|grave alarm|gratitude|approval|profound concern"
+)
+NOTE = re.compile(rf"note(?: (?:also|further))?(?: with (?:{FEELINGS}))?(?=\W|$)")
+WITH = re.compile(rf"with (?:{FEELINGS})(?=\W|$)")
+ITS = re.compile(
+    r"its (?:(?:deep|sincere|profound|grave|serious|full|strong|continued|great|heartfelt|"
+    r"utmost|firm|unwavering) )?(?:appreciation|gratitude|concern|support|condolences|"
+    r"solidarity|regret|thanks|alarm|hope|commitment|sympathy|determination|readiness|"
+    r"willingness|intention)(?=\W|$)"
+)
+UPON = re.compile(r"(?:upon|on)(?=\W|$)")
+INTO_ACCOUNT = re.compile(r"(?:into account|in mind|note(?: (?:also|further))?)(?=\W|$)")
+WORD = re.compile(r"[A-Za-z][A-Za-z\-’']*")
+HAVING = re.compile(r"Having(?: (?:also|further))? [a-z]+(?: (?:also|further))?")
+
+
+def operative_verb(text: str) -> str | None:
+    """The opening verb phrase of an operative paragraph, or None if it opens otherwise."""
+    words = _words(text, 6)
+    if not words:
+        return None
+    i = 0
+    while i < len(words) - 1 and i < 3 and (words[i].lower() in ADVERBS or words[i].endswith("ly")):
+        i += 1
+    verb = words[i]
+    if not words[0][:1].isupper() or not verb.isalpha():
+        return None
+    if not (verb.endswith("s") and len(verb) > 3) or verb.lower().endswith(("ss", "us", "is")):
+        return None
+    head = " ".join(words[: i + 1])
+    return head + _complement(text, head, verb.lower())
+
+
+def _complement(text: str, head: str, verb: str) -> str:
+    pos = text.find(head)
+    rest = text[pos + len(head) :] if pos >= 0 else ""
+    rest_stripped = rest.lstrip()
+    lead = rest[: len(rest) - len(rest_stripped)]
+    if lead and not lead.isspace():
+        return ""
+    after = ""
+    m = re.match(r"(also|further|again)(?=\W)", rest_stripped)
+    if m and verb not in ("takes",):
+        after = " " + m.group(1)
+        rest_stripped = rest_stripped[m.end() :].lstrip()
+    matchers = []
+    if verb == "takes":
+        matchers.append(NOTE)
+    if verb in ("expresses", "reiterates", "extends", "conveys"):
+        matchers.append(ITS)
+    if verb == "calls":
+        matchers.append(UPON)
+    matchers.append(WITH)
+    for matcher in matchers:
+        m = matcher.match(rest_stripped)
+        if m:
+            return after + " " + m.group(0)
+    return after
+
+
+def preamble_phrase(text: str) -> str:
+    """The opening participle or adjective phrase of a preambular paragraph."""
+    m = HAVING.match(text)
+    if m:
+        return m.group(0)
+    words = _words(text, 5)
+    if not words:
+        return ""
+    i = 0
+    while i < len(words) - 1 and i < 2 and (words[i].endswith("ly") or words[i].lower() in ADVERBS):
+        i += 1
+    head = " ".join(words[: i + 1])
+    pos = text.find(head)
+    rest = text[pos + len(head) :].lstrip() if pos >= 0 else ""
+    phrase = head
+    m = re.match(r"(also|further|again|furthermore)(?=\W)", rest)
+    if m:
+        phrase += " " + m.group(1)
+        rest = rest[m.end() :].lstrip()
+    for matcher in (INTO_ACCOUNT, WITH):
+        m = matcher.match(rest)
+        if m:
+            phrase += " " + m.group(0)
+            rest = rest[m.end() :].lstrip()
+            m2 = re.match(r"(also|further)(?=\W)", rest)
+            if m2:
+                phrase += " " + m2.group(1)
+            break
+    return phrase
+
+
+def _words(text: str, limit: int) -> list[str]:
+    out = []
+    for m in WORD.finditer(text[:120]):
+        out.append(m.group(0))
+        if len(out) >= limit:
+            break
+    return out

@@ -1,0 +1,377 @@
+"""Stage "segment": clean text -> the structure of a resolution.
+
+Reads the clean text written by `clean.py` (heading lines, the formula line,
+then one paragraph per blank-line separated block, footnote anchors and italic
+anchors in place) and `Stage.footnote_bodies`; returns a `Segmented` holding
+the heading fields, the preambular and operative paragraphs, the footnotes
+anchored to their paragraphs, the annexes, and appends what it was unsure of
+to `Stage.warnings`. Citations, entities and mandates come later.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from resolutions.clean import ITALIC_CLOSE, ITALIC_OPEN, MARK_CLOSE, MARK_OPEN
+from resolutions.errors import NotAResolution
+from resolutions.model import Basis, Footnote, OperativeParagraph, Point, PreambularParagraph, Stage
+from resolutions.phrases import operative_verb, preamble_phrase
+from resolutions.sessions import ordinal_to_int
+
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    )
+}
+DATE = r"(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})"
+DATE_RE = re.compile(DATE)
+SYMBOL = re.compile(r"A/RES/([A-Z0-9\-]+)/(\d+[A-Z]?)")
+TITLE_NUMBER = re.compile(r"^\s*(\d{1,3}|ES-\d+)/(\d{1,4}[A-Z]?)\.\s*")
+DISTR = re.compile(r"Distr\.:\s*\w+\s+" + DATE)
+SESSION = re.compile(r"^\s*([A-Z][a-z]+(?:[\-\u2011 ][a-z]+)?)\s+(?:\(?[a-z]+\)?\s+)?session\b", re.M)
+AGENDA = re.compile(r"^\s*Agenda items?\s+(.+)$", re.M)
+ADOPTED = re.compile(r"Resolution adopted by the General Assembly\s+on\s+" + DATE)
+BASIS = re.compile(r"\[([^\[\]]*(?:\[[^\]]*\][^\[\]]*)*)\]", re.S)
+DOC_SYMBOL = re.compile(r"\b[AS]/[A-Z0-9\-]+/[A-Za-z0-9.\-/]*[A-Za-z0-9]")
+COMMITTEE = re.compile(r"on the report of the (.+?Committee)\s*\((.+)\)", re.S)
+WITHOUT = re.compile(r"without reference to a Main Committee\s*\((.+)\)", re.S)
+NUMBERED = re.compile(r"^(\d{1,3})\.\s*")
+POINT = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)\s*")
+ROMAN_HEADING = re.compile(r"^(?:[IVXL]{1,6}|[A-Z])\.?$")
+CONCLUSION = re.compile(r"^(\d{1,3}(?:st|nd|rd|th)\b(?: \(resumed\))? plenary meeting)\s*(.*)$", re.I)
+ANCHOR = re.compile(f"{MARK_OPEN}(\\d+){MARK_CLOSE}")
+ITALIC_START = re.compile(f"^{ITALIC_OPEN}([^{ITALIC_CLOSE}]*){ITALIC_CLOSE}")
+SPACES = re.compile(r"\s+")
+FORMULA_LINE = re.compile(r"^The General Assembly\b.{0,3}$", re.M)
+ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
+
+
+@dataclass
+class Segmented:
+    """What segment found; pipeline.py turns it into a Resolution with the annotations."""
+
+    symbol: str = ""
+    session: int = 0
+    number: str = ""
+    title: str = ""
+    adopted_on: date | None = None
+    distributed_on: date | None = None
+    agenda_items: tuple[str, ...] = ()
+    basis: Basis | None = None
+    documents: tuple[str, ...] = ()
+    meeting: str | None = None
+    formula: str = "The General Assembly,"
+    preamble: list[PreambularParagraph] = field(default_factory=list)
+    operative: list[OperativeParagraph] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    annexes: list[str] = field(default_factory=list)
+
+
+def segment(stage: Stage) -> Segmented:
+    """Read the clean `stage.text`; return the heading, paragraphs, footnotes and annexes."""
+    text = stage.text
+    m = FORMULA_LINE.search(text)
+    if m:
+        heading, formula, body = text[: m.start()], m.group(0).strip(), text[m.end() :]
+    else:
+        heading, formula, body = "", "", text
+    out = Segmented(formula=formula or "The General Assembly,")
+    _read_heading(heading, out, stage.warnings)
+    blocks = [b for b in body.split("\n\n") if b.strip()]
+    _read_body(blocks, out, stage.warnings)
+    if not out.operative or (not formula and not out.symbol):
+        raise NotAResolution(
+            "no resolution structure found (no 'The General Assembly,' formula and numbered "
+            "operative paragraphs): is this a General Assembly resolution?"
+        )
+    _anchor_footnotes(out, stage)
+    return out
+
+
+# -- heading ----------------------------------------------------------------
+
+
+def _date(day: str, month: str, year: str) -> date | None:
+    try:
+        return date(int(year), MONTHS[month.lower()], int(day))
+    except (KeyError, ValueError):
+        return None
+
+
+def _read_heading(heading: str, out: Segmented, warnings: list[str]) -> None:
+    plain = _plain(heading, keep_lines=True)
+    flat = SPACES.sub(" ", plain)
+    m = SYMBOL.search(plain)
+    if m:
+        out.symbol = m.group(0)
+    m = DISTR.search(flat)
+    if m:
+        out.distributed_on = _date(*m.groups())
+    m = SESSION.search(plain)
+    if m:
+        try:
+            out.session = ordinal_to_int(m.group(1))
+        except ValueError:
+            warnings.append(f"session not understood: {m.group(0).strip()!r}")
+    m = AGENDA.search(plain)
+    if m:
+        items = re.split(r",\s*|\s+and\s+", m.group(1).strip())
+        out.agenda_items = tuple(i.strip() for i in items if i.strip())
+    m = ADOPTED.search(flat)
+    if m:
+        out.adopted_on = _date(*m.groups())
+    after = plain
+    m = BASIS.search(plain)
+    if m:
+        out.basis, out.documents = _basis(SPACES.sub(" ", m.group(1)).strip())
+        after = plain[m.end() :]
+    elif ADOPTED.search(plain):
+        after = plain[ADOPTED.search(plain).end() :]  # type: ignore[union-attr]
+    title = SPACES.sub(" ", after).strip()
+    m = TITLE_NUMBER.match(title)
+    if m:
+        session, number = m.group(1), m.group(2)
+        title = title[m.end() :]
+        if not out.symbol:
+            out.symbol = f"A/RES/{session}/{number}"
+        elif out.symbol != f"A/RES/{session}/{number}":
+            warnings.append(f"the heading says {out.symbol} but the title is numbered {session}/{number}")
+    elif heading.strip():
+        warnings.append("the title has no number prefix; the symbol comes from the page heading")
+    out.title = title
+    m = SYMBOL.fullmatch(out.symbol) if out.symbol else None
+    if m:
+        out.number = m.group(2)
+        if m.group(1).isdigit():
+            sess = int(m.group(1))
+            if out.session and out.session != sess:
+                warnings.append(f"the heading names session {out.session} but the symbol {out.symbol}")
+            out.session = out.session or sess
+    elif heading.strip():
+        warnings.append("no document symbol (A/RES/...) found in the heading")
+    if heading.strip():
+        for name, value in (("adoption date", out.adopted_on), ("basis", out.basis)):
+            if value is None:
+                warnings.append(f"no {name} found in the heading")
+
+
+def _basis(text: str) -> tuple[Basis, tuple[str, ...]]:
+    docs = tuple(DOC_SYMBOL.findall(text))
+    m = COMMITTEE.search(text)
+    if m:
+        return Basis(kind="committee", committee=m.group(1), report=m.group(2).strip()), docs
+    m = WITHOUT.search(text)
+    if m:
+        return Basis(kind="plenary", report=m.group(1).strip()), docs
+    return Basis(kind="other", report=text), docs
+
+
+# -- body -------------------------------------------------------------------
+
+
+@dataclass
+class _Para:
+    kind: str  # "pre" or "op"
+    number: int | None
+    text: str
+    verb: str = ""
+    heading: str | None = None
+    points: list[list] = field(default_factory=list)  # [label, text, subpoints]
+
+
+def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
+    paras: list[_Para] = []
+    pending_heading: list[str] = []
+    seen_op = False
+    i = 0
+    while i < len(blocks):
+        block = blocks[i].strip()
+        plain = _plain(block)
+        conclusion = CONCLUSION.match(plain)
+        if conclusion:
+            out.meeting = conclusion.group(1)
+            rest = conclusion.group(2)
+            m = DATE_RE.search(rest)
+            if m and out.adopted_on is None:
+                out.adopted_on = _date(*m.groups())
+            out.annexes.extend(_annexes(blocks[i + 1 :]))
+            break
+        num = NUMBERED.match(plain)
+        point = POINT.match(plain)
+        if num:
+            seen_op = True
+            text = block[NUMBERED.match(block).end() :]  # type: ignore[union-attr]
+            heading = " ".join(pending_heading) or None
+            pending_heading = []
+            paras.append(_Para("op", int(num.group(1)), text, _verb(text, warnings), heading))
+        elif point and paras and paras[-1].kind == "pre":
+            paras[-1].text += " " + block
+        elif point and paras:
+            _add_point(paras[-1], point.group(1), block[POINT.match(block).end() :])  # type: ignore[union-attr]
+        elif _is_heading(plain):
+            pending_heading.append(plain)
+        elif seen_op:
+            if paras[-1].points or paras[-1].kind != "op":
+                warnings.append(f"text after operative paragraph {paras[-1].number} kept with it: {plain[:50]!r}")
+            paras[-1].text += " " + block
+        else:
+            verb = operative_verb(plain) if not plain.rstrip().endswith(",") else None
+            if verb and (not _ends(plain, ",")) and _next_is_not_preamble(blocks, i):
+                seen_op = True
+                paras.append(_Para("op", None, block, _verb(block, warnings)))
+                if plain.rstrip().endswith(":") and i + 1 < len(blocks):
+                    nxt = _plain(blocks[i + 1])
+                    if not POINT.match(nxt) and not CONCLUSION.match(nxt):
+                        j = _adopted_text_end(blocks, i + 1)
+                        out.annexes.append(_annex_text(blocks[i + 1 : j]))
+                        warnings.append(
+                            f"operative paragraph {len(paras)} adopts an attached text "
+                            f"({_plain(blocks[i + 1])[:60]!r}); it is kept in annexes, not segmented"
+                        )
+                        i = j
+                        continue
+            else:
+                if pending_heading:
+                    block = " ".join(pending_heading) + " " + block
+                    pending_heading = []
+                paras.append(_Para("pre", None, block))
+        i += 1
+    _freeze(paras, out, warnings)
+
+
+def _ends(text: str, char: str) -> bool:
+    return ANCHOR.sub("", text).rstrip().endswith(char)
+
+
+def _next_is_not_preamble(blocks: list[str], i: int) -> bool:
+    """An unnumbered paragraph is operative when no preambular paragraph (ending in ',') follows."""
+    for block in blocks[i + 1 : i + 2]:
+        plain = _plain(block)
+        if _ends(plain, ",") and not POINT.match(plain):
+            return False
+    return True
+
+
+def _adopted_text_end(blocks: list[str], start: int) -> int:
+    for j in range(start, len(blocks)):
+        if CONCLUSION.match(_plain(blocks[j])):
+            return j
+    return len(blocks)
+
+
+def _is_heading(plain: str) -> bool:
+    if ROMAN_HEADING.match(plain):
+        return True
+    if len(plain) > 150 or _ends(plain, ",") or _ends(plain, ";") or _ends(plain, "."):
+        return False
+    return not _ends(plain, ":") and plain[:1].isupper() and operative_verb(plain) is None
+
+
+def _verb(text: str, warnings: list[str]) -> str:
+    m = ITALIC_START.match(text.lstrip())
+    if m:
+        span = _plain(m.group(1)).strip()
+        whole = _plain(text[m.end() :]).strip()
+        if span and whole and len(span.split()) <= 6:
+            return span
+    verb = operative_verb(_plain(text))
+    if verb is None:
+        warnings.append(f"no operative verb recognized at: {_plain(text)[:40]!r}")
+        return ""
+    return verb
+
+
+def _add_point(para: _Para, label: str, text: str) -> None:
+    points = para.points
+    if points and label in ROMANS and points[-1][0] not in ROMANS:
+        last_letter = points[-1][0]
+        expected_letter = chr(ord(last_letter[-1]) + 1) if len(last_letter) == 1 else ""
+        if label != expected_letter:
+            points[-1][2].append([label, text, []])
+            return
+    points.append([label, text, []])
+
+
+def _freeze(paras: list[_Para], out: Segmented, warnings: list[str]) -> None:
+    pre = [p for p in paras if p.kind == "pre"]
+    ops = [p for p in paras if p.kind == "op"]
+    for n, p in enumerate(pre, 1):
+        text = _clean_text(p.text)
+        out.preamble.append(
+            PreambularParagraph(id=f"pre-{n}", phrase=preamble_phrase(text), text=text, footnotes=_markers(p.text))
+        )
+    expected = 1
+    for n, p in enumerate(ops, 1):
+        if p.number is not None and p.number != expected:
+            kind = "repeats" if p.number < expected else "skips"
+            warnings.append(f"operative numbering {kind}: paragraph {p.number} where {expected} was expected")
+        if p.number is not None:
+            expected = p.number + 1
+        full = p.text + "".join(" " + _point_text(pt) for pt in p.points)
+        out.operative.append(
+            OperativeParagraph(
+                id=f"op-{n}",
+                number=p.number,
+                verb=p.verb,
+                text=_clean_text(full),
+                points=tuple(_point(pt) for pt in p.points),
+                footnotes=_markers(full),
+                heading=_clean_text(p.heading) if p.heading else None,
+            )
+        )
+    if len(ops) > 1 and any(p.number is None for p in ops):
+        warnings.append("some operative paragraphs carry no number")
+
+
+def _point_text(pt: list) -> str:
+    return f"({pt[0]}) {pt[1]}" + "".join(" " + _point_text(sub) for sub in pt[2])
+
+
+def _point(pt: list) -> Point:
+    return Point(label=pt[0], text=_clean_text(pt[1]), points=tuple(_point(s) for s in pt[2]))
+
+
+def _annexes(blocks: list[str]) -> list[str]:
+    """Text after the conclusions: annexes, split where a block starts with "Annex"."""
+    out: list[list[str]] = []
+    for block in blocks:
+        plain = _plain(block)
+        if not out or re.match(r"^Annex\b", plain):
+            out.append([])
+        out[-1].append(block)
+    return [_annex_text(b) for b in out if b]
+
+
+def _annex_text(blocks: list[str]) -> str:
+    return "\n\n".join(_clean_text(b) for b in blocks if _clean_text(b))
+
+
+def _markers(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(ANCHOR.findall(text)))
+
+
+def _plain(text: str, keep_lines: bool = False) -> str:
+    text = ANCHOR.sub("", text).replace(ITALIC_OPEN, "").replace(ITALIC_CLOSE, "")
+    return text if keep_lines else text.strip()
+
+
+def _clean_text(text: str) -> str:
+    return SPACES.sub(" ", _plain(text)).strip()
+
+
+def _anchor_footnotes(out: Segmented, stage: Stage) -> None:
+    where: dict[str, str] = {}
+    for p in (*out.preamble, *out.operative):
+        for marker in p.footnotes:
+            where.setdefault(marker, p.id)
+    for marker, body in stage.footnote_bodies.items():
+        pid = where.get(marker)
+        if pid is None:
+            stage.warnings.append(f"footnote {marker} is not anchored to any paragraph")
+        out.footnotes.append(Footnote(marker=marker, text=body, paragraph=pid))
+    for marker in where:
+        if marker not in stage.footnote_bodies:
+            stage.warnings.append(f"marker {marker} has no footnote body")

@@ -162,7 +162,7 @@ def _mark_page_headers(lines: list[str], drop: list[bool]) -> list[bool]:
             continue
         first = i
         j = i - 1
-        while j >= 0 and i - j <= 6:
+        while j >= 0 and i - j <= 9:
             if lines[j] == "":  # the page break the extractor leaves
                 first = j
                 break
@@ -235,6 +235,7 @@ def _anchor_plain_markers(text: str, markers: list[str], warnings: list[str]) ->
     order = [m for m in markers if m.isdigit()]
     nxt = 0
     seen: set[str] = set()
+    missing: list[str] = []
     out: list[str] = []
     last = 0
     for m in MARKER_CANDIDATE.finditer(text):
@@ -242,8 +243,10 @@ def _anchor_plain_markers(text: str, markers: list[str], warnings: list[str]) ->
             keep, space, num, kind = m.group("year"), m.group("ysp"), m.group("ynum"), "year"
         elif m.group("pnum") is not None:
             keep, space, num, kind = m.group("punct"), m.group("psp"), m.group("pnum"), "punct"
-            if m.start() > 0 and text[m.start() - 1].isdigit():
+            if space and keep in ",;" and m.start() > 0 and text[m.start() - 1].isdigit():
                 continue  # "paragraphs 2, 3 and 4"
+            if keep == "." and _abbreviation_before(text, m.start()):
+                continue  # "A/72/L.10/Add.1", "No. 3"
         else:
             keep, space, num, kind = m.group("word"), m.group("wsp"), m.group("wnum"), "word"
             word = keep.lower()
@@ -251,20 +254,40 @@ def _anchor_plain_markers(text: str, markers: list[str], warnings: list[str]) ->
                 continue
             if keep.isupper() and len(keep) <= 3:
                 continue  # "G20", "COP28"
-        is_new = nxt < len(order) and num == order[nxt]
-        is_repeat = num in seen and not space and kind in ("punct", "word")
+        strong = not space and kind in ("punct", "word")
+        ahead = order[nxt : nxt + 3] if strong else order[nxt : nxt + 1]
+        is_new = num in ahead
+        is_repeat = num in seen and strong
         if not (is_new or is_repeat):
             continue
         if is_new:
+            skip_to = nxt + ahead.index(num)
+            missing.extend(order[nxt:skip_to])
             seen.add(num)
-            nxt += 1
+            nxt = skip_to + 1
         out.append(text[last : m.start()])
         out.append(keep + MARK_OPEN + num + MARK_CLOSE)
         last = m.end()
     out.append(text[last:])
-    for missing in order[nxt:]:
-        warnings.append(f"footnote {missing}: its marker was not found in the text")
+    missing.extend(order[nxt:])
+    if missing:
+        warnings.append(f"footnote markers not found in the text: {', '.join(missing)}")
     return "".join(out)
+
+
+ABBREVIATIONS = frozenset(
+    ["add", "rev", "corr", "amend", "no", "nos", "para", "paras", "chap", "sect", "vol", "art", "arts", "suppl", "res", "ser", "p", "pp", "fig"]
+)
+TOKEN_BEFORE = re.compile(r"(\S*)$")
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """True when the period at `dot` closes an abbreviation or a document symbol."""
+    token = TOKEN_BEFORE.search(text, max(0, dot - 40), dot).group(1)  # type: ignore[union-attr]
+    if "/" in token:
+        return True
+    word = token.rsplit("(", 1)[-1]
+    return word.lower() in ABBREVIATIONS or (len(word) <= 2 and word.isupper())
 
 
 # -- reflow -----------------------------------------------------------------
@@ -315,7 +338,10 @@ def _blocks(lines: list[str]) -> list[str]:
                 current = []
             continue
         plain = _strip_anchors(line)
-        if current and (NUMBERED.match(plain) or POINT.match(plain)):
+        if current and (_is_conclusion(plain) or ANNEX.match(plain)):
+            blocks.append(current)
+            current = []
+        elif current and (NUMBERED.match(plain) or POINT.match(plain)):
             prev = _strip_marks(_strip_anchors(current[-1]))
             if ENDS_CLOSED.search(prev) or NUMBERED.fullmatch(prev + " "):
                 blocks.append(current)
@@ -345,13 +371,15 @@ def _merge_broken(blocks: list[str]) -> list[str]:
             starts_item = bool(NEW_ITEM.match(plain))
             open_end = not ENDS_CLOSED.search(prev) and not _is_heading_like(prev)
             cont = LOWER_START.match(plain) or (DIGIT_CONT.match(plain) and not starts_item)
-            if not starts_item and (cont or open_end) and not _is_conclusion(plain):
+            joinable = not _is_conclusion(plain) and not _is_conclusion(prev)
+            if not starts_item and (cont or open_end) and joinable and not ANNEX.match(plain):
                 out[-1] = _join_lines([out[-1], block])
                 continue
         out.append(block)
     return out
 
 
+ANNEX = re.compile(r"^Annex(?:es)?\b(?:\s+[IVX]+)?\s*$")
 ROMAN_HEADING = re.compile(r"^(?:[IVXL]{1,6}|[A-Z])\.?$")
 CONCLUSION = re.compile(r"^\d{1,3}(?:st|nd|rd|th)\b.*plenary meeting", re.I)
 

@@ -367,11 +367,14 @@ def _anchor_footnotes(out: Segmented, stage: Stage) -> None:
     for p in (*out.preamble, *out.operative):
         for marker in p.footnotes:
             where.setdefault(marker, p.id)
+    loose = []
     for marker, body in stage.footnote_bodies.items():
         pid = where.get(marker)
         if pid is None:
-            stage.warnings.append(f"footnote {marker} is not anchored to any paragraph")
+            loose.append(marker)
         out.footnotes.append(Footnote(marker=marker, text=body, paragraph=pid))
+    if loose:
+        stage.warnings.append(f"footnotes not anchored to a paragraph: {', '.join(loose)}")
     for marker in where:
         if marker not in stage.footnote_bodies:
             stage.warnings.append(f"marker {marker} has no footnote body")

@@ -1,0 +1,87 @@
+"""Command line: python -m resolutions parse FILE... [--format json|akn] [-o DIR]
+
+One FILE and no -o: the document goes to standard output. Several files need
+-o DIR and give one output per file (NAME.json or NAME.akn.xml), with a progress
+bar on standard error. A file the parser refuses ends with a one-line error on
+standard error and exit status 1 (2 for a wrong command line); never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from resolutions.errors import ResolutionError
+
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+
+
+def _render(path: Path, fmt: str) -> str:
+    from resolutions import parse, to_akn, to_json
+
+    resolution = parse(path)
+    return to_akn(resolution) if fmt == "akn" else to_json(resolution) + "\n"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m resolutions", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("parse", help="parse resolutions (PDF, .docx, HTML, text) to JSON or Akoma Ntoso")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--format", choices=("json", "akn"), default="json")
+    p.add_argument("-o", "--output", type=Path, metavar="DIR", help="write one file per input here")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    files: list[Path] = args.files
+    if len(files) > 1 and args.output is None:
+        print("error: several files need -o DIR (one output per file)", file=sys.stderr)
+        return EXIT_USAGE
+    if args.output is None:
+        return _one_to_stdout(files[0], args.format)
+    return _many_to_dir(files, args.output, args.format)
+
+
+def _error(path: Path, exc: BaseException) -> None:
+    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    print(f"error: {path}: {message}", file=sys.stderr)
+
+
+def _one_to_stdout(path: Path, fmt: str) -> int:
+    try:
+        out = _render(path, fmt)
+    except (ResolutionError, OSError) as exc:
+        _error(path, exc)
+        return EXIT_REFUSED
+    sys.stdout.write(out)
+    return 0
+
+
+def _many_to_dir(files: list[Path], outdir: Path, fmt: str) -> int:
+    from tqdm import tqdm
+
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _error(outdir, exc)
+        return EXIT_REFUSED
+    suffix = ".akn.xml" if fmt == "akn" else ".json"
+    failed = 0
+    for path in tqdm(files, unit="file", file=sys.stderr, disable=len(files) < 2):
+        try:
+            out = _render(path, fmt)
+            (outdir / (path.stem + suffix)).write_text(out, encoding="utf-8")
+        except (ResolutionError, OSError) as exc:
+            failed += 1
+            _error(path, exc)
+    if failed:
+        print(f"error: {failed} of {len(files)} files refused", file=sys.stderr)
+    return EXIT_REFUSED if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

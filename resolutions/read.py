@@ -1,0 +1,405 @@
+"""Read a document's bytes into plain text: the first stage of the pipeline.
+
+Reads:  the source (a path, bytes, or a str holding the document's text).
+Writes: Stage.raw (the bytes), Stage.text (the text, "\\n" line ends),
+        Stage.source_format ("pdf", "docx", "html", "markdown", "text") and,
+        when something was guessed, Stage.warnings.
+
+The format is detected from the content, never from the file name:
+
+    %PDF- magic                      -> pdf     (pypdfium2, see docs/decisions/001-pdf-library.md)
+    a ZIP holding word/document.xml  -> docx    (python-docx)
+    HTML markup                      -> html    (lxml.html)
+    UTF-8 text with the seed's marks -> markdown (*Verb*, superscript digits, [72/74](#))
+    other UTF-8 text                 -> text
+
+The PDF text is laid out like the corpus text layers (../shared/corpus/text),
+which the cleaner is written for: page headers and counters on their own lines,
+a blank line between paragraphs, footnote markers as plain digits beside the
+word they follow, a line-end hyphen kept with the line break. Word and HTML are
+rendered like the seed markdown: italics as *...*, footnote markers as
+superscript digits, footnote bodies as lines starting with the marker.
+
+Anything that cannot be read raises a typed error from resolutions.errors with
+a one-line message.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+import os
+import re
+import statistics
+import zipfile
+from pathlib import Path
+
+from resolutions.errors import (
+    DamagedDocument,
+    DocumentTooLarge,
+    EmptyDocument,
+    NoTextLayer,
+    UnsupportedFormat,
+)
+from resolutions.model import Stage
+
+MAX_BYTES = 50_000_000
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+_IMAGE_MAGIC = {
+    b"\x89PNG\r\n\x1a\n": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF87a": "a GIF image",
+    b"GIF89a": "a GIF image",
+    b"II*\x00": "a TIFF image",
+    b"MM\x00*": "a TIFF image",
+    b"BM": None,  # too short a magic to trust alone; checked with the header size below
+}
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_HTML_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+_HTML_TAGS = re.compile(r"<(?:p|div|h[1-6]|table|span|br|em|i|sup|section|article)\b[^>]*>", re.I)
+_MARKDOWN_MARKS = re.compile(r"\*[A-Za-z][^*\n]{0,200}\*|[⁰¹²³⁴⁵⁶⁷⁸⁹]|\]\(#\)")
+
+
+def read_document(source: bytes | str | os.PathLike, *, max_bytes: int = MAX_BYTES) -> Stage:
+    """Read a document into a Stage (raw, text, source_format, warnings).
+
+    A str is a path when it has no line break and names an existing file;
+    otherwise it is the document's text.
+
+    >>> read_document("The General Assembly,\\n\\n1. *Requests* ...").source_format
+    'markdown'
+    """
+    raw = _load(source, max_bytes)
+    if not raw.strip():
+        raise EmptyDocument("the document is empty")
+    stage = Stage(raw=raw)
+    fmt = detect_format(raw)
+    stage.source_format = fmt
+    if fmt == "pdf":
+        stage.text = read_pdf(raw, stage.warnings)
+    elif fmt == "docx":
+        from resolutions.read_markup import read_docx
+
+        stage.text = read_docx(raw, stage.warnings)
+    elif fmt == "html":
+        from resolutions.read_markup import read_html
+
+        stage.text = read_html(raw, stage.warnings)
+    else:
+        stage.text = _normalize_newlines(decode_text(raw, stage.warnings))
+    if not stage.text.strip():
+        raise EmptyDocument(f"the {fmt} document holds no text")
+    return stage
+
+
+def _load(source: bytes | str | os.PathLike, max_bytes: int) -> bytes:
+    """The source's bytes, refusing anything over max_bytes before reading it all."""
+    if isinstance(source, bytes | bytearray | memoryview):
+        raw = bytes(source)
+    elif isinstance(source, str) and not _names_a_file(source):
+        raw = source.encode("utf-8")
+    else:
+        path = Path(source)
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise FileNotFoundError(f"cannot read {path}: {exc.strerror}") from None
+        if size > max_bytes:
+            raise DocumentTooLarge(
+                f"{path.name} is {size / 1e6:.1f} MB; the parser accepts at most {max_bytes / 1e6:.0f} MB"
+            )
+        with path.open("rb") as fh:
+            raw = fh.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        raise DocumentTooLarge(
+            f"the document is {len(raw) / 1e6:.1f} MB; the parser accepts at most {max_bytes / 1e6:.0f} MB"
+        )
+    return raw
+
+
+def _names_a_file(text: str) -> bool:
+    if "\n" in text or len(text) > 1024 or not text.strip():
+        return False
+    try:
+        return os.path.isfile(text)
+    except (OSError, ValueError):
+        return False
+
+
+def detect_format(raw: bytes) -> str:
+    """The format of these bytes, from their content: pdf, docx, html, markdown or text.
+
+    Raises UnsupportedFormat for images, other archives and binary data, and
+    DamagedDocument for a Word file whose archive is broken.
+    """
+    head = raw[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    if raw.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return _zip_kind(raw)
+    for magic, name in _IMAGE_MAGIC.items():
+        if name and raw.startswith(magic):
+            raise UnsupportedFormat(f"the file is {name}, not a text document: run OCR first")
+    if raw.startswith(_OLE2):
+        raise UnsupportedFormat(
+            "the file is a legacy Word .doc (or other OLE) file: save it as .docx or PDF"
+        )
+    if raw.startswith(b"{\\rtf"):
+        raise UnsupportedFormat("the file is RTF: save it as .docx or PDF")
+    if _looks_binary(raw):
+        raise UnsupportedFormat("the file is binary data, not PDF, Word (.docx), HTML or text")
+    if _HTML_START.match(raw[:4096]):
+        return "html"
+    sample = raw[:20_000].decode("utf-8", "replace")
+    if sample.lstrip().startswith("<") and len(_HTML_TAGS.findall(sample)) >= 2:
+        return "html"
+    if _MARKDOWN_MARKS.search(sample):
+        return "markdown"
+    return "text"
+
+
+def _zip_kind(raw: bytes) -> str:
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        if b"word/document.xml" in raw or b"[Content_Types].xml" in raw[:2048]:
+            raise DamagedDocument(
+                "the Word document is truncated or corrupt (its ZIP archive is broken)"
+            ) from None
+        raise UnsupportedFormat("the file is a damaged ZIP archive, not a Word document") from None
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        raise UnsupportedFormat("the file is an Excel workbook, not a Word document")
+    if "ppt/presentation.xml" in names:
+        raise UnsupportedFormat("the file is a PowerPoint file, not a Word document")
+    if "content.xml" in names:
+        raise UnsupportedFormat("the file is an OpenDocument file: save it as .docx or PDF")
+    raise UnsupportedFormat("the file is a ZIP archive, not a Word document (.docx)")
+
+
+def _looks_binary(raw: bytes) -> bool:
+    """True for bytes that are not text: NULs (outside UTF-16) or many control characters."""
+    sample = raw[:8192]
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 with a byte-order mark
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    if controls > len(sample) * 0.01:
+        return True
+    try:
+        sample.decode("utf-8")
+        return False
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(sample) - 4:
+            return False  # a character cut by the sample's end
+    # Not UTF-8: legacy 8-bit text has few bytes in 0x80-0x9F outside cp1252's letters.
+    high = sum(1 for b in sample if b >= 0x80)
+    return high > len(sample) * 0.3
+
+
+def decode_text(raw: bytes, warnings: list[str]) -> str:
+    """Bytes to str: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252 with a warning."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise DamagedDocument("the UTF-16 text is corrupt") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        warnings.append("the text is not UTF-8; it was read as Windows-1252")
+        return raw.decode("cp1252", "replace")
+
+
+def _normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+def read_pdf(raw: bytes, warnings: list[str]) -> str:
+    """The text of a PDF, laid out like the corpus text layers, pages separated by a blank line.
+
+    Raises DamagedDocument for a truncated or corrupt PDF and NoTextLayer for a scan.
+    """
+    import pypdfium2 as pdfium
+
+    if b"%%EOF" not in raw[-4096:]:
+        raise DamagedDocument("the PDF is truncated (no end-of-file marker)")
+    try:
+        pdf = pdfium.PdfDocument(raw)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise DamagedDocument("the PDF is password-protected") from None
+        raise DamagedDocument(f"the PDF cannot be opened ({exc})") from None
+    try:
+        count = len(pdf)
+        if count == 0:
+            raise EmptyDocument("the PDF has no pages")
+        pages = []
+        empty = []
+        for index in range(count):
+            try:
+                page = pdf[index]
+            except pdfium.PdfiumError as exc:
+                raise DamagedDocument(
+                    f"page {index + 1} of the PDF cannot be read ({exc})"
+                ) from None
+            try:
+                lines = page_lines(page)
+            finally:
+                page.close()
+            if not any(line.strip() for line in lines):
+                empty.append(index + 1)
+            pages.append("\n".join(lines))
+    finally:
+        pdf.close()
+    if len(empty) == count:
+        raise NoTextLayer(f"the PDF's {count} page(s) have no text layer (a scan?): run OCR first")
+    if empty:
+        warnings.append(f"PDF page(s) {', '.join(map(str, empty))} have no text (scanned images?)")
+    return "\n\n".join(pages) + "\n"
+
+
+class _Line:
+    __slots__ = ("text", "start", "x", "y", "size")
+
+    def __init__(self, text: str, start: int, x: float, y: float, size: float):
+        self.text, self.start, self.x, self.y, self.size = text, start, x, y, size
+
+
+def page_lines(page) -> list[str]:
+    """One page's lines: pdfium's text, with its lines re-joined and split by position.
+
+    pdfium breaks a line after a raised footnote marker and joins the lines of a
+    hyphenated word (marking the hyphen U+FFFE); page furniture set apart by
+    white space ("2/8     24-21657") comes as one line. The corpus text layers,
+    and so the cleaner, have the opposite on each count; this puts them back,
+    asking pdfium for the position of one character per line (and of the
+    characters around the spaces of short lines at the top and bottom of the
+    page), which keeps the cost near that of bare extraction.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+        handle = textpage.raw
+        height = page.get_height()
+        lines = _positioned_lines(text, handle, pdfium_c)
+        if lines is None:  # text and character indexes disagree: keep pdfium's lines as they are
+            return _plain_lines(text)
+        lines = _join_raised_markers(lines)
+        out: list[str] = []
+        pitch = _body_pitch(lines)
+        previous = None
+        for line in lines:
+            if previous is not None and pitch and previous.y - line.y > pitch * 1.45:
+                out.append(" ")
+            furniture = line.y > height * 0.86 or line.y < height * 0.12
+            if furniture and len(line.text) < 120 and not _FOOTNOTE_BODY.match(line.text):
+                out.extend(_split_at_gaps(line, handle, pdfium_c))
+            elif (label := _LABEL.match(line.text)) is not None:
+                out.extend(_split_at_gaps(line, handle, pdfium_c, only=label.end() - 1))
+            elif _looks_tabular(line.text):
+                out.extend(_split_at_gaps(line, handle, pdfium_c, limit=1.0))
+            else:
+                out.append(line.text)
+            previous = line
+        return [s.replace("\ufffe", "-\n").replace("\x02", "-\n") for s in out]
+    finally:
+        textpage.close()
+
+
+def _plain_lines(text: str) -> list[str]:
+    return _normalize_newlines(text.replace("\ufffe", "-\n").replace("\x02", "-\n")).split("\n")
+
+
+_c_x, _c_y = ctypes.c_double(), ctypes.c_double()
+_c_l, _c_r, _c_b, _c_t = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+
+
+def _positioned_lines(text: str, handle, pdfium_c) -> list[_Line] | None:
+    """pdfium's lines with the baseline origin and font size of each one's first character."""
+    if len(text) != pdfium_c.FPDFText_CountChars(handle):
+        return None
+    lines = []
+    start = 0
+    for part in text.split("\r\n"):
+        first = start + (len(part) - len(part.lstrip()))
+        if first < start + len(part):
+            pdfium_c.FPDFText_GetCharOrigin(handle, first, _c_x, _c_y)
+            size = pdfium_c.FPDFText_GetFontSize(handle, first)
+            lines.append(_Line(part, start, _c_x.value, _c_y.value, size))
+        elif lines:
+            lines.append(_Line(part, start, lines[-1].x, lines[-1].y, lines[-1].size))
+        start += len(part) + 2
+    return lines
+
+
+def _join_raised_markers(lines: list[_Line]) -> list[_Line]:
+    """Join a line cut after a raised footnote marker with the rest of its visual line."""
+    out: list[_Line] = []
+    for line in lines:
+        if out:
+            prev = out[-1]
+            same_row = abs(prev.y - line.y) < max(prev.size, 1.0) * 0.5 and line.x > prev.x
+            if same_row and prev.text.rstrip()[-1:].isdigit():
+                prev.text = prev.text.rstrip() + " " + line.text
+                continue
+        out.append(line)
+    return out
+
+
+def _body_pitch(lines: list[_Line]) -> float:
+    """The usual distance between two baselines of body text on this page."""
+    steps = [a.y - b.y for a, b in zip(lines, lines[1:], strict=False) if 0 < a.y - b.y < 40]
+    if len(steps) < 3:
+        return 0.0
+    return statistics.median(steps)
+
+
+_FOOTNOTE_BODY = re.compile(r"\s*\d{1,3} ")
+_LABEL = re.compile(r"\s*(?:\d{1,3}\.|\([a-z]{1,5}\)) ")
+
+
+def _looks_tabular(text: str) -> bool:
+    """A table row of figures ("P-4 1 661 398 2 059"), whose cells the corpus puts on lines of their own."""
+    figures = sum(1 for c in text if c.isdigit() or c in "–-")
+    return len(text) > 3 and figures > 0.3 * len(text.replace(" ", ""))
+
+
+def _split_at_gaps(
+    line: _Line, handle, pdfium_c, only: int | None = None, limit: float = 2.5
+) -> list[str]:
+    """Split a line where a wide white space separates two blocks ("2/8      24-21657").
+
+    With `only`, look at the space at that position alone (after a "1." or "(a)" label,
+    which the corpus text layers put on a line of its own).
+    """
+    text = line.text
+    gap_limit = max(line.size, 6.0) * (1.2 if only is not None else limit)
+    pieces, cut = [], 0
+    for pos, char in enumerate(text):
+        if char != " " or pos == 0 or pos + 1 >= len(text) or text[pos + 1] == " ":
+            continue
+        if only is not None and pos != only:
+            continue
+        left = line.start + pos - 1
+        pdfium_c.FPDFText_GetCharBox(handle, left, _c_l, _c_r, _c_b, _c_t)
+        right_edge = _c_r.value
+        pdfium_c.FPDFText_GetCharBox(handle, left + 2, _c_l, _c_r, _c_b, _c_t)
+        if _c_l.value - right_edge > gap_limit:
+            pieces.append(text[cut : pos + 1])
+            cut = pos + 1
+    pieces.append(text[cut:])
+    return pieces

@@ -1,0 +1,68 @@
+"""Real corpus PDFs read into text laid out like the corpus text layers."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from resolutions.read import read_document
+
+
+def _lines(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Blank-line separated blocks, whitespace collapsed."""
+    return [" ".join(block.split()) for block in re.split(r"\n\s*\n", text) if block.strip()]
+
+
+def test_79_9_reads_into_the_paragraphs_of_its_text_layer(corpus):
+    stage = read_document(corpus / "pdf" / "A_RES_79_9.pdf")
+    reference = (corpus / "text" / "A_RES_79_9.txt").read_text(encoding="utf-8")
+    assert stage.source_format == "pdf"
+    ours = " ".join(stage.text.split())
+    for number in range(1, 31):  # every operative paragraph is there with its verb
+        match = re.search(rf"(?m)^{number}\.\s*\n?(\w+)", reference)
+        assert match, number
+        assert f"{number}. {match.group(1)}" in ours, number
+    wanted = [
+        p for p in _paragraphs(reference) if p.startswith(("Recalling", "Noting", "Welcoming"))
+    ]
+    found = [p for p in wanted if p in _paragraphs(stage.text)]
+    assert len(found) >= 0.7 * len(wanted), (len(found), len(wanted))
+
+
+def test_footnote_markers_stay_beside_their_word(corpus):
+    text = read_document(corpus / "pdf" / "A_RES_79_9.pdf").text
+    assert (
+        "Islamic Conference 1 to participate in the" in text
+    )  # pdfium alone breaks the line after "1"
+    assert "of 24 March 20116 and all its subsequent" in text
+    assert (
+        "high-\nlevel meeting" in text
+    )  # the hyphen pdfium marks U+FFFE comes back as "-" and a line end
+
+
+def test_page_furniture_comes_on_lines_of_its_own(corpus):
+    lines = _lines(read_document(corpus / "pdf" / "A_RES_79_9.pdf").text)
+    assert "2/8" in lines and "24-21657" in lines
+    assert "United Nations" in lines and "A/RES/79/9" in lines
+
+
+@pytest.mark.corpus
+def test_every_pdf_with_a_text_layer_reads_like_it(corpus):
+    scores = {}
+    for pdf in sorted((corpus / "pdf").glob("*.pdf")):
+        reference = corpus / "text" / f"{pdf.stem}.txt"
+        if not reference.exists():
+            continue
+        ref = Counter(_lines(reference.read_text(encoding="utf-8")))
+        ours = Counter(_lines(read_document(pdf).text))
+        scores[pdf.stem] = sum((ref & ours).values()) / sum(ref.values())
+    assert len(scores) >= 40
+    poor = {name: round(score, 3) for name, score in scores.items() if score < 0.85}
+    assert not poor, poor
+    assert sum(scores.values()) / len(scores) > 0.93

@@ -1,0 +1,227 @@
+"""Writes that every data model shares: an optimistic-locked update, soft delete and
+restore, and undo of a recorded change.
+
+Reads: the object's row and its simple_history records. Writes: the row (through
+``save()``, so each write leaves exactly one history record naming the user) and, for
+many-to-many fields that the model's history tracks, the link table.
+
+The version check is one ``UPDATE ... SET version = version + 1 WHERE pk = ... AND
+version = expected``: of two concurrent writers that saw the same version, the database
+lets exactly one through; the other gets ``StaleEdit`` naming who changed what.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models, transaction
+from django.db.models import F
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from accord.core.errors import AccordError, StaleEdit
+
+# Fields the services manage themselves; callers may not pass them as changes.
+MANAGED_FIELDS = {"id", "version", "created_at", "updated_at", "deleted_at", "deleted_by"}
+
+
+def user_label(user) -> str:
+    """The name shown for a user in messages: full name, else username, else "someone"."""
+    if user is None:
+        return _("someone (no user recorded)")
+    return user.get_full_name() or user.get_username()
+
+
+def changes_since(obj: models.Model, version: int) -> list[dict[str, Any]]:
+    """What happened to ``obj`` after ``version``: one dict per history record,
+    ``{"version", "user", "when", "fields"}`` in order, ``fields`` naming the changed
+    fields (``"deleted"``/``"restored"`` for soft delete and restore)."""
+    records = (
+        obj.history.filter(version__gt=version).select_related("history_user").order_by("history_date", "history_id")
+    )
+    out = []
+    for record in records:
+        prev = record.prev_record
+        if prev is None:
+            fields = [_("created")]
+        else:
+            fields = [str(record._meta.get_field(f).verbose_name) for f in record.diff_against(prev).changed_fields]
+            if prev.deleted_at is None and record.deleted_at is not None:
+                fields.append(_("deleted"))
+            elif prev.deleted_at is not None and record.deleted_at is None:
+                fields.append(_("restored"))
+        out.append({"version": record.version, "user": record.history_user, "when": record.history_date,
+                    "fields": fields})
+    return out
+
+
+def stale_edit(obj: models.Model, expected_version: int) -> StaleEdit:
+    """Build the error for an edit made on ``expected_version`` of an object that moved on."""
+    model = type(obj)
+    current = model.all_objects.filter(pk=obj.pk).values_list("version", flat=True).first()
+    if current is None:
+        return StaleEdit(_("%(model)s “%(obj)s” no longer exists; nothing was saved.")
+                         % {"model": model._meta.verbose_name, "obj": obj}, obj=obj,
+                         expected_version=expected_version)
+    changes = changes_since(obj, expected_version)
+    parts = [
+        _("%(who)s on %(when)s (%(what)s)") % {
+            "who": user_label(c["user"]),
+            "when": date_format(c["when"], "DATETIME_FORMAT"),
+            "what": ", ".join(c["fields"]) or _("no visible field"),
+        }
+        for c in changes
+    ]
+    message = _(
+        "%(model)s “%(obj)s” was changed since you opened it (you saw version %(seen)s, "
+        "it is now version %(now)s) by %(changes)s. Your changes were not saved: reload it "
+        "and apply them again."
+    ) % {
+        "model": str(model._meta.verbose_name).capitalize(),
+        "obj": obj,
+        "seen": expected_version,
+        "now": current,
+        "changes": "; ".join(parts) or _("someone"),
+    }
+    return StaleEdit(message, obj=obj, expected_version=expected_version, current_version=current,
+                     changes=changes)
+
+
+def _claim_version(obj: models.Model, expected_version: int) -> models.Model:
+    """Increment the version if it is still ``expected_version`` and return the fresh row
+    (locked for the rest of the transaction); raise ``StaleEdit`` otherwise."""
+    model = type(obj)
+    claimed = model.all_objects.filter(pk=obj.pk, version=expected_version).update(version=F("version") + 1)
+    if not claimed:
+        raise stale_edit(obj, expected_version)
+    return model.all_objects.get(pk=obj.pk)
+
+
+def _split_changes(model: type[models.Model], changes: dict[str, Any]):
+    plain, m2m = {}, {}
+    for name, value in changes.items():
+        if name in MANAGED_FIELDS:
+            raise AccordError(_("%(field)s is managed by Accord and cannot be changed directly.") % {"field": name})
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist as exc:
+            raise AccordError(_("%(model)s has no field %(field)s.")
+                              % {"model": model._meta.verbose_name, "field": name}) from exc
+        if field.many_to_many:
+            m2m[name] = value
+        elif field.concrete and not field.auto_created:
+            plain[field.name] = value
+        else:
+            raise AccordError(_("%(field)s cannot be changed here.") % {"field": name})
+    return plain, m2m
+
+
+def _snapshot_m2m(obj: models.Model) -> None:
+    """Copy the current many-to-many links of ``obj`` into its latest history record."""
+    record = obj.history.order_by("-history_date", "-history_id").first()
+    for field in getattr(record, "_history_m2m_fields", []):
+        rows_manager = getattr(record, field.name)
+        rows_manager.all().delete()
+        through = field.remote_field.through
+        names = [f.name for f in through._meta.fields]
+        links = through.objects.filter(**{field.m2m_field_name(): obj})
+        rows_manager.model.objects.bulk_create(
+            [rows_manager.model(history=record, **{n: getattr(link, n) for n in names}) for link in links]
+        )
+
+
+def _save_with_history(obj: models.Model, user, reason: str | None, m2m: dict[str, Any] | None = None) -> None:
+    """Save ``obj`` (and set its many-to-many fields) leaving one history record."""
+    obj._history_user = user
+    if reason:
+        obj._change_reason = reason
+    creating = obj.pk is None
+    if creating:
+        obj.save()
+    if m2m:
+        obj.skip_history_when_saving = True
+        try:
+            for name, value in m2m.items():
+                getattr(obj, name).set(value)
+        finally:
+            del obj.skip_history_when_saving
+    if not creating:
+        obj.save()
+    elif m2m:
+        _snapshot_m2m(obj)
+
+
+@transaction.atomic
+def object_update(*, obj: models.Model, user, expected_version: int, reason: str | None = None,
+                  **changes: Any) -> models.Model:
+    """Apply ``changes`` (field name -> value, many-to-many as an iterable) if the object is
+    still at ``expected_version``; return the saved object with its new version.
+
+    Raises ``StaleEdit`` (nothing saved) when someone else saved in between, and
+    ``django.core.exceptions.ValidationError`` (nothing saved) on invalid values.
+    """
+    plain, m2m = _split_changes(type(obj), changes)
+    fresh = _claim_version(obj, expected_version)
+    for name, value in plain.items():
+        setattr(fresh, name, value)
+    exclude = [f.name for f in fresh._meta.concrete_fields if f.name not in plain]
+    fresh.full_clean(exclude=exclude)
+    _save_with_history(fresh, user, reason, m2m)
+    return fresh
+
+
+@transaction.atomic
+def object_soft_delete(*, obj: models.Model, user, expected_version: int | None = None) -> models.Model:
+    """Soft-delete ``obj`` (checked against ``expected_version`` when given)."""
+    fresh = _claim_version(obj, obj.version if expected_version is None else expected_version)
+    fresh.version -= 1  # soft_delete() increments it again
+    fresh.soft_delete(user)
+    return fresh
+
+
+@transaction.atomic
+def object_restore(*, obj: models.Model, user) -> models.Model:
+    """Bring back a soft-deleted ``obj``."""
+    fresh = _claim_version(obj, obj.version)
+    fresh.version -= 1  # restore() increments it again
+    fresh.restore(user)
+    return fresh
+
+
+def _tracked_m2m(record) -> list[str]:
+    return [f.name for f in getattr(record, "_history_m2m_fields", [])]
+
+
+@transaction.atomic
+def history_revert(*, record, user) -> models.Model:
+    """Undo the change a history record stands for: put the object back in the state it
+    had before that record (every tracked field, soft-delete state and tracked
+    many-to-many links included). Undoing a creation soft-deletes the object. Works on
+    soft-deleted rows too. Leaves a new history record, so an undo can itself be undone.
+    """
+    model = record.instance_type
+    pk_name = model._meta.pk.attname
+    current = model.all_objects.filter(pk=getattr(record, pk_name)).first()
+    prev = record.prev_record
+    label = _("Undo of change #%(id)s") % {"id": record.history_id}
+    if prev is None:
+        if current is None or current.deleted_at is not None:
+            raise AccordError(_("Nothing to undo: %(obj)s is already deleted.") % {"obj": record.instance})
+        return object_soft_delete(obj=current, user=user)
+    if current is None:  # hard-deleted: bring the row back as it was
+        current = prev.instance
+        current.version = 0
+        current.save(force_insert=True)
+    fresh = _claim_version(current, current.version)
+    for field in model._meta.concrete_fields:
+        if field.name in {"id", "version", "created_at", "updated_at"} or field.primary_key:
+            continue
+        setattr(fresh, field.attname, getattr(prev, field.attname))
+    m2m = {}
+    for name in _tracked_m2m(prev):
+        rel_field = model._meta.get_field(name)
+        target_attr = rel_field.m2m_reverse_field_name()
+        m2m[name] = [getattr(row, f"{target_attr}_id") for row in getattr(prev, name).all()]
+    _save_with_history(fresh, user, label, m2m)
+    return fresh

@@ -1,15 +1,191 @@
 """Citations of resolutions and documents in paragraph text.
 
-Reads (paragraph id, clean text) pairs; writes `Citation`s.
+Reads (paragraph id, clean text) pairs; writes `Citation`s in text order.
+
+Like eyecite, the patterns are compiled once and each paragraph is scanned in
+one pass per pattern family:
+
+1. Resolution lists. A number is a resolution only after the word
+   "resolution(s)": "its resolutions 37/4 of 22 October 1982, 38/4 of 28
+   October 1983 ... and 72/74 of 6 December 2017". The list goes on through
+   ", ", " and ", a date ("of 22 October 1982") and a title ("entitled “...”").
+   So "2/3 of the members", "24/7" and "50/50" are never resolutions.
+   The body before the word and the form of the number give the kind:
+     73/135, S-10/2, ES-10/19, 3369 (XXX)    "ga-resolution"  (symbol as written)
+     2178 (2014)                             "sc-resolution"  ("S/RES/2178 (2014)")
+     Human Rights Council resolution 16/18   "hrc-resolution" ("A/HRC/RES/16/18")
+   Resolutions of other bodies (Economic and Social Council 2008/4, World Health
+   Assembly, IMO A.1110(30)) and year-first numbers are left out: no kind fits.
+2. Document symbols: A/73/328-S/2018/592, A/73/L.45, A/78/481/Add.3,
+   A/CONF.231/7, E/2019/33, S/PV.7813 ("sc-meeting-record"), S/PRST/2013/16
+   ("presidential-statement"), A/RES/73/135 ("ga-resolution" 73/135),
+   S/RES/2178 (2014), A/HRC/RES/16/18. A symbol needs a digit and an
+   upper-case series ("A", "S", "E", "ST", "FCCC", ...).
+3. Official Records supplements: "Official Records of the General Assembly,
+   Sixty-sixth Session, Supplement No. 53 (A/66/53)" ("official-records",
+   symbol "A/66/53").
+
+In the heading block (paragraph None) an A/RES symbol is the resolution's own
+and is not a citation.
+
+>>> [(c.kind, c.symbol, str(c.date)) for c in find_citations([("pre-2",
+...     "Recalling also its resolution 3369 (XXX) of 10 October 1975, by which it decided")])]
+[('ga-resolution', '3369 (XXX)', '1975-10-10')]
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from datetime import date
 
 from resolutions.model import Citation
+from resolutions.sessions import roman_to_int
+
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+)
+MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES.split(" "), start=1)}
+
+_KEYWORD = re.compile(r"\b[Rr]esolutions?\s+(?=[0-9ES])")
+# The body named just before the keyword: "Human Rights Council", "Economic and Social Council"
+_BODY = re.compile(r"(?:[A-Z][\w’'-]*\s+(?:(?:and|on|of|for|the)\s+)*)*$")
+_OTHER_BODY = re.compile(
+    r"(?:Council|Commission|Board|Organization|Organisation|Conference|Committee|Assembly)$"
+)
+_DATE = r"(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")\s+(?P<year>\d{4})"
+_ITEM = re.compile(
+    r"(?P<sym>"
+    r"(?:E?S-\d{1,2}|\d{1,4})/\d{1,4}(?:\s[A-Z](?![\w/]))?"  # 73/135, ES-10/19, 47/120 B
+    r"|\d{1,4}\s\((?P<paren>[IVXLC]+|S-[IVXLC]+|ES-[IVXLC]+|\d{4})\)"  # 3369 (XXX), 2178 (2014)
+    r")"
+    r"(?![\w/])"
+    r"(?:,?\s+of\s+" + _DATE + r")?"
+)
+_LIST_SEPARATOR = re.compile(
+    r"(?:,?\s+entitled\s+[“\"][^”\"]{1,300}[”\"])?(?:,?\s+and\s+|,\s*(?:and\s+)?)"
+)
+
+_SYMBOL = re.compile(
+    r"(?<![\w/.])"
+    r"(?P<sym>[A-Z]{1,6}(?:/[A-Za-z0-9]+(?:[.\-–][A-Za-z0-9]+)*)+)"
+    r"(?P<year>\s\(\d{4}\))?"
+)
+_OFFICIAL_RECORDS = re.compile(
+    r"Official Records of the (?:General Assembly|Security Council|Economic and Social Council"
+    r"|Trade and Development Board)[^()]{0,200}?Supplement No\.\s*\d+[A-Z]?\s*"
+    r"\((?P<inner>[^()]{1,120})\)"
+)
+
+
+def _date(match: re.Match[str]) -> date | None:
+    if not match.group("day"):
+        return None
+    try:
+        return date(int(match.group("year")), MONTHS[match.group("month")], int(match.group("day")))
+    except ValueError:
+        return None
+
+
+def _resolution_kind(body: str, symbol: str, paren: str | None) -> tuple[str, str] | None:
+    """(kind, normalized symbol) of a resolution number after `body` ("Security Council"), or None."""
+    body = " ".join(body.split())
+    general_assembly = body.endswith(("General Assembly", " the Assembly")) or body == "Assembly"
+    other = not general_assembly and _OTHER_BODY.search(body) is not None
+    if paren is not None:
+        if paren.isdigit():
+            if other and not body.endswith("Council") or body.endswith("Human Rights Council"):
+                return None
+            return "sc-resolution", f"S/RES/{symbol}"
+        try:
+            roman_to_int(paren.split("-")[-1])
+        except ValueError:
+            return None
+        return None if other else ("ga-resolution", symbol)
+    if body.endswith("Human Rights Council"):
+        return "hrc-resolution", f"A/HRC/RES/{symbol}"
+    if other:
+        return None
+    session = symbol.split("/")[0]
+    if session.isdigit() and int(session) > 200:  # 2008/4: a year first, another body's numbering
+        return None
+    return "ga-resolution", symbol
+
+
+def _symbol_kind(symbol: str) -> tuple[str, str]:
+    if symbol.startswith("A/RES/"):
+        return "ga-resolution", symbol[len("A/RES/") :]
+    if symbol.startswith("S/RES/"):
+        return "sc-resolution", symbol
+    if symbol.startswith("A/HRC/RES/"):
+        return "hrc-resolution", symbol
+    if symbol.startswith("S/PV."):
+        return "sc-meeting-record", symbol
+    if symbol.startswith("S/PRST/"):
+        return "presidential-statement", symbol
+    return "document", symbol
+
+
+def _is_symbol(symbol: str) -> bool:
+    if not any(ch.isdigit() for ch in symbol):
+        return False
+    parts = symbol.split("/")
+    return len(parts) >= 3 or "." in parts[1]
+
+
+def _citations_in(pid: str | None, text: str) -> list[tuple[int, int, Citation]]:
+    found: list[tuple[int, int, Citation]] = []
+    taken: list[tuple[int, int]] = []
+
+    records = _OFFICIAL_RECORDS.finditer(text) if "Official Records" in text else ()
+    for m in records:
+        inner = _SYMBOL.search(m.group("inner"))
+        if inner:
+            cit = Citation("official-records", inner.group("sym"), m.group(0), pid)
+            found.append((m.start(), m.end(), cit))
+            taken.append((m.start(), m.end()))
+
+    for k in _KEYWORD.finditer(text):
+        body = _BODY.search(text, max(0, k.start() - 80), k.start()).group(0).strip()
+        pos = k.end()
+        while True:
+            item = _ITEM.match(text, pos)
+            if not item:
+                break
+            kind = _resolution_kind(body, item.group("sym"), item.group("paren"))
+            if kind:
+                cit = Citation(kind[0], kind[1], item.group(0), pid, _date(item))
+                found.append((item.start(), item.end(), cit))
+                taken.append((item.start(), item.end()))
+            sep = _LIST_SEPARATOR.match(text, item.end())
+            if not sep or not _ITEM.match(text, sep.end()):
+                break
+            pos = sep.end()
+
+    for m in _SYMBOL.finditer(text) if "/" in text else ():
+        symbol = m.group("sym")
+        if not _is_symbol(symbol) or any(s <= m.start() < e for s, e in taken):
+            continue
+        if symbol.startswith("S/RES/") and m.group("year"):
+            symbol += m.group("year")
+        kind, normalized = _symbol_kind(symbol)
+        if pid is None and symbol.startswith("A/RES/"):
+            continue  # the resolution's own symbol in its heading
+        end = m.end() if symbol.endswith(")") else m.end("sym")
+        found.append((m.start(), end, Citation(kind, normalized, text[m.start() : end], pid)))
+    found.sort(key=lambda f: f[0])
+    return found
 
 
 def find_citations(paragraphs: Sequence[tuple[str | None, str]]) -> list[Citation]:
-    """Return every citation in the paragraphs, in text order."""
-    return []
+    """Return every citation in the paragraphs, in text order.
+
+    >>> [c.symbol for c in find_citations([("fn-4", "S/PRST/2013/16; see (S/INF/69).")])]
+    ['S/PRST/2013/16', 'S/INF/69']
+    """
+    out: list[Citation] = []
+    for pid, text in paragraphs:
+        if "/" not in text and "resolution" not in text.lower():
+            continue
+        out.extend(cit for _s, _e, cit in _citations_in(pid, text))
+    return out

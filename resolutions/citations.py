@@ -62,6 +62,7 @@ _ITEM = re.compile(
     r"(?![\w/])"
     r"(?:,?\s+of\s+" + _DATE + r")?"
 )
+_FRACTION = re.compile(r"\s+of\s+(?!\d{1,2}\s)")
 _LIST_SEPARATOR = re.compile(
     r"(?:,?\s+entitled\s+[“\"][^”\"]{1,300}[”\"])?(?:,?\s+and\s+|,\s*(?:and\s+)?)"
 )
@@ -158,8 +159,9 @@ def _citations_in(pid: str | None, text: str) -> list[tuple[int, int, Citation]]
                 found.append((item.start(), item.end(), cit))
                 taken.append((item.start(), item.end()))
             sep = _LIST_SEPARATOR.match(text, item.end())
-            if not sep or not _ITEM.match(text, sep.end()):
-                break
+            following = _ITEM.match(text, sep.end()) if sep else None
+            if not following or _FRACTION.match(text, following.end()):
+                break  # "..., 2/3 of the members": a fraction after a list, not a resolution
             pos = sep.end()
 
     for m in _SYMBOL.finditer(text) if "/" in text else ():

@@ -27,10 +27,10 @@ from __future__ import annotations
 
 import re
 
+from resolutions.markers import MARK_CLOSE, MARK_OPEN, anchor_plain_markers
 from resolutions.model import Stage
+from resolutions.phrases import operative_verb
 
-MARK_OPEN = "\ue000"
-MARK_CLOSE = "\ue001"
 ITALIC_OPEN = "\ue002"
 ITALIC_CLOSE = "\ue003"
 
@@ -52,19 +52,6 @@ NUMBERED = re.compile(r"^\d{1,3}\.(?:\s|$)")
 POINT = re.compile(r"^\((?:[a-z]{1,2}|[ivxl]{1,6})\)(?:\s|$)")
 ENDS_CLOSED = re.compile(r"[,;:.!?]\s*$")
 
-# A footnote marker printed as plain digits: after a year ("20116"), after
-# punctuation ("organizations,2"), or after a word ("Conference1", "Conference 1").
-MARKER_CANDIDATE = re.compile(
-    r"(?P<year>(?<![\d/.\-])(?:19|20)\d\d)(?P<ysp>[ ]?)(?P<ynum>\d{1,3})(?![\d/])"
-    r"|(?P<punct>[,;.:)\]”’\"'])(?P<psp>[ ]{0,3})(?P<pnum>\d{1,3})(?=[\s,;.:)”’]|$)"
-    r"|(?P<word>[A-Za-z][A-Za-z’'\-]*)(?P<wsp>[ ]{0,3})(?P<wnum>\d{1,3})(?=[\s,;.:)”’]|$)"
-)
-# Words after which a number is part of the text, not a footnote marker.
-NUMBER_WORDS = frozenset(
-    ["the", "of", "to", "and", "for", "in", "on", "at", "by", "than", "with", "over", "about", "some", "all", "only", "from", "least", "last", "first", "under", "or", "each", "per", "nearly", "almost", "around", "approximately", "some", "between", "during", "article", "articles", "paragraph", "paragraphs", "para", "paras", "item", "items", "goal", "goals", "target", "targets", "resolution", "resolutions", "decision", "decisions", "chapter", "chap", "section", "sect", "annex", "annexes", "rule", "rules", "principle", "principles", "part", "parts", "page", "pages", "no", "nos", "session", "sessions", "phase", "protocol", "volume", "vol", "table", "figure", "box", "option", "recommendation", "recommendations", "step", "level", "grade", "class", "category", "note", "general", "sustainable", "development", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "to", "up"]
-)
-
-
 def clean(stage: Stage) -> Stage:
     """Read `stage.text` (raw), write the clean text and `stage.footnote_bodies`."""
     text = stage.text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
@@ -74,7 +61,7 @@ def clean(stage: Stage) -> Stage:
     else:
         lines, bodies = _pdf_lines(text, stage.warnings)
         body_text = "\n".join(lines)
-        body_text = _anchor_plain_markers(body_text, list(bodies), stage.warnings)
+        body_text = anchor_plain_markers(body_text, list(bodies), stage.warnings)
         lines = body_text.split("\n")
     stage.footnote_bodies = bodies
     stage.text = _reflow(lines)
@@ -223,73 +210,6 @@ def _next_marker(bodies: dict[str, str]) -> int:
     return max(numbers, default=0) + 1
 
 
-def _anchor_plain_markers(text: str, markers: list[str], warnings: list[str]) -> str:
-    """Replace footnote markers printed as plain digits by anchors, in footnote order.
-
-    A new marker must be the next footnote number; a marker seen before may
-    come back (the same footnote cited twice) right after punctuation or glued
-    to a word.
-    """
-    if not markers:
-        return text
-    order = [m for m in markers if m.isdigit()]
-    nxt = 0
-    seen: set[str] = set()
-    missing: list[str] = []
-    out: list[str] = []
-    last = 0
-    for m in MARKER_CANDIDATE.finditer(text):
-        if m.group("ynum") is not None:
-            keep, space, num, kind = m.group("year"), m.group("ysp"), m.group("ynum"), "year"
-        elif m.group("pnum") is not None:
-            keep, space, num, kind = m.group("punct"), m.group("psp"), m.group("pnum"), "punct"
-            if space and keep in ",;" and m.start() > 0 and text[m.start() - 1].isdigit():
-                continue  # "paragraphs 2, 3 and 4"
-            if keep == "." and _abbreviation_before(text, m.start()):
-                continue  # "A/72/L.10/Add.1", "No. 3"
-        else:
-            keep, space, num, kind = m.group("word"), m.group("wsp"), m.group("wnum"), "word"
-            word = keep.lower()
-            if keep.endswith(("-", "’", "'")) or word in NUMBER_WORDS:
-                continue
-            if keep.isupper() and len(keep) <= 3:
-                continue  # "G20", "COP28"
-        strong = not space and kind in ("punct", "word")
-        ahead = order[nxt : nxt + 3] if strong else order[nxt : nxt + 1]
-        is_new = num in ahead
-        is_repeat = num in seen and strong
-        if not (is_new or is_repeat):
-            continue
-        if is_new:
-            skip_to = nxt + ahead.index(num)
-            missing.extend(order[nxt:skip_to])
-            seen.add(num)
-            nxt = skip_to + 1
-        out.append(text[last : m.start()])
-        out.append(keep + MARK_OPEN + num + MARK_CLOSE)
-        last = m.end()
-    out.append(text[last:])
-    missing.extend(order[nxt:])
-    if missing:
-        warnings.append(f"footnote markers not found in the text: {', '.join(missing)}")
-    return "".join(out)
-
-
-ABBREVIATIONS = frozenset(
-    ["add", "rev", "corr", "amend", "no", "nos", "para", "paras", "chap", "sect", "vol", "art", "arts", "suppl", "res", "ser", "p", "pp", "fig"]
-)
-TOKEN_BEFORE = re.compile(r"(\S*)$")
-
-
-def _abbreviation_before(text: str, dot: int) -> bool:
-    """True when the period at `dot` closes an abbreviation or a document symbol."""
-    token = TOKEN_BEFORE.search(text, max(0, dot - 40), dot).group(1)  # type: ignore[union-attr]
-    if "/" in token:
-        return True
-    word = token.rsplit("(", 1)[-1]
-    return word.lower() in ABBREVIATIONS or (len(word) <= 2 and word.isupper())
-
-
 # -- reflow -----------------------------------------------------------------
 
 
@@ -370,13 +290,38 @@ def _merge_broken(blocks: list[str]) -> list[str]:
             plain = _strip_anchors(block)
             starts_item = bool(NEW_ITEM.match(plain))
             open_end = not ENDS_CLOSED.search(prev) and not _is_heading_like(prev)
-            cont = LOWER_START.match(plain) or (DIGIT_CONT.match(plain) and not starts_item)
+            cont = (
+                LOWER_START.match(plain)
+                or (DIGIT_CONT.match(plain) and not starts_item)
+                or (prev.endswith(",") and not _opens_paragraph(plain, out[-1]))
+            )
             joinable = not _is_conclusion(plain) and not _is_conclusion(prev)
             if not starts_item and (cont or open_end) and joinable and not ANNEX.match(plain):
                 out[-1] = _join_lines([out[-1], block])
                 continue
         out.append(block)
     return out
+
+
+OPENER_WORDS = frozenset(
+    ["mindful", "aware", "conscious", "cognizant", "having", "bearing", "guided", "desirous", "resolved", "welcoming", "we", "recalling", "noting", "further", "also"]
+)
+
+
+def _opens_paragraph(block: str, prev: str) -> bool:
+    """Whether a block that follows a comma can open a new paragraph.
+
+    Preambular paragraphs end with a comma and open with a participle or an
+    adjective ("Noting", "Convinced", "Deeply concerned"); an operative
+    paragraph never ends with a comma.
+    """
+    if NUMBERED.match(_strip_anchors(prev)):
+        return False
+    m = re.match(r"[A-Za-z]+", block)
+    if not m or not block[:1].isupper():
+        return True
+    word = m.group(0).lower()
+    return word.endswith(("ing", "ed", "ly")) or word in OPENER_WORDS or operative_verb(block) is not None
 
 
 ANNEX = re.compile(r"^Annex(?:es)?\b(?:\s+[IVX]+)?\s*$")

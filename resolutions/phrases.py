@@ -41,7 +41,7 @@ FEELINGS = (
 NOTE = re.compile(rf"note(?: (?:also|further))?(?: with (?:{FEELINGS}))?(?=\W|$)")
 WITH = re.compile(rf"with (?:{FEELINGS})(?=\W|$)")
 ITS = re.compile(
-    r"its (?:(?:deep|sincere|profound|grave|serious|full|strong|continued|great|heartfelt|"
+    r"(?:its )?(?:(?:deep|sincere|profound|grave|serious|full|strong|continued|great|heartfelt|"
     r"utmost|firm|unwavering) )?(?:appreciation|gratitude|concern|support|condolences|"
     r"solidarity|regret|thanks|alarm|hope|commitment|sympathy|determination|readiness|"
     r"willingness|intention)(?=\W|$)"

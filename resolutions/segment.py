@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from resolutions.clean import ITALIC_CLOSE, ITALIC_OPEN, MARK_CLOSE, MARK_OPEN
+from resolutions.clean import ITALIC_CLOSE, ITALIC_OPEN
+from resolutions.markers import MARK_CLOSE, MARK_OPEN
 from resolutions.errors import NotAResolution
 from resolutions.model import Basis, Footnote, OperativeParagraph, Point, PreambularParagraph, Stage
 from resolutions.phrases import operative_verb, preamble_phrase
@@ -211,11 +212,10 @@ def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
             paras[-1].text += " " + block
         elif point and paras:
             _add_point(paras[-1], point.group(1), block[POINT.match(block).end() :])  # type: ignore[union-attr]
-        elif _is_heading(plain):
+        elif _is_heading(plain, bool(pending_heading), blocks[i + 1] if i + 1 < len(blocks) else ""):
             pending_heading.append(plain)
         elif seen_op:
-            if paras[-1].points or paras[-1].kind != "op":
-                warnings.append(f"text after operative paragraph {paras[-1].number} kept with it: {plain[:50]!r}")
+            warnings.append(f"text after operative paragraph {paras[-1].number} kept with it: {plain[:50]!r}")
             paras[-1].text += " " + block
         else:
             verb = operative_verb(plain) if not plain.rstrip().endswith(",") else None
@@ -262,12 +262,15 @@ def _adopted_text_end(blocks: list[str], start: int) -> int:
     return len(blocks)
 
 
-def _is_heading(plain: str) -> bool:
+def _is_heading(plain: str, after_heading: bool, next_block: str) -> bool:
+    """A section heading: "I", "A.", or a short unpunctuated line before a numbered paragraph."""
     if ROMAN_HEADING.match(plain):
         return True
-    if len(plain) > 150 or _ends(plain, ",") or _ends(plain, ";") or _ends(plain, "."):
+    if len(plain) > 200 or any(_ends(plain, c) for c in ",;.:") or not plain[:1].isupper():
         return False
-    return not _ends(plain, ":") and plain[:1].isupper() and operative_verb(plain) is None
+    if after_heading or NUMBERED.match(_plain(next_block)):
+        return True
+    return operative_verb(plain) is None
 
 
 def _verb(text: str, warnings: list[str]) -> str:

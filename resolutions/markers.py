@@ -1,0 +1,151 @@
+"""Footnote markers printed as plain digits in a PDF text layer, turned into anchors.
+
+Used by the clean stage. Reads body text (page furniture and footnote regions
+already removed) and the footnote numbers found at the page ends; writes the
+text with each marker replaced by `MARK_OPEN + number + MARK_CLOSE`.
+
+The extractor flattens a superscript into digits glued to the text:
+"organizations,2", "Conference1", "Conference 1", "24 March 20116" (2011 and
+footnote 6). Every digit run that could be a marker is a candidate; the first
+occurrences of the footnotes are the heaviest chain of candidates whose numbers
+increase with their position (footnotes are numbered in reading order), where a
+marker glued to a word or a punctuation mark weighs more than one set apart by
+a space. Later candidates glued to the text that repeat a footnote already seen
+are anchors too (a footnote cited again, as "Secretary-General;2").
+
+>>> t = anchor_plain_markers("the Conference1 to invite, on 24 March 20112 and,3 see", ["1", "2", "3"], [])
+>>> t.replace(MARK_OPEN, "<").replace(MARK_CLOSE, ">")
+'the Conference<1> to invite, on 24 March 2011<2> and,<3> see'
+"""
+
+from __future__ import annotations
+
+import re
+
+MARK_OPEN = "\ue000"
+MARK_CLOSE = "\ue001"
+
+CANDIDATE = re.compile(
+    r"(?P<year>(?<![\d/.\-])(?:19|20)\d\d)(?P<ysp>[ ]?)(?P<ynum>\d{1,3})(?![\d/])"
+    r"|(?P<punct>[,;.:)\]”’\"'])(?P<psp>[ ]{0,3})(?P<pnum>\d{1,3})(?=[\s,;.:)”’]|$)"
+    r"|(?P<word>[A-Za-z][A-Za-z’'\-]*)(?P<wsp>[ ]{0,3})(?P<wnum>\d{1,3})(?=[\s,;.:)”’]|$)"
+)
+# Words after which a number set apart by a space belongs to the text.
+NUMBER_WORDS = frozenset(
+    ["the", "of", "to", "and", "for", "in", "on", "at", "by", "than", "with", "over", "about", "some", "all", "only", "from", "least", "last", "first", "under", "or", "each", "per", "nearly", "almost", "around", "approximately", "between", "during", "article", "articles", "paragraph", "paragraphs", "para", "paras", "item", "items", "goal", "goals", "target", "targets", "resolution", "resolutions", "decision", "decisions", "chapter", "chap", "section", "sect", "annex", "annexes", "rule", "rules", "principle", "principles", "part", "parts", "page", "pages", "no", "nos", "phase", "protocol", "volume", "vol", "table", "figure", "box", "option", "recommendation", "recommendations", "step", "level", "grade", "class", "category", "note", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "up"]
+)
+ABBREVIATIONS = frozenset(
+    ["add", "rev", "corr", "amend", "no", "nos", "para", "paras", "chap", "sect", "vol", "art", "arts", "suppl", "res", "ser", "p", "pp", "fig"]
+)
+SHORT_NUMBER_BEFORE = re.compile(r"(?<![\d/.])\d{1,3}(?: ?\([a-z]\))?$")
+TOKEN_BEFORE = re.compile(r"(\S*)$")
+STRONG, YEAR, WEAK = 3, 2, 1
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """True when the period at `dot` closes an abbreviation or a document symbol."""
+    m = TOKEN_BEFORE.search(text, max(0, dot - 40), dot)
+    token = m.group(1) if m else ""
+    if "/" in token:
+        return True
+    word = token.rsplit("(", 1)[-1]
+    return word.lower() in ABBREVIATIONS or (len(word) <= 2 and word.isupper())
+
+
+def _symbol_before(text: str, end: int) -> bool:
+    """True when the token ending at `end` is a symbol with a bracket in it: "CM/Rec(2024)"."""
+    m = TOKEN_BEFORE.search(text, max(0, end - 40), end)
+    token = m.group(1) if m else ""
+    return "/" in token and token.find("(") > 0
+
+
+def _candidates(text: str, wanted: set[int]) -> list[tuple[int, int, str, int, int]]:
+    """(start, end, kept prefix, number, weight) for each digit run that may be a marker."""
+    out = []
+    for m in CANDIDATE.finditer(text):
+        if m.group("ynum") is not None:
+            keep, space, num, weight = m.group("year"), m.group("ysp"), m.group("ynum"), YEAR
+        elif m.group("pnum") is not None:
+            keep, space, num = m.group("punct"), m.group("psp"), m.group("pnum")
+            weight = WEAK if space else STRONG
+            start = m.start()
+            if space and keep in ",;" and SHORT_NUMBER_BEFORE.search(text, max(0, start - 8), start):
+                continue  # "paragraphs 2, 3 and 4"
+            if keep == "." and _abbreviation_before(text, start):
+                continue  # "A/72/L.10/Add.1", "No. 3"
+            if keep == ")" and not space and _symbol_before(text, start + 1):
+                continue  # "CM/Rec(2024)1"
+        else:
+            keep, space, num = m.group("word"), m.group("wsp"), m.group("wnum")
+            weight = WEAK if space else STRONG
+            if keep.endswith(("-", "’", "'")) or (space and keep.lower() in NUMBER_WORDS):
+                continue
+            if keep.isupper() and len(keep) <= 3:
+                continue  # "G20", "COP28"
+        n = int(num)
+        if n in wanted:
+            out.append((m.start(), m.end(), keep, n, weight))
+    return out
+
+
+def _heaviest_chain(cands: list[tuple[int, int, str, int, int]], top: int) -> list[int]:
+    """Indexes of the heaviest chain with increasing numbers (a Fenwick tree over numbers)."""
+    size = top + 1
+    tree_val = [0] * (size + 1)
+    tree_idx = [-1] * (size + 1)
+    parent = [-1] * len(cands)
+    score = [0] * len(cands)
+
+    def query(n: int) -> tuple[int, int]:  # best over numbers < n
+        best, idx = 0, -1
+        i = n - 1
+        while i > 0:
+            if tree_val[i] > best:
+                best, idx = tree_val[i], tree_idx[i]
+            i -= i & -i
+        return best, idx
+
+    def update(n: int, value: int, idx: int) -> None:
+        i = n
+        while i <= size:
+            if value > tree_val[i]:
+                tree_val[i], tree_idx[i] = value, idx
+            i += i & -i
+
+    for k, cand in enumerate(cands):
+        n, weight = cand[3], cand[4]
+        best, idx = query(n)
+        score[k] = best + weight
+        parent[k] = idx
+        update(n, score[k], k)
+    if not cands:
+        return []
+    k = max(range(len(cands)), key=lambda i: (score[i], -i))
+    chain = []
+    while k != -1:
+        chain.append(k)
+        k = parent[k]
+    return chain[::-1]
+
+
+def anchor_plain_markers(text: str, markers: list[str], warnings: list[str]) -> str:
+    """Replace the footnote markers printed as digits by anchors; warn about those not found."""
+    numbers = sorted({int(m) for m in markers if m.isdigit()})
+    if not numbers:
+        return text
+    cands = _candidates(text, set(numbers))
+    chosen = set(_heaviest_chain(cands, numbers[-1]))
+    first_at = {cands[k][3]: cands[k][0] for k in chosen}
+    out: list[str] = []
+    last = 0
+    for k, (start, end, keep, n, weight) in enumerate(cands):
+        repeat = weight == STRONG and n in first_at and first_at[n] < start
+        if k in chosen or repeat:
+            out.append(text[last:start])
+            out.append(f"{keep}{MARK_OPEN}{n}{MARK_CLOSE}")
+            last = end
+    out.append(text[last:])
+    missing = [str(n) for n in numbers if n not in first_at]
+    if missing:
+        warnings.append(f"footnote markers not found in the text: {', '.join(missing)}")
+    return "".join(out)

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from resolutions.clean import ITALIC_CLOSE, ITALIC_OPEN
-from resolutions.markers import MARK_CLOSE, MARK_OPEN
 from resolutions.errors import NotAResolution
+from resolutions.markers import MARK_CLOSE, MARK_OPEN
 from resolutions.model import Basis, Footnote, OperativeParagraph, Point, PreambularParagraph, Stage
 from resolutions.phrases import operative_verb, preamble_phrase
 from resolutions.sessions import ordinal_to_int

@@ -258,6 +258,12 @@ def _blocks(lines: list[str]) -> list[str]:
                 current = []
             continue
         plain = _strip_anchors(line)
+        if ROMAN_HEADING.match(plain):
+            if current:
+                blocks.append(current)
+            blocks.append([line])
+            current = []
+            continue
         if current and (_is_conclusion(plain) or ANNEX.match(plain)):
             blocks.append(current)
             current = []
@@ -295,7 +301,7 @@ def _merge_broken(blocks: list[str]) -> list[str]:
                 or (DIGIT_CONT.match(plain) and not starts_item)
                 or (prev.endswith(",") and not _opens_paragraph(plain, out[-1]))
             )
-            joinable = not _is_conclusion(plain) and not _is_conclusion(prev)
+            joinable = not (_is_conclusion(plain) or _is_conclusion(prev) or ROMAN_HEADING.match(plain))
             if not starts_item and (cont or open_end) and joinable and not ANNEX.match(plain):
                 out[-1] = _join_lines([out[-1], block])
                 continue

@@ -38,6 +38,7 @@ ABBREVIATIONS = frozenset(
     ["add", "rev", "corr", "amend", "no", "nos", "para", "paras", "chap", "sect", "vol", "art", "arts", "suppl", "res", "ser", "p", "pp", "fig"]
 )
 SHORT_NUMBER_BEFORE = re.compile(r"(?<![\d/.])\d{1,3}(?: ?\([a-z]\))?$")
+NUMERAL = re.compile(r"[IVXLC]+|[A-Z]?\d+(?:\.\d+)*")
 TOKEN_BEFORE = re.compile(r"(\S*)$")
 STRONG, YEAR, WEAK = 3, 2, 1
 
@@ -49,6 +50,8 @@ def _abbreviation_before(text: str, dot: int) -> bool:
     if "/" in token:
         return True
     word = token.rsplit("(", 1)[-1]
+    if word.isdigit() or NUMERAL.fullmatch(word):
+        return True  # "11.1 per cent", "paragraph VIII.6"
     return word.lower() in ABBREVIATIONS or (len(word) <= 2 and word.isupper())
 
 

@@ -46,7 +46,8 @@ ITS = re.compile(
     r"solidarity|regret|thanks|alarm|hope|commitment|sympathy|determination|readiness|"
     r"willingness|intention)(?=\W|$)"
 )
-UPON = re.compile(r"(?:upon|on)(?=\W|$)")
+UPON = re.compile(r"(?:upon|on|for)(?=\W|$)")
+TRIBUTE = re.compile(r"(?:tribute|homage)(?=\W|$)")
 INTO_ACCOUNT = re.compile(r"(?:into account|in mind|note(?: (?:also|further))?)(?=\W|$)")
 WORD = re.compile(r"[A-Za-z][A-Za-z\-’']*")
 HAVING = re.compile(r"Having(?: (?:also|further))? [a-z]+(?: (?:also|further))?")
@@ -77,7 +78,7 @@ def _complement(text: str, head: str, verb: str) -> str:
     if lead and not lead.isspace():
         return ""
     after = ""
-    m = re.match(r"(also|further|again)(?=\W)", rest_stripped)
+    m = re.match(r"(also|further|again|once again)(?=\W)", rest_stripped)
     if m and verb not in ("takes",):
         after = " " + m.group(1)
         rest_stripped = rest_stripped[m.end() :].lstrip()
@@ -88,6 +89,8 @@ def _complement(text: str, head: str, verb: str) -> str:
         matchers.append(ITS)
     if verb == "calls":
         matchers.append(UPON)
+    if verb == "pays":
+        matchers.append(TRIBUTE)
     matchers.append(WITH)
     for matcher in matchers:
         m = matcher.match(rest_stripped)

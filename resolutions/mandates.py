@@ -1,17 +1,321 @@
-"""Requests for action in operative paragraphs.
+"""Requests for action in operative paragraphs: the mandates.
 
-Reads operative paragraphs and the entity mentions; writes `Mandate`s.
+Reads operative paragraphs (their `verb` and clean `text`) and the entity
+mentions of the same resolution (for gazetteer ids); writes `Mandate`s, one
+per clause that asks someone to act, in paragraph order.
+
+Which verbs make a mandate, and why:
+- Requests, Calls upon / Calls on, Urges, Invites, Encourages, Recommends,
+  Appeals to, Exhorts, Demands, Authorizes, Directs, Instructs, Entrusts, with
+  any adverb ("Also requests", "Further calls upon", "Requests also",
+  "Strongly encourages", "Once again urges"): each names someone and asks or
+  empowers them to act, from a binding request to a soft invitation.
+- "Reiterates/Renews its request (call, invitation, appeal) to/upon X to ...":
+  the same request, made again.
+- "Calls for ...": asks for an action without naming who acts (no addressee).
+- "Stresses / Emphasizes / Underlines / Underscores / Reiterates the need
+  (necessity) ...": asks that something be done, usually without an addressee.
+- "Decides to include (in the provisional agenda)", and "Decides to convene,
+  hold, establish, consider, continue to consider, review, request": the
+  Assembly gives itself work, with a session ("Decides to include in the
+  provisional agenda of its seventy-fifth session" is due at session 75). The
+  addressee is the General Assembly.
+- The declaration form of outcome documents ("We request the Secretary-General
+  to ...", "We call upon", "We invite", "We encourage", "We urge", "We decide to
+  convene") counts like the third-person verbs.
+Not mandates: Welcomes, Takes note, Notes, Recognizes, Reaffirms, Recalls,
+Affirms, Acknowledges, Expresses (appreciation, concern), Commends, Condemns,
+Stresses/Emphasizes (without "the need"), "Decides that ..." (a decision, not a
+request), "Decides to remain seized", and "We commit / We will" (commitments of
+Member States, not requests addressed to a body).
+
+A mandate verb inside a paragraph that opens with another verb counts too:
+"Notes with satisfaction ..., and calls upon the two organizations to expand
+their cooperation" is a mandate with verb "calls upon".
+
+Addressees are the words between the verb and the infinitive ("Requests the
+Secretary-General to report ..." gives ("Secretary-General",) and the action
+"to report ..."), split at ", the", " and the", " and their" ...; a leading
+"the" is dropped. Gazetteer ids come from the resolution's entity mentions
+whose surface forms appear in an addressee (the longest form wins).
+The session is the first "at its seventy-fifth session" (or "the eightieth
+session of the General Assembly") in the clause, the year the one it opens in;
+recurrence comes from "annually", "every two years", "biennially", "at each
+session", "an annual report" ...
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from resolutions.model import EntityMention, Mandate, OperativeParagraph
+from resolutions.sessions import ordinal_to_int, session_year
+
+_ADVERBS = r"(?:also|further|again|once again|strongly|furthermore|therefore|urgently|in this regard|in that regard|respectfully|again|once more)"
+_REQUEST_HEADS = (
+    r"requests|calls upon|calls on|urges|invites|encourages|recommends|appeals to|appeals"
+    r"|exhorts|demands|authorizes|directs|instructs|entrusts"
+    r"|request|call upon|call on|urge|invite|encourage|recommend|appeal to|authorize"
+)
+_AGAIN_HEADS = (
+    r"(?:reiterates|renews|reiterate|renew) (?:its|our) (?:request|call|invitation|appeal)s?"
+)
+_NEED_HEADS = (
+    r"(?:stresses|emphasizes|underlines|underscores|reiterates|highlights|stress|emphasize|underline"
+    r"|underscore|reiterate|highlight) (?:also |further |again )?the (?:urgent )?(?:need|necessity)"
+)
+_SELF_ACTIONS = r"include|convene|hold|establish|consider|continue to consider|review|request"
+
+# The opening verb phrase of a paragraph (case-insensitive), adverbs on either side.
+_OPENING = re.compile(
+    rf"^(?:we\s+)?(?:{_ADVERBS}\s+)*(?P<head>{_AGAIN_HEADS}|{_NEED_HEADS}|calls for|call for"
+    rf"|{_REQUEST_HEADS}|decides to (?:{_SELF_ACTIONS})|decide to (?:{_SELF_ACTIONS}))"
+    rf"(?:\s+{_ADVERBS})*\b",
+    re.IGNORECASE,
+)
+# A verb that starts a new clause inside a paragraph: ", and calls upon", "; requests".
+_NON_MANDATE_VERBS = (
+    r"welcomes|notes|recognizes|reaffirms|recalls|affirms|acknowledges|expresses|commends"
+    r"|condemns|takes note|stresses|emphasizes|underlines|underscores|reiterates|decides|deplores"
+)
+_CLAUSE_START = re.compile(
+    rf"(?:,\s+and|;\s+and|;|,)\s+(?:{_ADVERBS}\s+)*(?P<verb>{_AGAIN_HEADS}|{_NEED_HEADS}"
+    rf"|calls for|requests|calls upon|calls on|urges|invites|encourages|recommends|appeals to"
+    rf"|decides to (?:{_SELF_ACTIONS})|{_NON_MANDATE_VERBS})\b(?:\s+{_ADVERBS}\b)*"
+)
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "all",
+        "its",
+        "their",
+        "his",
+        "her",
+        "other",
+        "relevant",
+        "those",
+        "these",
+        "each",
+        "every",
+        "both",
+        "any",
+        "interested",
+        "concerned",
+        "national",
+        "regional",
+        "international",
+        "member",
+        "donor",
+        "states",
+        "governments",
+    ]
+)
+_INFINITIVE = re.compile(
+    r"(?:^|\s|,\s)to\s+(?!(?:the|a|an|all|its|their|this|that|these|those|such|any|each|every"
+    r"|both|his|her|our|which|whom|what|date|them|him|it)\b)(?=[a-z])"
+)
+_INTERJECTION = re.compile(
+    r",\s+(?=(?:in|within|through|as|with|where|when|if|inter alia|including|particularly|"
+    r"especially|while|bearing|taking|pending|upon|from|at|by|on|under|before|after|during|"
+    r"without|consistent|for|once|subject|building|drawing|working|acting)\b)"
+)
+_SPLIT = re.compile(
+    r",\s*(?:and\s+|or\s+)?(?=(?:the|its|their|all|other|relevant|Member States|States)\b)"
+    r"|\s+(?:and|or)\s+(?=(?:the|its|their|all|other|relevant|Member States)\b)"
+)
+_BETWEEN = re.compile(
+    r"\b(?:cooperation|exchanges?|coordination|collaboration|dialogue|interaction)\b[^;:]{0,40}?"
+    r"\bbetween\s+(?P<parties>.+?)(?=[,;:]|$)"
+)
+_SESSION = re.compile(
+    r"\b(?:its|the)\s+(?P<ordinal>(?:[a-z]+\s+hundred\s+(?:and\s+)?)?[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?:regular\s+)?(?:session|sessions)\b"
+)
+_RECURRENCE = (
+    ("annual", re.compile(r"\bannually\b|\bon an annual basis\b|\bevery year\b|\beach year\b"
+                          r"|\bat each (?:of its )?(?:regular )?sessions?\b|\ban annual report\b")),
+    ("biennial", re.compile(r"\bbiennially\b|\bevery two years\b|\bon a biennial basis\b"
+                            r"|\bevery other year\b|\ba biennial report\b")),
+    ("triennial", re.compile(r"\btriennially\b|\bevery three years\b|\bon a triennial basis\b")),
+    ("quadrennial", re.compile(r"\bevery four years\b|\bquadrennially\b")),
+    ("quinquennial", re.compile(r"\bevery five years\b|\bquinquennially\b")),
+)  # fmt: skip
 
 
 def find_mandates(
     operative: Sequence[OperativeParagraph], entities: Sequence[EntityMention]
 ) -> list[Mandate]:
-    """Return one mandate per operative paragraph that asks someone to act."""
-    return []
+    """Return one mandate per clause of an operative paragraph that asks someone to act.
+
+    >>> op = OperativeParagraph(id="op-25", number=25, verb="Requests", text="Requests the "
+    ...     "Secretary-General to report to the General Assembly at its seventy-fifth session")
+    >>> m = find_mandates([op], [])[0]
+    >>> m.addressees, m.addressee_ids, m.session, m.year
+    (('Secretary-General',), ('un.sg',), 75, 2020)
+    """
+    if not entities and operative:
+        from resolutions.entities import find_entities
+
+        entities = find_entities([(op.id, op.text) for op in operative])
+    forms_by_paragraph = _forms_by_paragraph(entities, {op.id for op in operative})
+    mandates: list[Mandate] = []
+    for op in operative:
+        forms = forms_by_paragraph.get(op.id, [])
+        for verb, body in _clauses(op):
+            mandates.append(_mandate(op.id, verb, body, forms))
+    return mandates
+
+
+def _clauses(op: OperativeParagraph) -> list[tuple[str, str]]:
+    """(verb as written, the text after it) for each mandate clause of the paragraph."""
+    text = op.text.strip()
+    starts: list[tuple[int, int, str]] = []  # (verb start, verb end, verb)
+    opening = _OPENING.match(text)
+    if opening:
+        verb = op.verb if op.verb and text.startswith(op.verb) else opening.group(0)
+        if _is_self_work(opening.group("head")):
+            verb = opening.group(0).rsplit(" to ", 1)[0]
+            starts.append((0, len(verb), verb))
+        else:
+            starts.append((0, opening.end(), verb))
+    else:
+        starts.append((0, 0, ""))  # the opening verb is not a mandate; its clause is skipped
+    for m in _CLAUSE_START.finditer(text, starts[0][1]):
+        head = m.group("verb")
+        if re.fullmatch(_NON_MANDATE_VERBS, head.lower()):
+            starts.append((m.start(), m.start(), ""))  # ends the previous clause
+        else:
+            verb_start = m.start("verb")
+            verb_end = (
+                m.end() if not _is_self_work(head) else verb_start + len(head.rsplit(" to ", 1)[0])
+            )
+            starts.append((verb_start, verb_end, text[verb_start:verb_end].strip()))
+    clauses = []
+    for i, (_start, verb_end, verb) in enumerate(starts):
+        if not verb:
+            continue
+        end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
+        clauses.append((verb, text[verb_end:end].strip(" ,;.")))
+    return clauses
+
+
+def _is_self_work(head: str) -> bool:
+    return head.lower().startswith(("decides to", "decide to"))
+
+
+def _mandate(pid: str, verb: str, body: str, forms: list[tuple[str, str]]) -> Mandate:
+    addressees: tuple[str, ...] = ()
+    action = body
+    low = verb.lower()
+    if _is_self_work(low) or low.startswith(("decides", "decide", "we decide")):
+        addressees = ("General Assembly",)
+        forms = [("General Assembly", "un.ga")]
+        action = body if body.startswith("to ") else f"to {body}"
+    elif re.search(r"\b(?:calls for|call for|need|necessity)\b", low):
+        action = body
+    else:
+        if re.search(_AGAIN_HEADS, low):
+            body = re.sub(r"^(?:to|upon|on|for)\s+", "", body)
+        addressees, action = _split_addressees(body)
+        if not addressees:
+            between = _BETWEEN.search(body)
+            if between:
+                addressees = _names(between.group("parties"))
+    session = _session(action)
+    return Mandate(
+        paragraph=pid,
+        verb=verb,
+        addressees=addressees,
+        addressee_ids=_ids(addressees, forms),
+        action=action,
+        session=session,
+        year=session_year(session) if session else None,
+        recurrence=next((name for name, rx in _RECURRENCE if rx.search(action)), None),
+    )
+
+
+def _split_addressees(body: str) -> tuple[tuple[str, ...], str]:
+    """("Secretary-General",), "to report ..." from "the Secretary-General to report ..."."""
+    colon = body.find(":")
+    semicolon = body.find(";")
+    limit = min(x for x in (colon, semicolon, len(body)) if x >= 0)
+    infinitive = _INFINITIVE.search(body, 0, limit)
+    if colon >= 0 and (infinitive is None or colon < infinitive.start()):
+        head, action = (
+            body[:colon],
+            body[colon + 1 :].strip(),
+        )  # "Requests the Secretary-General: (a) To ..."
+    elif infinitive:
+        head, action = body[: infinitive.start()], body[infinitive.start() :].strip(" ,")
+    else:
+        return (), body
+    first = head.split(maxsplit=1)[0].lower() if head.strip() else ""
+    if not first or not (head[0].isupper() or first in _DETERMINERS):
+        return (), body  # "Encourages continued cooperation ...": the object is an action
+    interjection = _INTERJECTION.search(head)
+    if interjection:
+        head = head[: interjection.start()]
+    return _names(head), action
+
+
+def _names(phrase: str) -> tuple[str, ...]:
+    names = []
+    for part in _SPLIT.split(phrase.strip(" ,;")):
+        part = re.sub(r"^(?:and|or)\s+", "", part.strip(" ,;"))
+        part = re.sub(r"^the\s+", "", part)
+        if part:
+            names.append(part)
+    return tuple(names)
+
+
+def _session(action: str) -> int | None:
+    for m in _SESSION.finditer(action):
+        try:
+            return ordinal_to_int(m.group("ordinal").split(" and ")[-1])
+        except ValueError:
+            continue
+    return None
+
+
+def _forms_by_paragraph(
+    entities: Sequence[EntityMention], wanted: set[str]
+) -> dict[str, list[tuple[str, str]]]:
+    """paragraph id -> (surface form, entity id) for the operative paragraphs, longest form first."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for e in entities:
+        for pid in e.paragraphs:
+            if pid in wanted:
+                out.setdefault(pid, []).extend((form, e.id) for form in e.matched)
+    for forms in out.values():
+        forms.sort(key=lambda f: -len(f[0]))
+    return out
+
+
+def _occurrences(form: str, text: str) -> list[tuple[int, int]]:
+    """Spans of `form` in `text` on word boundaries."""
+    spans = []
+    start = text.find(form)
+    while start >= 0:
+        end = start + len(form)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "-" or after.isalnum() or after == "-"):
+            spans.append((start, end))
+        start = text.find(form, start + 1)
+    return spans
+
+
+def _ids(addressees: tuple[str, ...], forms: list[tuple[str, str]]) -> tuple[str, ...]:
+    """Gazetteer ids of the bodies named in the addressees, in order, longest form first."""
+    ids: list[str] = []
+    for name in addressees:
+        taken: list[tuple[int, int, str]] = []
+        for form, entity_id in forms:
+            for s, e in _occurrences(form, name):
+                if not any(ts < e and s < te for ts, te, _ in taken):
+                    taken.append((s, e, entity_id))
+        for _s, _e, entity_id in sorted(taken):
+            if entity_id not in ids:
+                ids.append(entity_id)
+    return tuple(ids)

@@ -168,6 +168,8 @@ class Activity(AccordModel):
                                           related_name="carried_over_to", verbose_name=_("carried over from"))
     is_demo = models.BooleanField(_("demo data"), default=False,
                                   help_text=_("Part of the labelled demo matrix, not real data."))
+    is_published = models.BooleanField(_("published"), default=False,
+                                       help_text=_("Shown to the public (read-only)."))
 
     history = HistoricalRecords(m2m_fields=[participants, mandates, sdg_targets])
 
@@ -272,6 +274,8 @@ class Meeting(AccordModel):
                                          on_delete=models.SET_NULL, related_name="meetings",
                                          verbose_name=_("source paragraph"))
     notes = models.TextField(_("notes"), blank=True)
+    is_published = models.BooleanField(_("published"), default=False,
+                                       help_text=_("Shown to the public (read-only)."))
 
     history = HistoricalRecords(m2m_fields=[participants])
 

@@ -161,6 +161,8 @@ class Agreement(AccordModel):
         related_name="agreements", verbose_name=_("source paragraph"),
     )
     notes = models.TextField(_("notes"), blank=True)
+    is_published = models.BooleanField(_("published"), default=False,
+                                       help_text=_("Shown to the public (read-only)."))
 
     history = HistoricalRecords(m2m_fields=[parties])
 

@@ -1,0 +1,483 @@
+"""Who may do what: THE one permissions module of Accord.
+
+Every page, the admin, the CLI, the API and the reports ask this module; nothing
+re-derives "may this user edit this activity" inline.
+
+Reads: the user's active ``Membership`` rows (one query per user object, cached on it as
+``user._accord_grants``), the ids of the entities of the organizations a user coordinates
+(one more query, only for coordinators), and the object asked about (its foreign-key ids;
+a focal point's check of an activity's participants is the one extra query). Writes
+nothing.
+
+Roles (see docs/permissions.md for the table role x kind of write):
+
+- **administrator** (a Membership with role administrator, or a superuser): everything.
+- **coordinator** of organization X in framework F (X is F's UN side or its partner):
+  reads everything of F; edits
+  * F's priority areas, bienniums, meetings (and their documents and decisions), action
+    items (and closes them), agreements, resolutions (their paragraphs, mandates and
+    citations: the bootstrap review list);
+  * F's activities whose lead on X's side is an entity of X, or is not set yet (so
+    either side may start a row and the other completes it), with their indicators and
+    progress updates; creates activities in F (a lead given on X's side must be X's);
+  * the entities of X, their former names and their focal points.
+  Not: organizations, frameworks, SDG reference data, memberships (administrators only).
+- **focal point** of entity E in framework F: reads everything of F; edits F's
+  activities where E is the UN lead, the partner lead or a participant, adds and edits
+  (and deletes) their indicators and progress updates, edits and closes F's action items
+  owned by E. Creates no activity and no action item; deletes neither. Nothing else.
+- **viewer** of F: reads everything of F, writes nothing.
+- **the public** (anonymous, or signed in without an active membership): reads the
+  reference data (organizations, entities and former names, frameworks, priority areas,
+  bienniums, SDGs), the resolutions with their paragraphs, mandates and citations (the
+  General Assembly publishes them), and what is published: activities, meetings and
+  agreements with ``is_published``, and what hangs on them (indicators and progress
+  updates of a published activity; documents, decisions and the decisions' action items
+  of a published meeting). Writes nothing. Focal point records (people and e-mail
+  addresses) are read by members only.
+
+Memberships are active between their start and end dates (inclusive, open when empty),
+for active users. A model this module does not know is for administrators only.
+
+The functions:
+
+    can_view(user, obj) / can_edit(user, obj) / can_delete(user, obj) -> bool
+    can_create(user, model, *, framework, organization=None, entity=None, parent=None, **fields)
+    can_close(user, action_item) -> bool
+    viewable(user, queryset) / editable(user, queryset) -> queryset (one SQL query, no per-row checks)
+    require(allowed) -> None, raises PermissionDenied when ``allowed`` is false
+    can_use_admin(user) -> bool (administrators and coordinators)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+ALL = "all"  # a coordinator edits every row of the kind in their frameworks
+SIDE = "side"  # a coordinator edits the activity rows of their side (see the docstring)
+ORG = "org"  # a coordinator edits rows of their organization's entities
+NONE = "none"  # administrators only
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How one model relates to frameworks, publication and roles.
+
+    ``framework``: lookup from the model to its framework ("framework",
+    "activity__framework", "pk" for Framework itself) or None (no framework).
+    ``published``: lookups that make a row public (any of them true), or ``PUBLIC`` for
+    reference data that everyone reads, or () for rows only members read.
+    ``coordinator``: ALL, SIDE, ORG (with ``org``: lookup to the entity's organization)
+    or NONE. ``activity``: lookup from the model to the activity ("" for Activity itself)
+    for the SIDE and focal point rules. ``focal``: what a focal point may do: "activity"
+    (edit rows of their activities), "child" (create/edit/delete rows of their
+    activities), "owner" (action items they own) or None. ``parent``: the field holding the
+    parent for ``can_create(..., parent=...)``.
+    """
+
+    framework: str | None
+    published: tuple[str, ...] | str = ()
+    coordinator: str = NONE
+    org: str = ""
+    activity: str | None = None
+    focal: str | None = None
+    parent: str | None = None
+
+
+PUBLIC = "public"
+
+KINDS: dict[str, Kind] = {
+    "registry.organization": Kind(None, PUBLIC),
+    "registry.entity": Kind(None, PUBLIC, ORG, org="organization"),
+    "registry.entityformername": Kind(None, PUBLIC, ORG, org="entity__organization", parent="entity"),
+    "registry.focalpoint": Kind(None, (), ORG, org="entity__organization", parent="entity"),
+    "registry.agreement": Kind("framework", ("is_published",), ALL),
+    "cooperation.framework": Kind("pk", PUBLIC),
+    "cooperation.priorityarea": Kind("framework", PUBLIC, ALL),
+    "cooperation.biennium": Kind("framework", PUBLIC, ALL),
+    "cooperation.sdggoal": Kind(None, PUBLIC),
+    "cooperation.sdgtarget": Kind(None, PUBLIC),
+    "cooperation.activity": Kind("framework", ("is_published",), SIDE, activity="", focal="activity"),
+    "cooperation.indicator": Kind("activity__framework", ("activity__is_published",), SIDE,
+                                  activity="activity", focal="child", parent="activity"),
+    "cooperation.progressupdate": Kind("activity__framework", ("activity__is_published",), SIDE,
+                                       activity="activity", focal="child", parent="activity"),
+    "cooperation.meeting": Kind("framework", ("is_published",), ALL),
+    "cooperation.meetingdocument": Kind("meeting__framework", ("meeting__is_published",), ALL, parent="meeting"),
+    "cooperation.decision": Kind("meeting__framework", ("meeting__is_published",), ALL, parent="meeting"),
+    "cooperation.actionitem": Kind("framework", ("decision__meeting__is_published",), ALL, focal="owner"),
+    # Resolutions of the General Assembly are public documents: so are their parts.
+    "documents.resolution": Kind("framework", PUBLIC, ALL),
+    "documents.paragraph": Kind("resolution__framework", PUBLIC, ALL, parent="resolution"),
+    "documents.mandate": Kind("resolution__framework", PUBLIC, ALL, parent="resolution"),
+    "documents.citation": Kind("resolution__framework", PUBLIC, ALL, parent="resolution"),
+}
+
+
+def kind_of(model) -> Kind | None:
+    """The Kind of a model class or instance, or None for a model only administrators touch."""
+    return KINDS.get(model._meta.label_lower)
+
+
+# --- the user's grants, loaded once per user object ---------------------------------
+
+
+@dataclass
+class Grants:
+    """What a user's active memberships give, in ids (no model instances kept)."""
+
+    is_admin: bool = False
+    is_member: bool = False
+    frameworks: set[int] = field(default_factory=set)  # reads everything of these
+    coordinated: set[int] = field(default_factory=set)  # frameworks with a coordinator role
+    coordinator_sides: list[tuple[int, int, str]] = field(default_factory=list)  # (framework, org, lead field)
+    organizations: set[int] = field(default_factory=set)  # coordinated organizations
+    focal: list[tuple[int, int]] = field(default_factory=list)  # (framework, entity)
+    _entity_orgs: dict[int, int] | None = None  # entity id -> organization id, for coordinated orgs
+
+    def entity_org(self, entity_id: int | None) -> int | None:
+        """The organization of ``entity_id`` if it is one the user coordinates, else None."""
+        if entity_id is None or not self.organizations:
+            return None
+        if self._entity_orgs is None:
+            from accord.registry.models import Entity
+
+            self._entity_orgs = dict(
+                Entity.all_objects.filter(organization_id__in=self.organizations).values_list("id", "organization_id")
+            )
+        return self._entity_orgs.get(entity_id)
+
+
+def grants(user) -> Grants:
+    """The user's grants, computed from active memberships once and cached on ``user``."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Grants()
+    cached = getattr(user, "_accord_grants", None)
+    if cached is not None:
+        return cached
+    from accord.accounts.models import Membership
+
+    g = Grants(is_admin=bool(user.is_superuser))
+    rows = Membership.objects.active().filter(user_id=user.pk).select_related("framework")
+    for m in rows:
+        g.is_member = True
+        if m.role == Membership.Role.ADMINISTRATOR:
+            g.is_admin = True
+            continue
+        if m.framework_id is None:
+            continue
+        g.frameworks.add(m.framework_id)
+        if m.role == Membership.Role.COORDINATOR and m.organization_id:
+            side = "un_lead" if m.organization_id == m.framework.un_organization_id else "partner_lead"
+            g.coordinated.add(m.framework_id)
+            g.organizations.add(m.organization_id)
+            g.coordinator_sides.append((m.framework_id, m.organization_id, side))
+        elif m.role == Membership.Role.FOCAL_POINT and m.entity_id:
+            g.focal.append((m.framework_id, m.entity_id))
+    user._accord_grants = g
+    return g
+
+
+def forget(user) -> None:
+    """Drop the cached grants (after changing the user's memberships)."""
+    if user is not None and hasattr(user, "_accord_grants"):
+        del user._accord_grants
+
+
+# --- reading values from instances ----------------------------------------------------
+
+
+def _value(obj, path: str):
+    """Follow ``a__b__c`` from ``obj``; a final foreign key gives its id (no query)."""
+    if path == "pk":
+        return obj.pk
+    parts = path.split("__")
+    for part in parts[:-1]:
+        obj = getattr(obj, part, None)
+        if obj is None:
+            return None
+    last = parts[-1]
+    try:
+        f = obj._meta.get_field(last)
+    except Exception:  # noqa: BLE001 - a property, not a field
+        return getattr(obj, last, None)
+    if f.is_relation and f.many_to_one:
+        return getattr(obj, f.attname)
+    return getattr(obj, last, None)
+
+
+def _framework_id(obj, kind: Kind) -> int | None:
+    return _value(obj, kind.framework) if kind.framework else None
+
+
+def _is_published(obj, kind: Kind) -> bool:
+    if kind.published == PUBLIC:
+        return True
+    return any(bool(_value(obj, path)) for path in kind.published)
+
+
+def _activity(obj, kind: Kind):
+    return obj if kind.activity == "" else getattr(obj, kind.activity, None)
+
+
+def _coordinator_edits_activity(g: Grants, activity) -> bool:
+    for fw, org, side in g.coordinator_sides:
+        if activity.framework_id != fw:
+            continue
+        lead = getattr(activity, f"{side}_id")
+        if lead is None or g.entity_org(lead) == org:
+            return True
+    return False
+
+
+def _focal_edits_activity(g: Grants, activity) -> bool:
+    mine = {e for fw, e in g.focal if fw == activity.framework_id}
+    if not mine:
+        return False
+    if activity.un_lead_id in mine or activity.partner_lead_id in mine:
+        return True
+    if activity.pk is None:
+        return False
+    cache = getattr(activity, "_prefetched_objects_cache", {})
+    if "participants" in cache:
+        return any(p.pk in mine for p in cache["participants"])
+    return activity.participants.filter(pk__in=mine).exists()
+
+
+# --- the questions --------------------------------------------------------------------
+
+
+def is_administrator(user) -> bool:
+    return grants(user).is_admin
+
+
+def can_use_admin(user) -> bool:
+    """The Django admin is for administrators and coordinators."""
+    g = grants(user)
+    return g.is_admin or bool(g.coordinated)
+
+
+def can_view(user, obj) -> bool:
+    """May ``user`` read ``obj``."""
+    g = grants(user)
+    if g.is_admin:
+        return True
+    label = obj._meta.label_lower
+    if label == "accounts.membership":
+        return obj.user_id == getattr(user, "pk", None)
+    if obj._meta.model is type(user) or label == "auth.user":
+        return obj.pk == getattr(user, "pk", None)
+    kind = kind_of(obj)
+    if kind is None:
+        return False
+    if _is_published(obj, kind):
+        return True
+    if kind.framework is None:
+        return g.is_member  # focal point records: members only
+    return _framework_id(obj, kind) in g.frameworks
+
+
+def can_edit(user, obj) -> bool:
+    """May ``user`` change ``obj`` (an existing row)."""
+    g = grants(user)
+    if g.is_admin:
+        return True
+    kind = kind_of(obj)
+    if kind is None:
+        return False
+    return _coordinator_edits(g, obj, kind) or _focal_edits(g, obj, kind)
+
+
+def _coordinator_edits(g: Grants, obj, kind: Kind) -> bool:
+    if not g.coordinated:
+        return False
+    if kind.coordinator == ALL:
+        return _framework_id(obj, kind) in g.coordinated
+    if kind.coordinator == ORG:
+        return _value(obj, kind.org) in g.organizations
+    if kind.coordinator == SIDE:
+        activity = _activity(obj, kind)
+        return activity is not None and _coordinator_edits_activity(g, activity)
+    return False
+
+
+def _focal_edits(g: Grants, obj, kind: Kind) -> bool:
+    if not g.focal or kind.focal is None:
+        return False
+    if kind.focal == "owner":
+        return any(fw == obj.framework_id and e == obj.owner_id for fw, e in g.focal)
+    activity = _activity(obj, kind)
+    return activity is not None and _focal_edits_activity(g, activity)
+
+
+def can_delete(user, obj) -> bool:
+    """May ``user`` (soft-)delete ``obj``: as edit, except that a focal point deletes only
+    the indicators and progress updates of their activities."""
+    g = grants(user)
+    if g.is_admin:
+        return True
+    kind = kind_of(obj)
+    if kind is None:
+        return False
+    if _coordinator_edits(g, obj, kind):
+        return True
+    return kind.focal == "child" and _focal_edits(g, obj, kind)
+
+
+def can_close(user, action_item) -> bool:
+    """May ``user`` close ``action_item`` (set it done with evidence)."""
+    return can_edit(user, action_item)
+
+
+def can_create(user, model, *, framework, organization=None, entity=None, parent=None, **fields: Any) -> bool:
+    """May ``user`` create a ``model`` row in ``framework`` (an instance or id, or None for
+    rows without a framework).
+
+    ``organization``: the side (or, for an entity, its organization); ``entity``: the
+    entity the row is for (a lead of a new activity, the entity of a new focal point, the
+    owner of a new action item). ``parent``: the row a child hangs on (the activity of an
+    indicator or progress update, the meeting of a decision, the resolution of a
+    paragraph, the entity of a former name or focal point); without it, a non-administrator
+    may not create a child row (pass it). ``fields`` may name ``un_lead``/``partner_lead``
+    of a new activity (instances or ids); other names are ignored.
+    """
+    g = grants(user)
+    if g.is_admin:
+        return True
+    kind = kind_of(model)
+    if kind is None:
+        return False
+    fw = getattr(framework, "pk", framework)
+    if parent is None and kind.parent == "entity" and entity is not None and not isinstance(entity, int):
+        parent = entity
+    if kind.parent:
+        if parent is None:
+            return False
+        if kind.coordinator == ORG or kind.focal == "child":
+            return can_edit(user, parent)
+        return _coordinator_edits(g, parent, kind_of(parent))
+    if kind.coordinator == ORG:
+        org = getattr(organization, "pk", organization)
+        if org is None and entity is not None:
+            org = entity.organization_id if hasattr(entity, "organization_id") else None
+        return org is not None and org in g.organizations
+    if kind.coordinator == ALL:
+        return fw in g.coordinated
+    if kind.coordinator == SIDE:  # a new activity
+        org = getattr(organization, "pk", organization)
+        leads = {"un_lead": fields.get("un_lead"), "partner_lead": fields.get("partner_lead")}
+        for f, o, side in g.coordinator_sides:
+            if f != fw or (org is not None and org != o):
+                continue
+            lead = getattr(leads[side], "pk", leads[side])
+            if lead is None and entity is not None:
+                ent = getattr(entity, "pk", entity)
+                lead = ent if g.entity_org(ent) is not None else None
+                if lead is None:
+                    continue  # the entity named is not of this side
+            if lead is None or g.entity_org(lead) == o:
+                return True
+        return False
+    return False
+
+
+def require(allowed: bool, message: str | None = None) -> None:
+    """Raise PermissionDenied (HTTP 403) unless ``allowed``."""
+    if not allowed:
+        raise PermissionDenied(message or _("You may not do this."))
+
+
+# --- querysets ------------------------------------------------------------------------
+
+
+def _fw_lookup(kind: Kind) -> str:
+    return "pk__in" if kind.framework == "pk" else f"{kind.framework}__in"
+
+
+def _published_q(kind: Kind) -> Q | None:
+    if kind.published == PUBLIC:
+        return Q()
+    q = None
+    for path in kind.published:
+        part = Q(**{path: True})
+        q = part if q is None else q | part
+    return q
+
+
+def viewable(user, queryset: QuerySet) -> QuerySet:
+    """The rows of ``queryset`` that ``user`` may read (one query, filtered in SQL)."""
+    g = grants(user)
+    if g.is_admin:
+        return queryset
+    model = queryset.model
+    label = model._meta.label_lower
+    if label == "accounts.membership":
+        return queryset.filter(user_id=getattr(user, "pk", None))
+    if label == "auth.user" or (user is not None and model is type(user)):
+        return queryset.filter(pk=getattr(user, "pk", None))
+    kind = kind_of(model)
+    if kind is None:
+        return queryset.none()
+    pub = _published_q(kind)
+    if pub is not None and not pub:  # public reference data
+        return queryset
+    if kind.framework is None:
+        return queryset if g.is_member else queryset.none()
+    q = Q(**{_fw_lookup(kind): g.frameworks}) if g.frameworks else None
+    if pub is not None:
+        q = pub if q is None else q | pub
+    return queryset.filter(q) if q is not None else queryset.none()
+
+
+def _activity_prefix(kind: Kind) -> str:
+    return "" if kind.activity == "" else f"{kind.activity}__"
+
+
+def _focal_activity_q(kind: Kind, fw: int, entity: int) -> Q:
+    from accord.cooperation.models import Activity
+
+    p = _activity_prefix(kind)
+    through = Activity.participants.through.objects.filter(entity_id=entity).values("activity_id")
+    id_lookup = "pk__in" if p == "" else f"{kind.activity}_id__in"
+    return Q(**{f"{p}framework": fw}) & (
+        Q(**{f"{p}un_lead": entity}) | Q(**{f"{p}partner_lead": entity}) | Q(**{id_lookup: through})
+    )
+
+
+def editable(user, queryset: QuerySet, *, deleting: bool = False) -> QuerySet:
+    """The rows of ``queryset`` that ``user`` may change (or delete, with ``deleting``),
+    in one query."""
+    g = grants(user)
+    if g.is_admin:
+        return queryset
+    kind = kind_of(queryset.model)
+    if kind is None:
+        return queryset.none()
+    q: Q | None = None
+
+    def add(part: Q) -> None:
+        nonlocal q
+        q = part if q is None else q | part
+
+    if g.coordinated:
+        if kind.coordinator == ALL:
+            add(Q(**{_fw_lookup(kind): g.coordinated}))
+        elif kind.coordinator == ORG:
+            add(Q(**{f"{kind.org}__in": g.organizations}))
+        elif kind.coordinator == SIDE:
+            p = _activity_prefix(kind)
+            for fw, org, side in g.coordinator_sides:
+                add(Q(**{f"{p}framework": fw})
+                    & (Q(**{f"{p}{side}__organization": org}) | Q(**{f"{p}{side}__isnull": True})))
+    if g.focal and kind.focal and not (deleting and kind.focal != "child"):
+        for fw, entity in g.focal:
+            if kind.focal == "owner":
+                add(Q(framework=fw, owner=entity))
+            else:
+                add(_focal_activity_q(kind, fw, entity))
+    return queryset.filter(q) if q is not None else queryset.none()

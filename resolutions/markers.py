@@ -27,9 +27,11 @@ MARK_CLOSE = "\ue001"
 
 CANDIDATE = re.compile(
     r"(?P<year>(?<![\d/.\-])(?:19|20)\d\d)(?P<ysp>[ ]?)(?P<ynum>\d{1,3})(?![\d/])"
-    r"|(?P<punct>[,;.:)\]”’\"'])(?P<psp>[ ]{0,3})(?P<pnum>\d{1,3})(?=[\s,;.:)”’]|$)"
-    r"|(?P<word>[A-Za-z][A-Za-z’'\-]*)(?P<wsp>[ ]{0,3})(?P<wnum>\d{1,3})(?=[\s,;.:)”’]|$)"
+    r"|(?P<punct>[,;.:)\]”’\"'])(?P<psp>[ ]{0,3}|[ ]*\n)(?P<pnum>\d{1,3})(?=[\s,;.:)”’]|$)"
+    r"|(?P<word>[A-Za-z][A-Za-z’'\-]*)(?P<wsp>[ ]{0,3}|[ ]*\n)(?P<wnum>\d{1,3})(?=[\s,;.:)”’]|$)"
+    r"|(?P<res>(?<![\d/])\d{1,2}/)(?P<rdigits>\d{4,5})(?=[\s,;.:)”’]|$)"
 )
+MAX_RESOLUTION_NUMBER = 400  # no session has adopted more resolutions
 # Words after which a number set apart by a space belongs to the text.
 NUMBER_WORDS = frozenset(
     ["the", "of", "to", "and", "for", "in", "on", "at", "by", "than", "with", "over", "about", "some", "all", "only", "from", "least", "last", "first", "under", "or", "each", "per", "nearly", "almost", "around", "approximately", "between", "during", "article", "articles", "paragraph", "paragraphs", "para", "paras", "item", "items", "goal", "goals", "target", "targets", "resolution", "resolutions", "decision", "decisions", "chapter", "chap", "section", "sect", "annex", "annexes", "rule", "rules", "principle", "principles", "part", "parts", "page", "pages", "no", "nos", "phase", "protocol", "volume", "vol", "table", "figure", "box", "option", "recommendation", "recommendations", "step", "level", "grade", "class", "category", "note", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "up"]
@@ -62,6 +64,15 @@ def _symbol_before(text: str, end: int) -> bool:
     return "/" in token and token.find("(") > 0
 
 
+def _split_resolution_number(digits: str, wanted: set[int]) -> tuple[str, int] | None:
+    """ "2285" after "77/" -> ("228", 5): resolution 77/228 and footnote 5."""
+    for k in (1, 2):
+        base, tail = digits[:-k], digits[-k:]
+        if tail[0] != "0" and int(tail) in wanted and int(base) <= MAX_RESOLUTION_NUMBER:
+            return base, int(tail)
+    return None
+
+
 def _candidates(text: str, wanted: set[int]) -> list[tuple[int, int, str, int, int]]:
     """(start, end, kept prefix, number, weight) for each digit run that may be a marker."""
     out = []
@@ -72,12 +83,21 @@ def _candidates(text: str, wanted: set[int]) -> list[tuple[int, int, str, int, i
             keep, space, num = m.group("punct"), m.group("psp"), m.group("pnum")
             weight = WEAK if space else STRONG
             start = m.start()
+            if "\n" in space and not text.startswith(" ", m.end()):
+                continue  # "...;\n4. Condemns": a paragraph number
             if space and keep in ",;" and SHORT_NUMBER_BEFORE.search(text, max(0, start - 8), start):
                 continue  # "paragraphs 2, 3 and 4"
             if keep == "." and _abbreviation_before(text, start):
                 continue  # "A/72/L.10/Add.1", "No. 3"
             if keep == ")" and not space and _symbol_before(text, start + 1):
                 continue  # "CM/Rec(2024)1"
+        elif m.group("res") is not None:
+            split = _split_resolution_number(m.group("rdigits"), wanted)
+            if split is None:
+                continue
+            base, n = split
+            out.append((m.start(), m.end(), m.group("res") + base, n, YEAR))
+            continue
         else:
             keep, space, num = m.group("word"), m.group("wsp"), m.group("wnum")
             weight = WEAK if space else STRONG
@@ -85,6 +105,8 @@ def _candidates(text: str, wanted: set[int]) -> list[tuple[int, int, str, int, i
                 continue
             if keep.isupper() and len(keep) <= 3:
                 continue  # "G20", "COP28"
+            if "\n" in space and not text.startswith(" ", m.end()):
+                continue  # a number opening the next line ("4.") is not glued to the word
         n = int(num)
         if n in wanted:
             out.append((m.start(), m.end(), keep, n, weight))

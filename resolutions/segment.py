@@ -69,6 +69,7 @@ class Segmented:
     operative: list[OperativeParagraph] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
     annexes: list[str] = field(default_factory=list)
+    annex_markers: set[str] = field(default_factory=set)
 
 
 def segment(stage: Stage) -> Segmented:
@@ -199,6 +200,7 @@ def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
             if m and out.adopted_on is None:
                 out.adopted_on = _date(*m.groups())
             out.annexes.extend(_annexes(blocks[i + 1 :]))
+            out.annex_markers.update(m for b in blocks[i + 1 :] for m in ANCHOR.findall(b))
             break
         num = NUMBERED.match(plain)
         point = POINT.match(plain)
@@ -227,6 +229,7 @@ def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
                     if not POINT.match(nxt) and not CONCLUSION.match(nxt):
                         j = _adopted_text_end(blocks, i + 1)
                         out.annexes.append(_annex_text(blocks[i + 1 : j]))
+                        out.annex_markers.update(m for b in blocks[i + 1 : j] for m in ANCHOR.findall(b))
                         warnings.append(
                             f"operative paragraph {len(paras)} adopts an attached text "
                             f"({_plain(blocks[i + 1])[:60]!r}); it is kept in annexes, not segmented"
@@ -370,12 +373,14 @@ def _anchor_footnotes(out: Segmented, stage: Stage) -> None:
     for p in (*out.preamble, *out.operative):
         for marker in p.footnotes:
             where.setdefault(marker, p.id)
-    loose = []
+    loose, in_annex = [], []
     for marker, body in stage.footnote_bodies.items():
         pid = where.get(marker)
         if pid is None:
-            loose.append(marker)
+            (in_annex if marker in out.annex_markers else loose).append(marker)
         out.footnotes.append(Footnote(marker=marker, text=body, paragraph=pid))
+    if in_annex:
+        stage.warnings.append(f"footnotes cited in an annex, not in a paragraph: {', '.join(in_annex)}")
     if loose:
         stage.warnings.append(f"footnotes not anchored to a paragraph: {', '.join(loose)}")
     for marker in where:

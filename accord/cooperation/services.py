@@ -129,7 +129,21 @@ def activity_carry_over(*, activity: Activity, biennium: Biennium, user, code: s
     return copy
 
 
+# --- added for the web pages (meeting detail: record a decision) ---------------------
+@transaction.atomic
+def decision_add(*, meeting, user, text: str, number: str = "",
+                 kind: str = Decision.Kind.RECOMMENDATION) -> Decision:
+    """Record a recommendation or decision adopted at ``meeting`` (text required)."""
+    if not text.strip():
+        raise AccordError(_("A decision needs its text."))
+    decision = Decision(meeting=meeting, number=number.strip(), kind=kind, text=text.strip())
+    decision.full_clean()
+    decision._history_user = user
+    decision.save()
+    return decision
+
+
 __all__ = [
     "activity_update", "activity_add_progress", "action_item_close", "decision_to_action_items",
-    "activity_carry_over", "_claim_version",
+    "activity_carry_over", "decision_add", "_claim_version",
 ]

@@ -1,0 +1,125 @@
+"""Citations of resolutions and documents (resolutions/citations.py)."""
+
+from datetime import date
+
+from resolutions.citations import find_citations
+from tests.annotators.seed import seed_paragraphs
+
+
+def cite(text, pid="pre-1"):
+    return find_citations([(pid, text)])
+
+
+def test_it_reads_a_list_of_dated_resolutions():
+    found = cite(
+        "Recalling its resolutions 37/4 of 22 October 1982, 38/4 of 28 October 1983 "
+        "and 72/74 of 6 December 2017,"
+    )
+    assert [(c.kind, c.symbol, c.date) for c in found] == [
+        ("ga-resolution", "37/4", date(1982, 10, 22)),
+        ("ga-resolution", "38/4", date(1983, 10, 28)),
+        ("ga-resolution", "72/74", date(2017, 12, 6)),
+    ]
+    assert found[0].text == "37/4 of 22 October 1982"
+    assert all(c.paragraph == "pre-1" for c in found)
+
+
+def test_it_reads_the_roman_numeral_form_of_old_resolutions():
+    [c] = cite("Recalling also its resolution 3369 (XXX) of 10 October 1975, by which it decided")
+    assert (c.kind, c.symbol, c.date) == ("ga-resolution", "3369 (XXX)", date(1975, 10, 10))
+
+
+def test_it_tells_security_council_and_human_rights_council_resolutions_apart():
+    found = cite(
+        "Recalling Security Council resolutions 1373 (2001) and 2178 (2014) and Human Rights "
+        "Council resolution 16/18 of 24 March 2011,"
+    )
+    assert [(c.kind, c.symbol) for c in found] == [
+        ("sc-resolution", "S/RES/1373 (2001)"),
+        ("sc-resolution", "S/RES/2178 (2014)"),
+        ("hrc-resolution", "A/HRC/RES/16/18"),
+    ]
+    assert found[2].date == date(2011, 3, 24)
+
+
+def test_it_gives_each_document_symbol_its_kind():
+    found = cite(
+        "See A/73/328-S/2018/592; S/PV.7813; S/PRST/2013/16; A/73/L.45; A/78/481/Add.3, para. 33; "
+        "A/CONF.231/7; E/2019/33; A/RES/70/1; S/RES/2178 (2014).",
+        pid="fn-2",
+    )
+    assert [(c.kind, c.symbol) for c in found] == [
+        ("document", "A/73/328-S/2018/592"),
+        ("sc-meeting-record", "S/PV.7813"),
+        ("presidential-statement", "S/PRST/2013/16"),
+        ("document", "A/73/L.45"),
+        ("document", "A/78/481/Add.3"),
+        ("document", "A/CONF.231/7"),
+        ("document", "E/2019/33"),
+        ("ga-resolution", "70/1"),
+        ("sc-resolution", "S/RES/2178 (2014)"),
+    ]
+
+
+def test_it_reads_an_official_records_supplement_as_one_citation():
+    [c] = cite(
+        "See Official Records of the General Assembly, Sixty-sixth Session, Supplement No. 53 "
+        "(A/66/53), chap. II, sect. A.",
+        pid="fn-6",
+    )
+    assert (c.kind, c.symbol) == ("official-records", "A/66/53")
+    assert c.text.startswith("Official Records of the General Assembly") and c.text.endswith(
+        "(A/66/53)"
+    )
+
+
+def test_numbers_and_dates_that_look_like_symbols_are_not_citations():
+    text = (
+        "Notes that 2/3 of the members voted, that services run 24/7 and are shared 50/50, "
+        "that on 12/10/2018 the rate rose by 3/4 per cent to 1.5 per cent, that 10 of 22 "
+        "October 1982 priority areas, paragraphs 3/4 and 7, HIV/AIDS and and/or apply, "
+        "in 2018/19, and that the Economic and Social Council resolution 2008/4 and "
+        "decision 73/546 stand;"
+    )
+    assert cite(text, pid="op-3") == []
+
+
+def test_a_fraction_after_a_resolution_list_is_not_a_resolution():
+    found = cite("Recalling its resolution 72/74, 2/3 of the members having voted,")
+    assert [c.symbol for c in found] == ["72/74"]
+
+
+def test_the_heading_own_symbol_is_not_a_citation_but_its_draft_is():
+    found = find_citations(
+        [
+            (
+                None,
+                "A/RES/73/135 General Assembly [without reference to a Main Committee (A/73/L.45)]",
+            )
+        ]
+    )
+    assert [(c.symbol, c.paragraph) for c in found] == [("A/73/L.45", None)]
+
+
+def test_the_28_resolutions_recalled_in_73_135_each_have_their_date(corpus):
+    paragraphs = seed_paragraphs(corpus)
+    found = [c for c in find_citations(paragraphs) if c.paragraph == "pre-1"]
+    assert len(found) == 28
+    assert all(c.kind == "ga-resolution" and c.date is not None for c in found)
+    assert (found[0].symbol, found[0].date) == ("37/4", date(1982, 10, 22))
+    assert (found[-1].symbol, found[-1].date) == ("72/74", date(2017, 12, 6))
+    # every date falls in the year its session opened or the next one
+    assert all(c.date.year - (1945 + int(c.symbol.split("/")[0])) in (0, 1) for c in found)
+
+
+def test_the_documents_of_73_135_are_all_found(corpus):
+    found = {(c.kind, c.symbol, c.paragraph) for c in find_citations(seed_paragraphs(corpus))}
+    assert ("ga-resolution", "3369 (XXX)", "pre-2") in found
+    assert ("document", "A/73/328-S/2018/592", "fn-2") in found
+    assert ("sc-meeting-record", "S/PV.7813", "fn-3") in found
+    assert ("presidential-statement", "S/PRST/2013/16", "fn-4") in found
+    assert ("document", "S/INF/69", "fn-4") in found
+    assert ("hrc-resolution", "A/HRC/RES/16/18", "pre-13") in found
+    assert ("official-records", "A/66/53", "fn-6") in found
+    assert ("document", "A/73/L.45", None) in found
+    assert ("ga-resolution", "70/1", "fn-5") in found

@@ -1,0 +1,114 @@
+"""Mandates: operative clauses that ask someone to act (resolutions/mandates.py)."""
+
+from resolutions.entities import find_entities
+from resolutions.mandates import find_mandates
+from resolutions.model import OperativeParagraph
+from tests.annotators.seed import seed_operative, seed_paragraphs
+
+
+def mandates(*texts):
+    ops = [
+        OperativeParagraph(f"op-{n}", n, text.split(" the ")[0].split(" all ")[0], text)
+        for n, text in enumerate(texts, start=1)
+    ]
+    return find_mandates(ops, [])
+
+
+def test_a_request_to_report_names_the_addressee_the_action_and_the_session():
+    [m] = mandates(
+        "Requests the Secretary-General to report to the General Assembly at its seventy-fifth "
+        "session on the state of cooperation between the United Nations and the Organization of "
+        "Islamic Cooperation;"
+    )
+    assert (m.paragraph, m.verb, m.addressees, m.addressee_ids) == (
+        "op-1", "Requests", ("Secretary-General",), ("un.sg",)
+    )  # fmt: skip
+    assert m.action.startswith("to report to the General Assembly at its seventy-fifth session")
+    assert (m.session, m.year, m.recurrence) == (75, 2020, None)
+
+
+def test_welcoming_taking_note_and_recognizing_are_not_mandates():
+    assert (
+        mandates(
+            "Welcomes the cooperation between the United Nations and the Organization of Islamic Cooperation;",
+            "Takes note with satisfaction of the report of the Secretary-General;",
+            "Recognizes the need for the Secretary-General to act;",
+            "Decides that the Committee shall meet in Geneva;",
+        )
+        == []
+    )
+
+
+def test_several_addressees_are_split_and_matched():
+    [m] = mandates(
+        "Encourages the United Nations and the Organization of Islamic Cooperation and their "
+        "subsidiary organs, specialized and affiliated institutions and standing committees to "
+        "intensify actions;"
+    )
+    assert m.addressees == (
+        "United Nations",
+        "Organization of Islamic Cooperation",
+        "their subsidiary organs, specialized and affiliated institutions and standing committees",
+    )
+    assert m.addressee_ids == ("un", "oic")
+    assert m.action == "to intensify actions"
+
+
+def test_a_mandate_verb_inside_another_paragraph_counts():
+    [m] = mandates(
+        "Notes with satisfaction the increasing cooperation, and calls upon the two organizations "
+        "to expand their cooperation in the protection of cultural and historic heritage;"
+    )
+    assert (m.verb, m.addressees) == ("calls upon", ("two organizations",))
+    assert m.action.startswith("to expand their cooperation")
+
+
+def test_recurrence_and_interjections():
+    annual, biennial = mandates(
+        "Requests the Secretary-General, in consultation with Member States, to submit annually "
+        "a report on its implementation;",
+        "Also requests the Secretary-General to report every two years at its eightieth session;",
+    )
+    assert annual.addressees == ("Secretary-General",) and annual.recurrence == "annual"
+    assert biennial.verb == "Also requests" and biennial.recurrence == "biennial"
+    assert (biennial.session, biennial.year) == (80, 2025)
+
+
+def test_deciding_to_include_an_item_is_work_for_the_assembly_at_that_session():
+    [m] = mandates(
+        "Decides to include in the provisional agenda of its seventy-fifth session, under the item "
+        "entitled “Cooperation between the United Nations and regional and other organizations”, "
+        "the sub-item entitled “Cooperation between the United Nations and the Organization of "
+        "Islamic Cooperation”."
+    )
+    assert (m.verb, m.addressees, m.addressee_ids, m.session, m.year) == (
+        "Decides", ("General Assembly",), ("un.ga",), 75, 2020
+    )  # fmt: skip
+
+
+def test_an_invitation_between_two_bodies_names_both():
+    [m] = mandates(
+        "Invites increased cooperation and exchanges between the Independent Permanent Commission "
+        "on Human Rights of the Organization of Islamic Cooperation and the Office of the United "
+        "Nations High Commissioner for Human Rights;"
+    )
+    assert m.addressee_ids == ("oic.iphrc", "un.ohchr")
+
+
+def test_paragraph_25_of_73_135_is_due_from_the_secretary_general_at_session_75(corpus):
+    paragraphs = [(pid or "heading", text) for pid, text in seed_paragraphs(corpus)]
+    found = find_mandates(seed_operative(corpus), find_entities(paragraphs))
+    [op25] = [m for m in found if m.paragraph == "op-25"]
+    assert (op25.verb, op25.addressee_ids, op25.session, op25.year) == (
+        "Requests",
+        ("un.sg",),
+        75,
+        2020,
+    )
+    by_paragraph = {m.paragraph for m in found}
+    # requests, urges, invites, encourages, decides to include, and "calls upon" inside op. 19
+    assert {"op-2", "op-5", "op-8", "op-9", "op-15", "op-16", "op-19", "op-22", "op-23", "op-24",
+            "op-25", "op-26"} <= by_paragraph  # fmt: skip
+    # welcomes, affirms, takes note, notes with satisfaction, expresses appreciation: not mandates
+    assert not by_paragraph & {"op-1", "op-3", "op-4", "op-10", "op-11", "op-12", "op-13", "op-14",
+                               "op-17", "op-18", "op-20"}  # fmt: skip

@@ -35,16 +35,33 @@ from lxml import etree
 from resolutions.model import Citation, OperativeParagraph, Point, Resolution
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-_Q = "{%s}" % AKN_NS
+_Q = f"{{{AKN_NS}}}"
 LANGUAGES = {"en": "eng", "fr": "fra", "es": "spa", "ar": "ara", "zh": "zho", "ru": "rus"}
 _SECTION_NUM = re.compile(r"^([IVXLC]+|[A-Z])\.\s+(.+)$")
 _SLUG = re.compile(r"[^0-9A-Za-z]+")
-_ORDINALS = (
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
-).split()
-_TENS = "twent thirt fort fift sixt sevent eight ninet".split()
-_UNITS = "one two three four five six seven eight nine".split()
+_ORDINALS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+]
+_TENS = ["twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet"]
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 
 
 def work_uri(resolution: Resolution) -> str:
@@ -437,11 +454,31 @@ def _surface_pattern(surface: str) -> re.Pattern[str]:
 
 _BLOCKS = {
     _Q + tag
-    for tag in (
-        "akomaNtoso statement meta identification FRBRWork FRBRExpression FRBRManifestation references "
-        "preface preamble formula container mainBody section paragraph intro content point conclusions "
-        "attachments attachment doc hcontainer"
-    ).split()
+    for tag in [
+        "akomaNtoso",
+        "statement",
+        "meta",
+        "identification",
+        "FRBRWork",
+        "FRBRExpression",
+        "FRBRManifestation",
+        "references",
+        "preface",
+        "preamble",
+        "formula",
+        "container",
+        "mainBody",
+        "section",
+        "paragraph",
+        "intro",
+        "content",
+        "point",
+        "conclusions",
+        "attachments",
+        "attachment",
+        "doc",
+        "hcontainer",
+    ]
 }
 
 
@@ -467,7 +504,20 @@ def _append(p: etree._Element, last: etree._Element | None, text: str) -> None:
 
 
 def _long_date(day: date) -> str:
-    months = "January February March April May June July August September October November December".split()
+    months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
     return f"{day.day} {months[day.month - 1]} {day.year}"
 
 

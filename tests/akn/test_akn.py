@@ -28,18 +28,18 @@ def _text(element) -> str:
 
 def _resolution(**changes) -> Resolution:
     """A small resolution built by hand: footnotes, nested points, citations, entities, a heading, an annex."""
-    fields = dict(
-        symbol="A/RES/73/135",
-        session=73,
-        number="135",
-        title="Cooperation between the United Nations and the Organization of Islamic Cooperation",
-        adopted_on=date(2018, 12, 13),
-        distributed_on=date(2019, 1, 9),
-        agenda_items=("128 (b)",),
-        basis=Basis(kind="plenary", report="A/73/L.45"),
-        documents=("A/73/L.45",),
-        meeting="52nd plenary meeting",
-        preamble=(
+    fields = {
+        "symbol": "A/RES/73/135",
+        "session": 73,
+        "number": "135",
+        "title": "Cooperation between the United Nations and the Organization of Islamic Cooperation",
+        "adopted_on": date(2018, 12, 13),
+        "distributed_on": date(2019, 1, 9),
+        "agenda_items": ("128 (b)",),
+        "basis": Basis(kind="plenary", report="A/73/L.45"),
+        "documents": ("A/73/L.45",),
+        "meeting": "52nd plenary meeting",
+        "preamble": (
             PreambularParagraph(
                 id="pre-1",
                 phrase="Recalling",
@@ -52,7 +52,7 @@ def _resolution(**changes) -> Resolution:
                 footnotes=("1",),
             ),
         ),
-        operative=(
+        "operative": (
             OperativeParagraph(
                 id="op-1",
                 number=1,
@@ -86,12 +86,12 @@ def _resolution(**changes) -> Resolution:
                 text="Decides to include the item in the provisional agenda of its seventy-fifth session.",
             ),
         ),
-        footnotes=(
+        "footnotes": (
             Footnote(marker="1", text="A/73/328-S/2018/592.", paragraph="pre-2"),
             Footnote(marker="2", text="See S/PV.7813.", paragraph="op-1"),
             Footnote(marker="3", text="A footnote whose marker was not found.", paragraph=None),
         ),
-        citations=(
+        "citations": (
             Citation(
                 kind="ga-resolution",
                 symbol="37/4",
@@ -117,7 +117,7 @@ def _resolution(**changes) -> Resolution:
             ),
             Citation(kind="document", symbol="A/73/L.45", text="A/73/L.45", paragraph=None),
         ),
-        entities=(
+        "entities": (
             EntityMention(
                 id="un.sg",
                 name="Secretary-General",
@@ -145,8 +145,8 @@ def _resolution(**changes) -> Resolution:
                 matched=("Human Rights Council",),
             ),
         ),
-        annexes=("Annex\n\nA text adopted with the resolution.",),
-    )
+        "annexes": ("Annex\n\nA text adopted with the resolution.",),
+    }
     fields.update(changes)
     return Resolution(**fields)
 

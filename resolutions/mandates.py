@@ -132,15 +132,20 @@ _SESSION = re.compile(
     r"\b(?:its|the)\s+(?P<ordinal>(?:[a-z]+\s+hundred\s+(?:and\s+)?)?[a-z]+(?:-[a-z]+)?)\s+"
     r"(?:regular\s+)?(?:session|sessions)\b"
 )
-_RECURRENCE = (
-    ("annual", re.compile(r"\bannually\b|\bon an annual basis\b|\bevery year\b|\beach year\b"
-                          r"|\bat each (?:of its )?(?:regular )?sessions?\b|\ban annual report\b")),
-    ("biennial", re.compile(r"\bbiennially\b|\bevery two years\b|\bon a biennial basis\b"
-                            r"|\bevery other year\b|\ba biennial report\b")),
-    ("triennial", re.compile(r"\btriennially\b|\bevery three years\b|\bon a triennial basis\b")),
-    ("quadrennial", re.compile(r"\bevery four years\b|\bquadrennially\b")),
-    ("quinquennial", re.compile(r"\bevery five years\b|\bquinquennially\b")),
-)  # fmt: skip
+_RECURRENCE = re.compile(
+    r"\b(?:(?P<annual>annually|on an annual basis|every year|each year"
+    r"|at each (?:of its )?(?:regular )?sessions?|an annual report)"
+    r"|(?P<biennial>biennially|every two years|on a biennial basis|every other year|a biennial report)"
+    r"|(?P<triennial>triennially|every three years|on a triennial basis)"
+    r"|(?P<quadrennial>quadrennially|every four years)"
+    r"|(?P<quinquennial>quinquennially|every five years))\b"
+)
+_RECURRENCE_WORDS = ("ann", "enn", "every", "each", "year")
+_AGAIN = re.compile(_AGAIN_HEADS)
+_NO_ADDRESSEE = re.compile(r"\b(?:calls for|call for|need|necessity)\b")
+_NON_MANDATE = re.compile(_NON_MANDATE_VERBS)
+_LEADING_PREPOSITION = re.compile(r"^(?:to|upon|on|for)\s+")
+_LEADING_WORDS = re.compile(r"^(?:(?:and|or)\s+)?(?:the\s+)?")
 
 
 def find_mandates(
@@ -183,7 +188,7 @@ def _clauses(op: OperativeParagraph) -> list[tuple[str, str]]:
         starts.append((0, 0, ""))  # the opening verb is not a mandate; its clause is skipped
     for m in _CLAUSE_START.finditer(text, starts[0][1]):
         head = m.group("verb")
-        if re.fullmatch(_NON_MANDATE_VERBS, head.lower()):
+        if _NON_MANDATE.fullmatch(head.lower()):
             starts.append((m.start(), m.start(), ""))  # ends the previous clause
         else:
             verb_start = m.start("verb")
@@ -212,11 +217,11 @@ def _mandate(pid: str, verb: str, body: str, forms: list[tuple[str, str]]) -> Ma
         addressees = ("General Assembly",)
         forms = [("General Assembly", "un.ga")]
         action = body if body.startswith("to ") else f"to {body}"
-    elif re.search(r"\b(?:calls for|call for|need|necessity)\b", low):
+    elif _NO_ADDRESSEE.search(low):
         action = body
     else:
-        if re.search(_AGAIN_HEADS, low):
-            body = re.sub(r"^(?:to|upon|on|for)\s+", "", body)
+        if _AGAIN.search(low):
+            body = _LEADING_PREPOSITION.sub("", body)
         addressees, action = _split_addressees(body)
         if not addressees:
             between = _BETWEEN.search(body)
@@ -231,7 +236,7 @@ def _mandate(pid: str, verb: str, body: str, forms: list[tuple[str, str]]) -> Ma
         action=action,
         session=session,
         year=session_year(session) if session else None,
-        recurrence=next((name for name, rx in _RECURRENCE if rx.search(action)), None),
+        recurrence=_recurrence(action),
     )
 
 
@@ -262,14 +267,22 @@ def _split_addressees(body: str) -> tuple[tuple[str, ...], str]:
 def _names(phrase: str) -> tuple[str, ...]:
     names = []
     for part in _SPLIT.split(phrase.strip(" ,;")):
-        part = re.sub(r"^(?:and|or)\s+", "", part.strip(" ,;"))
-        part = re.sub(r"^the\s+", "", part)
+        part = _LEADING_WORDS.sub("", part.strip(" ,;"))
         if part:
             names.append(part)
     return tuple(names)
 
 
+def _recurrence(action: str) -> str | None:
+    if not any(word in action for word in _RECURRENCE_WORDS):
+        return None
+    m = _RECURRENCE.search(action)
+    return m.lastgroup if m else None
+
+
 def _session(action: str) -> int | None:
+    if "session" not in action:
+        return None
     for m in _SESSION.finditer(action):
         try:
             return ordinal_to_int(m.group("ordinal").split(" and ")[-1])

@@ -1,0 +1,367 @@
+"""Taking a spreadsheet of the matrix back: read rows, check every cell, say what would
+change (a preview), and apply it all in one transaction or nothing.
+
+Reads: the rows a reader (``matrix_xlsx.read_rows`` / ``matrix_csv.read_rows``) gives,
+the framework's activities, entities, priority areas, bienniums and SDG targets, and
+the permissions module (through ``accord.reports.access``). Writes (``apply_import``
+only): Activity rows and their many-to-many links, with one history record per changed
+or created activity naming the user; nothing at all when any row has a problem.
+
+Rows are matched by code within the framework: a known code updates its activity, a new
+code creates one. An activity whose version moved since the export and whose row in the
+file differs from it is a conflict (reported, never overwritten).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from accord.cooperation.models import Activity, Framework
+from accord.cooperation.services import activity_update
+from accord.core.errors import AccordError, StaleEdit
+from accord.core.services import _save_with_history
+from accord.reports.access import may_create, may_edit
+from accord.reports.matrix_table import (
+    COLUMN_BY_NAME,
+    LIST_SEPARATOR,
+    Lookups,
+    area_label,
+    cell_text,
+    header_key,
+)
+
+REQUIRED_COLUMNS = ("code", "title", "priority_area")
+TEXT_LIMITS = {"code": 40, "title": 500, "funding_source": 300}
+FIELDS = ("title", "description", "priority_area", "status", "un_lead", "partner_lead", "participants",
+          "start_on", "end_on", "funding_source", "sdg_targets", "biennium")
+
+
+@dataclass
+class Problem:
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"row {self.row}" + (f", column {self.column}" if self.column else "")
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class FieldChange:
+    field: str
+    column: str
+    old: str
+    new: str
+
+
+@dataclass
+class RowPlan:
+    row: int
+    code: str
+    action: str  # "create", "update" or "unchanged"
+    changes: list[FieldChange] = field(default_factory=list)
+    activity: Activity | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+    file_version: int | None = None
+
+
+@dataclass
+class ImportPlan:
+    framework: Framework | None
+    rows: list[RowPlan] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    applied: bool = False
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.problems
+
+    def count(self, action: str) -> int:
+        return sum(1 for r in self.rows if r.action == action)
+
+    def summary(self) -> str:
+        return (f"{self.count('create')} to create, {self.count('update')} to update, "
+                f"{self.count('unchanged')} unchanged, {len(self.problems)} problem(s)")
+
+
+class ImportRejected(AccordError):
+    """The file has problems; nothing was written. ``plan.problems`` lists them."""
+
+    def __init__(self, plan: ImportPlan):
+        super().__init__(f"The file was not imported: {len(plan.problems)} problem(s); nothing was written.")
+        self.plan = plan
+
+
+def _text(value) -> str:
+    return cell_text(value)
+
+
+def _date(value, problems, row, column):
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = str(value).strip()
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        problems.append(Problem(row, column, f"“{text}” is not a date; write it as YYYY-MM-DD (e.g. 2019-03-31)"))
+        return None
+
+
+def _one(bucket, kind, text, problems, row, column, allowed=None):
+    candidates = [c for c in bucket.get(text.strip().lower(), []) if allowed is None or allowed(c)]
+    if not candidates:
+        problems.append(Problem(row, column, f"unknown {kind} “{text}”"))
+        return None
+    if len(candidates) > 1:
+        names = ", ".join(getattr(c, "name_en", str(c)) for c in candidates)
+        problems.append(Problem(row, column, f"“{text}” could be several {kind}s ({names}); use the full name"))
+        return None
+    return candidates[0]
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.replace("\n", ";").split(";") if part.strip()]
+
+
+def _parse_row(cells: dict[str, Any], lk: Lookups, row: int, problems: list[Problem]) -> dict[str, Any]:
+    """Turn one row's cells into field values, appending a Problem for each bad cell."""
+    header = {name: COLUMN_BY_NAME[name].header for name in COLUMN_BY_NAME}
+    fw = lk.framework
+    v: dict[str, Any] = {}
+    v["code"] = _text(cells.get("code")).strip()
+    for name in ("title", "description", "funding_source"):
+        v[name] = _text(cells.get(name))
+    if not v["code"]:
+        problems.append(Problem(row, header["code"], "the code is missing"))
+    if not v["title"].strip():
+        problems.append(Problem(row, header["title"], "the title is missing"))
+    for name, limit in TEXT_LIMITS.items():
+        if len(v[name]) > limit:
+            problems.append(Problem(row, header[name], f"longer than {limit} characters"))
+    area_text = _text(cells.get("priority_area")).strip()
+    v["priority_area"] = None
+    if not area_text:
+        problems.append(Problem(row, header["priority_area"], "the priority area is missing"))
+    else:
+        v["priority_area"] = _one(lk.areas, "priority area", area_text, problems, row, header["priority_area"])
+    status_text = _text(cells.get("status")).strip()
+    v["status"] = lk.statuses.get(status_text.lower()) if status_text else Activity.Status.PLANNED
+    if v["status"] is None:
+        problems.append(Problem(row, header["status"], f"status “{status_text}” is not in the list "
+                                                        f"({', '.join(Activity.Status.values)})"))
+    for name, org_id in (("un_lead", fw.un_organization_id), ("partner_lead", fw.partner_id)):
+        text = _text(cells.get(name)).strip()
+        v[name] = _one(lk.entities, "entity", text, problems, row, header[name],
+                       allowed=lambda e, org_id=org_id: e.organization_id == org_id) if text else None
+    v["participants"] = set()
+    for part in _split(_text(cells.get("participants"))):
+        entity = _one(lk.entities, "entity", part, problems, row, header["participants"])
+        if entity:
+            v["participants"].add(entity.pk)
+    v["start_on"] = _date(cells.get("start_on"), problems, row, header["start_on"])
+    v["end_on"] = _date(cells.get("end_on"), problems, row, header["end_on"])
+    if v["start_on"] and v["end_on"] and v["end_on"] < v["start_on"]:
+        problems.append(Problem(row, header["end_on"], "the end is before the start"))
+    v["sdg_targets"] = set()
+    for code in _split(_text(cells.get("sdg_targets"))):
+        target = lk.sdg.get(code)
+        if target is None:
+            problems.append(Problem(row, header["sdg_targets"], f"unknown SDG target “{code}” (e.g. 16.6, 17.a)"))
+        else:
+            v["sdg_targets"].add(target.pk)
+    biennium_text = _text(cells.get("biennium")).strip()
+    v["biennium"] = lk.bienniums.get(biennium_text) if biennium_text else None
+    if v["biennium"] is None:
+        problems.append(Problem(row, header["biennium"],
+                                f"unknown biennium “{biennium_text}” (one of {', '.join(lk.bienniums) or 'none'})"
+                                if biennium_text else "the biennium is missing"))
+    version_text = _text(cells.get("version")).strip()
+    v["version"] = None
+    if version_text:
+        try:
+            v["version"] = int(version_text)
+        except ValueError:
+            problems.append(Problem(row, header["version"], f"“{version_text}” is not a version number"))
+    return v
+
+
+def _current(activity: Activity, participants: set[int], targets: set[int]) -> dict[str, Any]:
+    return {
+        "title": activity.title, "description": activity.description, "priority_area": activity.priority_area,
+        "status": activity.status, "un_lead": activity.un_lead, "partner_lead": activity.partner_lead,
+        "participants": participants, "start_on": activity.start_on, "end_on": activity.end_on,
+        "funding_source": activity.funding_source, "sdg_targets": targets, "biennium": activity.biennium,
+    }
+
+
+def _show(name: str, value, lk: Lookups) -> str:
+    if value is None:
+        return ""
+    if name == "priority_area":
+        return area_label(value)
+    if name in ("un_lead", "partner_lead"):
+        return lk.entity_label.get(value.pk, str(value))
+    if name == "participants":
+        return LIST_SEPARATOR.join(sorted(lk.entity_label.get(pk, str(pk)) for pk in value))
+    if name == "sdg_targets":
+        codes = {t.pk: t.code for t in lk.sdg.values()}
+        return LIST_SEPARATOR.join(sorted(codes.get(pk, str(pk)) for pk in value))
+    if name == "biennium":
+        return value.label
+    return cell_text(value)
+
+
+def _same(a, b) -> bool:
+    if hasattr(a, "pk") or hasattr(b, "pk"):
+        return getattr(a, "pk", a) == getattr(b, "pk", b)
+    return a == b
+
+
+def plan_import(header: list, rows: list[tuple[int, list]], *, user, framework: Framework | None = None
+                ) -> ImportPlan:
+    """Check every row of a sheet (``header`` is row 1, ``rows`` are ``(row number,
+    cells)``) against the database and return what an import would do; writes nothing."""
+    plan = ImportPlan(framework=framework)
+    keys = []
+    for text in header:
+        key = header_key(text)
+        if key is None and text not in (None, ""):
+            plan.problems.append(Problem(1, str(text), "unknown column (see the Codes sheet for the columns)"))
+        keys.append(key)
+    for name in REQUIRED_COLUMNS:
+        if name not in keys:
+            plan.problems.append(Problem(1, COLUMN_BY_NAME[name].header, "this column is missing"))
+    if plan.problems:
+        return plan
+    records = []
+    for number, cells in rows:
+        values = {k: cells[i] if i < len(cells) else None for i, k in enumerate(keys) if k}
+        if all(_text(x).strip() == "" for x in values.values()):
+            continue  # an empty line
+        records.append((number, values))
+    slugs = {_text(v.get("framework")).strip() for _, v in records} - {""}
+    if framework is None:
+        if len(slugs) != 1:
+            plan.problems.append(Problem(1, "Framework", "the file does not say which framework it belongs to"
+                                         if not slugs else f"rows of several frameworks: {', '.join(sorted(slugs))}"))
+            return plan
+        framework = Framework.objects.filter(slug=slugs.pop()).first()
+        if framework is None:
+            plan.problems.append(Problem(2, "Framework", "unknown framework"))
+            return plan
+    elif slugs - {framework.slug}:
+        plan.problems.append(Problem(1, "Framework", f"the file belongs to {', '.join(sorted(slugs))}, "
+                                                     f"not {framework.slug}"))
+        return plan
+    plan.framework = framework
+    lk = Lookups.load(framework)
+    existing = {a.code: a for a in Activity.objects.filter(framework=framework)
+                .select_related("priority_area", "un_lead", "partner_lead", "biennium")}
+    ids = [a.pk for a in existing.values()]
+    links: dict[int, set[int]] = {pk: set() for pk in ids}
+    goals: dict[int, set[int]] = {pk: set() for pk in ids}
+    for aid, eid in Activity.participants.through.objects.filter(activity_id__in=ids).values_list(
+            "activity_id", "entity_id"):
+        links[aid].add(eid)
+    for aid, tid in Activity.sdg_targets.through.objects.filter(activity_id__in=ids).values_list(
+            "activity_id", "sdgtarget_id"):
+        goals[aid].add(tid)
+    seen: dict[str, int] = {}
+    for number, cells in records:
+        problems: list[Problem] = []
+        v = _parse_row(cells, lk, number, problems)
+        code = v["code"]
+        if code and code in seen:
+            problems.append(Problem(number, "Code", f"duplicated code “{code}” (also on row {seen[code]})"))
+        elif code:
+            seen[code] = number
+        activity = existing.get(code)
+        rp = RowPlan(row=number, code=code, action="create" if activity is None else "update", activity=activity,
+                     values=v, file_version=v["version"])
+        if activity is not None and not problems:
+            now = _current(activity, links[activity.pk], goals[activity.pk])
+            for name in FIELDS:
+                if not _same(now[name], v[name]):
+                    rp.changes.append(FieldChange(name, COLUMN_BY_NAME[name].header,
+                                                  _show(name, now[name], lk), _show(name, v[name], lk)))
+            if not rp.changes:
+                rp.action = "unchanged"
+            elif rp.file_version is not None and rp.file_version != activity.version:
+                problems.append(Problem(number, "Version", (
+                    f"conflict: {code} was changed in Accord since this file was exported (version "
+                    f"{rp.file_version}, now {activity.version}); export again and redo the edit")))
+            elif not may_edit(user, activity):
+                problems.append(Problem(number, "Code", f"you may not edit activity {code}"))
+        elif activity is None and not problems:
+            rp.changes = [FieldChange(name, COLUMN_BY_NAME[name].header, "", _show(name, v[name], lk))
+                          for name in FIELDS if v[name] not in (None, "", set())]
+            if not may_create(user, Activity, framework=framework, biennium=v["biennium"],
+                              priority_area=v["priority_area"], un_lead=v["un_lead"],
+                              partner_lead=v["partner_lead"]):
+                problems.append(Problem(number, "Code", f"you may not create activity {code} in {framework.slug}"))
+        plan.problems.extend(problems)
+        plan.rows.append(rp)
+    return plan
+
+
+def apply_import(plan: ImportPlan, *, user) -> ImportPlan:
+    """Write a valid plan in one transaction; raise ``ImportRejected`` (nothing written)
+    when the plan or any write has a problem, e.g. someone saved an activity between
+    the preview and the apply."""
+    if not plan.is_valid:
+        raise ImportRejected(plan)
+    try:
+        with transaction.atomic():
+            for rp in plan.rows:
+                if rp.action == "update":
+                    _update(rp, user)
+                elif rp.action == "create":
+                    _create(rp, user, plan.framework)
+    except StaleEdit as exc:
+        plan.problems.append(Problem(rp.row, "Version", f"conflict: {exc}"))
+        raise ImportRejected(plan) from exc
+    except ValidationError as exc:
+        for name, messages in exc.message_dict.items():
+            column = COLUMN_BY_NAME[name].header if name in COLUMN_BY_NAME else name
+            plan.problems.extend(Problem(rp.row, column, m) for m in messages)
+        raise ImportRejected(plan) from exc
+    except AccordError as exc:
+        plan.problems.append(Problem(rp.row, "", str(exc)))
+        raise ImportRejected(plan) from exc
+    plan.applied = True
+    return plan
+
+
+def _update(rp: RowPlan, user) -> None:
+    v = rp.values
+    changes = {c.field: v[c.field] for c in rp.changes}
+    for name in ("participants", "sdg_targets"):
+        if name in changes:
+            changes[name] = sorted(changes[name])
+    expected = rp.file_version if rp.file_version is not None else rp.activity.version
+    activity_update(activity=rp.activity, user=user, expected_version=expected,
+                    reason="Imported from a spreadsheet", **changes)
+
+
+def _create(rp: RowPlan, user, framework: Framework) -> None:
+    v = rp.values
+    activity = Activity(
+        framework=framework, biennium=v["biennium"], code=v["code"], title=v["title"],
+        description=v["description"], priority_area=v["priority_area"], status=v["status"],
+        un_lead=v["un_lead"], partner_lead=v["partner_lead"], start_on=v["start_on"], end_on=v["end_on"],
+        funding_source=v["funding_source"],
+    )
+    activity.full_clean()
+    _save_with_history(activity, user, "Imported from a spreadsheet",
+                       {"participants": sorted(v["participants"]), "sdg_targets": sorted(v["sdg_targets"])})
+    rp.activity = activity

@@ -1,0 +1,135 @@
+"""The matrix as an Excel workbook (.xlsx, openpyxl), and back.
+
+``write_xlsx(table)`` reads a ``MatrixTable`` and returns the workbook's bytes:
+sheet "Matrix" (frozen bold header row, readable widths, wrapped text, one row per
+activity, the hidden Framework and Version columns, drop-down lists for priority area,
+status, the leads and the biennium), sheet "Codes" (the codes and names a row may use)
+and the hidden sheet "Lists" the drop-downs point to.
+
+``read_rows(data)`` reads the bytes of such a workbook (edited or not) and returns
+``(header, rows)`` for ``matrix_import.plan_import``. Writes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from accord.reports.matrix_table import COLUMNS, MatrixTable
+
+MATRIX_SHEET = "Matrix"
+LIST_SHEET = "Lists"
+CODES_SHEET = "Codes"
+
+
+class UnreadableFile(ValueError):
+    """The bytes are not a workbook this module can read."""
+
+
+def write_xlsx(table: MatrixTable) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = MATRIX_SHEET
+    ws.append(table.header)
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDE6F0")
+    for cell in ws[1]:
+        cell.font = bold
+        cell.fill = fill
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+    for row in table.rows:
+        ws.append(row)
+    n = len(table.rows) + 1
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for index, column in enumerate(COLUMNS, start=1):
+        letter = get_column_letter(index)
+        ws.column_dimensions[letter].width = column.width
+        ws.column_dimensions[letter].hidden = column.hidden
+        if column.name in ("start_on", "end_on"):
+            for (cell,) in ws.iter_rows(min_row=2, max_row=n, min_col=index, max_col=index):
+                cell.number_format = "yyyy-mm-dd"
+        elif column.name in ("title", "description", "participants"):
+            for (cell,) in ws.iter_rows(min_row=2, max_row=n, min_col=index, max_col=index):
+                cell.alignment = wrap
+    ws.freeze_panes = "B2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{n}"
+
+    lists = wb.create_sheet(LIST_SHEET)
+    last_row = max(n, 2) + 500  # room for rows the user adds
+    for index, (name, values) in enumerate(table.lists.items(), start=1):
+        letter = get_column_letter(index)
+        lists.cell(row=1, column=index, value=name)
+        for r, value in enumerate(values, start=2):
+            lists.cell(row=r, column=index, value=value)
+        column = next((c for c in COLUMNS if c.list_name == name), None)
+        if column is None or not values:
+            continue
+        target = get_column_letter(COLUMNS.index(column) + 1)
+        dv = DataValidation(type="list", formula1=f"{LIST_SHEET}!${letter}$2:${letter}${len(values) + 1}",
+                            allow_blank=True, showErrorMessage=True,
+                            errorTitle=column.header, error=f"Choose a value from the list ({column.header}).")
+        dv.add(f"{target}2:{target}{last_row}")
+        ws.add_data_validation(dv)
+    lists.sheet_state = "hidden"
+
+    codes = wb.create_sheet(CODES_SHEET)
+    codes.append(["Kind", "Code", "Name"])
+    for cell in codes[1]:
+        cell.font = bold
+        cell.fill = fill
+    for kind, code, name in table.codes:
+        codes.append([kind, code, name])
+    codes.append([])
+    codes.append(["column", "Column", "What to write"])
+    for column in COLUMNS:
+        codes.append(["column", column.header, _HELP.get(column.name, "")])
+    for letter, width in (("A", 26), ("B", 22), ("C", 70)):
+        codes.column_dimensions[letter].width = width
+    codes.freeze_panes = "A2"
+    wb.properties.title = f"Matrix {table.framework.slug} {table.biennium.label}"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+_HELP = {
+    "code": "Stable code of the activity; a new code creates an activity.",
+    "priority_area": "A priority area from the list (its name or code).",
+    "status": "planned, ongoing, completed, postponed or cancelled.",
+    "un_lead": "The UN-side lead entity (acronym or name).",
+    "partner_lead": "The partner-side lead entity (acronym or name).",
+    "participants": "Other entities, separated by semicolons.",
+    "start_on": "A date, YYYY-MM-DD.",
+    "end_on": "A date, YYYY-MM-DD.",
+    "sdg_targets": "SDG target codes separated by semicolons, e.g. 16.6; 17.a.",
+    "biennium": "The biennium, e.g. 2018-2019.",
+    "version": "Hidden: the version exported; do not edit.",
+}
+
+
+def read_rows(data: bytes) -> tuple[list, list[tuple[int, list]]]:
+    """The header and the rows (with their row numbers) of the first sheet, or of the
+    sheet named "Matrix" when there is one."""
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a bad file
+        raise UnreadableFile(f"not an Excel .xlsx workbook ({exc.__class__.__name__}: {exc})") from exc
+    ws = wb[MATRIX_SHEET] if MATRIX_SHEET in wb.sheetnames else wb.worksheets[0]
+    rows = ws.iter_rows(values_only=True)
+    header = list(next(rows, []) or [])
+    body = []
+    for number, cells in enumerate(rows, start=2):
+        body.append((number, [_plain(c) for c in cells]))
+    wb.close()
+    return header, body
+
+
+def _plain(value):
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time(0):
+        return value.date()
+    return value

@@ -78,37 +78,46 @@ _OPENING = re.compile(
 _NON_MANDATE_VERBS = (
     r"welcomes|notes|recognizes|reaffirms|recalls|affirms|acknowledges|expresses|commends"
     r"|condemns|takes note|stresses|emphasizes|underlines|underscores|reiterates|decides|deplores"
+    r"|looks forward|supports|appreciates|considers|believes|agrees|regrets|highlights|endorses"
 )
 _CLAUSE_START = re.compile(
     rf"(?:,\s+and|;\s+and|;|,)\s+(?:{_ADVERBS}\s+)*(?P<verb>{_AGAIN_HEADS}|{_NEED_HEADS}"
     rf"|calls for|requests|calls upon|calls on|urges|invites|encourages|recommends|appeals to"
     rf"|decides to (?:{_SELF_ACTIONS})|{_NON_MANDATE_VERBS})\b(?:\s+{_ADVERBS}\b)*"
 )
-_DETERMINERS = frozenset(
+# An object that opens with these is an action asked for, not an addressee:
+# "Encourages continued support ...", "Invites increased cooperation ...".
+_NOT_ADDRESSEES = frozenset(
     [
-        "the",
-        "all",
-        "its",
-        "their",
-        "his",
-        "her",
-        "other",
-        "relevant",
-        "those",
-        "these",
-        "each",
-        "every",
-        "both",
-        "any",
-        "interested",
-        "concerned",
-        "national",
-        "regional",
-        "international",
-        "member",
-        "donor",
-        "states",
-        "governments",
+        "increased",
+        "continued",
+        "continuing",
+        "further",
+        "enhanced",
+        "closer",
+        "greater",
+        "stronger",
+        "strengthened",
+        "more",
+        "full",
+        "active",
+        "effective",
+        "sustained",
+        "adequate",
+        "additional",
+        "broader",
+        "efforts",
+        "cooperation",
+        "support",
+        "coordination",
+        "collaboration",
+        "dialogue",
+        "consideration",
+        "action",
+        "measures",
+        "steps",
+        "progress",
+        "work",
     ]
 )
 _INFINITIVE = re.compile(
@@ -167,58 +176,63 @@ def find_mandates(
     mandates: list[Mandate] = []
     for op in operative:
         forms = forms_by_paragraph.get(op.id, [])
-        for verb, body in _clauses(op):
-            mandates.append(_mandate(op.id, verb, body, forms))
+        for verb, phrase, body in _clauses(op):
+            mandates.append(_mandate(op.id, verb, phrase, body, forms))
     return mandates
 
 
-def _clauses(op: OperativeParagraph) -> list[tuple[str, str]]:
-    """(verb as written, the text after it) for each mandate clause of the paragraph."""
+def _clauses(op: OperativeParagraph) -> list[tuple[str, str, str]]:
+    """(verb as written, the whole verb phrase, the text after it) for each mandate clause."""
     text = op.text.strip()
-    starts: list[tuple[int, int, str]] = []  # (verb start, verb end, verb)
+    starts: list[tuple[int, int, str, str]] = []  # (verb start, verb end, verb, phrase)
     opening = _OPENING.match(text)
     if opening:
-        verb = op.verb if op.verb and text.startswith(op.verb) else opening.group(0)
+        phrase = opening.group(0)
+        verb = op.verb if op.verb and text.startswith(op.verb) else phrase
+        end = opening.end()
         if _is_self_work(opening.group("head")):
-            verb = opening.group(0).rsplit(" to ", 1)[0]
-            starts.append((0, len(verb), verb))
-        else:
-            starts.append((0, opening.end(), verb))
+            end = len(phrase.rsplit(" to ", 1)[0])
+            verb = verb if len(verb) <= end else phrase[:end]
+        starts.append((0, end, verb, phrase))
     else:
-        starts.append((0, 0, ""))  # the opening verb is not a mandate; its clause is skipped
+        starts.append((0, 0, "", ""))  # the opening verb is not a mandate; its clause is skipped
     for m in _CLAUSE_START.finditer(text, starts[0][1]):
         head = m.group("verb")
         if _NON_MANDATE.fullmatch(head.lower()):
-            starts.append((m.start(), m.start(), ""))  # ends the previous clause
-        else:
-            verb_start = m.start("verb")
-            verb_end = (
-                m.end() if not _is_self_work(head) else verb_start + len(head.rsplit(" to ", 1)[0])
-            )
-            starts.append((verb_start, verb_end, text[verb_start:verb_end].strip()))
+            starts.append((m.start(), m.start(), "", ""))  # ends the previous clause
+            continue
+        verb_start = m.start("verb")
+        verb_end = m.end()
+        if _is_self_work(head):
+            verb_end = verb_start + len(head.rsplit(" to ", 1)[0])
+        phrase = text[verb_start : m.end()].strip()
+        starts.append((verb_start, verb_end, text[verb_start:verb_end].strip(), phrase))
     clauses = []
-    for i, (_start, verb_end, verb) in enumerate(starts):
+    for i, (_start, verb_end, verb, phrase) in enumerate(starts):
         if not verb:
             continue
         end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
-        clauses.append((verb, text[verb_end:end].strip(" ,;.")))
+        clauses.append((verb, phrase, text[verb_end:end].strip(" ,;.")))
     return clauses
 
 
 def _is_self_work(head: str) -> bool:
-    return head.lower().startswith(("decides to", "decide to"))
+    return head.lower().startswith(("decides to", "decide to", "we decide to"))
 
 
-def _mandate(pid: str, verb: str, body: str, forms: list[tuple[str, str]]) -> Mandate:
+def _mandate(pid: str, verb: str, phrase: str, body: str, forms: list[tuple[str, str]]) -> Mandate:
     addressees: tuple[str, ...] = ()
     action = body
-    low = verb.lower()
-    if _is_self_work(low) or low.startswith(("decides", "decide", "we decide")):
+    low = phrase.lower()
+    if _is_self_work(low):
         addressees = ("General Assembly",)
         forms = [("General Assembly", "un.ga")]
         action = body if body.startswith("to ") else f"to {body}"
     elif _NO_ADDRESSEE.search(low):
-        action = body
+        # "Calls for the United Nations system to cooperate", "the need for X to act"
+        named, rest = _split_addressees(_LEADING_PREPOSITION.sub("", body))
+        if named:
+            addressees, action = named, rest
     else:
         if _AGAIN.search(low):
             body = _LEADING_PREPOSITION.sub("", body)
@@ -255,8 +269,12 @@ def _split_addressees(body: str) -> tuple[tuple[str, ...], str]:
         head, action = body[: infinitive.start()], body[infinitive.start() :].strip(" ,")
     else:
         return (), body
-    first = head.split(maxsplit=1)[0].lower() if head.strip() else ""
-    if not first or not (head[0].isupper() or first in _DETERMINERS):
+    words = head.lower().split(maxsplit=2)
+    if (
+        not words
+        or words[0] in _NOT_ADDRESSEES
+        or (words[0] == "the" and words[1:2] and words[1] in _NOT_ADDRESSEES)
+    ):
         return (), body  # "Encourages continued cooperation ...": the object is an action
     interjection = _INTERJECTION.search(head)
     if interjection:

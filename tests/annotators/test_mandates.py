@@ -112,3 +112,21 @@ def test_paragraph_25_of_73_135_is_due_from_the_secretary_general_at_session_75(
     # welcomes, affirms, takes note, notes with satisfaction, expresses appreciation: not mandates
     assert not by_paragraph & {"op-1", "op-3", "op-4", "op-10", "op-11", "op-12", "op-13", "op-14",
                                "op-17", "op-18", "op-20"}  # fmt: skip
+
+
+def test_a_renewed_request_and_a_call_for_someone_to_act_name_the_addressee():
+    again, call, need = mandates(
+        "Reiterates its request to intergovernmental bodies to review their meeting entitlements;",
+        "Calls for the United Nations system to cooperate with the African Union;",
+        "Stresses the need to further consolidate the dialogue;",
+    )
+    assert (again.addressees, again.action) == (
+        ("intergovernmental bodies",), "to review their meeting entitlements"
+    )  # fmt: skip
+    assert (call.addressees, call.addressee_ids) == (("United Nations system",), ("un",))
+    assert (need.addressees, need.action) == ((), "to further consolidate the dialogue")
+
+
+def test_an_object_that_is_itself_the_action_is_not_an_addressee():
+    [m] = mandates("Encourages continued support for measures to address the challenges;")
+    assert m.addressees == () and m.action.startswith("continued support")

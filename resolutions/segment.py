@@ -86,8 +86,8 @@ def segment(stage: Stage) -> Segmented:
     _read_body(blocks, out, stage.warnings)
     if not out.operative or (not formula and not out.symbol):
         raise NotAResolution(
-            "no resolution structure found (no 'The General Assembly,' formula and numbered "
-            "operative paragraphs): is this a General Assembly resolution?"
+            "not a General Assembly resolution: no formula 'The General Assembly,' "
+            "followed by operative paragraphs was found"
         )
     _anchor_footnotes(out, stage)
     return out

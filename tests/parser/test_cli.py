@@ -13,7 +13,11 @@ from tests.conftest import ROOT
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "resolutions", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "resolutions", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -44,12 +48,18 @@ def test_several_files_need_an_output_directory(corpus):
 
 @pytest.mark.corpus
 def test_several_files_give_one_output_each_in_the_directory(corpus, tmp_path):
-    files = [str(corpus / "text" / n) for n in ("A_RES_79_14.txt", "A_RES_80_230.txt", "A_RES_78_329.txt")]
+    files = [
+        str(corpus / "text" / n)
+        for n in ("A_RES_79_14.txt", "A_RES_80_230.txt", "A_RES_78_329.txt")
+    ]
     result = run_cli("parse", *files, "-o", str(tmp_path))
     assert result.returncode == 0, result.stderr
     written = sorted(p.name for p in tmp_path.iterdir())
     assert written == ["A_RES_78_329.json", "A_RES_79_14.json", "A_RES_80_230.json"]
-    assert json.loads((tmp_path / "A_RES_80_230.json").read_text())["meeting"] == "69th plenary meeting"
+    assert (
+        json.loads((tmp_path / "A_RES_80_230.json").read_text())["meeting"]
+        == "69th plenary meeting"
+    )
 
 
 @pytest.mark.corpus

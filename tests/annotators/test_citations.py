@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from resolutions.citations import find_citations
 from tests.annotators.seed import seed_paragraphs
 
@@ -101,6 +103,7 @@ def test_the_heading_own_symbol_is_not_a_citation_but_its_draft_is():
     assert [(c.symbol, c.paragraph) for c in found] == [("A/73/L.45", None)]
 
 
+@pytest.mark.corpus
 def test_the_28_resolutions_recalled_in_73_135_each_have_their_date(corpus):
     paragraphs = seed_paragraphs(corpus)
     found = [c for c in find_citations(paragraphs) if c.paragraph == "pre-1"]
@@ -112,6 +115,7 @@ def test_the_28_resolutions_recalled_in_73_135_each_have_their_date(corpus):
     assert all(c.date.year - (1945 + int(c.symbol.split("/")[0])) in (0, 1) for c in found)
 
 
+@pytest.mark.corpus
 def test_the_documents_of_73_135_are_all_found(corpus):
     found = {(c.kind, c.symbol, c.paragraph) for c in find_citations(seed_paragraphs(corpus))}
     assert ("ga-resolution", "3369 (XXX)", "pre-2") in found

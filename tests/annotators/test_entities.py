@@ -1,5 +1,7 @@
 """Bodies named in the text, matched to the gazetteer (resolutions/entities.py)."""
 
+import pytest
+
 from resolutions.entities import find_entities
 from tests.annotators.seed import seed_paragraphs
 
@@ -90,6 +92,7 @@ def test_a_body_of_an_organization_also_names_the_organization():
     assert found == ["oic.gs", "oic"]
 
 
+@pytest.mark.corpus
 def test_73_135_names_at_least_10_un_and_8_oic_bodies(corpus):
     found = find_entities([(pid or "heading", text) for pid, text in seed_paragraphs(corpus)])
     un = {m.id for m in found if m.organization == "un"}
@@ -103,6 +106,7 @@ def test_73_135_names_at_least_10_un_and_8_oic_bodies(corpus):
     assert {"osce", "kaiciid"} <= {m.id for m in found}
 
 
+@pytest.mark.corpus
 def test_in_73_135_the_former_name_in_footnote_1_is_the_oic(corpus):
     found = find_entities([(pid or "heading", text) for pid, text in seed_paragraphs(corpus)])
     [oic] = [m for m in found if m.id == "oic"]

@@ -1,5 +1,7 @@
 """Mandates: operative clauses that ask someone to act (resolutions/mandates.py)."""
 
+import pytest
+
 from resolutions.entities import find_entities
 from resolutions.mandates import find_mandates
 from resolutions.model import OperativeParagraph
@@ -95,6 +97,7 @@ def test_an_invitation_between_two_bodies_names_both():
     assert m.addressee_ids == ("oic.iphrc", "un.ohchr")
 
 
+@pytest.mark.corpus
 def test_paragraph_25_of_73_135_is_due_from_the_secretary_general_at_session_75(corpus):
     paragraphs = [(pid or "heading", text) for pid, text in seed_paragraphs(corpus)]
     found = find_mandates(seed_operative(corpus), find_entities(paragraphs))

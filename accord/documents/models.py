@@ -150,3 +150,8 @@ class Citation(AccordModel):
 
     def __str__(self) -> str:
         return self.symbol
+
+
+from accord.documents.review import ReviewItem  # noqa: E402  (the review list, in its own module)
+
+__all__ = ["Citation", "Mandate", "Paragraph", "Resolution", "ReviewItem"]

@@ -5,10 +5,10 @@ writes one `EntityMention` per body, with the ids of the paragraphs that name
 it (in order) and the surface forms found.
 
 Matching rules:
-- Two Aho-Corasick automata built once per process: one over the lower-cased
-  text for names of two words or more (case-insensitive, except that a name
-  starting with a capital must start with one in the text), one over the text
-  as written for acronyms and one-word names ("WHO" is not "who").
+- One Aho-Corasick automaton, built once per process, over the lower-cased
+  text: names of two words or more match case-insensitively (except that a
+  name starting with a capital must start with one in the text); acronyms and
+  one-word names must appear as written ("WHO" is not "who").
 - A match counts only on word boundaries; overlapping matches resolve to the
   leftmost, then the longest ("United Nations Children's Fund", not "United
   Nations").
@@ -48,6 +48,7 @@ class _Form:
     text: str
     entry: str
     how: str
+    root_tail: int = 0  # length of "<organization>" at the end of "<body> of the <organization>"
 
 
 @dataclass
@@ -62,24 +63,23 @@ class _Match:
 class _Matcher:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
-        self.folded = ahocorasick.Automaton()  # lower-cased multi-word forms
-        self.exact = ahocorasick.Automaton()  # acronyms and one-word forms, as written
-        folded: dict[str, list[_Form]] = {}
-        exact: dict[str, list[_Form]] = {}
+        self.organization_of = {e.id: e.organization for e in gazetteer.entries}
+        self._root_patterns: dict[str, re.Pattern[str]] = {}
+        # One automaton over the lower-cased text. A key holds either multi-word forms
+        # (case-insensitive, a leading capital stays a capital) or acronyms and one-word
+        # forms (which must appear exactly as written: "WHO", not "who").
+        by_key: dict[str, list[_Form]] = {}
         for sf in gazetteer.surface_forms():
             text = _normalize(sf.text)
-            form = _Form(text, sf.entry, sf.how)
-            if sf.how == "acronym" or " " not in text:
-                exact.setdefault(text, []).append(form)
-            else:
-                folded.setdefault(_lower(text), []).append(form)
-        for key, forms in folded.items():
-            self.folded.add_word(key, (len(key), tuple(forms)))
-        for key, forms in exact.items():
-            self.exact.add_word(key, (len(key), tuple(forms)))
-        self.folded.make_automaton()
-        self.exact.make_automaton()
-        self._root_patterns: dict[str, re.Pattern[str]] = {}
+            org = gazetteer[sf.entry].organization
+            tail = self.root_pattern(org).search(text) if org != sf.entry else None
+            form = _Form(text, sf.entry, sf.how, len(tail.group(0)) if tail else 0)
+            by_key.setdefault(_lower(text), []).append(form)
+        self.automaton = ahocorasick.Automaton()
+        for key, forms in by_key.items():
+            exact = any(f.how == "acronym" or " " not in f.text for f in forms)
+            self.automaton.add_word(key, (len(key), tuple(forms), exact))
+        self.automaton.make_automaton()
 
     def root_pattern(self, root: str) -> re.Pattern[str]:
         """Finds "<organization>" at the end of "<body> of the <organization>"."""
@@ -94,22 +94,22 @@ class _Matcher:
     def matches(self, text: str) -> list[_Match]:
         """Leftmost-longest matches on word boundaries in normalized text; ambiguous
         forms keep all their candidates (resolved by _resolve_context)."""
-        lowered = _lower(text)
         found: list[tuple[int, int, tuple[_Form, ...]]] = []
         n = len(text)
-        for automaton, haystack, folded in (
-            (self.folded, lowered, True),
-            (self.exact, text, False),
-        ):
-            for end_index, (length, forms) in automaton.iter(haystack):
-                start, end = end_index - length + 1, end_index + 1
-                if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        for end_index, (length, forms, exact) in self.automaton.iter(_lower(text)):
+            start, end = end_index - length + 1, end_index + 1
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                continue
+            if end < n and text[end].isalnum():
+                continue
+            if exact:
+                written = text[start:end]
+                forms = tuple(f for f in forms if f.text == written)
+                if not forms:
                     continue
-                if end < n and text[end].isalnum():
-                    continue
-                if folded and forms[0].text[0].isupper() and not text[start].isupper():
-                    continue
-                found.append((start, end, forms))
+            elif forms[0].text[0].isupper() and not text[start].isupper():
+                continue
+            found.append((start, end, forms))
         found.sort(key=lambda m: (m[0], m[0] - m[1]))
         chosen: list[_Match] = []
         last_end = -1
@@ -156,7 +156,8 @@ def find_entities(paragraphs: Sequence[tuple[str, str]]) -> list[EntityMention]:
     text = _normalize("\n".join(t for _, t in paragraphs))
     starts = list(accumulate((len(t) + 1 for _, t in paragraphs[:-1]), initial=0))
     matches = matcher.matches(text)
-    _resolve_context(gazetteer, matches)
+    organization_of = matcher.organization_of
+    _resolve_context(organization_of, matches)
     matches = _apply_inline_acronyms(text, matches)
 
     paragraphs_of: dict[str, dict[str, None]] = {}
@@ -165,11 +166,8 @@ def find_entities(paragraphs: Sequence[tuple[str, str]]) -> list[EntityMention]:
         pid = paragraphs[bisect_right(starts, m.start) - 1][0]
         surface = text[m.start : m.end]
         hits = [(m.entry, surface)]
-        root = gazetteer[m.entry].organization
-        if root != m.entry:
-            hit = matcher.root_pattern(root).search(surface)
-            if hit:
-                hits.append((root, hit.group(0)))
+        if m.form.root_tail and m.entry == m.form.entry:
+            hits.append((organization_of[m.entry], surface[-m.form.root_tail :]))
         for entry_id, form in hits:
             paragraphs_of.setdefault(entry_id, {})[pid] = None
             forms_of.setdefault(entry_id, {})[form] = None
@@ -190,13 +188,13 @@ def find_entities(paragraphs: Sequence[tuple[str, str]]) -> list[EntityMention]:
     return mentions
 
 
-def _resolve_context(gazetteer: Gazetteer, matches: list[_Match]) -> None:
+def _resolve_context(organization_of: dict[str, str], matches: list[_Match]) -> None:
     """Give ambiguous forms the body of the partner organization the text is about:
     the non-UN organization named most often by unambiguous forms."""
     counts: Counter[str] = Counter()
     for m in matches:
         if len(m.candidates) == 1 and m.form.how != "context":
-            org = gazetteer[m.entry].organization
+            org = organization_of[m.entry]
             if org != "un":
                 counts[org] += 1
     partner = counts.most_common(1)[0][0] if counts else None
@@ -205,7 +203,7 @@ def _resolve_context(gazetteer: Gazetteer, matches: list[_Match]) -> None:
         if len(m.candidates) == 1 and m.form.how != "context":
             keep.append(m)
             continue
-        pick = next((f for f in m.candidates if gazetteer[f.entry].organization == partner), None)
+        pick = next((f for f in m.candidates if organization_of[f.entry] == partner), None)
         if pick is None:
             pick = next((f for f in m.candidates if f.how != "context"), None)
         if pick is not None:
@@ -227,8 +225,8 @@ def _apply_inline_acronyms(text: str, matches: list[_Match]) -> list[_Match]:
     for m in matches:
         if m.form.how == "acronym" and m.form.text in defined:
             m.entry = defined[m.form.text]
-    known = _matcher().exact
-    unknown = [a for a in defined if a not in known]
+    known = _matcher().automaton
+    unknown = [a for a in defined if _lower(a) not in known]
     if not unknown:
         return matches
     pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, unknown)) + r")(?![\w-])")

@@ -28,9 +28,10 @@ MARK_CLOSE = "\ue001"
 CANDIDATE = re.compile(
     r"(?P<year>(?<![\d/.\-])(?:19|20)\d\d)(?P<ysp>[ ]?)(?P<ynum>\d{1,3})(?![\d/])"
     r"|(?P<punct>[,;.:)\]”’\"'])(?P<psp>[ ]{0,3}|[ ]*\n)(?P<pnum>\d{1,3})(?=[\s,;.:)”’]|$)"
-    r"|(?P<word>[A-Za-z][A-Za-z’'\-]*)(?P<wsp>[ ]{0,3}|[ ]*\n)(?P<wnum>\d{1,3})(?=[\s,;.:)”’]|$)"
+    r"|\b(?P<word>[A-Za-z][A-Za-z’'\-]*)(?P<wsp>[ ]{0,3}|[ ]*\n)(?P<wnum>\d{1,3})(?=[\s,;.:)”’]|$)"
     r"|(?P<res>(?<![\d/])\d{1,2}/)(?P<rdigits>\d{4,5})(?=[\s,;.:)”’]|$)"
 )
+DIGIT_RUN = re.compile(r"\d+")
 MAX_RESOLUTION_NUMBER = 400  # no session has adopted more resolutions
 # Words after which a number set apart by a space belongs to the text.
 NUMBER_WORDS = frozenset(
@@ -73,44 +74,65 @@ def _split_resolution_number(digits: str, wanted: set[int]) -> tuple[str, int] |
     return None
 
 
+def _relevant(run: str, wanted: set[int]) -> bool:
+    if len(run) <= 3:
+        return int(run) in wanted
+    return len(run) <= 7 and any(int(run[-k:]) in wanted for k in (1, 2, 3))
+
+
 def _candidates(text: str, wanted: set[int]) -> list[tuple[int, int, str, int, int]]:
-    """(start, end, kept prefix, number, weight) for each digit run that may be a marker."""
-    out = []
-    for m in CANDIDATE.finditer(text):
-        if m.group("ynum") is not None:
-            keep, space, num, weight = m.group("year"), m.group("ysp"), m.group("ynum"), YEAR
-        elif m.group("pnum") is not None:
-            keep, space, num = m.group("punct"), m.group("psp"), m.group("pnum")
-            weight = WEAK if space else STRONG
-            start = m.start()
-            if "\n" in space and not text.startswith(" ", m.end()):
-                continue  # "...;\n4. Condemns": a paragraph number
-            if space and keep in ",;" and SHORT_NUMBER_BEFORE.search(text, max(0, start - 8), start):
-                continue  # "paragraphs 2, 3 and 4"
-            if keep == "." and _abbreviation_before(text, start):
-                continue  # "A/72/L.10/Add.1", "No. 3"
-            if keep == ")" and not space and _symbol_before(text, start + 1):
-                continue  # "CM/Rec(2024)1"
-        elif m.group("res") is not None:
-            split = _split_resolution_number(m.group("rdigits"), wanted)
-            if split is None:
-                continue
-            base, n = split
-            out.append((m.start(), m.end(), m.group("res") + base, n, YEAR))
+    """(start, end, kept prefix, number, weight) for each digit run that may be a marker.
+
+    Only digit runs that end in a footnote number are looked at, each in a short
+    window around it (scanning the whole text with CANDIDATE is ten times slower).
+    """
+    found: dict[tuple[int, int], tuple[int, int, str, int, int]] = {}
+    for d in DIGIT_RUN.finditer(text):
+        if not _relevant(d.group(), wanted):
             continue
-        else:
-            keep, space, num = m.group("word"), m.group("wsp"), m.group("wnum")
-            weight = WEAK if space else STRONG
-            if keep.endswith(("-", "’", "'")) or (space and keep.lower() in NUMBER_WORDS):
-                continue
-            if keep.isupper() and len(keep) <= 3:
-                continue  # "G20", "COP28"
-            if "\n" in space and not text.startswith(" ", m.end()):
-                continue  # a number opening the next line ("4.") is not glued to the word
-        n = int(num)
-        if n in wanted:
-            out.append((m.start(), m.end(), keep, n, weight))
-    return out
+        start, end = d.span()
+        ws = text.rfind(" ", 0, max(0, start - 30))
+        for m in CANDIDATE.finditer(text, max(ws, 0), min(len(text), end + 1)):
+            if m.end() == end and m.span() not in found:
+                cand = _classify(m, text, wanted)
+                if cand is not None:
+                    found[m.span()] = cand
+    return [found[k] for k in sorted(found)]
+
+
+def _classify(m: re.Match, text: str, wanted: set[int]) -> tuple[int, int, str, int, int] | None:
+    """The candidate a CANDIDATE match stands for, or None when the digits belong to the text."""
+    if m.group("ynum") is not None:
+        keep, space, num, weight = m.group("year"), m.group("ysp"), m.group("ynum"), YEAR
+    elif m.group("pnum") is not None:
+        keep, space, num = m.group("punct"), m.group("psp"), m.group("pnum")
+        weight = WEAK if space else STRONG
+        start = m.start()
+        if "\n" in space and not text.startswith(" ", m.end()):
+            return None  # "...;\n4. Condemns": a paragraph number
+        if space and keep in ",;" and SHORT_NUMBER_BEFORE.search(text, max(0, start - 8), start):
+            return None  # "paragraphs 2, 3 and 4"
+        if keep == "." and _abbreviation_before(text, start):
+            return None  # "A/72/L.10/Add.1", "No. 3"
+        if keep == ")" and not space and _symbol_before(text, start + 1):
+            return None  # "CM/Rec(2024)1"
+    elif m.group("res") is not None:
+        split = _split_resolution_number(m.group("rdigits"), wanted)
+        if split is None:
+            return None
+        base, n = split
+        return (m.start(), m.end(), m.group("res") + base, n, YEAR)
+    else:
+        keep, space, num = m.group("word"), m.group("wsp"), m.group("wnum")
+        weight = WEAK if space else STRONG
+        if keep.endswith(("-", "’", "'")) or (space and keep.lower() in NUMBER_WORDS):
+            return None
+        if keep.isupper() and len(keep) <= 3:
+            return None  # "G20", "COP28"
+        if "\n" in space and not text.startswith(" ", m.end()):
+            return None  # a number opening the next line ("4.") is not glued to the word
+    n = int(num)
+    return (m.start(), m.end(), keep, n, weight) if n in wanted else None
 
 
 def _heaviest_chain(cands: list[tuple[int, int, str, int, int]], top: int) -> list[int]:

@@ -368,14 +368,20 @@ def _body_pitch(lines: list[_Line]) -> float:
     return statistics.median(steps)
 
 
+_LONE_SPACE = re.compile(r"(?<! ) (?! )")
 _FOOTNOTE_BODY = re.compile(r"\s*\d{1,3} ")
 _LABEL = re.compile(r"\s*(?:\d{1,3}\.|\([a-z]{1,5}\)) ")
 
 
 def _looks_tabular(text: str) -> bool:
     """A table row of figures ("P-4 1 661 398 2 059"), whose cells the corpus puts on lines of their own."""
-    figures = sum(1 for c in text if c.isdigit() or c in "–-")
-    return len(text) > 3 and figures > 0.3 * len(text.replace(" ", ""))
+    if len(text) < 4:
+        return False
+    compact = text.replace(" ", "")
+    return len(compact) - len(compact.translate(_DROP_FIGURES)) > 0.3 * len(compact)
+
+
+_DROP_FIGURES = str.maketrans("", "", "0123456789–-")
 
 
 def _split_at_gaps(
@@ -389,10 +395,9 @@ def _split_at_gaps(
     text = line.text
     gap_limit = max(line.size, 6.0) * (1.2 if only is not None else limit)
     pieces, cut = [], 0
-    for pos, char in enumerate(text):
-        if char != " " or pos == 0 or pos + 1 >= len(text) or text[pos + 1] == " ":
-            continue
-        if only is not None and pos != only:
+    positions = [only] if only is not None else [m.start() for m in _LONE_SPACE.finditer(text)]
+    for pos in positions:
+        if pos == 0 or pos + 1 >= len(text) or text[pos + 1] == " ":
             continue
         left = line.start + pos - 1
         pdfium_c.FPDFText_GetCharBox(handle, left, _c_l, _c_r, _c_b, _c_t)

@@ -1,0 +1,138 @@
+"""All corpus PDFs to JSON with resolutions.parse, against bare pypdfium2 extraction of the same files.
+
+    .venv/bin/python bench/parse_pdf.py                # all 350 PDFs of ../shared/corpus/pdf
+    .venv/bin/python bench/parse_pdf.py --workers 1 --out /tmp/json
+
+Prints, in one run:
+  bare      wall time of pdfium's text extraction of every page (textpage.get_text_range),
+            in the same process pool, and on one core for reference
+  parse     wall time of read + clean + segment + annotate + JSON, with a progress bar
+  ratio     parse / bare (target: at most 2); the target for parse is under 10 s wall on 2 cores
+  memory    peak resident set size of this process and of the largest worker (target under 400 MB)
+Figures taken while other programs use the cores are pessimistic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def bare_extract(path: str) -> int:
+    """pdfium's text of every page, as bare as it gets; returns the number of pages."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path)
+    pages = len(pdf)
+    for index in range(pages):
+        page = pdf[index]
+        textpage = page.get_textpage()
+        textpage.get_text_range()
+        textpage.close()
+        page.close()
+    pdf.close()
+    return pages
+
+
+def parse_to_json(job: tuple[str, str]) -> tuple[str, str | None, int]:
+    """Parse one PDF and write its JSON; returns (name, error class or None, number of warnings)."""
+    import resolutions
+
+    path, out_dir = job
+    name = Path(path).stem
+    try:
+        resolution = resolutions.parse(Path(path))
+    except resolutions.ResolutionError as exc:
+        return name, f"{type(exc).__name__}: {exc}", 0
+    except Exception as exc:  # reported, not hidden: the bench counts them
+        return name, f"UNEXPECTED {type(exc).__name__}: {exc}", 0
+    Path(out_dir, f"{name}.json").write_text(resolutions.to_json(resolution), encoding="utf-8")
+    return name, None, len(resolution.warnings)
+
+
+def _warm_up() -> None:
+    import resolutions  # noqa: F401  (import the parser and its data once per worker, outside the timing)
+    from resolutions import gazetteer  # noqa: F401
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument(
+        "--out", type=Path, help="folder for the JSON files (default: a temporary folder)"
+    )
+    parser.add_argument("--limit", type=int)
+    args = parser.parse_args()
+    from tqdm import tqdm
+
+    pdf_dir = CORPUS / "pdf"
+    if not pdf_dir.is_dir():
+        sys.exit(f"the corpus is absent: {pdf_dir}")
+    paths = sorted((str(p) for p in pdf_dir.glob("*.pdf")), key=os.path.getsize, reverse=True)
+    if args.limit:
+        paths = paths[: args.limit]
+    out_dir = args.out or Path(tempfile.mkdtemp(prefix="accord-json-"))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    chunk = max(1, len(paths) // (args.workers * 8))
+
+    start = time.perf_counter()
+    pages = sum(bare_extract(p) for p in paths)
+    bare_one_core = time.perf_counter() - start
+
+    with ProcessPoolExecutor(max_workers=args.workers, initializer=_warm_up) as pool:
+        list(pool.map(_noop, range(args.workers)))  # start the workers before timing
+        start = time.perf_counter()
+        list(pool.map(bare_extract, paths, chunksize=chunk))
+        bare = time.perf_counter() - start
+
+        start = time.perf_counter()
+        jobs = [(p, str(out_dir)) for p in paths]
+        results = list(
+            tqdm(
+                pool.map(parse_to_json, jobs, chunksize=chunk),
+                total=len(jobs),
+                unit="pdf",
+                desc="parse",
+            )
+        )
+        wall = time.perf_counter() - start
+
+    errors = Counter(error.split(":")[0] for _, error, _ in results if error)
+    warned = sum(1 for _, error, w in results if not error and w)
+    self_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"{len(paths)} PDFs, {pages} pages, {args.workers} workers; JSON in {out_dir}")
+    print(f"bare extraction   {bare:6.2f} s wall in the pool   ({bare_one_core:.2f} s on one core)")
+    print(f"parse to JSON     {wall:6.2f} s wall              (target < 10 s)")
+    print(
+        f"ratio             {wall / bare:6.2f} x bare in the pool  ({wall / bare_one_core:.2f} x bare on one core; target <= 2)"
+    )
+    print(
+        f"peak memory       {self_mb:6.0f} MB this process, {child_mb:.0f} MB the largest worker, "
+        f"{self_mb + args.workers * child_mb:.0f} MB at most together (target < 400 MB)"
+    )
+    print(
+        f"parsed            {len(results) - sum(errors.values())} ok ({warned} with warnings); refused: {dict(errors) or 0}"
+    )
+    for name, error, _ in results:
+        if error and error.startswith("UNEXPECTED"):
+            print(f"  {name}: {error}")
+
+
+def _noop(_: int) -> None:
+    return None
+
+
+if __name__ == "__main__":
+    main()

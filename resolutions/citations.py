@@ -14,6 +14,9 @@ one pass per pattern family:
      73/135, S-10/2, ES-10/19, 3369 (XXX)    "ga-resolution"  (symbol as written)
      2178 (2014)                             "sc-resolution"  ("S/RES/2178 (2014)")
      Human Rights Council resolution 16/18   "hrc-resolution" ("A/HRC/RES/16/18")
+   A dated number whose date does not fit its General Assembly session is a Human
+   Rights Council resolution when it fits the Council's session ("resolution 16/18
+   of 24 March 2011"), and left out otherwise.
    Resolutions of other bodies (Economic and Social Council 2008/4, World Health
    Assembly, IMO A.1110(30)) and year-first numbers are left out: no kind fits.
 2. Document symbols: A/73/328-S/2018/592, A/73/L.45, A/78/481/Add.3,
@@ -113,6 +116,23 @@ def _resolution_kind(body: str, symbol: str, paren: str | None) -> tuple[str, st
     return "ga-resolution", symbol
 
 
+def _check_session_date(symbol: str, when: date) -> tuple[str, str] | None:
+    """A dated "resolution 16/18" whose date does not fit General Assembly session 16
+    (1961-1962) but fits Human Rights Council session 16 (2011) is the Council's; if it
+    fits neither, it is left out rather than guessed."""
+    session, _, number = symbol.partition("/")
+    if not session.isdigit() or not number.isdigit():
+        return "ga-resolution", symbol
+    n = int(session)
+    if when.year - (1945 + n) in (0, 1):
+        return "ga-resolution", symbol
+    if (
+        abs(when.year - (2006 + (n - 1) // 3)) <= 1
+    ):  # the Council holds three sessions a year since 2006
+        return "hrc-resolution", f"A/HRC/RES/{symbol}"
+    return None
+
+
 def _symbol_kind(symbol: str) -> tuple[str, str]:
     if symbol.startswith("A/RES/"):
         return "ga-resolution", symbol[len("A/RES/") :]
@@ -154,8 +174,11 @@ def _citations_in(pid: str | None, text: str) -> list[tuple[int, int, Citation]]
             if not item:
                 break
             kind = _resolution_kind(body, item.group("sym"), item.group("paren"))
+            when = _date(item)
+            if kind and kind[0] == "ga-resolution" and when:
+                kind = _check_session_date(kind[1], when)
             if kind:
-                cit = Citation(kind[0], kind[1], item.group(0), pid, _date(item))
+                cit = Citation(kind[0], kind[1], item.group(0), pid, when)
                 found.append((item.start(), item.end(), cit))
                 taken.append((item.start(), item.end()))
             sep = _LIST_SEPARATOR.match(text, item.end())

@@ -127,3 +127,9 @@ def test_the_documents_of_73_135_are_all_found(corpus):
     assert ("official-records", "A/66/53", "fn-6") in found
     assert ("document", "A/73/L.45", None) in found
     assert ("ga-resolution", "70/1", "fn-5") in found
+
+
+def test_a_dated_resolution_whose_date_fits_the_human_rights_council_is_the_councils():
+    [c] = cite("welcoming the implementation of resolution 16/18 of 24 March 2011 and all its")
+    assert (c.kind, c.symbol) == ("hrc-resolution", "A/HRC/RES/16/18")
+    assert cite("Recalling its resolution 72/74 of 6 December 1999,") == []

@@ -167,7 +167,8 @@ def _citations_in(pid: str | None, text: str) -> list[tuple[int, int, Citation]]
             taken.append((m.start(), m.end()))
 
     for k in _KEYWORD.finditer(text):
-        body = _BODY.search(text, max(0, k.start() - 80), k.start()).group(0).strip()
+        named = _BODY.search(text, max(0, k.start() - 80), k.start())
+        body = named.group(0).strip() if named else ""
         pos = k.end()
         while True:
             item = _ITEM.match(text, pos)
@@ -182,7 +183,9 @@ def _citations_in(pid: str | None, text: str) -> list[tuple[int, int, Citation]]
                 found.append((item.start(), item.end(), cit))
                 taken.append((item.start(), item.end()))
             sep = _LIST_SEPARATOR.match(text, item.end())
-            following = _ITEM.match(text, sep.end()) if sep else None
+            if sep is None:
+                break
+            following = _ITEM.match(text, sep.end())
             if not following or _FRACTION.match(text, following.end()):
                 break  # "..., 2/3 of the members": a fraction after a list, not a resolution
             pos = sep.end()
@@ -193,11 +196,13 @@ def _citations_in(pid: str | None, text: str) -> list[tuple[int, int, Citation]]
             continue
         if symbol.startswith("S/RES/") and m.group("year"):
             symbol += m.group("year")
-        kind, normalized = _symbol_kind(symbol)
+        symbol_kind, normalized = _symbol_kind(symbol)
         if pid is None and symbol.startswith("A/RES/"):
             continue  # the resolution's own symbol in its heading
         end = m.end() if symbol.endswith(")") else m.end("sym")
-        found.append((m.start(), end, Citation(kind, normalized, text[m.start() : end], pid)))
+        found.append(
+            (m.start(), end, Citation(symbol_kind, normalized, text[m.start() : end], pid))
+        )
     found.sort(key=lambda f: f[0])
     return found
 

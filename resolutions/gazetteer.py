@@ -165,7 +165,7 @@ def check(data: Any) -> list[str]:
         org = r.get("organization")
         if org not in roots:
             problems.append(f"{rid}: organization {org!r} has no root entry of kind 'organization'")
-        elif rid != org and not rid.startswith(org + "."):
+        elif rid != org and not rid.startswith(f"{org}."):
             problems.append(f"{rid}: id does not start with its organization {org!r}")
         if r.get("kind") not in KINDS:
             problems.append(f"{rid}: unknown kind {r.get('kind')!r}")

@@ -110,6 +110,13 @@ _NOT_ADDRESSEES = frozenset(
         "cooperation",
         "support",
         "coordination",
+        "a",
+        "an",
+        "use",
+        "frequent",
+        "regular",
+        "exchange",
+        "exchanges",
         "collaboration",
         "dialogue",
         "consideration",
@@ -120,6 +127,8 @@ _NOT_ADDRESSEES = frozenset(
         "work",
     ]
 )
+# Who "calls for ... to act" or "the need for ... to act" may name: a definite or capital-led phrase.
+_NAMED_ACTOR = re.compile(r"(?:the|all)\s|[A-Z]")
 _INFINITIVE = re.compile(
     r"(?:^|\s|,\s)to\s+(?!(?:the|a|an|all|its|their|this|that|these|those|such|any|each|every"
     r"|both|his|her|our|which|whom|what|date|them|him|it)\b)(?=[a-z])"
@@ -135,7 +144,8 @@ _SPLIT = re.compile(
 )
 _BETWEEN = re.compile(
     r"\b(?:cooperation|exchanges?|coordination|collaboration|dialogue|interaction)\b[^;:]{0,40}?"
-    r"\bbetween\s+(?P<parties>.+?)(?=[,;:]|$)"
+    r"\bbetween\s+(?P<parties>.+?)"
+    r"(?=[,;:]|\s+(?:in|through|regarding|by|with|to|for|on)\s+(?:the\s+)?[a-z]|$)"
 )
 _SESSION = re.compile(
     r"\b(?:its|the)\s+(?P<ordinal>(?:[a-z]+\s+hundred\s+(?:and\s+)?)?[a-z]+(?:-[a-z]+)?)\s+"
@@ -154,6 +164,7 @@ _AGAIN = re.compile(_AGAIN_HEADS)
 _NO_ADDRESSEE = re.compile(r"\b(?:calls for|call for|need|necessity)\b")
 _NON_MANDATE = re.compile(_NON_MANDATE_VERBS)
 _LEADING_PREPOSITION = re.compile(r"^(?:to|upon|on|for)\s+")
+_TRAILING_WORDS = re.compile(r"[\s,]+(?:in this regard|in that regard|as appropriate)$")
 _LEADING_WORDS = re.compile(r"^(?:(?:and|or)\s+)?(?:the\s+)?")
 
 
@@ -230,9 +241,14 @@ def _mandate(pid: str, verb: str, phrase: str, body: str, forms: list[tuple[str,
         action = body if body.startswith("to ") else f"to {body}"
     elif _NO_ADDRESSEE.search(low):
         # "Calls for the United Nations system to cooperate", "the need for X to act"
-        named, rest = _split_addressees(_LEADING_PREPOSITION.sub("", body))
-        if named:
-            addressees, action = named, rest
+        # ("the need to broaden ...", "calls for an end to ..." name nobody)
+        candidate = body[4:] if body.startswith("for ") else body
+        if "need" in low or "necessity" in low:
+            candidate = candidate if body.startswith("for ") else ""
+        if _NAMED_ACTOR.match(candidate):
+            named, rest = _split_addressees(candidate)
+            if named:
+                addressees, action = named, rest
     else:
         if _AGAIN.search(low):
             body = _LEADING_PREPOSITION.sub("", body)
@@ -286,6 +302,7 @@ def _names(phrase: str) -> tuple[str, ...]:
     names = []
     for part in _SPLIT.split(phrase.strip(" ,;")):
         part = _LEADING_WORDS.sub("", part.strip(" ,;"))
+        part = _TRAILING_WORDS.sub("", part)
         if part:
             names.append(part)
     return tuple(names)

@@ -22,7 +22,7 @@ def _render(path: Path, fmt: str) -> str:
     from resolutions import parse, to_akn, to_json
 
     resolution = parse(path)
-    return to_akn(resolution) if fmt == "akn" else to_json(resolution) + "\n"
+    return to_akn(resolution) if fmt == "akn" else to_json(resolution, indent=2) + "\n"
 
 
 def _parser() -> argparse.ArgumentParser:

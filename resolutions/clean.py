@@ -50,7 +50,9 @@ MD_FOOTNOTE = re.compile(rf"^\s*([{_SUP}]+)\s+(.*)$")
 MD_MARKER = re.compile(rf"[{_SUP}]+")
 NUMBERED = re.compile(r"^\d{1,3}\.(?:\s|$)")
 POINT = re.compile(r"^\((?:[a-z]{1,2}|[ivxl]{1,6})\)(?:\s|$)")
-ENDS_CLOSED = re.compile(r"[,;:.!?]\s*$")
+ANCHOR_CHARS = frozenset(MARK_OPEN + MARK_CLOSE + ITALIC_OPEN + ITALIC_CLOSE)
+ANCHOR_RE = re.compile(f"{MARK_OPEN}\\d+{MARK_CLOSE}")
+FIRST_WORD = re.compile(r"[A-Za-z]+")
 
 def clean(stage: Stage) -> Stage:
     """Read `stage.text` (raw), write the clean text and `stage.footnote_bodies`."""
@@ -109,23 +111,26 @@ def _pdf_lines(text: str, warnings: list[str]) -> tuple[list[str], dict[str, str
     lines = text.split("\n")
     drop = [False] * len(lines)
     header_start = _mark_page_headers(lines, drop)
+    separators = []
     for i, line in enumerate(lines):
-        if BARCODE.match(line) or JOB_NUMBER.match(line):
-            drop[i] = True
+        first = line.lstrip()[:1]
+        if first.isdigit() or first == "*":
+            if BARCODE.match(line) or JOB_NUMBER.match(line):
+                drop[i] = True
+        elif first == "_" and SEPARATOR.match(line):
+            separators.append(i)
     bodies: dict[str, str] = {}
-    i = 0
     n = len(lines)
-    while i < n:
-        if not drop[i] and SEPARATOR.match(lines[i]):
+    next_free = 0
+    for i in separators:
+        if i >= next_free and not drop[i]:
             j = i + 1
             while j < n and not header_start[j]:
                 j += 1
             _read_footnotes(lines[i + 1 : j], drop[i + 1 : j], bodies, warnings)
             for k in range(i, j):
                 drop[k] = True
-            i = j
-        else:
-            i += 1
+            next_free = j
     kept: list[str] = []
     for line, dropped in zip(lines, drop, strict=True):
         if dropped:
@@ -145,7 +150,7 @@ def _mark_page_headers(lines: list[str], drop: list[bool]) -> list[bool]:
     n = len(lines)
     start = [False] * n
     for i, line in enumerate(lines):
-        if not PAGE_COUNTER.match(line):
+        if not line[-5:].rstrip()[-1:].isdigit() or not PAGE_COUNTER.match(line):
             continue
         first = i
         j = i - 1
@@ -257,19 +262,23 @@ def _blocks(lines: list[str]) -> list[str]:
                 blocks.append(current)
                 current = []
             continue
-        plain = _strip_anchors(line)
-        if ROMAN_HEADING.match(plain):
+        plain = _strip_anchors(line) if line[0] in ANCHOR_CHARS else line
+        first = plain[:1]
+        if first.islower():
+            current.append(line)
+            continue
+        if first.isupper() and len(plain) <= 7 and ROMAN_HEADING.match(plain):
             if current:
                 blocks.append(current)
             blocks.append([line])
             current = []
             continue
-        if current and (_is_conclusion(plain) or ANNEX.match(plain)):
+        if current and ((first.isdigit() and _is_conclusion(plain)) or (first == "A" and ANNEX.match(plain))):
             blocks.append(current)
             current = []
-        elif current and (NUMBERED.match(plain) or POINT.match(plain)):
-            prev = _strip_marks(_strip_anchors(current[-1]))
-            if ENDS_CLOSED.search(prev) or NUMBERED.fullmatch(prev + " "):
+        elif current and (first.isdigit() or first == "(") and (NUMBERED.match(plain) or POINT.match(plain)):
+            prev = _strip_marks(_strip_anchors(current[-1][-80:]))
+            if _ends_closed(prev) or NUMBERED.fullmatch(prev + " "):
                 blocks.append(current)
                 current = []
         current.append(line)
@@ -278,8 +287,16 @@ def _blocks(lines: list[str]) -> list[str]:
     return [_join_lines(b) for b in blocks]
 
 
+def _ends_closed(text: str) -> bool:
+    """Whether the text ends with a punctuation mark that can close a paragraph."""
+    return text.rstrip()[-1:] in CLOSERS
+
+
+CLOSERS = frozenset(",;:.!?")
+
+
 def _strip_marks(text: str) -> str:
-    return re.sub(f"{MARK_OPEN}\\d+{MARK_CLOSE}", "", text).rstrip()
+    return ANCHOR_RE.sub("", text).rstrip()
 
 
 LOWER_START = re.compile(r"^[\W_]*[a-z]")
@@ -292,16 +309,18 @@ def _merge_broken(blocks: list[str]) -> list[str]:
     out: list[str] = []
     for block in blocks:
         if out:
-            prev = _strip_marks(_strip_anchors(out[-1]))
-            plain = _strip_anchors(block)
+            last = out[-1]
+            prev = _strip_marks(_strip_anchors(last[-80:]))  # its end
+            head = _strip_anchors(last[:80])  # its start
+            plain = _strip_anchors(block[:80])
             starts_item = bool(NEW_ITEM.match(plain))
-            open_end = not ENDS_CLOSED.search(prev) and not _is_heading_like(prev)
+            open_end = not _ends_closed(prev) and not _is_heading_like(head)
             cont = (
                 LOWER_START.match(plain)
                 or (DIGIT_CONT.match(plain) and not starts_item)
-                or (prev.endswith(",") and not _opens_paragraph(plain, out[-1]))
+                or (prev.endswith(",") and not _opens_paragraph(plain, head))
             )
-            joinable = not (_is_conclusion(plain) or _is_conclusion(prev) or ROMAN_HEADING.match(plain))
+            joinable = not (_is_conclusion(plain) or _is_conclusion(head) or ROMAN_HEADING.match(plain))
             if not starts_item and (cont or open_end) and joinable and not ANNEX.match(plain):
                 out[-1] = _join_lines([out[-1], block])
                 continue
@@ -323,7 +342,7 @@ def _opens_paragraph(block: str, prev: str) -> bool:
     """
     if NUMBERED.match(_strip_anchors(prev)):
         return False
-    m = re.match(r"[A-Za-z]+", block)
+    m = FIRST_WORD.match(block)
     if not m or not block[:1].isupper():
         return True
     word = m.group(0).lower()

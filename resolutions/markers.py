@@ -74,10 +74,14 @@ def _split_resolution_number(digits: str, wanted: set[int]) -> tuple[str, int] |
     return None
 
 
-def _relevant(run: str, wanted: set[int]) -> bool:
-    if len(run) <= 3:
+def _relevant(run: str, wanted: set[int], after_slash: bool) -> bool:
+    """Whether a digit run can end in a marker: "2" alone, "20116" (a year and 6), "77/2285"."""
+    size = len(run)
+    if size <= 3:
         return int(run) in wanted
-    return len(run) <= 7 and any(int(run[-k:]) in wanted for k in (1, 2, 3))
+    if size == 4 and not after_slash:
+        return False  # a bare year
+    return size <= 7 and any(int(run[-k:]) in wanted for k in (1, 2, 3))
 
 
 def _candidates(text: str, wanted: set[int]) -> list[tuple[int, int, str, int, int]]:
@@ -88,9 +92,9 @@ def _candidates(text: str, wanted: set[int]) -> list[tuple[int, int, str, int, i
     """
     found: dict[tuple[int, int], tuple[int, int, str, int, int]] = {}
     for d in DIGIT_RUN.finditer(text):
-        if not _relevant(d.group(), wanted):
-            continue
         start, end = d.span()
+        if not _relevant(d.group(), wanted, text[start - 1 : start] == "/"):
+            continue
         ws = text.rfind(" ", 0, max(0, start - 30))
         for m in CANDIDATE.finditer(text, max(ws, 0), min(len(text), end + 1)):
             if m.end() == end and m.span() not in found:

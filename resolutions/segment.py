@@ -46,6 +46,8 @@ CONCLUSION = re.compile(r"^(\d{1,3}(?:st|nd|rd|th)\b(?: \(resumed\))? plenary me
 ANCHOR = re.compile(f"{MARK_OPEN}(\\d+){MARK_CLOSE}")
 ITALIC_START = re.compile(f"^{ITALIC_OPEN}([^{ITALIC_CLOSE}]*){ITALIC_CLOSE}")
 SPACES = re.compile(r"\s+")
+ITEM_SEPARATOR = re.compile(r",\s*|\s+and\s+")
+ANNEX_START = re.compile(r"^Annex\b")
 FORMULA_LINE = re.compile(r"^The General Assembly\b.{0,3}$", re.M)
 ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
 
@@ -120,7 +122,7 @@ def _read_heading(heading: str, out: Segmented, warnings: list[str]) -> None:
             warnings.append(f"session not understood: {m.group(0).strip()!r}")
     m = AGENDA.search(plain)
     if m:
-        items = re.split(r",\s*|\s+and\s+", m.group(1).strip())
+        items = ITEM_SEPARATOR.split(m.group(1).strip())
         out.agenda_items = tuple(i.strip() for i in items if i.strip())
     m = ADOPTED.search(flat)
     if m:
@@ -345,7 +347,7 @@ def _annexes(blocks: list[str]) -> list[str]:
     out: list[list[str]] = []
     for block in blocks:
         plain = _plain(block)
-        if not out or re.match(r"^Annex\b", plain):
+        if not out or ANNEX_START.match(plain):
             out.append([])
         out[-1].append(block)
     return [_annex_text(b) for b in out if b]
@@ -360,12 +362,15 @@ def _markers(text: str) -> tuple[str, ...]:
 
 
 def _plain(text: str, keep_lines: bool = False) -> str:
-    text = ANCHOR.sub("", text).replace(ITALIC_OPEN, "").replace(ITALIC_CLOSE, "")
+    if MARK_OPEN in text:
+        text = ANCHOR.sub("", text)
+    if ITALIC_OPEN in text or ITALIC_CLOSE in text:
+        text = text.replace(ITALIC_OPEN, "").replace(ITALIC_CLOSE, "")
     return text if keep_lines else text.strip()
 
 
 def _clean_text(text: str) -> str:
-    return SPACES.sub(" ", _plain(text)).strip()
+    return " ".join(_plain(text).split())
 
 
 def _anchor_footnotes(out: Segmented, stage: Stage) -> None:

@@ -18,14 +18,24 @@ SCHEMA_PATH = Path(__file__).with_name("schema") / "resolution.schema.json"
 SCHEMA_ID = "https://accord.example/schema/resolution.schema.json"
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _plain(value: Any) -> Any:
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
-    if isinstance(value, tuple | list):
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is tuple or kind is list:
         return [_plain(v) for v in value]
-    if isinstance(value, date):
+    if kind is date:
         return value.isoformat()
-    return value
+    names = _FIELDS.get(kind)
+    if names is None:
+        if not is_dataclass(value):
+            return value
+        names = _FIELDS[kind] = tuple(f.name for f in fields(value))
+    return {name: _plain(getattr(value, name)) for name in names}
 
 
 def to_dict(resolution: Resolution) -> dict[str, Any]:
@@ -35,8 +45,8 @@ def to_dict(resolution: Resolution) -> dict[str, Any]:
     return data
 
 
-def to_json(resolution: Resolution, *, indent: int | None = 2) -> str:
-    """The resolution as JSON text (UTF-8 characters kept, not escaped)."""
+def to_json(resolution: Resolution, *, indent: int | None = None) -> str:
+    """The resolution as JSON text (UTF-8 characters kept, not escaped); compact unless indent."""
     return json.dumps(to_dict(resolution), ensure_ascii=False, indent=indent)
 
 

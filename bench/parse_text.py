@@ -77,7 +77,9 @@ def main() -> int:
             for t in texts.values():
                 text_to_outputs(t, clock)
             passes.append(clock() - t0)
-        print(f"all {len(texts)} texts ({chars:,} characters), {label}: {med(passes):.3f} s, median of 5 (target < 1 s)")
+        print(
+            f"all {len(texts)} texts ({chars:,} characters), {label}: {med(passes):.3f} s, median of 5 (target < 1 s)"
+        )
     print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     if args.profile:
         profiler = cProfile.Profile()

@@ -85,7 +85,9 @@ def ordinal_to_int(word: str) -> int:
     ValueError: not an ordinal: 'seventy'
     """
     key = re.sub(r"\s+", " ", word.strip().lower().replace("\u2011", "-"))
-    key = re.sub(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety) (?=[a-z])", r"\1-", key)
+    key = re.sub(
+        r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety) (?=[a-z])", r"\1-", key
+    )
     key = re.sub(r"hundred (?!and )", "hundred and ", key)
     try:
         return _ORDINALS[key]

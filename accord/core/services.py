@@ -46,7 +46,7 @@ def changes_since(obj: models.Model, version: int) -> list[dict[str, Any]]:
         if prev is None:
             fields = [_("created")]
         else:
-            fields = [str(record._meta.get_field(f).verbose_name) for f in record.diff_against(prev).changed_fields]
+            fields = [str(type(obj)._meta.get_field(f).verbose_name) for f in record.diff_against(prev).changed_fields]
             if prev.deleted_at is None and record.deleted_at is not None:
                 fields.append(_("deleted"))
             elif prev.deleted_at is not None and record.deleted_at is None:
@@ -193,6 +193,36 @@ def _tracked_m2m(record) -> list[str]:
     return [f.name for f in getattr(record, "_history_m2m_fields", [])]
 
 
+def _restore_state(record, state, user, label: str) -> models.Model:
+    """Put the object of ``record`` in the state of the history record ``state``."""
+    model = record.instance_type
+    current = model.all_objects.filter(pk=getattr(record, model._meta.pk.attname)).first()
+    if current is None:  # hard-deleted: bring the row back as it was
+        current = state.instance
+        current.version = 0
+        current.save(force_insert=True)
+    fresh = _claim_version(current, current.version)
+    for field in model._meta.concrete_fields:
+        if field.name in {"version", "created_at", "updated_at"} or field.primary_key:
+            continue
+        setattr(fresh, field.attname, getattr(state, field.attname))
+    m2m = {}
+    for name in _tracked_m2m(state):
+        target_attr = model._meta.get_field(name).m2m_reverse_field_name()
+        m2m[name] = [getattr(row, f"{target_attr}_id") for row in getattr(state, name).all()]
+    _save_with_history(fresh, user, label, m2m)
+    return fresh
+
+
+@transaction.atomic
+def history_restore_to(*, record, user) -> models.Model:
+    """Put the object back in the state a history record shows (every tracked field,
+    soft-delete state and tracked many-to-many links). What the admin's "Revert" does.
+    Leaves a new history record, with a higher version."""
+    return _restore_state(record, record, user,
+                          _("Restored to change #%(id)s") % {"id": record.history_id})
+
+
 @transaction.atomic
 def history_revert(*, record, user) -> models.Model:
     """Undo the change a history record stands for: put the object back in the state it
@@ -200,28 +230,11 @@ def history_revert(*, record, user) -> models.Model:
     many-to-many links included). Undoing a creation soft-deletes the object. Works on
     soft-deleted rows too. Leaves a new history record, so an undo can itself be undone.
     """
-    model = record.instance_type
-    pk_name = model._meta.pk.attname
-    current = model.all_objects.filter(pk=getattr(record, pk_name)).first()
     prev = record.prev_record
-    label = _("Undo of change #%(id)s") % {"id": record.history_id}
     if prev is None:
+        model = record.instance_type
+        current = model.all_objects.filter(pk=getattr(record, model._meta.pk.attname)).first()
         if current is None or current.deleted_at is not None:
             raise AccordError(_("Nothing to undo: %(obj)s is already deleted.") % {"obj": record.instance})
         return object_soft_delete(obj=current, user=user)
-    if current is None:  # hard-deleted: bring the row back as it was
-        current = prev.instance
-        current.version = 0
-        current.save(force_insert=True)
-    fresh = _claim_version(current, current.version)
-    for field in model._meta.concrete_fields:
-        if field.name in {"id", "version", "created_at", "updated_at"} or field.primary_key:
-            continue
-        setattr(fresh, field.attname, getattr(prev, field.attname))
-    m2m = {}
-    for name in _tracked_m2m(prev):
-        rel_field = model._meta.get_field(name)
-        target_attr = rel_field.m2m_reverse_field_name()
-        m2m[name] = [getattr(row, f"{target_attr}_id") for row in getattr(prev, name).all()]
-    _save_with_history(fresh, user, label, m2m)
-    return fresh
+    return _restore_state(record, prev, user, _("Undo of change #%(id)s") % {"id": record.history_id})

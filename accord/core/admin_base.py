@@ -1,0 +1,262 @@
+"""The base of every Accord admin page: history (simple_history), soft delete, the
+version check, and the one permissions module (accord.accounts.permissions).
+
+Reads: the request's user and the rows the permissions module lets them see (soft-deleted
+ones included, behind the "Deleted" filter). Writes only through the same rules as the
+services: a change is refused when the row moved on since the form was opened (the
+message names who changed what); deleting is soft (rows and inline rows); the history
+page's "Revert" restores through ``history_restore_to`` (a new history record, a new
+version), never by writing an old version back.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.db.models import F
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from simple_history.admin import SimpleHistoryAdmin
+
+from accord.accounts import permissions
+from accord.core.errors import AccordError
+from accord.core.services import history_restore_to, object_restore, object_soft_delete, stale_edit
+
+
+def is_soft_deletable(model) -> bool:
+    return hasattr(model, "all_objects") and hasattr(model, "deleted_at")
+
+
+class DeletedFilter(admin.SimpleListFilter):
+    """Live rows by default; deleted rows, or all, on request."""
+
+    title = gettext_lazy("deleted")
+    parameter_name = "deleted"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Deleted")), ("all", _("All"))]
+
+    def choices(self, changelist):
+        yield {"selected": self.value() is None, "query_string": changelist.get_query_string(remove=[self.parameter_name]),
+               "display": _("Live")}
+        for lookup, title in self.lookup_choices:
+            yield {"selected": self.value() == lookup,
+                   "query_string": changelist.get_query_string({self.parameter_name: lookup}), "display": title}
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(deleted_at__isnull=False)
+        if self.value() == "all":
+            return queryset
+        return queryset.filter(deleted_at__isnull=True)
+
+
+class VersionedForm(forms.ModelForm):
+    """Carries the version the user saw; refuses the save when the row moved on since."""
+
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and hasattr(self.instance, "version"):
+            self.fields["expected_version"].initial = self.instance.version
+
+    def clean(self):
+        data = super().clean()
+        expected = data.get("expected_version")
+        if self.instance.pk is not None and expected is not None:
+            current = type(self.instance).all_objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+            if current != expected:
+                raise ValidationError(str(stale_edit(self.instance, expected)))
+        return data
+
+
+def _resolve(obj, path: str | None):
+    """Follow ``a__b__c`` from ``obj``; None when a link is missing."""
+    if not path:
+        return None
+    for part in path.split("__"):
+        obj = getattr(obj, part, None)
+        if obj is None:
+            return None
+    return obj
+
+
+def may_create(user, obj) -> bool:
+    """Ask the permissions module whether ``user`` may create ``obj`` (unsaved)."""
+    kind = permissions.kind_of(obj)
+    if kind is None:
+        return permissions.is_administrator(user)
+    framework = None
+    if kind.framework and kind.framework != "pk":
+        framework = _resolve(obj, kind.framework)
+        if framework is None and hasattr(obj, "biennium_id") and obj.biennium_id:
+            framework = obj.biennium.framework  # a new activity takes its biennium's framework
+    parent = _resolve(obj, kind.parent) if kind.parent else None
+    entity = getattr(obj, "entity", None) or getattr(obj, "owner", None)
+    organization = getattr(obj, "organization", None)
+    extra = {f: getattr(obj, f, None) for f in ("un_lead", "partner_lead")}
+    return permissions.can_create(user, type(obj), framework=framework, organization=organization,
+                                  entity=entity, parent=parent, **extra)
+
+
+class PermissionsMixin:
+    """Admin permission hooks answered by accord.accounts.permissions: the admin is for
+    those ``can_use_admin`` lets in, and then each row as ``can_view``/``can_edit``/
+    ``can_delete`` say (creation: ``can_create``, checked on save)."""
+
+    def has_module_permission(self, request):
+        return permissions.can_use_admin(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        allowed = permissions.can_use_admin(request.user)
+        return allowed and (obj is None or permissions.can_view(request.user, obj))
+
+    def has_change_permission(self, request, obj=None):
+        allowed = permissions.can_use_admin(request.user)
+        return allowed and (obj is None or permissions.can_edit(request.user, obj))
+
+    def has_add_permission(self, request, *args):
+        return permissions.can_use_admin(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = permissions.can_use_admin(request.user)
+        return allowed and (obj is None or permissions.can_delete(request.user, obj))
+
+
+class AccordAdmin(PermissionsMixin, SimpleHistoryAdmin):
+    """Base admin: soft delete, version check, history with safe revert, permissions."""
+
+    form = VersionedForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    save_on_top = False
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        model = self.model
+        qs = model.all_objects.all() if is_soft_deletable(model) else model._default_manager.all()
+        ordering = self.get_ordering(request)
+        if ordering:
+            qs = qs.order_by(*ordering)
+        return permissions.viewable(request.user, qs)
+
+    def get_list_filter(self, request):
+        filters = list(super().get_list_filter(request))
+        if is_soft_deletable(self.model):
+            filters.append(DeletedFilter)
+        return filters
+
+    def get_readonly_fields(self, request, obj=None):
+        extra = ["version", "created_at", "updated_at", "deleted_at", "deleted_by"] if is_soft_deletable(self.model) else []
+        return [*super().get_readonly_fields(request, obj), *(f for f in extra if obj is not None)]
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not is_soft_deletable(self.model):
+            actions.pop("restore_selected", None)
+        return actions
+
+    actions = ["restore_selected"]
+
+    @admin.action(description=gettext_lazy("Restore selected deleted rows"))
+    def restore_selected(self, request, queryset):
+        done = 0
+        for obj in queryset.filter(deleted_at__isnull=False):
+            if permissions.can_edit(request.user, obj):
+                object_restore(obj=obj, user=request.user)
+                done += 1
+        self.message_user(request, _("%(n)d row(s) restored.") % {"n": done}, messages.SUCCESS)
+
+    def save_model(self, request, obj, form, change):
+        obj._history_user = request.user
+        if not change:
+            permissions.require(may_create(request.user, obj))
+            obj.save()
+            return
+        expected = form.cleaned_data.get("expected_version") if hasattr(form, "cleaned_data") else None
+        if expected is not None and is_soft_deletable(type(obj)):
+            claimed = type(obj).all_objects.filter(pk=obj.pk, version=expected).update(version=F("version") + 1)
+            if not claimed:  # lost a race after the form's own check: nothing is saved
+                raise stale_edit(obj, expected)
+            obj.version = expected + 1
+        obj.save()
+
+    def save_formset(self, request, form, formset, change):
+        """Inline rows: history names the user; deleting an inline row is soft."""
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            if is_soft_deletable(type(obj)):
+                object_soft_delete(obj=obj, user=request.user)
+            else:
+                obj.delete()
+        for obj in instances:
+            obj._history_user = request.user
+            obj.save()
+        formset.save_m2m()
+
+    def get_deleted_objects(self, objs, request):
+        """Deleting is soft: nothing else is deleted with the rows, so list only them."""
+        objs = list(objs)
+        denied = {str(self.model._meta.verbose_name) for o in objs if not permissions.can_delete(request.user, o)}
+        return [str(o) for o in objs], {str(self.model._meta.verbose_name_plural): len(objs)}, denied, []
+
+    def delete_model(self, request, obj):
+        if is_soft_deletable(type(obj)):
+            object_soft_delete(obj=obj, user=request.user)
+        else:
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():
+            for obj in queryset:
+                permissions.require(permissions.can_delete(request.user, obj))
+                if obj.deleted_at is None:
+                    object_soft_delete(obj=obj, user=request.user)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """GET shows the old state (simple_history's page); POST restores it through
+        ``history_restore_to`` instead of saving the old row (and its old version) back."""
+        if request.method != "POST":
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        history_model = self.model.history.model
+        record = get_object_or_404(history_model, **{self.model._meta.pk.attname: object_id, "history_id": version_id})
+        current = self.get_queryset(request).filter(pk=object_id).first()
+        if current is None or not permissions.can_edit(request.user, current):
+            raise PermissionDenied
+        try:
+            history_restore_to(record=record, user=request.user)
+        except AccordError as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+        else:
+            self.message_user(request, _("“%(obj)s” was restored to the state of %(when)s.")
+                              % {"obj": current, "when": record.history_date}, messages.SUCCESS)
+        opts = self.model._meta
+        return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[object_id]))
+
+
+class AccordInline(admin.TabularInline):
+    """An inline whose rows are edited, added and (softly) deleted as their parent is."""
+
+    extra = 0
+    show_change_link = True
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request)  # the default manager hides deleted rows
+
+    def has_view_permission(self, request, obj=None):
+        return obj is None or permissions.can_view(request.user, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None or permissions.can_edit(request.user, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return obj is None or permissions.can_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is None or permissions.can_edit(request.user, obj)

@@ -167,9 +167,18 @@ def resolution_import(*, source: Any, user, framework: str | None = None, confir
     return result
 
 
+def _depth(gazetteer_id: str) -> int:
+    """How many parents an entry has in the gazetteer (0 for an organization)."""
+    from resolutions.gazetteer import load_gazetteer
+
+    g, depth = load_gazetteer(), 0
+    while gazetteer_id in g and g[gazetteer_id].parent and depth < 10:
+        gazetteer_id, depth = g[gazetteer_id].parent, depth + 1
+    return depth
+
+
 def _apply_order(proposal: Proposal) -> tuple[int, int]:
-    depth = proposal.key.count(".") if proposal.kind == "entity" else 0
-    return ORDER.index(proposal.kind), depth
+    return ORDER.index(proposal.kind), _depth(proposal.key) if proposal.kind == "entity" else 0
 
 
 def _writer_for(item: ReviewItem, user) -> Writer:

@@ -23,6 +23,7 @@ from collections import Counter
 from typing import Any
 
 from django.db import models
+from django.db.models.fields.files import FieldFile
 from simple_history.utils import bulk_create_with_history
 
 from accord.cooperation.models import ActionItem, Framework, Meeting, PriorityArea
@@ -33,7 +34,14 @@ from accord.registry.models import Agreement, Entity, EntityFormerName, Organiza
 
 
 def _blank(value: Any) -> bool:
+    if isinstance(value, FieldFile):
+        return not value.name
     return value is None or value == "" or value == [] or value == {}
+
+
+def _current(obj: models.Model, name: str) -> Any:
+    """The stored value of a field (the id for a foreign key: no query)."""
+    return getattr(obj, obj._meta.get_field(name).attname)
 
 
 def _date(value: str | None) -> datetime.date | None:
@@ -54,6 +62,9 @@ class Writer:
         self.counts: dict[str, Counter] = {}
         self.framework: Framework | None = None
         self.resolution: Resolution | None = None
+        self.paragraphs: dict[str, Paragraph] = {}
+        self._entities: dict[str, Entity] | None = None  # by gazetteer id, loaded once
+        self._organizations: dict[str, Organization] = {}
 
     def _count(self, kind: str, outcome: str) -> None:
         self.counts.setdefault(kind, Counter())[outcome] += 1
@@ -74,7 +85,7 @@ class Writer:
         if obj.deleted_at is not None:
             self._count(kind, "deleted")
             return obj
-        changes = {k: v for k, v in values.items() if _blank(getattr(obj, k)) and not _blank(v)}
+        changes = {k: v for k, v in values.items() if _blank(_current(obj, k)) and not _blank(v)}
         for name, targets in (m2m or {}).items():
             current = set(getattr(obj, name).all())
             if set(targets) - current:
@@ -87,10 +98,22 @@ class Writer:
     # -- the framework and the resolution ----------------------------------------
 
     def organization(self, data: dict) -> Organization:
-        return self.upsert("organization", Organization, {"code": data["gazetteer_id"]}, {
+        org = self.upsert("organization", Organization, {"code": data["gazetteer_id"]}, {
             "name_en": data["names"]["en"], "name_fr": data["names"]["fr"], "name_ar": data["names"]["ar"],
             "acronym": data["acronym"], "kind": data.get("org_kind", "regional"),
         })
+        self._organizations[org.code] = org
+        return org
+
+    def _organization(self, code: str | None) -> Organization | None:
+        if not code:
+            return None
+        if code not in self._organizations:
+            found = Organization.all_objects.filter(code=code).first()
+            if found is None:
+                return None
+            self._organizations[code] = found
+        return self._organizations[code]
 
     def framework_for(self, plan: Plan, slug: str | None = None) -> Framework:
         un = Organization.all_objects.get(code=plan.un)
@@ -168,27 +191,27 @@ class Writer:
         return self.organization(data)
 
     def _entity(self, gazetteer_id: str | None) -> Entity | None:
-        if not gazetteer_id:
-            return None
-        return Entity.objects.filter(gazetteer_id=gazetteer_id).first()
+        if self._entities is None:
+            self._entities = {e.gazetteer_id: e for e in Entity.objects.filter(gazetteer_id__isnull=False)}
+        return self._entities.get(gazetteer_id) if gazetteer_id else None
 
     def _apply_entity(self, proposal: Proposal, data: dict) -> Entity:
-        org = Organization.all_objects.filter(code=data["organization"]).first()
-        if org is None:
-            org = self.organization(_organization_stub(data["organization"]))
-        entity = self.upsert("entity", Entity, {"gazetteer_id": data["gazetteer_id"]}, {
+        org = self._organization(data["organization"]) or self.organization(_organization_stub(data["organization"]))
+        gid = data["gazetteer_id"]
+        entity = self.upsert("entity", Entity, {"gazetteer_id": gid}, {
             "organization": org, "kind": data["kind"] if data["kind"] in Entity.Kind.values else Entity.Kind.OTHER,
             "name_en": data["names"]["en"], "name_fr": data["names"]["fr"], "name_ar": data["names"]["ar"],
             "acronym": data["acronym"], "parent": self._entity(data.get("parent")),
-        })
+        }, obj=self._entity(gid))
+        if entity.deleted_at is None:
+            self._entities[gid] = entity
         for former in data.get("former_names", []):
             self.upsert("former_name", EntityFormerName, {"entity": entity, "name": former["name"]},
                         {"until": _date(former["until"])})
-        # Children proposed before their parent get their parent now.
-        for child in Entity.objects.filter(parent__isnull=True, gazetteer_id__startswith=f"{entity.organization.code}."):
-            parent_id = _gazetteer_parent(child.gazetteer_id)
-            if parent_id == entity.gazetteer_id:
-                self.upsert("entity", Entity, {}, {"parent": entity}, obj=child)
+        # Entities stored earlier without their parent (it was not named then) get it now.
+        for child in list(self._entities.values()):
+            if child.parent_id is None and _gazetteer_parent(child.gazetteer_id) == gid:
+                self._entities[child.gazetteer_id] = self.upsert("entity", Entity, {}, {"parent": entity}, obj=child)
         return entity
 
     def _apply_priority_area(self, proposal: Proposal, data: dict) -> PriorityArea:
@@ -206,7 +229,7 @@ class Writer:
         start = _date(data["start_on"])
         values = {"title": data["title"][:500], "end_on": _date(data["end_on"]), "place": data["place"][:200],
                   "source_paragraph": self.paragraphs.get(proposal.paragraph or ""),
-                  "host_organization": Organization.objects.filter(code=data.get("host_organization") or "").first()}
+                  "host_organization": self._organization(data.get("host_organization"))}
         base = {"framework": self.framework, "kind": data["kind"]}
         if start is None:
             return self.upsert("meeting", Meeting, {**base, "start_on": None, "year_planned": data["year_planned"]},

@@ -1,0 +1,60 @@
+"""A coordinator confirms, corrects or rejects what the parser was unsure of."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from accord.cooperation.models import Meeting
+from accord.documents.review import ReviewItem
+from accord.documents.services import BootstrapError, bootstrap_confirm, bootstrap_reject, resolution_import
+
+
+@pytest.fixture
+def queued(db, demo_path, coordinator):
+    resolution_import(source=demo_path, user=coordinator)
+    return {(i.kind, i.key): i for i in ReviewItem.objects.all()}
+
+
+def test_confirming_writes_the_proposal_as_it_was(queued, coordinator):
+    item = queued[("meeting", "conference/2017-11-21")]
+    meeting = bootstrap_confirm(item=item, user=coordinator)
+    assert meeting.start_on == datetime.date(2017, 11, 21) and meeting.kind == "conference"
+    item.refresh_from_db()
+    assert item.status == ReviewItem.Status.CONFIRMED and item.decided_by == coordinator
+    assert meeting.history.first().history_user == coordinator
+
+
+def test_correcting_writes_the_corrected_proposal(queued, coordinator):
+    item = queued[("meeting", "other/2016-04-14")]
+    corrected = {**item.data, "kind": "other", "title": "Islamic Summit Conference, 13th session"}
+    meeting = bootstrap_confirm(item=item, user=coordinator, data=corrected)
+    assert meeting.title == "Islamic Summit Conference, 13th session"
+    assert meeting.place.startswith("Istanbul")
+    item.refresh_from_db()
+    assert item.status == ReviewItem.Status.CORRECTED and item.data["title"] == corrected["title"]
+
+
+def test_rejecting_writes_nothing_but_the_decision(queued, coordinator):
+    item = queued[("meeting", "conference/2016-11-01")]
+    bootstrap_reject(item=item, user=coordinator)
+    assert not Meeting.objects.filter(kind="conference", start_on=datetime.date(2016, 11, 1)).exists()
+    item.refresh_from_db()
+    assert item.status == ReviewItem.Status.REJECTED
+
+
+def test_a_decided_item_cannot_be_decided_again(queued, coordinator):
+    item = queued[("organization", "osce")]
+    bootstrap_confirm(item=item, user=coordinator)
+    item.refresh_from_db()
+    with pytest.raises(BootstrapError, match="already"):
+        bootstrap_reject(item=item, user=coordinator)
+
+
+def test_a_rejected_proposal_is_not_queued_again(queued, demo_path, coordinator):
+    item = queued[("meeting", "conference/2016-11-01")]
+    bootstrap_reject(item=item, user=coordinator)
+    again = resolution_import(source=demo_path, user=coordinator)
+    assert again.queued == []
+    assert not Meeting.objects.filter(kind="conference", start_on=datetime.date(2016, 11, 1)).exists()

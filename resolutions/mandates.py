@@ -184,9 +184,14 @@ def find_mandates(
 
         entities = find_entities([(op.id, op.text) for op in operative])
     forms_by_paragraph = _forms_by_paragraph(entities, {op.id for op in operative})
+    # "the two organizations" in a resolution on cooperation with a partner: the UN and
+    # the partner (the non-UN organization named in most paragraphs).
+    partners = [e for e in entities if e.id == e.organization and e.id != "un"]
+    partner = max(partners, key=lambda e: len(e.paragraphs)).id if partners else None
+    both = [("two organizations", "un"), ("two organizations", partner)] if partner else []
     mandates: list[Mandate] = []
     for op in operative:
-        forms = forms_by_paragraph.get(op.id, [])
+        forms = forms_by_paragraph.get(op.id, []) + both
         for verb, phrase, body in _clauses(op):
             mandates.append(_mandate(op.id, verb, phrase, body, forms))
     return mandates
@@ -358,12 +363,14 @@ def _ids(addressees: tuple[str, ...], forms: list[tuple[str, str]]) -> tuple[str
     """Gazetteer ids of the bodies named in the addressees, in order, longest form first."""
     ids: list[str] = []
     for name in addressees:
-        taken: list[tuple[int, int, str]] = []
+        taken: list[tuple[int, int, str, str]] = []  # start, end, entity, form
         for form, entity_id in forms:
             for s, e in _occurrences(form, name):
-                if not any(ts < e and s < te for ts, te, _ in taken):
-                    taken.append((s, e, entity_id))
-        for _s, _e, entity_id in sorted(taken):
+                # a span already claimed by a longer form is not claimed again, except by the
+                # same form for another body ("two organizations": the UN and the partner)
+                if not any(ts < e and s < te and tf != form for ts, te, _, tf in taken):
+                    taken.append((s, e, entity_id, form))
+        for _s, _e, entity_id, _f in sorted(taken, key=lambda t: t[:2]):
             if entity_id not in ids:
                 ids.append(entity_id)
     return tuple(ids)

@@ -133,3 +133,15 @@ def test_a_renewed_request_and_a_call_for_someone_to_act_name_the_addressee():
 def test_an_object_that_is_itself_the_action_is_not_an_addressee():
     [m] = mandates("Encourages continued support for measures to address the challenges;")
     assert m.addressees == () and m.action.startswith("continued support")
+
+
+def test_the_two_organizations_are_the_un_and_the_partner():
+    ops = [
+        OperativeParagraph("op-1", 1, "Welcomes", "Welcomes the work of the League of Arab States;"),
+        OperativeParagraph(
+            "op-2", 2, "Requests",
+            "Requests the secretariats of the two organizations to strengthen cooperation;",
+        ),
+    ]  # fmt: skip
+    [m] = find_mandates(ops, [])
+    assert m.addressee_ids == ("un", "las")

@@ -37,7 +37,9 @@ Addressees are the words between the verb and the infinitive ("Requests the
 Secretary-General to report ..." gives ("Secretary-General",) and the action
 "to report ..."), split at ", the", " and the", " and their" ...; a leading
 "the" is dropped. Gazetteer ids come from the resolution's entity mentions
-whose surface forms appear in an addressee (the longest form wins).
+whose surface forms appear in an addressee (the longest form wins); "the two
+organizations" are the UN and the partner (the non-UN organization named in the
+most paragraphs).
 The session is the first "at its seventy-fifth session" (or "the eightieth
 session of the General Assembly") in the clause, the year the one it opens in;
 recurrence comes from "annually", "every two years", "biennially", "at each

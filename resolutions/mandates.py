@@ -366,7 +366,7 @@ def _ids(addressees: tuple[str, ...], forms: list[tuple[str, str]]) -> tuple[str
     ids: list[str] = []
     for name in addressees:
         taken: list[tuple[int, int, str, str]] = []  # start, end, entity, form
-        for form, entity_id in forms:
+        for form, entity_id in [f for f in forms if f[0] in name]:
             for s, e in _occurrences(form, name):
                 # a span already claimed by a longer form is not claimed again, except by the
                 # same form for another body ("two organizations": the UN and the partner)

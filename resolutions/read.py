@@ -32,6 +32,7 @@ import os
 import re
 import statistics
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 from resolutions.errors import (
@@ -300,10 +301,10 @@ def page_lines(page) -> list[str]:
             return _plain_lines(text)
         lines = _join_raised_markers(lines)
         out: list[str] = []
-        pitch = _body_pitch(lines)
+        pitch, body_size = _body_pitch(lines)
         previous = None
         for line in lines:
-            if previous is not None and pitch and previous.y - line.y > pitch * 1.45:
+            if previous is not None and pitch and _paragraph_gap(previous, line, pitch, body_size):
                 out.append(" ")
             furniture = line.y > height * 0.86 or line.y < height * 0.12
             if furniture and len(line.text) < 120 and not _FOOTNOTE_BODY.match(line.text):
@@ -360,12 +361,30 @@ def _join_raised_markers(lines: list[_Line]) -> list[_Line]:
     return out
 
 
-def _body_pitch(lines: list[_Line]) -> float:
-    """The usual distance between two baselines of body text on this page."""
-    steps = [a.y - b.y for a, b in zip(lines, lines[1:], strict=False) if 0 < a.y - b.y < 40]
-    if len(steps) < 3:
-        return 0.0
-    return statistics.median(steps)
+def _body_pitch(lines: list[_Line]) -> tuple[float, float]:
+    """The usual distance between two baselines of body text on this page, and the body font size.
+
+    Over the corpus, the distance between two lines of body text is either the pitch
+    (within a paragraph) or 1.5 times it (between paragraphs), rarely anything else.
+    """
+    sizes = Counter(round(line.size) for line in lines)
+    if not sizes:
+        return 0.0, 0.0
+    body = sizes.most_common(1)[0][0]
+    steps = [
+        a.y - b.y
+        for a, b in zip(lines, lines[1:], strict=False)
+        if round(a.size) == body == round(b.size) and 0 < a.y - b.y < 40
+    ]
+    if len(steps) < 2:
+        return 0.0, float(body)
+    return statistics.median(steps), float(body)
+
+
+def _paragraph_gap(above: _Line, below: _Line, pitch: float, body_size: float) -> bool:
+    """True when the space between two lines is a paragraph break (scaled for larger type)."""
+    scale = max(above.size, below.size, body_size) / body_size if body_size else 1.0
+    return above.y - below.y > pitch * scale * 1.25
 
 
 _LONE_SPACE = re.compile(r"(?<! ) (?! )")

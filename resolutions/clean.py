@@ -29,7 +29,7 @@ import re
 
 from resolutions.markers import MARK_CLOSE, MARK_OPEN, anchor_plain_markers
 from resolutions.model import Stage
-from resolutions.phrases import operative_verb
+from resolutions.phrases import opens_operative, operative_verb
 
 ITALIC_OPEN = "\ue002"
 ITALIC_CLOSE = "\ue003"
@@ -43,7 +43,7 @@ JOB_NUMBER = re.compile(r"^\s*\d{2}-\d{5}\s*(?:\(E\))?[\s\d]*$")
 BARCODE = re.compile(r"^\s*\*\d{6,}\*\s*$")
 SYMBOL_LINE = re.compile(r"^\s*A/RES/[\w/.\-]+\s*$")
 SEPARATOR = re.compile(r"^\s*_{3,}\s*$")
-FOOTNOTE_START = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
+FOOTNOTE_START = re.compile(r"^\s*(\d{1,3})(?:\s+(\S.*))?\s*$")
 MD_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^)\n]*\)")
 MD_ITALIC = re.compile(r"(?<![*\w])\*(?!\s)([^*]+?)(?<!\s)\*(?![*\w])", re.S)
 MD_FOOTNOTE = re.compile(rf"^\s*([{_SUP}]+)\s+(.*)$")
@@ -201,7 +201,7 @@ def _read_footnotes(
         m = FOOTNOTE_START.match(line)
         if m and (current is None or int(m.group(1)) == expected):
             flush()
-            current, parts = m.group(1), [m.group(2)]
+            current, parts = m.group(1), [m.group(2) or ""]
             expected = int(current) + 1
         elif current is not None:
             parts.append(line)
@@ -276,6 +276,9 @@ def _blocks(lines: list[str]) -> list[str]:
         if current and ((first.isdigit() and _is_conclusion(plain)) or (first == "A" and ANNEX.match(plain))):
             blocks.append(current)
             current = []
+        elif current and first.isupper() and _ends_with_comma(current[-1]) and opens_operative(plain):
+            blocks.append(current)  # "..., Assembly,\nDecides:" printed without a blank line
+            current = []
         elif current and (first.isdigit() or first == "(") and (NUMBERED.match(plain) or POINT.match(plain)):
             prev = _strip_marks(_strip_anchors(current[-1][-80:]))
             if _ends_closed(prev) or NUMBERED.fullmatch(prev + " "):
@@ -285,6 +288,10 @@ def _blocks(lines: list[str]) -> list[str]:
     if current:
         blocks.append(current)
     return [_join_lines(b) for b in blocks]
+
+
+def _ends_with_comma(line: str) -> bool:
+    return _strip_marks(_strip_anchors(line[-40:])).endswith(",")
 
 
 def _ends_closed(text: str) -> bool:

@@ -112,7 +112,7 @@ def _classify(m: re.Match, text: str, wanted: set[int]) -> tuple[int, int, str, 
         keep, space, num = m.group("punct"), m.group("psp"), m.group("pnum")
         weight = WEAK if space else STRONG
         start = m.start()
-        if "\n" in space and not text.startswith(" ", m.end()):
+        if "\n" in space and not text.startswith((" ", "\n"), m.end()) and m.end() < len(text):
             return None  # "...;\n4. Condemns": a paragraph number
         if space and keep in ",;" and SHORT_NUMBER_BEFORE.search(text, max(0, start - 8), start):
             return None  # "paragraphs 2, 3 and 4"
@@ -133,7 +133,7 @@ def _classify(m: re.Match, text: str, wanted: set[int]) -> tuple[int, int, str, 
             return None
         if keep.isupper() and len(keep) <= 3:
             return None  # "G20", "COP28"
-        if "\n" in space and not text.startswith(" ", m.end()):
+        if "\n" in space and not text.startswith((" ", "\n"), m.end()) and m.end() < len(text):
             return None  # a number opening the next line ("4.") is not glued to the word
     n = int(num)
     return (m.start(), m.end(), keep, n, weight) if n in wanted else None

@@ -31,7 +31,19 @@ from __future__ import annotations
 import re
 
 ADVERBS = frozenset(
-    ["also", "further", "again", "once", "furthermore", "moreover", "hereby", "still", "now", "therefore", "thus"]
+    [
+        "also",
+        "further",
+        "again",
+        "once",
+        "furthermore",
+        "moreover",
+        "hereby",
+        "still",
+        "now",
+        "therefore",
+        "thus",
+    ]
 )
 AFTER_VERB = frozenset(["also", "further", "again", "furthermore"])
 FEELINGS = (
@@ -51,6 +63,9 @@ TRIBUTE = re.compile(r"(?:tribute|homage)(?=\W|$)")
 INTO_ACCOUNT = re.compile(r"(?:into account|in mind|note(?: (?:also|further))?)(?=\W|$)")
 WORD = re.compile(r"[A-Za-z][A-Za-z\-’']*")
 HAVING = re.compile(r"Having(?: (?:also|further))? [a-z]+(?: (?:also|further))?")
+AFTER_OPERATIVE = re.compile(r"(also|further|again|once again)(?=\W)")
+AFTER_PREAMBLE = re.compile(r"(also|further|again|furthermore)(?=\W)")
+AFTER_COMPLEMENT = re.compile(r"(also|further)(?=\W)")
 
 
 def operative_verb(text: str) -> str | None:
@@ -62,7 +77,7 @@ def operative_verb(text: str) -> str | None:
     while i < len(words) - 1 and i < 3 and (words[i].lower() in ADVERBS or words[i].endswith("ly")):
         i += 1
     verb = words[i]
-    if not words[0][:1].isupper() or not verb.isalpha():
+    if not words[0][:1].isupper() or not verb.replace("-", "").isalpha():
         return None
     if not (verb.endswith("s") and len(verb) > 3) or verb.lower().endswith(("ss", "us", "is")):
         return None
@@ -78,7 +93,7 @@ def _complement(text: str, head: str, verb: str) -> str:
     if lead and not lead.isspace():
         return ""
     after = ""
-    m = re.match(r"(also|further|again|once again)(?=\W)", rest_stripped)
+    m = AFTER_OPERATIVE.match(rest_stripped)
     if m and verb not in ("takes",):
         after = " " + m.group(1)
         rest_stripped = rest_stripped[m.end() :].lstrip()
@@ -114,7 +129,7 @@ def preamble_phrase(text: str) -> str:
     pos = text.find(head)
     rest = text[pos + len(head) :].lstrip() if pos >= 0 else ""
     phrase = head
-    m = re.match(r"(also|further|again|furthermore)(?=\W)", rest)
+    m = AFTER_PREAMBLE.match(rest)
     if m:
         phrase += " " + m.group(1)
         rest = rest[m.end() :].lstrip()
@@ -123,11 +138,80 @@ def preamble_phrase(text: str) -> str:
         if m:
             phrase += " " + m.group(0)
             rest = rest[m.end() :].lstrip()
-            m2 = re.match(r"(also|further)(?=\W)", rest)
+            m2 = AFTER_COMPLEMENT.match(rest)
             if m2:
                 phrase += " " + m2.group(1)
             break
     return phrase
+
+
+# Verbs that open operative paragraphs in General Assembly usage; used only where a
+# paragraph break must be guessed (a line after a comma-ended line, with no blank line).
+COMMON_OPERATIVE_VERBS = frozenset(
+    [
+        "accepts",
+        "acknowledges",
+        "adopts",
+        "affirms",
+        "agrees",
+        "appeals",
+        "appoints",
+        "appreciates",
+        "approves",
+        "authorizes",
+        "calls",
+        "commends",
+        "concurs",
+        "condemns",
+        "confirms",
+        "considers",
+        "decides",
+        "declares",
+        "demands",
+        "deplores",
+        "designates",
+        "determines",
+        "directs",
+        "elects",
+        "emphasizes",
+        "encourages",
+        "endorses",
+        "expresses",
+        "invites",
+        "notes",
+        "proclaims",
+        "reaffirms",
+        "recalls",
+        "recognizes",
+        "recommends",
+        "regrets",
+        "reiterates",
+        "renews",
+        "requests",
+        "resolves",
+        "stresses",
+        "supports",
+        "takes",
+        "transmits",
+        "underlines",
+        "underscores",
+        "urges",
+        "welcomes",
+    ]
+)
+
+
+def opens_operative(line: str) -> bool:
+    """Whether a line opens with a common operative verb: "Decides:", "Also requests".
+
+    >>> opens_operative("Decides:"), opens_operative("States members of the Organization")
+    (True, False)
+    """
+    words = _words(line, 3)
+    i = 0
+    while i < len(words) - 1 and (words[i].lower() in ADVERBS or words[i].endswith("ly")):
+        i += 1
+    return bool(words) and words[0][:1].isupper() and words[i].lower() in COMMON_OPERATIVE_VERBS
 
 
 def _words(text: str, limit: int) -> list[str]:

@@ -228,7 +228,7 @@ def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
                 paras.append(_Para("op", None, block, _verb(block, warnings)))
                 if plain.rstrip().endswith(":") and i + 1 < len(blocks):
                     nxt = _plain(blocks[i + 1])
-                    if not POINT.match(nxt) and not CONCLUSION.match(nxt):
+                    if not (POINT.match(nxt) or CONCLUSION.match(nxt) or NUMBERED.match(nxt)):
                         j = _adopted_text_end(blocks, i + 1)
                         out.annexes.append(_annex_text(blocks[i + 1 : j]))
                         out.annex_markers.update(m for b in blocks[i + 1 : j] for m in ANCHOR.findall(b))
@@ -313,7 +313,9 @@ def _freeze(paras: list[_Para], out: Segmented, warnings: list[str]) -> None:
         )
     expected = 1
     for n, p in enumerate(ops, 1):
-        if p.number is not None and p.number != expected:
+        if p.number == 1 and expected > 1 and p.heading:
+            warnings.append(f"operative numbering restarts at 1 under the heading {p.heading[:60]!r}")
+        elif p.number is not None and p.number != expected:
             kind = "repeats" if p.number < expected else "skips"
             warnings.append(f"operative numbering {kind}: paragraph {p.number} where {expected} was expected")
         if p.number is not None:

@@ -1,0 +1,170 @@
+"""An activity's page and its writes: the edit form, the inline status change and the
+progress update of the matrix (htmx partials with a plain-form fallback).
+
+Reads: the activity with its leads, participants, mandates (and their paragraphs),
+indicators, progress updates and history records. Writes through
+``accord.cooperation.services`` only; a stale edit is shown, never overwritten.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accord.cooperation import services
+from accord.cooperation.models import Activity
+from accord.cooperation.selectors import matrix_rows
+from accord.core.errors import AccordError, StaleEdit
+from accord.documents.models import Mandate
+from accord.web.access import can_edit, can_view, refuse_unless
+from accord.web.common import framework_for, safe_next
+from accord.web.forms import ActivityForm, ProgressForm, StatusForm
+
+HISTORY_LIMIT = 30
+
+
+def activity_for(request: HttpRequest, framework, pk: int) -> Activity:
+    activity = get_object_or_404(
+        Activity.objects.select_related("priority_area", "un_lead", "partner_lead", "biennium",
+                                        "funding_entity", "carried_over_from"),
+        pk=pk, framework=framework)
+    refuse_unless(can_view(request.user, activity))
+    return activity
+
+
+def history_rows(activity: Activity) -> list[dict]:
+    """The activity's last changes, each with its field differences (old -> new), newest
+    first; many-to-many fields are left out so the diff costs no query per record."""
+    fields = [f.name for f in Activity._meta.concrete_fields if f.editable and f.name != "id"]
+    records = list(activity.history.select_related("history_user").order_by("-history_date", "-history_id")
+                   [:HISTORY_LIMIT + 1])
+    rows = []
+    for newer, older in zip(records, records[1:] + [None], strict=False):
+        if len(rows) == HISTORY_LIMIT:
+            break
+        changes = []
+        if older is not None:
+            delta = newer.diff_against(older, included_fields=fields)
+            for change in delta.changes:
+                field = Activity._meta.get_field(change.field)
+                old, new = change.old, change.new
+                if field.choices:
+                    labels = dict(field.choices)
+                    old, new = labels.get(old, old), labels.get(new, new)
+                changes.append({"field": field.verbose_name, "old": old, "new": new})
+        rows.append({"record": newer, "changes": changes})
+    return rows
+
+
+def _form_initial(activity: Activity) -> dict:
+    return {"title": activity.title, "description": activity.description, "status": activity.status,
+            "start_on": activity.start_on, "end_on": activity.end_on, "version": activity.version}
+
+
+@login_required
+def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Show the activity; on POST, save the edit form (refused without the right)."""
+    framework = framework_for(request, slug)
+    activity = activity_for(request, framework, pk)
+    may_edit = can_edit(request.user, activity)
+    form = ActivityForm(initial=_form_initial(activity))
+    conflict = None
+    if request.method == "POST":
+        refuse_unless(may_edit)
+        form = ActivityForm(request.POST)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            version = data.pop("version")
+            try:
+                services.activity_update(activity=activity, user=request.user, expected_version=version, **data)
+            except StaleEdit as error:
+                conflict = error
+                activity.refresh_from_db()
+                form = ActivityForm(initial={**form.cleaned_data, "version": activity.version})
+            except (AccordError, ValidationError) as error:
+                form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
+            else:
+                messages.success(request, _("The activity was saved."))
+                return redirect("activity", slug=slug, pk=pk)
+    mandates = (Mandate.objects.filter(activities=activity)
+                .select_related("paragraph", "resolution").order_by("resolution__session", "paragraph__order"))
+    context = {
+        "framework": framework, "page": "matrix", "activity": activity, "may_edit": may_edit,
+        "form": form, "conflict": conflict,
+        "participants": activity.participants.all(), "mandates": mandates,
+        "sdg_targets": activity.sdg_targets.all(), "indicators": activity.indicators.all(),
+        "progress": activity.progress_updates.select_related("author"),
+        "progress_form": ProgressForm(initial={"version": activity.version}),
+        "history": history_rows(activity),
+    }
+    return render(request, "web/activity.html", context)
+
+
+def _row_response(request, framework, activity_pk: int, error: str | None = None) -> HttpResponse:
+    """The matrix row of one activity, freshly read (htmx swaps it in place)."""
+    row = matrix_rows(biennium=Activity.objects.values_list("biennium", flat=True).get(pk=activity_pk)
+                      ).select_related(None).select_related("priority_area", "un_lead", "partner_lead").get(pk=activity_pk)
+    context = {"a": row, "framework": framework, "can_edit_ids": {row.pk} if can_edit(request.user, row) else set(),
+               "statuses": Activity.Status.choices, "error": error, "show_area": True,
+               "next_url": request.POST.get("next", "")}
+    return render(request, "web/partials/matrix_row.html", context)
+
+
+def _after_write(request, framework, activity, error: str | None) -> HttpResponse:
+    if request.htmx:
+        return _row_response(request, framework, activity.pk, error)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, _("Saved."))
+    return redirect(safe_next(request, reverse("activity", kwargs={"slug": framework.slug, "pk": activity.pk})))
+
+
+@require_POST
+@login_required
+def activity_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Change the status from the matrix; a stale version is refused with who changed what."""
+    framework = framework_for(request, slug)
+    activity = activity_for(request, framework, pk)
+    refuse_unless(can_edit(request.user, activity))
+    form = StatusForm(request.POST)
+    error = None
+    if not form.is_valid():
+        error = _("Choose a known status.")
+    else:
+        try:
+            services.activity_update(activity=activity, user=request.user,
+                                     expected_version=form.cleaned_data["version"],
+                                     status=form.cleaned_data["status"])
+        except AccordError as exc:
+            error = str(exc)
+    return _after_write(request, framework, activity, error)
+
+
+@require_POST
+@login_required
+def activity_progress(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Record a progress update (and optionally the status after it)."""
+    framework = framework_for(request, slug)
+    activity = activity_for(request, framework, pk)
+    refuse_unless(can_edit(request.user, activity))
+    form = ProgressForm(request.POST)
+    error = None
+    if not form.is_valid():
+        error = _("A progress update needs some text.")
+    else:
+        data = form.cleaned_data
+        try:
+            services.activity_add_progress(activity=activity, user=request.user, text=data["text"],
+                                           date=data.get("date"), status_after=data.get("status_after") or "",
+                                           expected_version=data["version"] if data.get("status_after") else None)
+        except (AccordError, ValidationError) as exc:
+            error = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+    return _after_write(request, framework, activity, error)
+

@@ -1,0 +1,60 @@
+"""Server-side SVG chart of activities by priority area and status: plain numbers in,
+bar geometry out (the template draws it; no JavaScript library)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# One colour per status, chosen to keep 3:1 contrast against white and apart from each other.
+STATUS_COLOURS = {
+    "planned": "#5a6b7b",
+    "ongoing": "#005a9c",
+    "completed": "#1d7a3a",
+    "postponed": "#a35200",
+    "cancelled": "#8a0019",
+}
+BAR_HEIGHT = 22
+BAR_GAP = 10
+CHART_WIDTH = 600
+
+
+@dataclass
+class Segment:
+    status: str
+    label: str
+    count: int
+    x: float
+    width: float
+    colour: str
+
+
+@dataclass
+class Bar:
+    label: str
+    total: int
+    y: int
+    segments: list[Segment] = field(default_factory=list)
+
+
+def stacked_bars(rows: list[tuple[str, dict[str, int]]], statuses: list[tuple[str, str]]) -> dict:
+    """Lay out one horizontal stacked bar per ``(label, {status: count})`` row.
+
+    ``statuses`` is the ordered ``(value, label)`` list of Activity.Status. Widths are
+    proportional to the largest row total. Returns ``{"bars", "width", "height"}``.
+    """
+    largest = max((sum(counts.values()) for _, counts in rows), default=0) or 1
+    bars = []
+    for index, (label, counts) in enumerate(rows):
+        bar = Bar(label=label, total=sum(counts.values()), y=index * (BAR_HEIGHT + BAR_GAP))
+        x = 0.0
+        for value, status_label in statuses:
+            count = counts.get(value, 0)
+            if not count:
+                continue
+            width = CHART_WIDTH * count / largest
+            bar.segments.append(Segment(value, status_label, count, round(x, 1), round(width, 1),
+                                        STATUS_COLOURS.get(value, "#333333")))
+            x += width
+        bars.append(bar)
+    return {"bars": bars, "width": CHART_WIDTH, "height": max(len(bars) * (BAR_HEIGHT + BAR_GAP), BAR_HEIGHT),
+            "bar_height": BAR_HEIGHT}

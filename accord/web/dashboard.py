@@ -1,0 +1,111 @@
+"""The dashboard of a framework and the home page that leads to it.
+
+Reads: mandates, activities (counts), action items, meetings, agreements and the
+history tables of activities, action items and meetings. Writes nothing. Costs a fixed
+number of queries whatever the size of the framework.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from accord.cooperation.models import ActionItem, Activity, Framework, Meeting, PriorityArea
+from accord.documents.models import Mandate
+from accord.registry.models import Agreement
+from accord.web.access import can_view, viewable
+from accord.web.charts import STATUS_COLOURS, stacked_bars
+from accord.web.common import bienniums_of, framework_for
+
+OPEN_ITEMS = (ActionItem.Status.OPEN, ActionItem.Status.IN_PROGRESS)
+SIX_MONTHS = datetime.timedelta(days=183)
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Open the only framework the user may read, or list them."""
+    frameworks = [f for f in Framework.objects.all() if can_view(request.user, f)]
+    if len(frameworks) == 1:
+        return redirect("dashboard", slug=frameworks[0].slug)
+    return render(request, "web/home.html", {"frameworks": frameworks})
+
+
+def next_report_due(framework: Framework):
+    """The earliest pending mandate of the framework that asks the Secretary-General for
+    a report (paragraph 25 of 73/135), or None."""
+    pending = (
+        Mandate.objects.filter(resolution__framework=framework)
+        .exclude(status__in=[Mandate.Status.IMPLEMENTED, Mandate.Status.SUPERSEDED,
+                             Mandate.Status.NO_LONGER_APPLICABLE])
+        .filter(Q(due_year__isnull=False) | Q(due_session__isnull=False))
+        .select_related("resolution", "paragraph")
+        .order_by("due_year", "due_session")[:50]
+    )
+    for mandate in pending:
+        addressees = " ".join(str(a) for a in (mandate.addressees or []))
+        if "Secretary-General" in addressees and "report" in (mandate.action or "").lower():
+            return mandate
+    return None
+
+
+def latest_changes(framework: Framework, limit: int = 10) -> list:
+    """The last changes to the framework's activities, action items and meetings."""
+    records = []
+    for model in (Activity, ActionItem, Meeting):
+        history = (model.history.filter(framework=framework).select_related("history_user")
+                   .order_by("-history_date")[:limit])
+        for record in history:
+            records.append({"when": record.history_date, "who": record.history_user,
+                            "type": record.history_type, "kind": model._meta.verbose_name,
+                            "label": str(record.title if hasattr(record, "title") else record),
+                            "model": model._meta.model_name, "pk": record.id})
+    records.sort(key=lambda r: r["when"], reverse=True)
+    return records[:limit]
+
+
+@login_required
+def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+    framework = framework_for(request, slug)
+    today = timezone.localdate()
+    bienniums = bienniums_of(framework)
+    biennium = bienniums[0] if bienniums else None
+
+    mandate_counts = dict(Mandate.objects.filter(resolution__framework=framework)
+                          .values_list("status").annotate(n=Count("id")).order_by())
+    mandates_by_status = [(label, mandate_counts.get(value, 0)) for value, label in Mandate.Status.choices]
+
+    areas = list(PriorityArea.objects.filter(framework=framework))
+    counts: dict[int, dict[str, int]] = {a.pk: {} for a in areas}
+    if biennium:
+        for area_id, status, n in (viewable(request.user, Activity.objects.filter(biennium=biennium))
+                                   .values_list("priority_area", "status").annotate(n=Count("id")).order_by()):
+            counts.setdefault(area_id, {})[status] = n
+    statuses = list(Activity.Status.choices)
+    chart = stacked_bars([(a.name, counts.get(a.pk, {})) for a in areas], statuses)
+    table = [{"area": a, "counts": [counts.get(a.pk, {}).get(v, 0) for v, _ in statuses],
+              "total": sum(counts.get(a.pk, {}).values())} for a in areas]
+
+    items = viewable(request.user, ActionItem.objects.filter(framework=framework)).select_related("owner")
+    overdue = list(items.filter(status__in=OPEN_ITEMS, due_on__lt=today).order_by("due_on")[:10])
+    meetings = list(
+        Meeting.objects.filter(framework=framework)
+        .filter(Q(start_on__gte=today) | Q(start_on__isnull=True, year_planned__gte=today.year))
+        .select_related("host", "host_organization").order_by("start_on", "year_planned")[:5]
+    )
+    expiring = list(
+        Agreement.objects.filter(framework=framework, expires_on__gte=today, expires_on__lte=today + SIX_MONTHS)
+        .order_by("expires_on")
+    )
+    context = {
+        "framework": framework, "biennium": biennium, "bienniums": bienniums,
+        "mandates_by_status": mandates_by_status, "chart": chart, "table": table,
+        "statuses": [(v, label, STATUS_COLOURS[v]) for v, label in statuses],
+        "overdue": overdue, "meetings": meetings, "expiring": expiring,
+        "report_due": next_report_due(framework), "changes": latest_changes(framework), "today": today,
+    }
+    return render(request, "web/dashboard.html", context)

@@ -1,0 +1,95 @@
+"""The forms of the web pages: every field has a label (used by the templates) and the
+choices are filled from the framework the page is about."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accord.cooperation.models import Activity, Decision
+from accord.cooperation.selectors import MATRIX_ORDERS
+
+ORDER_LABELS = {
+    "code": _("code"), "title": _("title"), "status": _("status"), "priority_area": _("priority area"),
+    "un_lead": _("UN lead"), "partner_lead": _("partner lead"), "start_on": _("start"),
+    "last_progress": _("last progress"),
+}
+
+
+class MatrixFilterForm(forms.Form):
+    """The matrix's GET filters; invalid values are dropped rather than refused."""
+
+    area = forms.TypedChoiceField(label=_("Priority area"), required=False, coerce=int, empty_value=None)
+    entity = forms.TypedChoiceField(label=_("Entity (either side)"), required=False, coerce=int, empty_value=None)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    q = forms.CharField(label=_("Text"), required=False, max_length=200)
+    order = forms.ChoiceField(label=_("Sort by"), required=False)
+    group = forms.BooleanField(label=_("Group by priority area"), required=False)
+
+    def __init__(self, *args, areas=(), entities=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].choices = [("", _("all"))] + [(a.pk, a.name) for a in areas]
+        self.fields["entity"].choices = [("", _("all"))] + [
+            (e.pk, f"{e.acronym} — {e.name}" if e.acronym else e.name) for e in entities]
+        self.fields["status"].choices = [("", _("all"))] + list(Activity.Status.choices)
+        self.fields["order"].choices = []
+        for key in MATRIX_ORDERS:
+            self.fields["order"].choices += [(key, ORDER_LABELS[key]),
+                                             (f"-{key}", _("%(field)s, reversed") % {"field": ORDER_LABELS[key]})]
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Activity.Status.choices)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ProgressForm(forms.Form):
+    text = forms.CharField(label=_("Progress update"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+    status_after = forms.ChoiceField(label=_("Status after"), required=False,
+                                     choices=[("", _("unchanged"))] + list(Activity.Status.choices))
+    date = forms.DateField(label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ActivityForm(forms.Form):
+    """The fields of an activity a focal point edits on its page."""
+
+    title = forms.CharField(label=_("Title"), max_length=500)
+    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    status = forms.ChoiceField(label=_("Status"), choices=Activity.Status.choices)
+    start_on = forms.DateField(label=_("Start"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end_on = forms.DateField(label=_("End"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start_on") and data.get("end_on") and data["end_on"] < data["start_on"]:
+            self.add_error("end_on", _("The end comes before the start."))
+        return data
+
+
+class DecisionForm(forms.Form):
+    number = forms.CharField(label=_("Number"), required=False, max_length=20)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Decision.Kind.choices)
+    text = forms.CharField(label=_("Text of the decision"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ActionItemForm(forms.Form):
+    title = forms.CharField(label=_("Action item"), max_length=500)
+    owner = forms.TypedChoiceField(label=_("Owner"), required=False, coerce=int, empty_value=None)
+    due_on = forms.DateField(label=_("Due on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, entities=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].choices = [("", _("none yet"))] + [
+            (e.pk, f"{e.acronym} — {e.name}" if e.acronym else e.name) for e in entities]
+
+
+class CloseForm(forms.Form):
+    evidence = forms.CharField(label=_("Evidence of closure"), widget=forms.Textarea(attrs={"rows": 2}))
+    evidence_url = forms.URLField(label=_("Evidence link"), required=False, assume_scheme="https")
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=_("Resolution file (PDF, Word, HTML, Markdown or text)"))

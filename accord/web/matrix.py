@@ -1,0 +1,74 @@
+"""The matrix of a biennium: filters, sort, grouping, pages of rows, and the rows' inline
+edit controls for the rows the user may edit.
+
+Reads: the biennium's activities through ``matrix_rows`` (one query per page, plus a
+count), priority areas and entities for the filters, and the editable ids of the page
+(one query). Writes nothing (the inline forms post to ``activities.py``).
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+
+from accord.cooperation.models import Activity, PriorityArea
+from accord.cooperation.selectors import matrix_rows
+from accord.web.access import editable, viewable
+from accord.web.common import bienniums_of, entities_of, framework_for
+from accord.web.forms import MatrixFilterForm
+
+PAGE_SIZE = 100
+
+
+def export_url(framework, biennium) -> str | None:
+    """The spreadsheet export of the reports app, when it has one (else None)."""
+    for kwargs in ({"slug": framework.slug, "biennium": biennium.label},
+                   {"slug": framework.slug, "biennium": biennium.pk},
+                   {"biennium": biennium.pk}):
+        try:
+            return reverse("matrix-export", kwargs=kwargs)
+        except NoReverseMatch:
+            continue
+    return None
+
+
+def editable_ids(user, rows) -> set[int]:
+    """Which of ``rows`` the user may edit, in one query."""
+    ids = [row.pk for row in rows]
+    return set(editable(user, Activity.objects.filter(pk__in=ids)).values_list("pk", flat=True)) if ids else set()
+
+
+@login_required
+def matrix(request: HttpRequest, slug: str) -> HttpResponse:
+    framework = framework_for(request, slug)
+    bienniums = bienniums_of(framework)
+    if not bienniums:
+        raise Http404("no biennium")
+    wanted = request.GET.get("biennium")
+    biennium = next((b for b in bienniums if b.label == wanted), bienniums[0])
+    areas = list(PriorityArea.objects.filter(framework=framework))
+    form = MatrixFilterForm(request.GET or None, areas=areas, entities=entities_of(framework))
+    filters = form.cleaned_data if form.is_valid() else {}
+    order = filters.get("order") or "priority_area"
+    group = bool(filters.get("group"))
+    if group and order.lstrip("-") != "priority_area":
+        order = "priority_area"
+    rows = viewable(request.user, matrix_rows(
+        biennium=biennium, priority_area=filters.get("area"), entity=filters.get("entity"),
+        status=filters.get("status") or None, text=filters.get("q"), order=order))
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    activities = list(page.object_list)
+    can_edit_ids = editable_ids(request.user, activities)
+    groups = ([(area, list(items)) for area, items in groupby(activities, key=lambda a: a.priority_area)]
+              if group else [(None, activities)])
+    context = {
+        "framework": framework, "page": "matrix", "biennium": biennium, "bienniums": bienniums,
+        "form": form, "groups": groups, "page_obj": page, "can_edit_ids": can_edit_ids,
+        "statuses": Activity.Status.choices, "next_url": request.get_full_path(), "export_url": export_url(framework, biennium),
+    }
+    return render(request, "web/matrix.html", context)

@@ -1,0 +1,60 @@
+"""The registry of a framework: both organizations' entities as a tree, the focal-point
+directory by priority area, and the agreements register.
+
+Reads: entities of the two organizations (one query, the tree is built in memory),
+priority areas with their focal points and those points' entities (prefetched),
+agreements with their parties (prefetched). Writes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from accord.cooperation.models import PriorityArea
+from accord.registry.models import Agreement, Entity, FocalPoint
+from accord.web.access import viewable
+from accord.web.common import framework_for
+
+SIX_MONTHS = datetime.timedelta(days=183)
+
+
+def entity_tree(entities: list[Entity]) -> list[dict]:
+    """Nest ``entities`` under their parents: ``[{"entity", "children": [...]}, ...]``.
+    An entity whose parent is not in the list is a root (no entity is lost)."""
+    nodes = {e.pk: {"entity": e, "children": []} for e in entities}
+    roots = []
+    for e in entities:
+        parent = nodes.get(e.parent_id)
+        if parent is not None and e.parent_id != e.pk:
+            parent["children"].append(nodes[e.pk])
+        else:
+            roots.append(nodes[e.pk])
+    return roots
+
+
+@login_required
+def registry(request: HttpRequest, slug: str) -> HttpResponse:
+    framework = framework_for(request, slug)
+    today = timezone.localdate()
+    entities = list(Entity.objects.filter(organization__in=[framework.un_organization_id, framework.partner_id])
+                    .order_by("organization__code", "name_en"))
+    organizations = [
+        {"organization": org, "tree": entity_tree([e for e in entities if e.organization_id == org.pk])}
+        for org in (framework.un_organization, framework.partner)
+    ]
+    focal_points = viewable(request.user, FocalPoint.objects.filter(Q(end_on__isnull=True) | Q(end_on__gte=today)))
+    areas = (PriorityArea.objects.filter(framework=framework)
+             .prefetch_related(Prefetch("focal_points", queryset=focal_points.select_related("entity")
+                                        .order_by("entity__acronym", "person_name"))))
+    agreements = (viewable(request.user, Agreement.objects.filter(framework=framework))
+                  .prefetch_related("parties").select_related("source_paragraph__resolution")
+                  .order_by("-signed_on", "title"))
+    context = {"framework": framework, "page": "registry", "organizations": organizations, "areas": areas,
+               "agreements": agreements, "today": today, "soon": today + SIX_MONTHS}
+    return render(request, "web/registry.html", context)

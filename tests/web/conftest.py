@@ -1,0 +1,22 @@
+"""Fixtures of the web page tests: the scenario of ``scenario.py`` in a small and a
+large size (the query counts of both must be the same)."""
+
+import pytest
+
+from tests.web.scenario import build
+
+
+@pytest.fixture
+def world(db):
+    return build(5)
+
+
+@pytest.fixture
+def big_world(db):
+    return build(60)
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    """Hashing with PBKDF2 is slow on purpose; tests need no protection."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,119 @@
+"""Every page answers for each role, shows only the controls the role may use, and
+refuses the writes it hides."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def pages(w):
+    slug = w.framework.slug
+    return [
+        reverse("dashboard", args=[slug]), reverse("matrix", args=[slug]),
+        reverse("activity", args=[slug, w.activities[0].pk]), reverse("meetings", args=[slug]),
+        reverse("meeting", args=[slug, w.meeting.pk]), reverse("action-items", args=[slug]),
+        reverse("registry", args=[slug]), reverse("resolutions", args=[slug]),
+        reverse("resolution", args=[slug, w.resolution.pk]),
+    ]
+
+
+@pytest.mark.parametrize("role", ["admin", "coordinator", "focal", "viewer"])
+def test_every_page_answers_for_every_role(client, world, role):
+    client.force_login(getattr(world, role))
+    for url in pages(world):
+        assert client.get(url).status_code == 200, url
+
+
+def test_an_anonymous_visitor_is_sent_to_sign_in(client, world):
+    for url in pages(world):
+        response = client.get(url)
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
+
+
+def test_the_viewer_sees_no_edit_control_and_the_focal_point_does(client, world):
+    url = reverse("matrix", args=[world.framework.slug])
+    client.force_login(world.viewer)
+    assert b'name="status"' not in client.get(url).content.split(b"<tbody>")[1]
+    client.force_login(world.focal)
+    body = client.get(url).content.decode()
+    # the focal point of OHCHR edits the rows OHCHR leads, or takes part in (none here)
+    ohchr_rows = [a for a in world.activities if a.un_lead_id == world.ohchr.pk]
+    assert body.count('action="/f/un-oic/activities/') == 2 * len(ohchr_rows)
+
+
+def test_a_viewer_posting_a_status_change_is_refused(client, world):
+    client.force_login(world.viewer)
+    a = world.activities[0]
+    response = client.post(reverse("activity-status", args=[world.framework.slug, a.pk]),
+                           {"status": "completed", "version": a.version})
+    assert response.status_code == 403
+    a.refresh_from_db()
+    assert a.status != "completed"
+
+
+def test_a_focal_point_cannot_change_an_activity_of_another_entity(client, world):
+    client.force_login(world.focal)
+    other = next(a for a in world.activities if a.un_lead_id == world.dppa.pk)
+    response = client.post(reverse("activity", args=[world.framework.slug, other.pk]),
+                           {"title": "Hijacked", "status": "planned", "version": other.version})
+    assert response.status_code == 403
+
+
+def test_the_dashboard_shows_the_report_due_and_overdue_items(client, world):
+    client.force_login(world.viewer)
+    body = client.get(reverse("dashboard", args=[world.framework.slug])).content.decode()
+    assert "A/RES/73/135" in body and "#op-25" in body
+    assert "Follow-up 0" in body
+    assert "<svg" in body and "<table>" in body
+    assert "MoU OHCHR-IPHRC" in body  # expires within six months
+
+
+def test_the_matrix_filters_by_entity_status_and_text(client, world):
+    client.force_login(world.viewer)
+    url = reverse("matrix", args=[world.framework.slug])
+    body = client.get(url, {"entity": world.dppa.pk}).content.decode()
+    assert "A-0001" in body and "A-0000" not in body
+    body = client.get(url, {"q": "number 3"}).content.decode()
+    assert "A-0003" in body and "A-0002" not in body
+    body = client.get(url, {"status": "planned"}).content.decode()
+    assert "A-0000" in body and "A-0001" not in body
+    body = client.get(url, {"group": "on"}).content.decode()
+    assert body.index("Peace and security</h2>") < body.index("Human rights</h2>")
+
+
+def test_the_resolution_reader_anchors_paragraphs_and_links_mandates_to_activities(client, world):
+    client.force_login(world.viewer)
+    body = client.get(reverse("resolution", args=[world.framework.slug, world.resolution.pk])).content.decode()
+    assert 'id="pre-1"' in body and 'id="op-25"' in body
+    assert "The General Assembly," in body
+    assert 'class="operative mandate"' in body
+    assert reverse("activity", args=[world.framework.slug, world.activities[0].pk]) in body
+    assert 'id="fn-1"' in body
+
+
+def test_the_reader_links_a_citation_to_a_stored_resolution(client, world):
+    from accord.documents.models import Resolution
+
+    cited = Resolution.objects.create(framework=world.framework, symbol="A/RES/37/4", session=37, number="4")
+    client.force_login(world.viewer)
+    body = client.get(reverse("resolution", args=[world.framework.slug, world.resolution.pk])).content.decode()
+    assert f'href="{reverse("resolution", args=[world.framework.slug, cited.pk])}"' in body
+
+
+def test_the_reader_shows_the_lineage(client, world):
+    from accord.documents.models import Resolution
+
+    later = Resolution.objects.create(framework=world.framework, symbol="A/RES/75/16", session=75, number="16",
+                                      predecessor=world.resolution)
+    client.force_login(world.viewer)
+    body = client.get(reverse("resolution", args=[world.framework.slug, world.resolution.pk])).content.decode()
+    assert "A/RES/75/16" in body and f'/resolutions/{later.pk}/" rel="next"' in body
+
+
+def test_the_registry_nests_entities_under_their_parent(client, world):
+    client.force_login(world.viewer)
+    body = client.get(reverse("registry", args=[world.framework.slug])).content.decode()
+    secretariat = body.index(">Secretariat<")
+    assert secretariat < body.index("(OHCHR)") and "<ul>" in body[secretariat:body.index("(OHCHR)")]
+    assert "Amina Diallo" in body

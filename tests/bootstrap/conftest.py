@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import resolutions
 
+import resolutions
 from accord.documents.bootstrap.propose import propose
 
 ROOT = Path(__file__).resolve().parents[2]

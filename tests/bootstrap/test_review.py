@@ -8,7 +8,12 @@ import pytest
 
 from accord.cooperation.models import Meeting
 from accord.documents.review import ReviewItem
-from accord.documents.services import BootstrapError, bootstrap_confirm, bootstrap_reject, resolution_import
+from accord.documents.services import (
+    BootstrapError,
+    bootstrap_confirm,
+    bootstrap_reject,
+    resolution_import,
+)
 
 
 @pytest.fixture

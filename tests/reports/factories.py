@@ -115,7 +115,7 @@ def build_framework(*, activities: int = 12, action_items: int = 8, bulk: bool =
     made = []
     for i in range(activities):
         area = areas[i % len(areas)]
-        start = datetime.date(2018, 1 + i % 12, 1 + i % 27)
+        start = datetime.date(2018, 1, 15) + datetime.timedelta(days=(i * 37) % 900)
         made.append(Activity(
             framework=fw, biennium=b1, code=f"{area.code[:2].upper()}-{i + 1:04d}",
             title=f"Joint workshop {i + 1} on {area.name_en.lower()}",
@@ -175,6 +175,7 @@ def build_framework(*, activities: int = 12, action_items: int = 8, bulk: bool =
             owner=(un_e + oic_e)[i % (len(un_e) + len(oic_e))], due_on=datetime.date(2019, 1 + i % 12, 15),
             status=status, closed_on=datetime.date(2019, 1 + i % 12, 20) if status == "done" else None,
             evidence="Report shared with both secretariats." if status == "done" else "",
+            created_at=datetime.datetime(2018, 9 + i % 4, 5, tzinfo=datetime.UTC),
         ))
     if bulk:
         ActionItem.objects.bulk_create(items, batch_size=500)

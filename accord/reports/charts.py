@@ -1,0 +1,63 @@
+"""Charts of the reports, drawn with matplotlib (Agg backend, no display): PNG bytes for
+Word, SVG bytes for HTML and PDF. Reads only the numbers given; writes nothing.
+
+Labels are drawn as given; matplotlib does not shape Arabic, so the Arabic report passes
+Latin labels (priority area codes, status values) and its captions carry the Arabic.
+"""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "none"})
+
+STATUS_COLOURS = {
+    "planned": "#9ecae1", "ongoing": "#3182bd", "completed": "#31a354", "postponed": "#fdae6b",
+    "cancelled": "#bdbdbd",
+}
+
+
+def _save(fig) -> tuple[bytes, bytes]:
+    png, svg = io.BytesIO(), io.BytesIO()
+    fig.savefig(png, format="png", dpi=150, bbox_inches="tight")
+    fig.savefig(svg, format="svg", bbox_inches="tight")
+    plt.close(fig)
+    return png.getvalue(), svg.getvalue()
+
+
+def stacked_bars(categories: list[str], series: dict[str, list[int]], labels: dict[str, str] | None = None
+                 ) -> tuple[bytes, bytes]:
+    """Horizontal bars, one per category, stacked by series (e.g. status).
+    Returns (png, svg)."""
+    labels = labels or {}
+    fig, ax = plt.subplots(figsize=(6.3, 0.45 * max(len(categories), 2) + 1.0))
+    left = [0] * len(categories)
+    for name, values in series.items():
+        ax.barh(categories, values, left=left, label=labels.get(name, name),
+                color=STATUS_COLOURS.get(name), edgecolor="white", linewidth=0.5)
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    ax.invert_yaxis()
+    ax.set_xlabel("")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=min(len(series), 5), frameon=False, fontsize=8)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    return _save(fig)
+
+
+def paired_bars(periods: list[str], first: list[int], second: list[int], first_label: str, second_label: str
+                ) -> tuple[bytes, bytes]:
+    """Two bars per period side by side (e.g. action items opened and closed)."""
+    fig, ax = plt.subplots(figsize=(6.3, 2.2))
+    xs = range(len(periods))
+    ax.bar([x - 0.2 for x in xs], first, width=0.4, label=first_label, color="#fdae6b")
+    ax.bar([x + 0.2 for x in xs], second, width=0.4, label=second_label, color="#31a354")
+    ax.set_xticks(list(xs), periods, rotation=0 if len(periods) <= 8 else 45)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.legend(frameon=False, fontsize=8)
+    return _save(fig)

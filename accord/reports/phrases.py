@@ -1,0 +1,362 @@
+"""The fixed words of the reports in English, French and Arabic: section titles, the
+sentences the builders fill in, month names, session ordinals, status names.
+
+``phrases(lang)`` returns the table of one language; a key missing there falls back to
+English, so a new language can start small. Reads and writes nothing.
+
+Kept here rather than in the .po catalogs: the report's prose is long, UN-styled and
+per language, and the pages' catalogs belong to the web interface.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from resolutions.sessions import int_to_ordinal
+
+LANGUAGES = ("en", "fr", "ar")
+RTL = {"ar"}
+
+EN = {
+    "distribution": "Distribution: General",
+    "original": "Original: English",
+    "session": "{ordinal} session",
+    "agenda_item": "Item xx of the preliminary list*",
+    "agenda_title": "Cooperation between the United Nations and regional and other organizations",
+    "title": "Cooperation between the United Nations and the {partner}",
+    "subtitle": "Report of the Secretary-General",
+    "summary": "Summary",
+    "summary_text": ("The present report is submitted pursuant to General Assembly resolution {res}. It describes "
+                     "the cooperation between the United Nations system and the {partner} from {start} to {end}: "
+                     "{n} joint activities in {areas} priority areas, of which {done} were completed, {meetings} "
+                     "meetings and {agreements} agreements concluded."),
+    "preliminary": "* To be issued with the preliminary list of items.",
+    "s_intro": "Introduction",
+    "s_meetings": "Consultations and high-level meetings",
+    "s_general": "General meeting and follow-up of its recommendations",
+    "s_areas": "Cooperation by priority area",
+    "s_entities": "Cooperation by entity",
+    "s_agreements": "Agreements concluded",
+    "s_conclusions": "Conclusions",
+    "intro_pursuant": ("The present report is submitted pursuant to paragraph {para} of General Assembly resolution "
+                       "{res}, in which the Assembly requested the Secretary-General to submit to it at its {ordinal} "
+                       "session a report on the state of cooperation between the United Nations and the {partner}."),
+    "intro_plain": ("The present report describes the state of cooperation between the United Nations and the "
+                    "{partner}."),
+    "intro_scope": ("It covers the period from {start} to {end} and draws on the matrix of joint activities of the "
+                    "biennium {bienniums}, kept by the secretariats of the two organizations, and on the "
+                    "contributions of the entities concerned."),
+    "res_footnote": "Resolution {res}, adopted on {date}.",
+    "meeting_held": "{title} was held in {place} on {dates}.",
+    "meeting_held_noplace": "{title} was held on {dates}.",
+    "meeting_docs": "See {docs}.",
+    "no_meetings": "No consultations or high-level meetings were recorded for the period.",
+    "gm_held": "The general meeting of the two systems was held in {place} on {dates} and adopted {n} recommendations.",
+    "gm_previous": "The previous general meeting, held in {place} on {dates}, adopted {n} recommendations.",
+    "gm_followup": ("Of the {total} action items arising from the recommendations of the general meetings, {opened} "
+                    "were opened and {closed} were closed during the period; {open} remain open, of which {overdue} "
+                    "are past their due date."),
+    "gm_next": "The next general meeting is planned for {year}, hosted by the {host}.",
+    "gm_next_nohost": "The next general meeting is planned for {year}.",
+    "area_para": "In the area of {area}, {n} joint activities were recorded ({statuses}).",
+    "area_none": "No joint activity was recorded in the area of {area}.",
+    "area_examples": "They included: {items}.",
+    "entity_para": "{entity} led or took part in {n} joint activities, with {partners}.",
+    "entity_para_alone": "{entity} led or took part in {n} joint activities.",
+    "entity_item": "{title} ({status})",
+    "entity_more": "and {n} other activities",
+    "agreement_para": "On {date}, {parties} concluded a {kind}: {title}.",
+    "agreement_para_nodate": "{parties} concluded a {kind}: {title}.",
+    "no_agreements": "No new agreement was concluded during the period.",
+    "agreements_in_force": "The following agreements between the two systems were in force at the end of the period.",
+    "t_title": "Title", "t_kind": "Kind", "t_parties": "Parties", "t_signed": "Signed on", "t_status": "Status",
+    "conclusion_1": ("The cooperation between the United Nations and the {partner} continued to grow during the "
+                     "period: {done} of the {n} joint activities were completed and {ongoing} are under way."),
+    "conclusion_2": ("The Secretary-General encourages both secretariats to close the {open} action items still open "
+                     "and to prepare the next general meeting on the basis of the matrix of joint activities."),
+    "fig_areas": "Joint activities by priority area and status",
+    "fig_actions": "Action items opened and closed, by quarter",
+    "figure": "Figure {n}",
+    "opened": "opened", "closed": "closed",
+    "and": "and",
+    "status": {"planned": "planned", "ongoing": "ongoing", "completed": "completed", "postponed": "postponed",
+               "cancelled": "cancelled", "open": "open", "in_progress": "in progress", "done": "done"},
+    "kind": {"mou": "memorandum of understanding", "moc": "memorandum of cooperation",
+             "letters": "exchange of letters", "other": "agreement"},
+    "months": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December"],
+    "date": "{day} {month} {year}",
+    # review pack
+    "rp_title": "Review of the matrix of joint activities and of the follow-up of recommendations",
+    "rp_subtitle": "Prepared for the {meeting}",
+    "rp_areas": "Matrix of joint activities, by priority area",
+    "rp_recommendations": "Recommendations of the {meeting} and their action items",
+    "rp_code": "Code", "rp_activity": "Activity", "rp_leads": "Leads", "rp_status": "Status",
+    "rp_progress": "Last progress", "rp_recommendation": "Recommendation", "rp_items": "Action items",
+    "rp_owner": "Owner", "rp_due": "Due", "rp_none": "None recorded.",
+    "rp_no_previous": "No previous general meeting is recorded before this one.",
+}
+
+FR = {
+    "distribution": "Distr. générale",
+    "original": "Original : anglais",
+    "session": "{ordinal} session",
+    "agenda_item": "Point xx de la liste préliminaire*",
+    "agenda_title": "Coopération entre l'Organisation des Nations Unies et les organisations régionales ou autres",
+    "title": "Coopération entre l'Organisation des Nations Unies et l'{partner}",
+    "subtitle": "Rapport du Secrétaire général",
+    "summary": "Résumé",
+    "summary_text": ("Le présent rapport est soumis en application de la résolution {res} de l'Assemblée générale. "
+                     "Il rend compte de la coopération entre le système des Nations Unies et l'{partner} du {start} "
+                     "au {end} : {n} activités conjointes dans {areas} domaines prioritaires, dont {done} achevées, "
+                     "{meetings} réunions et {agreements} accords conclus."),
+    "preliminary": "* À paraître avec la liste préliminaire des questions.",
+    "s_intro": "Introduction",
+    "s_meetings": "Consultations et réunions de haut niveau",
+    "s_general": "Réunion générale et suite donnée à ses recommandations",
+    "s_areas": "Coopération par domaine prioritaire",
+    "s_entities": "Coopération par entité",
+    "s_agreements": "Accords conclus",
+    "s_conclusions": "Conclusions",
+    "intro_pursuant": ("Le présent rapport est soumis en application du paragraphe {para} de la résolution {res} de "
+                       "l'Assemblée générale, dans lequel l'Assemblée a prié le Secrétaire général de lui présenter, "
+                       "à sa {ordinal} session, un rapport sur l'état de la coopération entre l'Organisation des "
+                       "Nations Unies et l'{partner}."),
+    "intro_plain": "Le présent rapport décrit l'état de la coopération entre l'Organisation des Nations Unies et l'{partner}.",
+    "intro_scope": ("Il porte sur la période allant du {start} au {end} et s'appuie sur la matrice des activités "
+                    "conjointes de l'exercice biennal {bienniums}, tenue par les secrétariats des deux "
+                    "organisations, ainsi que sur les contributions des entités concernées."),
+    "res_footnote": "Résolution {res}, adoptée le {date}.",
+    "meeting_held": "{title} s'est tenue à {place} le {dates}.",
+    "meeting_held_noplace": "{title} s'est tenue le {dates}.",
+    "meeting_docs": "Voir {docs}.",
+    "no_meetings": "Aucune consultation ni réunion de haut niveau n'a été enregistrée pour la période.",
+    "gm_held": ("La réunion générale des deux systèmes s'est tenue à {place} le {dates} et a adopté {n} "
+                "recommandations."),
+    "gm_previous": "La réunion générale précédente, tenue à {place} le {dates}, a adopté {n} recommandations.",
+    "gm_followup": ("Sur les {total} mesures de suivi découlant des recommandations des réunions générales, {opened} "
+                    "ont été ouvertes et {closed} clôturées pendant la période ; {open} restent ouvertes, dont "
+                    "{overdue} en retard sur leur échéance."),
+    "gm_next": "La prochaine réunion générale est prévue en {year} ; elle sera accueillie par l'{host}.",
+    "gm_next_nohost": "La prochaine réunion générale est prévue en {year}.",
+    "area_para": "Dans le domaine « {area} », {n} activités conjointes ont été enregistrées ({statuses}).",
+    "area_none": "Aucune activité conjointe n'a été enregistrée dans le domaine « {area} ».",
+    "area_examples": "Parmi elles : {items}.",
+    "entity_para": "L'entité {entity} a dirigé ou accompagné {n} activités conjointes, avec {partners}.",
+    "entity_para_alone": "L'entité {entity} a dirigé ou accompagné {n} activités conjointes.",
+    "entity_item": "{title} ({status})",
+    "entity_more": "et {n} autres activités",
+    "agreement_para": "Le {date}, {parties} ont conclu un {kind} : {title}.",
+    "agreement_para_nodate": "{parties} ont conclu un {kind} : {title}.",
+    "no_agreements": "Aucun nouvel accord n'a été conclu pendant la période.",
+    "agreements_in_force": "Les accords suivants entre les deux systèmes étaient en vigueur à la fin de la période.",
+    "t_title": "Intitulé", "t_kind": "Type", "t_parties": "Parties", "t_signed": "Signé le", "t_status": "Statut",
+    "conclusion_1": ("La coopération entre l'Organisation des Nations Unies et l'{partner} a continué de se "
+                     "développer pendant la période : {done} des {n} activités conjointes ont été achevées et "
+                     "{ongoing} sont en cours."),
+    "conclusion_2": ("Le Secrétaire général encourage les deux secrétariats à clôturer les {open} mesures de suivi "
+                     "encore ouvertes et à préparer la prochaine réunion générale sur la base de la matrice des "
+                     "activités conjointes."),
+    "fig_areas": "Activités conjointes par domaine prioritaire et par statut",
+    "fig_actions": "Mesures de suivi ouvertes et clôturées, par trimestre",
+    "figure": "Figure {n}",
+    "opened": "ouvertes", "closed": "clôturées",
+    "and": "et",
+    "status": {"planned": "prévues", "ongoing": "en cours", "completed": "achevées", "postponed": "reportées",
+               "cancelled": "annulées", "open": "ouverte", "in_progress": "en cours", "done": "réalisée"},
+    "kind": {"mou": "mémorandum d'accord", "moc": "mémorandum de coopération", "letters": "échange de lettres",
+             "other": "accord"},
+    "months": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+               "novembre", "décembre"],
+    "date": "{day} {month} {year}",
+    "rp_title": "Examen de la matrice des activités conjointes et de la suite donnée aux recommandations",
+    "rp_subtitle": "Établi pour la {meeting}",
+    "rp_areas": "Matrice des activités conjointes, par domaine prioritaire",
+    "rp_recommendations": "Recommandations de la {meeting} et mesures de suivi",
+    "rp_code": "Code", "rp_activity": "Activité", "rp_leads": "Chefs de file", "rp_status": "Statut",
+    "rp_progress": "Dernier point d'avancement", "rp_recommendation": "Recommandation",
+    "rp_items": "Mesures de suivi", "rp_owner": "Responsable", "rp_due": "Échéance",
+    "rp_none": "Aucune enregistrée.",
+    "rp_no_previous": "Aucune réunion générale antérieure n'est enregistrée.",
+}
+
+AR = {
+    "distribution": "التوزيع: عام",
+    "original": "الأصل: بالإنكليزية",
+    "session": "الدورة {ordinal}",
+    "agenda_item": "البند xx من القائمة الأولية*",
+    "agenda_title": "التعاون بين الأمم المتحدة والمنظمات الإقليمية وغيرها من المنظمات",
+    "title": "التعاون بين الأمم المتحدة و{partner}",
+    "subtitle": "تقرير الأمين العام",
+    "summary": "موجز",
+    "summary_text": ("يقدَّم هذا التقرير عملا بقرار الجمعية العامة {res}. ويصف التعاون بين منظومة الأمم المتحدة "
+                     "و{partner} في الفترة من {start} إلى {end}: {n} نشاطا مشتركا في {areas} مجالات ذات أولوية، "
+                     "أُنجز منها {done}، و{meetings} اجتماعا، و{agreements} اتفاقات مبرمة."),
+    "preliminary": "* سيصدر مع القائمة الأولية للبنود.",
+    "s_intro": "مقدمة",
+    "s_meetings": "المشاورات والاجتماعات الرفيعة المستوى",
+    "s_general": "الاجتماع العام ومتابعة توصياته",
+    "s_areas": "التعاون حسب المجال ذي الأولوية",
+    "s_entities": "التعاون حسب الكيان",
+    "s_agreements": "الاتفاقات المبرمة",
+    "s_conclusions": "الاستنتاجات",
+    "intro_pursuant": ("يقدَّم هذا التقرير عملا بالفقرة {para} من قرار الجمعية العامة {res}، التي طلبت فيها الجمعية "
+                       "إلى الأمين العام أن يقدم إليها في دورتها {ordinal} تقريرا عن حالة التعاون بين الأمم المتحدة "
+                       "و{partner}."),
+    "intro_plain": "يصف هذا التقرير حالة التعاون بين الأمم المتحدة و{partner}.",
+    "intro_scope": ("ويغطي الفترة من {start} إلى {end}، ويستند إلى مصفوفة الأنشطة المشتركة لفترة السنتين "
+                    "{bienniums} التي تتولاها أمانتا المنظمتين، وإلى إسهامات الكيانات المعنية."),
+    "res_footnote": "القرار {res}، المتخذ في {date}.",
+    "meeting_held": "عُقد {title} في {place} في {dates}.",
+    "meeting_held_noplace": "عُقد {title} في {dates}.",
+    "meeting_docs": "انظر {docs}.",
+    "no_meetings": "لم تُسجَّل أي مشاورات أو اجتماعات رفيعة المستوى خلال الفترة.",
+    "gm_held": "عُقد الاجتماع العام للمنظومتين في {place} في {dates}، واعتمد {n} توصيات.",
+    "gm_previous": "واعتمد الاجتماع العام السابق، المعقود في {place} في {dates}، {n} توصيات.",
+    "gm_followup": ("ومن بين إجراءات المتابعة الناشئة عن توصيات الاجتماعات العامة وعددها {total}، فُتح {opened} "
+                    "وأُغلق {closed} خلال الفترة؛ ولا يزال {open} منها مفتوحا، منها {overdue} تجاوزت موعدها."),
+    "gm_next": "ومن المقرر عقد الاجتماع العام المقبل في عام {year}، وتستضيفه {host}.",
+    "gm_next_nohost": "ومن المقرر عقد الاجتماع العام المقبل في عام {year}.",
+    "area_para": "في مجال {area}، سُجِّل {n} نشاطا مشتركا ({statuses}).",
+    "area_none": "لم يُسجَّل أي نشاط مشترك في مجال {area}.",
+    "area_examples": "ومن بينها: {items}.",
+    "entity_para": "قاد الكيان {entity} أو شارك في {n} نشاطا مشتركا، مع {partners}.",
+    "entity_para_alone": "قاد الكيان {entity} أو شارك في {n} نشاطا مشتركا.",
+    "entity_item": "{title} ({status})",
+    "entity_more": "و{n} أنشطة أخرى",
+    "agreement_para": "في {date}، أبرم {parties} {kind}: {title}.",
+    "agreement_para_nodate": "أبرم {parties} {kind}: {title}.",
+    "no_agreements": "لم يُبرم أي اتفاق جديد خلال الفترة.",
+    "agreements_in_force": "كانت الاتفاقات التالية بين المنظومتين سارية في نهاية الفترة.",
+    "t_title": "العنوان", "t_kind": "النوع", "t_parties": "الأطراف", "t_signed": "تاريخ التوقيع", "t_status": "الحالة",
+    "conclusion_1": ("واصل التعاون بين الأمم المتحدة و{partner} نموه خلال الفترة: فقد أُنجز {done} من أصل {n} "
+                     "نشاطا مشتركا، ولا يزال {ongoing} قيد التنفيذ."),
+    "conclusion_2": ("ويشجع الأمين العام الأمانتين على إغلاق إجراءات المتابعة التي لا تزال مفتوحة وعددها {open}، "
+                     "وعلى التحضير للاجتماع العام المقبل على أساس مصفوفة الأنشطة المشتركة."),
+    "fig_areas": "الأنشطة المشتركة حسب المجال ذي الأولوية والحالة",
+    "fig_actions": "إجراءات المتابعة المفتوحة والمغلقة، حسب الربع",
+    "figure": "الشكل {n}",
+    "opened": "opened", "closed": "closed",
+    "and": "و",
+    "status": {"planned": "مخطط لها", "ongoing": "جارية", "completed": "منجزة", "postponed": "مؤجلة",
+               "cancelled": "ملغاة", "open": "مفتوح", "in_progress": "قيد التنفيذ", "done": "منجز"},
+    "kind": {"mou": "مذكرة تفاهم", "moc": "مذكرة تعاون", "letters": "تبادل رسائل", "other": "اتفاقا"},
+    "months": ["كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو", "حزيران/يونيه",
+               "تموز/يوليه", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر",
+               "كانون الأول/ديسمبر"],
+    "date": "{day} {month} {year}",
+    "rp_title": "استعراض مصفوفة الأنشطة المشتركة ومتابعة التوصيات",
+    "rp_subtitle": "أُعد من أجل {meeting}",
+    "rp_areas": "مصفوفة الأنشطة المشتركة، حسب المجال ذي الأولوية",
+    "rp_recommendations": "توصيات {meeting} وإجراءات متابعتها",
+    "rp_code": "الرمز", "rp_activity": "النشاط", "rp_leads": "الجهات الرائدة", "rp_status": "الحالة",
+    "rp_progress": "آخر تقدم", "rp_recommendation": "التوصية", "rp_items": "إجراءات المتابعة",
+    "rp_owner": "الجهة المسؤولة", "rp_due": "الموعد", "rp_none": "لا يوجد.",
+    "rp_no_previous": "لم يُسجَّل أي اجتماع عام سابق.",
+}
+
+TABLES = {"en": EN, "fr": FR, "ar": AR}
+
+_FR_UNITS = ["", "unième", "deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième", "huitième",
+             "neuvième"]
+_FR_TEENS = ["dixième", "onzième", "douzième", "treizième", "quatorzième", "quinzième", "seizième",
+             "dix-septième", "dix-huitième", "dix-neuvième"]
+_FR_TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante", 8: "quatre-vingt"}
+_AR_UNITS = ["", "الحادية", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة"]
+_AR_TENS = {2: "العشرون", 3: "الثلاثون", 4: "الأربعون", 5: "الخمسون", 6: "الستون", 7: "السبعون", 8: "الثمانون",
+            9: "التسعون"}
+
+
+class Phrases(dict):
+    """One language's table, falling back to English for a missing key."""
+
+    def __init__(self, lang: str):
+        super().__init__(EN)
+        self.update(TABLES.get(lang, {}))
+        self.lang = lang if lang in TABLES else "en"
+
+    def date(self, value: datetime.date | None) -> str:
+        if value is None:
+            return ""
+        return self["date"].format(day=value.day, month=self["months"][value.month - 1], year=value.year)
+
+    def dates(self, start: datetime.date | None, end: datetime.date | None) -> str:
+        if start and end and end != start:
+            sep = "–" if self.lang != "ar" else "-"
+            if (start.year, start.month) == (end.year, end.month):
+                return self["date"].format(day=f"{start.day}{sep}{end.day}", month=self["months"][end.month - 1],
+                                           year=end.year)
+            return self.date(start) + f" {sep} " + self.date(end)
+        return self.date(start or end)
+
+    def join(self, items: list[str]) -> str:
+        items = [i for i in items if i]
+        if len(items) <= 1:
+            return "".join(items)
+        comma = "، " if self.lang == "ar" else ", "
+        glue = f" {self['and']}" if self.lang == "ar" else f" {self['and']} "
+        return comma.join(items[:-1]) + glue + items[-1]
+
+    def ordinal(self, n: int) -> str:
+        """The session ordinal: "seventy-fifth", "soixante-quinzième", "الخامسة والسبعون"."""
+        if self.lang == "fr":
+            return _fr_ordinal(n)
+        if self.lang == "ar":
+            return _ar_ordinal(n)
+        return int_to_ordinal(n)
+
+    def status(self, value: str) -> str:
+        return self["status"].get(value, value)
+
+
+def _fr_ordinal(n: int) -> str:
+    if not 20 <= n <= 99:
+        return f"{n}e"
+    tens, unit = divmod(n, 10)
+    if tens in (7, 9):
+        base = _FR_TENS[tens - 1]
+        joiner = " et " if tens == 7 and unit == 1 else "-"
+        return base + joiner + _FR_TEENS[unit]
+    if unit == 0:
+        return _FR_TENS[tens].removesuffix("e") + "ième"
+    joiner = " et " if unit == 1 and tens != 8 else "-"
+    return _FR_TENS[tens] + joiner + _FR_UNITS[unit]
+
+
+def _ar_ordinal(n: int) -> str:
+    if not 20 <= n <= 99:
+        return str(n)
+    tens, unit = divmod(n, 10)
+    if unit == 0:
+        return _AR_TENS[tens]
+    return f"{_AR_UNITS[unit]} و{_AR_TENS[tens]}"
+
+
+def phrases(lang: str) -> Phrases:
+    return Phrases(lang)
+
+
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
+_AR_ORDER = ["أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا"]
+_AR_LETTERS = ["ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام", "ميم", "نون",
+               "سين", "عين", "فاء", "صاد", "قاف", "راء", "شين", "تاء", "ثاء", "خاء", "ذال", "ضاد"]
+
+
+def section_label(index: int, lang: str) -> str:
+    """The label of the ``index``-th (1-based) chapter: "IV." (or "رابعا -" in Arabic)."""
+    if lang == "ar":
+        return f"{_AR_ORDER[index - 1]} -" if index <= len(_AR_ORDER) else f"{index} -"
+    return f"{_ROMAN[index - 1]}." if index <= len(_ROMAN) else f"{index}."
+
+
+def subsection_label(index: int, lang: str) -> str:
+    """The label of the ``index``-th subsection: "B." (or "باء -" in Arabic); past the
+    alphabet, a number."""
+    letters = _AR_LETTERS if lang == "ar" else [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    if index <= len(letters):
+        return f"{letters[index - 1]} -" if lang == "ar" else f"{letters[index - 1]}."
+    return f"{index} -" if lang == "ar" else f"{index}."
+
+
+def figure_label(index: int, lang: str) -> str:
+    return phrases(lang)["figure"].format(n=index if lang == "ar" else _ROMAN[index - 1])

@@ -1,0 +1,169 @@
+"""The Secretary-General's report in Word, PDF and HTML, in English, French and Arabic:
+the heading block, numbered paragraphs, chapters, tables, real footnotes, charts, and
+right to left in Arabic."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+import unicodedata
+
+import pypdfium2 as pdfium
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from docx import Document as WordDocument
+from docx.oxml.ns import qn
+
+from accord.reports.docx_parts import NUM_ID, footnotes_xml
+from accord.reports.render import render
+from accord.reports.render_html import template_for
+from accord.reports.sg_report import build_sg_report, parse_month
+
+START, END = datetime.date(2018, 9, 1), datetime.date(2020, 8, 31)
+CHAPTERS = {
+    "en": ["Introduction", "Consultations and high-level meetings", "General meeting and follow-up of its "
+           "recommendations", "Cooperation by priority area", "Cooperation by entity", "Agreements concluded",
+           "Conclusions"],
+    "fr": ["Introduction", "Consultations et réunions de haut niveau", "Réunion générale et suite donnée à ses "
+           "recommandations", "Coopération par domaine prioritaire", "Coopération par entité", "Accords conclus",
+           "Conclusions"],
+    "ar": ["مقدمة", "المشاورات والاجتماعات الرفيعة المستوى", "الاجتماع العام ومتابعة توصياته",
+           "التعاون حسب المجال ذي الأولوية", "التعاون حسب الكيان", "الاتفاقات المبرمة", "الاستنتاجات"],
+}
+
+
+def build(world, lang):
+    return build_sg_report(world.framework, START, END, lang, on=datetime.date(2020, 7, 15))
+
+
+def as_extracted(text: str) -> str:
+    """The form in which pdfium gives back Arabic text: the lam-alef ligatures come out
+    as alef then lam."""
+    return re.sub("ل([اأإآ])", r"\1ل", text)
+
+
+def pdf_text(data: bytes) -> tuple[int, str]:
+    pdf = pdfium.PdfDocument(data)
+    try:
+        text = "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+        return len(pdf), unicodedata.normalize("NFKC", text)
+    finally:
+        pdf.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ar"])
+def test_the_word_report_has_chapters_numbered_paragraphs_tables_footnotes_and_charts(world, lang):
+    doc = build(world, lang)
+    word = WordDocument(io.BytesIO(render(doc, "docx")))
+    headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    assert len(headings) == 7
+    for heading, title in zip(headings, CHAPTERS[lang], strict=True):
+        assert heading.endswith(title)
+    numbered = [p for p in word.paragraphs
+                if p._p.pPr is not None and p._p.pPr.numPr is not None
+                and p._p.pPr.numPr.numId.val == NUM_ID]
+    assert len(numbered) == len(list(doc.paragraphs())) > 10
+    numbering = word.part.numbering_part.element
+    assert numbering.xpath(f'//w:abstractNum[@w:abstractNumId="{NUM_ID}"]//w:numFmt/@w:val') == ["decimal"]
+    assert len(word.tables) == 2  # heading block, agreements in force
+    assert word.tables[1].rows[0].cells[0].text == {"en": "Title", "fr": "Intitulé", "ar": "العنوان"}[lang]
+    notes = footnotes_xml(word).decode()
+    refs = word.element.body.xpath(".//w:footnoteReference/@w:id")
+    assert refs == [str(i) for i in range(1, len(refs) + 1)] and len(refs) >= 2
+    assert notes.count("<w:footnote ") == len(refs) + 2  # the two separators
+    assert "A/RES/73/135" in notes
+    assert len(word.inline_shapes) == 2
+    assert word.tables[0].rows[0].cells[1].text == "A/75/xxx"
+
+
+def test_the_introduction_cites_the_paragraph_that_requests_the_report(world):
+    doc = build(world, "en")
+    first = next(doc.paragraphs())
+    assert "pursuant to paragraph 25 of General Assembly resolution 73/135" in first.text
+    assert "seventy-fifth session" in first.text
+    world.mandate.paragraph.number = 26
+    world.mandate.paragraph.save()
+    assert "paragraph 26 of" in next(build(world, "en").paragraphs()).text
+
+
+def test_there_is_a_subsection_per_un_entity_with_activities(world):
+    doc = build(world, "en")
+    by_entity = doc.sections[4]
+    titles = [s.title for s in by_entity.blocks]
+    involved = {a.un_lead.acronym for a in world.activities
+                if a.start_on <= END and a.end_on >= START}
+    assert all(any(f"({acronym})" in t for t in titles) for acronym in involved)
+    assert not any("IPHRC" in t for t in titles)  # the partner's bodies are not UN entities
+
+
+def test_the_arabic_word_report_is_right_to_left(world):
+    word = WordDocument(io.BytesIO(render(build(world, "ar"), "docx")))
+    body = [p for p in word.paragraphs if p.text.strip()]
+    assert all(p._p.pPr is not None and p._p.pPr.find(qn("w:bidi")) is not None for p in body)
+    runs = [r for p in body for r in p.runs if r.text.strip()]
+    assert all(r._r.rPr.find(qn("w:rtl")) is not None for r in runs)
+    assert any("التعاون بين الأمم المتحدة" in p.text for p in body)
+    assert word.styles["Normal"].element.rPr.rFonts.get(qn("w:cs")) == "DejaVu Sans"
+    assert word.tables[1]._tbl.tblPr.find(qn("w:bidiVisual")) is not None
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ar"])
+def test_the_pdf_has_pages_and_the_report_text(world, lang):
+    pages, text = pdf_text(render(build(world, lang), "pdf"))
+    assert pages >= 2
+    flat = re.sub(r"\s+", " ", text)
+    title = {"en": "Report of the Secretary-General", "fr": "Rapport du Secrétaire général",
+             "ar": "تقرير الأمين العام"}[lang]
+    assert as_extracted(title) in flat
+    assert "A/75/xxx" in flat
+    for chapter in CHAPTERS[lang]:
+        assert as_extracted(chapter) in flat
+
+
+def test_the_arabic_pdf_runs_right_to_left(world):
+    """The first chapter's title starts at the right margin in Arabic, at the left in
+    English."""
+    def title_x(lang):
+        pdf = pdfium.PdfDocument(render(build(world, lang), "pdf"))
+        try:
+            page = pdf[0]
+            textpage = page.get_textpage()
+            text = unicodedata.normalize("NFKC", textpage.get_text_range())
+            word = as_extracted(CHAPTERS[lang][0])
+            index = text.index(word)
+            boxes = [textpage.get_charbox(i) for i in range(index, index + len(word))]
+            return (min(b[0] for b in boxes) + max(b[2] for b in boxes)) / 2 / page.get_width()
+        finally:
+            pdf.close()
+
+    assert title_x("en") < 0.3
+    assert title_x("ar") > 0.7
+
+
+def test_html_is_picked_by_language_and_declares_its_direction(world):
+    assert template_for("sg_report", "ar") == "reports/document/ar.html"
+    assert template_for("sg_report", "fr") == "reports/document/default.html"
+    html = render(build(world, "ar"), "html").decode()
+    assert '<html lang="ar" dir="rtl">' in html and "DejaVu Sans" in html
+    html = render(build(world, "en"), "html").decode()
+    assert '<html lang="en" dir="ltr">' in html and 'class="endnotes"' in html and "data:image/svg+xml" in html
+
+
+def test_the_cli_writes_the_report(world, tmp_path):
+    out = tmp_path / "sg.docx"
+    call_command("report", "sg", "--framework", "un-oic", "--from", "2018-09", "--to", "2020-08",
+                 "--format", "docx", "--lang", "fr", "-o", str(out))
+    word = WordDocument(str(out))
+    assert any(p.text == "Rapport du Secrétaire général" for p in word.paragraphs)
+    with pytest.raises(CommandError, match="YYYY-MM"):
+        call_command("report", "sg", "--from", "September", "--to", "2020-08", "-o", str(out))
+    with pytest.raises(CommandError, match="no framework"):
+        call_command("report", "sg", "--framework", "un-au", "--from", "2018-09", "--to", "2020-08")
+
+
+def test_months_are_read_as_whole_months():
+    assert parse_month("2020-02", end=True) == datetime.date(2020, 2, 29)
+    assert parse_month("2018-12", end=True) == datetime.date(2018, 12, 31)
+    assert parse_month("2018-09") == datetime.date(2018, 9, 1)

@@ -11,6 +11,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("reports/", include("accord.reports.urls")),
     path("", include("accord.web.urls")),
     prefix_default_language=False,
 )

@@ -53,3 +53,27 @@ def may_create(user, model, *, framework, **context: Any) -> bool:
         return bool(perms.can_create(user, model, framework=framework, **context))
     except TypeError:  # a can_create that takes fewer keywords
         return bool(perms.can_create(user, model, framework=framework))
+
+
+def viewable(user, queryset):
+    """The rows of ``queryset`` that ``user`` may read (the public: what is published)."""
+    if user is None:
+        return queryset
+    perms = _permissions()
+    if perms is None or not hasattr(perms, "viewable"):
+        return queryset if getattr(user, "is_authenticated", False) else queryset.none()
+    return perms.viewable(user, queryset)
+
+
+def may_report(user, framework) -> bool:
+    """May ``user`` generate the reports and the working spreadsheet of ``framework``
+    (which show unpublished rows): its administrators and members."""
+    if user is None:
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    perms = _permissions()
+    if perms is None or not hasattr(perms, "grants"):
+        return bool(user.is_superuser)
+    g = perms.grants(user)
+    return g.is_admin or framework.pk in g.frameworks

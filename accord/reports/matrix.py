@@ -32,8 +32,8 @@ def format_of(name: str) -> str:
     return FORMATS[suffix]
 
 
-def export_matrix(biennium: Biennium, fmt: str) -> bytes:
-    table = export_table(biennium)
+def export_matrix(biennium: Biennium, fmt: str, *, user=None) -> bytes:
+    table = export_table(biennium, user=user)
     return matrix_xlsx.write_xlsx(table) if fmt == "xlsx" else matrix_csv.write_csv(table)
 
 

@@ -130,14 +130,17 @@ class MatrixTable:
         return [c.header for c in COLUMNS]
 
 
-def export_table(biennium: Biennium) -> MatrixTable:
-    """Read the live activities of ``biennium`` (ordered by priority area, then code) and
-    the framework's reference lists; five queries whatever the size."""
+def export_table(biennium: Biennium, *, user=None) -> MatrixTable:
+    """Read the live activities of ``biennium`` that ``user`` may read (all of them for
+    ``None``, the command line), ordered by priority area then code, and the framework's
+    reference lists; five queries whatever the size."""
+    from accord.reports.access import viewable
+
     framework = biennium.framework
     entities = list(Entity.objects.select_related("organization"))
     labels = entity_labels(entities)
     activities = list(
-        Activity.objects.filter(biennium=biennium)
+        viewable(user, Activity.objects.filter(biennium=biennium))
         .select_related("priority_area")
         .order_by("priority_area__order", "priority_area__code", "code")
     )

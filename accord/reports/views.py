@@ -1,0 +1,225 @@
+"""The pages of the reports: the matrix spreadsheet (export; import with a preview and a
+confirmation), the Secretary-General's report and the review pack (generated in the
+background, with a job page that shows progress and offers the download), and the open
+data downloads.
+
+Reads: the request, the models, and the permissions (``accord.reports.access``).
+Writes: uploaded spreadsheets waiting for confirmation under VAR_DIR/imports/ (removed
+once applied), activities (through ``matrix_import.apply_import``), ReportJob rows.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from accord.cooperation.models import Biennium, Framework, Meeting
+from accord.documents.models import Resolution
+from accord.reports import opendata
+from accord.reports.access import may_report, may_view
+from accord.reports.matrix import (
+    CONTENT_TYPES,
+    UnknownFormat,
+    export_filename,
+    export_matrix,
+    format_of,
+    import_matrix,
+)
+from accord.reports.matrix_import import ImportRejected
+from accord.reports.models import ReportJob
+from accord.reports.phrases import LANGUAGES
+from accord.reports.render import FORMATS as REPORT_FORMATS
+from accord.reports.sg_report import parse_month
+from accord.reports.tasks import start_report
+
+TOKEN = re.compile(r"^[0-9a-f]{32}\.(xlsx|csv)$")
+MAX_UPLOAD = 20 * 1024 * 1024
+
+
+def _attachment(data: bytes, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _biennium_for(request, pk: int) -> Biennium:
+    biennium = get_object_or_404(Biennium.objects.select_related("framework"), pk=pk)
+    if not may_report(request.user, biennium.framework):
+        raise PermissionDenied(_("Only members of this framework may use its working spreadsheet."))
+    return biennium
+
+
+@login_required
+def matrix_export(request, pk: int):
+    biennium = _biennium_for(request, pk)
+    fmt = request.GET.get("format", "xlsx")
+    if fmt not in CONTENT_TYPES:
+        return HttpResponseBadRequest(_("The matrix is exported as xlsx or csv."))
+    return _attachment(export_matrix(biennium, fmt, user=request.user), CONTENT_TYPES[fmt],
+                       export_filename(biennium, fmt))
+
+
+def _pending_dir() -> Path:
+    path = Path(settings.VAR_DIR) / "imports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def matrix_import(request, pk: int):
+    biennium = _biennium_for(request, pk)
+    context = {"biennium": biennium, "plan": None, "token": ""}
+    if request.method == "POST" and request.POST.get("action") == "apply":
+        token = request.POST.get("token", "")
+        path = _pending_dir() / token
+        if not TOKEN.match(token) or not path.is_file():
+            messages.error(request, _("The uploaded file has expired; upload it again."))
+            return redirect("matrix-import", pk=pk)
+        try:
+            plan = import_matrix(path.read_bytes(), format_of(token), user=request.user, apply=True,
+                                 framework=biennium.framework)
+        except ImportRejected as exc:
+            context.update(plan=exc.plan, token=token)
+            messages.error(request, str(exc))
+            return render(request, "reports/matrix_import.html", context, status=400)
+        path.unlink(missing_ok=True)
+        messages.success(request, _("Imported: %(summary)s.") % {"summary": plan.summary()})
+        return redirect("matrix-import", pk=pk)
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            messages.error(request, _("Choose an .xlsx or .csv file."))
+            return render(request, "reports/matrix_import.html", context, status=400)
+        try:
+            fmt = format_of(upload.name)
+        except UnknownFormat as exc:
+            messages.error(request, str(exc))
+            return render(request, "reports/matrix_import.html", context, status=400)
+        if upload.size > MAX_UPLOAD:
+            messages.error(request, _("The file is larger than 20 MB."))
+            return render(request, "reports/matrix_import.html", context, status=400)
+        data = upload.read()
+        plan = import_matrix(data, fmt, user=request.user, framework=biennium.framework)
+        token = ""
+        if plan.is_valid and (plan.count("create") or plan.count("update")):
+            token = f"{uuid.uuid4().hex}.{fmt}"
+            (_pending_dir() / token).write_bytes(data)
+        context.update(plan=plan, token=token)
+        return render(request, "reports/matrix_import.html", context, status=200 if plan.is_valid else 400)
+    return render(request, "reports/matrix_import.html", context)
+
+
+def _report_options(request) -> tuple[str, str] | None:
+    fmt = request.POST.get("format", "docx")
+    lang = request.POST.get("lang") or (get_language() or "en")[:2]
+    if fmt not in REPORT_FORMATS or lang not in LANGUAGES:
+        return None
+    return fmt, lang
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_sg(request, framework: str | None = None):
+    frameworks = [f for f in Framework.objects.all() if may_report(request.user, f)]
+    context = {"frameworks": frameworks, "formats": REPORT_FORMATS, "languages": LANGUAGES, "kind": "sg",
+               "selected": framework or (frameworks[0].slug if frameworks else ""),
+               "start": request.POST.get("start", "2018-09"), "end": request.POST.get("end", "2020-08")}
+    if request.method == "POST":
+        chosen = next((f for f in frameworks if f.slug == request.POST.get("framework")), None)
+        options = _report_options(request)
+        try:
+            start = parse_month(request.POST.get("start", ""))
+            end = parse_month(request.POST.get("end", ""), end=True)
+        except ValueError as exc:
+            messages.error(request, str(exc))
+            return render(request, "reports/report_form.html", context, status=400)
+        if chosen is None or options is None or end < start:
+            messages.error(request, _("Choose a framework, a period (from before to), a format and a language."))
+            return render(request, "reports/report_form.html", context, status=400)
+        job = start_report(kind=ReportJob.Kind.SG_REPORT, fmt=options[0], lang=options[1], user=request.user,
+                           params={"framework": chosen.slug, "start": start.isoformat(), "end": end.isoformat()})
+        return redirect("report-job", pk=job.pk)
+    return render(request, "reports/report_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_pack(request, pk: int):
+    meeting = get_object_or_404(Meeting.objects.select_related("framework"), pk=pk)
+    if not may_report(request.user, meeting.framework):
+        raise PermissionDenied
+    context = {"meeting": meeting, "formats": ("docx", "pdf"), "languages": LANGUAGES, "kind": "review_pack"}
+    if request.method == "POST":
+        options = _report_options(request)
+        if options is None or options[0] == "html":
+            messages.error(request, _("Choose Word or PDF and a language."))
+            return render(request, "reports/report_form.html", context, status=400)
+        job = start_report(kind=ReportJob.Kind.REVIEW_PACK, fmt=options[0], lang=options[1], user=request.user,
+                           params={"meeting": meeting.pk})
+        return redirect("report-job", pk=job.pk)
+    return render(request, "reports/report_form.html", context)
+
+
+@login_required
+def report_job(request, pk: int):
+    job = get_object_or_404(ReportJob, pk=pk)
+    if job.requested_by_id != request.user.pk and not request.user.is_superuser:
+        raise PermissionDenied
+    download = reverse("report-job", kwargs={"pk": job.pk}) + "?download=1"
+    if request.GET.get("download"):
+        if job.status != ReportJob.Status.DONE or not job.file:
+            raise Http404(_("The report is not ready."))
+        return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename,
+                            content_type=REPORT_FORMATS.get(job.fmt))
+    if request.GET.get("format") == "json" or "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse({"status": job.status, "progress": job.progress, "error": job.error,
+                             "download": download if job.status == ReportJob.Status.DONE else None})
+    return render(request, "reports/job.html", {"job": job, "download": download})
+
+
+# --- open data -------------------------------------------------------------------------
+
+
+def _fmt(request, fmt: str | None, allowed) -> str:
+    fmt = fmt or request.GET.get("format") or allowed[0]
+    if fmt not in allowed:
+        raise Http404(_("Available as %(formats)s.") % {"formats": ", ".join(allowed)})
+    return fmt
+
+
+def opendata_index(request):
+    bienniums = Biennium.objects.select_related("framework").order_by("framework__slug", "-start_year")
+    resolutions = [r for r in Resolution.objects.order_by("-adopted_on") if may_view(request.user, r)]
+    return render(request, "reports/opendata.html", {"bienniums": bienniums, "resolutions": resolutions})
+
+
+def opendata_matrix(request, pk: int, fmt: str | None = None):
+    biennium = get_object_or_404(Biennium.objects.select_related("framework"), pk=pk)
+    return _attachment(*opendata.matrix(biennium, _fmt(request, fmt, opendata.FORMATS), request.user))
+
+
+def opendata_registry(request, fmt: str | None = None):
+    return _attachment(*opendata.registry(_fmt(request, fmt, opendata.FORMATS), request.user))
+
+
+def opendata_resolution(request, pk: int, fmt: str | None = None):
+    res = get_object_or_404(Resolution, pk=pk)
+    if not may_view(request.user, res):
+        raise Http404
+    try:
+        return _attachment(*opendata.resolution(res, _fmt(request, fmt, ("akn", "json"))))
+    except opendata.NoData as exc:
+        raise Http404(str(exc)) from exc

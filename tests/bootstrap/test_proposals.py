@@ -107,16 +107,29 @@ def test_paragraph_25_is_a_mandate_due_at_session_75(demo_plan):
 
 
 def test_only_paragraphs_that_ask_for_action_are_mandates(demo_plan):
-    keys = set(_by_key(demo_plan, "mandate"))
+    keys = {p.paragraph for p in demo_plan.of_kind("mandate")}
     assert {"op-2", "op-5", "op-24", "op-25", "op-26"} <= keys
     assert not keys & {"op-1", "op-3", "op-12", "op-13", "op-14"}  # takes note, notes, welcomes
 
 
 def test_the_report_is_a_dated_action_item_for_the_secretary_general(demo_plan):
     (item,) = demo_plan.of_kind("action_item")
-    assert item.data["mandate"] == "op-25"
+    assert item.data["mandate"] == {"paragraph": "op-25", "verb": "Requests", "occurrence": 0}
     assert item.data["owner"] == "un.sg"
     assert item.data["due_on"] == "2020-09-15"  # the opening of the seventy-fifth session
+
+
+def test_a_paragraph_that_asks_several_things_gives_one_mandate_each(corpus):
+    import resolutions
+    from accord.documents.bootstrap.propose import mandates
+
+    path = corpus / "text" / "A_RES_79_329.txt"
+    if not path.exists():
+        pytest.skip(f"{path} is absent from the corpus")
+    parsed = resolutions.parse(path)
+    found = mandates(parsed)
+    assert len(found) == len(parsed.mandates)
+    assert len({p.key for p in found}) == len(found)  # distinct natural keys
 
 
 def test_every_proposal_has_a_confidence_and_most_a_source_paragraph(demo_plan):

@@ -73,9 +73,11 @@ class Writer:
         self.counts[kind] = self.counts.get(kind, Counter()) + Counter(outcomes)
 
     def upsert(self, kind: str, model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any],
-               m2m: dict[str, list] | None = None, obj: models.Model | None = None) -> models.Model:
-        """Create the row ``lookup`` names, or fill the empty fields of the existing one."""
-        if obj is None:
+               m2m: dict[str, list] | None = None, obj: models.Model | None = None,
+               create: bool = False) -> models.Model:
+        """Create the row ``lookup`` names, or fill the empty fields of the existing one
+        (``obj`` when the caller found it; ``create``: the caller knows there is none)."""
+        if obj is None and not create:
             obj = model.all_objects.filter(**lookup).first()
         if obj is None:
             obj = model(**{**lookup, **values})
@@ -240,20 +242,29 @@ class Writer:
         return self.upsert("meeting", Meeting, {**base, "start_on": start}, {**values, "start_on": start},
                            obj=existing)
 
+    def _mandate(self, paragraph: Paragraph, verb: str, occurrence: int) -> Mandate | None:
+        """The ``occurrence``-th stored mandate with ``verb`` in ``paragraph`` (natural key)."""
+        same = list(Mandate.all_objects.filter(resolution=self.resolution, paragraph=paragraph,
+                                               verb__iexact=verb[:100]).order_by("id"))
+        return same[occurrence] if len(same) > occurrence else None
+
     def _apply_mandate(self, proposal: Proposal, data: dict) -> Mandate | None:
         paragraph = self.paragraphs.get(data["paragraph"])
         if paragraph is None:
             self._count("mandate", "no paragraph")
             return None
         entities = [e for e in (self._entity(i) for i in data["addressee_ids"]) if e]
+        existing = self._mandate(paragraph, data["verb"], data.get("occurrence", 0))
         return self.upsert("mandate", Mandate, {"resolution": self.resolution, "paragraph": paragraph}, {
             "verb": data["verb"][:100], "addressees": data["addressees"], "action": data["action"],
             "due_session": data["session"], "due_year": data["year"], "recurrence": data["recurrence"][:100],
-        }, m2m={"addressee_entities": entities})
+        }, m2m={"addressee_entities": entities}, obj=existing, create=existing is None)
 
     def _apply_action_item(self, proposal: Proposal, data: dict) -> ActionItem | None:
-        mandate = Mandate.objects.filter(resolution=self.resolution, paragraph__pid=data["mandate"]).first()
-        if mandate is None:
+        ref = data["mandate"]
+        paragraph = self.paragraphs.get(ref["paragraph"])
+        mandate = self._mandate(paragraph, ref["verb"], ref["occurrence"]) if paragraph else None
+        if mandate is None or mandate.deleted_at is not None:
             self._count("action_item", "no mandate")
             return None
         return self.upsert("action_item", ActionItem, {"framework": self.framework, "mandate": mandate}, {

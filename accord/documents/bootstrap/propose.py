@@ -22,6 +22,7 @@ sends the unsure ones to the review list.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from django.utils.text import slugify
 
@@ -138,15 +139,30 @@ def agreements(resolution: Resolution, un: str, partner: str) -> list[Proposal]:
     return out
 
 
-def mandates(resolution: Resolution) -> list[Proposal]:
+def _mandate_keys(resolution: Resolution) -> list[tuple[str, int]]:
+    """A key per mandate ("op-25"; "op-6/invites", "op-6/invites/2" when a paragraph asks
+    several things) and its occurrence among the paragraph's mandates with the same verb."""
+    per_paragraph = Counter(m.paragraph for m in resolution.mandates)
+    seen: Counter = Counter()
     out = []
     for m in resolution.mandates:
-        data = {"paragraph": m.paragraph, "verb": m.verb, "addressees": list(m.addressees),
+        verb = m.verb.lower()
+        occurrence = seen[(m.paragraph, verb)]
+        seen[(m.paragraph, verb)] += 1
+        key = m.paragraph if per_paragraph[m.paragraph] == 1 else f"{m.paragraph}/{slugify(verb)}"
+        out.append((key + (f"/{occurrence + 1}" if occurrence else ""), occurrence))
+    return out
+
+
+def mandates(resolution: Resolution) -> list[Proposal]:
+    out = []
+    for m, (key, occurrence) in zip(resolution.mandates, _mandate_keys(resolution), strict=True):
+        data = {"paragraph": m.paragraph, "verb": m.verb, "occurrence": occurrence, "addressees": list(m.addressees),
                 "addressee_ids": list(m.addressee_ids), "action": m.action, "session": m.session,
                 "year": m.year, "recurrence": m.recurrence or ""}
         confidence = 0.9 if m.addressee_ids or not m.addressees else 0.6
         label = f"{m.paragraph}: {m.verb} {', '.join(m.addressees)}".strip()
-        out.append(Proposal("mandate", m.paragraph, label, data, confidence, m.paragraph,
+        out.append(Proposal("mandate", key, label, data, confidence, m.paragraph,
                             "" if confidence >= 0.7 else "an addressee not in the gazetteer"))
     return out
 
@@ -154,15 +170,15 @@ def mandates(resolution: Resolution) -> list[Proposal]:
 def report_items(resolution: Resolution) -> list[Proposal]:
     """The reporting obligations: a mandate to report at a session, due when it opens."""
     out = []
-    for m in resolution.mandates:
+    for m, (key, occurrence) in zip(resolution.mandates, _mandate_keys(resolution), strict=True):
         if not (m.year and _REPORT.search(m.action)):
             continue
         due = third_tuesday_of_september(m.year)
         who = ", ".join(m.addressees) or "the Secretary-General"
         title = f"{who}: report to the General Assembly at its session {m.session} ({m.year})"
-        data = {"title": title, "mandate": m.paragraph, "owner": m.addressee_ids[0] if m.addressee_ids else None,
-                "due_on": due.isoformat()}
-        out.append(Proposal("action_item", f"report/{m.paragraph}", title, data, 0.9, m.paragraph))
+        data = {"title": title, "mandate": {"paragraph": m.paragraph, "verb": m.verb, "occurrence": occurrence},
+                "owner": m.addressee_ids[0] if m.addressee_ids else None, "due_on": due.isoformat()}
+        out.append(Proposal("action_item", f"report/{key}", title, data, 0.9, m.paragraph))
     return out
 
 

@@ -37,6 +37,14 @@ MAX_RESOLUTION_NUMBER = 400  # no session has adopted more resolutions
 NUMBER_WORDS = frozenset(
     ["the", "of", "to", "and", "for", "in", "on", "at", "by", "than", "with", "over", "about", "some", "all", "only", "from", "least", "last", "first", "under", "or", "each", "per", "nearly", "almost", "around", "approximately", "between", "during", "article", "articles", "paragraph", "paragraphs", "para", "paras", "item", "items", "goal", "goals", "target", "targets", "resolution", "resolutions", "decision", "decisions", "chapter", "chap", "section", "sect", "annex", "annexes", "rule", "rules", "principle", "principles", "part", "parts", "page", "pages", "no", "nos", "phase", "protocol", "volume", "vol", "table", "figure", "box", "option", "recommendation", "recommendations", "step", "level", "grade", "class", "category", "note", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "up"]
 )
+TITLE_NUMBER_WORDS = frozenset(
+    ["Article", "Articles", "Goal", "Target", "Principle", "Rule", "Part", "Chapter", "Section",
+     "Annex", "Protocol", "Volume", "No", "Nos", "Phase", "Table", "Figure", "Box", "Option",
+     "Recommendation", "Item", "Paragraph", "Step", "Level", "Category", "Note", "The", "Some",
+     "All", "About", "Over", "Under", "January", "February", "March", "April", "May", "June",
+     "July", "August", "September", "October", "November", "December"]
+)  # fmt: skip
+ROMAN = re.compile(r"[IVX]{1,4}")
 ABBREVIATIONS = frozenset(
     ["add", "rev", "corr", "amend", "no", "nos", "para", "paras", "chap", "sect", "vol", "art", "arts", "suppl", "res", "ser", "p", "pp", "fig"]
 )
@@ -104,6 +112,26 @@ def _candidates(text: str, wanted: set[int]) -> list[tuple[int, int, str, int, i
     return [found[k] for k in sorted(found)]
 
 
+def _set_apart(text: str, end: int, line_end: bool = False) -> bool:
+    """Digits followed by two spaces, or alone on their line: how the extractor leaves a marker.
+
+    With line_end, digits that end a line count too ("Agenda 21, 6" closing a paragraph).
+    """
+    if text.startswith("  ", end) or (line_end and (end >= len(text) or text.startswith(("\n", " \n"), end))):
+        return True
+    start = end
+    while start > 0 and text[start - 1].isdigit():
+        start -= 1
+    alone = start > 0 and text[start - 1] == "\n"
+    return alone and (end >= len(text) or text[end] == "\n")
+
+
+def _number_word(word: str) -> bool:
+    """A word after which a number is text: lower-case ones ("paragraph", "the") and a few titles."""
+    lower = word.lower()
+    return lower in NUMBER_WORDS and (word == lower or word in TITLE_NUMBER_WORDS)
+
+
 def _classify(m: re.Match, text: str, wanted: set[int]) -> tuple[int, int, str, int, int] | None:
     """The candidate a CANDIDATE match stands for, or None when the digits belong to the text."""
     if m.group("ynum") is not None:
@@ -114,8 +142,9 @@ def _classify(m: re.Match, text: str, wanted: set[int]) -> tuple[int, int, str, 
         start = m.start()
         if "\n" in space and not text.startswith((" ", "\n"), m.end()) and m.end() < len(text):
             return None  # "...;\n4. Condemns": a paragraph number
-        if space and keep in ",;" and SHORT_NUMBER_BEFORE.search(text, max(0, start - 8), start):
-            return None  # "paragraphs 2, 3 and 4"
+        loose = _set_apart(text, m.end(), line_end=True)
+        if space and not loose and keep in ",;" and SHORT_NUMBER_BEFORE.search(text, max(0, start - 8), start):
+            return None  # "paragraphs 2, 3 and 4" (a marker is set apart: "Agenda 21, 3  the")
         if keep == "." and _abbreviation_before(text, start):
             return None  # "A/72/L.10/Add.1", "No. 3"
         if keep == ")" and not space and _symbol_before(text, start + 1):
@@ -129,10 +158,14 @@ def _classify(m: re.Match, text: str, wanted: set[int]) -> tuple[int, int, str, 
     else:
         keep, space, num = m.group("word"), m.group("wsp"), m.group("wnum")
         weight = WEAK if space else STRONG
-        if keep.endswith(("-", "’", "'")) or (space and keep.lower() in NUMBER_WORDS):
+        if keep.endswith(("-", "’", "'")):
             return None
+        if space and _number_word(keep) and not _set_apart(text, m.end()):
+            return None  # "article 5", "the 10 priority areas" (but "Goals 2  and" is a marker)
         if keep.isupper() and len(keep) <= 3:
-            return None  # "G20", "COP28"
+            if not ROMAN.fullmatch(keep):
+                return None  # "G20", "COP28"
+            weight = WEAK  # "Protocol I4": Protocol I and footnote 4
         if "\n" in space and not text.startswith((" ", "\n"), m.end()) and m.end() < len(text):
             return None  # a number opening the next line ("4.") is not glued to the word
     n = int(num)

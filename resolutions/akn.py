@@ -128,12 +128,20 @@ def validate_akn(xml: str | bytes) -> list[str]:
 # --------------------------------------------------------------------------- building
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_safe(text: str) -> str:
+    """Text without the characters XML 1.0 cannot hold (control characters, lone surrogates)."""
+    return _NOT_XML.sub("", text)
+
+
 def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
     element = etree.SubElement(
-        parent, _Q + tag, {k.rstrip("_"): v for k, v in attrs.items() if v is not None}
+        parent, _Q + tag, {k.rstrip("_"): _xml_safe(v) for k, v in attrs.items() if v is not None}
     )
     if text is not None:
-        element.text = text
+        element.text = _xml_safe(text)
     return element
 
 
@@ -495,6 +503,7 @@ def _indent(element: etree._Element, level: int = 0) -> None:
 
 
 def _append(p: etree._Element, last: etree._Element | None, text: str) -> None:
+    text = _xml_safe(text)
     if not text:
         return
     if last is None:

@@ -91,9 +91,14 @@ def read_document(source: bytes | str | os.PathLike, *, max_bytes: int = MAX_BYT
         stage.text = read_html(raw, stage.warnings)
     else:
         stage.text = _normalize_newlines(decode_text(raw, stage.warnings))
+    stage.text = _CONTROLS.sub("", stage.text)
     if not stage.text.strip():
         raise EmptyDocument(f"the {fmt} document holds no text")
     return stage
+
+
+# Characters no document text needs and XML cannot hold; a form feed (page break) is kept.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 def _load(source: bytes | str | os.PathLike, max_bytes: int) -> bytes:
@@ -191,7 +196,7 @@ def _looks_binary(raw: bytes) -> bool:
     if b"\x00" in sample:
         return True
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    if controls > len(sample) * 0.01:
+    if controls > max(8, len(sample) * 0.01):
         return True
     try:
         sample.decode("utf-8")

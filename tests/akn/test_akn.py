@@ -280,3 +280,10 @@ def test_validation_reports_what_is_wrong():
     assert validate_akn("<akomaNtoso>") and validate_akn("<akomaNtoso>")[0].startswith(
         "not well-formed"
     )
+
+
+def test_control_characters_in_the_text_are_dropped_not_fatal():
+    noisy = _resolution(title="Cooperation\x01 between\x1b the United Nations\ud800 and the OIC")
+    xml = to_akn(noisy)
+    assert validate_akn(xml) == []
+    assert "Cooperation between the United Nations and the OIC" in xml

@@ -59,3 +59,8 @@ def test_it_reads_latin1_text_with_a_warning():
     stage = read_document("Reaffirming the rôle of the Assembly,".encode("cp1252"))
     assert "rôle" in stage.text
     assert any("Windows-1252" in w for w in stage.warnings)
+
+
+def test_it_drops_control_characters_but_keeps_page_breaks():
+    stage = read_document("The General\x01 Assembly,\x0c\n1. Requests\x1b the Secretary-General;")
+    assert stage.text == "The General Assembly,\x0c\n1. Requests the Secretary-General;"

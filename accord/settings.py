@@ -112,6 +112,8 @@ TIME_ZONE = envstr("ACCORD_TIME_ZONE", "UTC")
 USE_TZ = True
 
 STATIC_URL = "static/"
+# accord/static holds the project's own stylesheet (no app owns it, so name the folder).
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = Path(envstr("ACCORD_STATIC_ROOT", str(VAR_DIR / "static")))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "media/"

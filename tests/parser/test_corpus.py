@@ -56,7 +56,9 @@ def test_no_paragraph_swallows_the_next_one(parsed):
 
 
 def test_no_page_furniture_is_left_in_the_paragraphs(parsed):
-    furniture = re.compile(r"A/RES/\d+/\d+\s+\S|\b\d{2}-\d{5}\b|\*\d{7}\*|_{4,}|\s\d{1,2}/\d{1,2}\s*$")
+    furniture = re.compile(
+        r"A/RES/\d+/\d+\s+\S|\b\d{2}-\d{5}\b|\*\d{7}\*|_{4,}|\s\d{1,2}/\d{1,2}\s*$"
+    )
     for name, r in parsed.items():
         for p in (*r.preamble, *r.operative):
             assert not furniture.search(p.text), (name, p.id, furniture.search(p.text).group(0))

@@ -15,6 +15,8 @@ STATUS_COLOURS = {
 }
 BAR_HEIGHT = 22
 BAR_GAP = 10
+LABEL_HEIGHT = 18
+ROW = LABEL_HEIGHT + BAR_HEIGHT + BAR_GAP
 CHART_WIDTH = 600
 
 
@@ -33,6 +35,7 @@ class Bar:
     label: str
     total: int
     y: int
+    label_y: int = 0
     segments: list[Segment] = field(default_factory=list)
 
 
@@ -45,7 +48,8 @@ def stacked_bars(rows: list[tuple[str, dict[str, int]]], statuses: list[tuple[st
     largest = max((sum(counts.values()) for _, counts in rows), default=0) or 1
     bars = []
     for index, (label, counts) in enumerate(rows):
-        bar = Bar(label=label, total=sum(counts.values()), y=index * (BAR_HEIGHT + BAR_GAP))
+        bar = Bar(label=label, total=sum(counts.values()), y=index * ROW + LABEL_HEIGHT,
+                  label_y=index * ROW + LABEL_HEIGHT - 5)
         x = 0.0
         for value, status_label in statuses:
             count = counts.get(value, 0)
@@ -56,5 +60,5 @@ def stacked_bars(rows: list[tuple[str, dict[str, int]]], statuses: list[tuple[st
                                         STATUS_COLOURS.get(value, "#333333")))
             x += width
         bars.append(bar)
-    return {"bars": bars, "width": CHART_WIDTH, "height": max(len(bars) * (BAR_HEIGHT + BAR_GAP), BAR_HEIGHT),
+    return {"bars": bars, "width": CHART_WIDTH, "height": max(len(bars) * ROW, ROW),
             "bar_height": BAR_HEIGHT}

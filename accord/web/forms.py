@@ -9,6 +9,15 @@ from django.utils.translation import gettext_lazy as _
 from accord.cooperation.models import Activity, Decision
 from accord.cooperation.selectors import MATRIX_ORDERS
 
+
+class Form(forms.Form):
+    """A form whose labels carry no trailing colon (they read better in three languages)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
 ORDER_LABELS = {
     "code": _("code"), "title": _("title"), "status": _("status"), "priority_area": _("priority area"),
     "un_lead": _("UN lead"), "partner_lead": _("partner lead"), "start_on": _("start"),
@@ -16,7 +25,7 @@ ORDER_LABELS = {
 }
 
 
-class MatrixFilterForm(forms.Form):
+class MatrixFilterForm(Form):
     """The matrix's GET filters; invalid values are dropped rather than refused."""
 
     area = forms.TypedChoiceField(label=_("Priority area"), required=False, coerce=int, empty_value=None)
@@ -38,12 +47,12 @@ class MatrixFilterForm(forms.Form):
                                              (f"-{key}", _("%(field)s, reversed") % {"field": ORDER_LABELS[key]})]
 
 
-class StatusForm(forms.Form):
+class StatusForm(Form):
     status = forms.ChoiceField(label=_("Status"), choices=Activity.Status.choices)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(Form):
     text = forms.CharField(label=_("Progress update"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
     status_after = forms.ChoiceField(label=_("Status after"), required=False,
                                      choices=[("", _("unchanged"))] + list(Activity.Status.choices))
@@ -51,7 +60,7 @@ class ProgressForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class ActivityForm(forms.Form):
+class ActivityForm(Form):
     """The fields of an activity a focal point edits on its page."""
 
     title = forms.CharField(label=_("Title"), max_length=500)
@@ -68,13 +77,13 @@ class ActivityForm(forms.Form):
         return data
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(Form):
     number = forms.CharField(label=_("Number"), required=False, max_length=20)
     kind = forms.ChoiceField(label=_("Kind"), choices=Decision.Kind.choices)
     text = forms.CharField(label=_("Text of the decision"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ActionItemForm(forms.Form):
+class ActionItemForm(Form):
     title = forms.CharField(label=_("Action item"), max_length=500)
     owner = forms.TypedChoiceField(label=_("Owner"), required=False, coerce=int, empty_value=None)
     due_on = forms.DateField(label=_("Due on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
@@ -85,11 +94,11 @@ class ActionItemForm(forms.Form):
             (e.pk, f"{e.acronym} — {e.name}" if e.acronym else e.name) for e in entities]
 
 
-class CloseForm(forms.Form):
+class CloseForm(Form):
     evidence = forms.CharField(label=_("Evidence of closure"), widget=forms.Textarea(attrs={"rows": 2}))
     evidence_url = forms.URLField(label=_("Evidence link"), required=False, assume_scheme="https")
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class UploadForm(forms.Form):
+class UploadForm(Form):
     file = forms.FileField(label=_("Resolution file (PDF, Word, HTML, Markdown or text)"))

@@ -290,6 +290,15 @@ def _blocks(lines: list[str]) -> list[str]:
     return [_join_lines(b) for b in blocks]
 
 
+BARE_NUMBER = re.compile(r"^\d{1,3}\s+(?=[A-Z])")
+
+
+def _bare_numbered(block: str, prev: str) -> bool:
+    """ "26 Condemns ..." after a closed paragraph: a number that lost its period."""
+    m = BARE_NUMBER.match(block)
+    return bool(m) and prev.rstrip()[-1:] in ";." and opens_operative(block[m.end() :])
+
+
 def _ends_with_comma(line: str) -> bool:
     return _strip_marks(_strip_anchors(line[-40:])).endswith(",")
 
@@ -320,7 +329,7 @@ def _merge_broken(blocks: list[str]) -> list[str]:
             prev = _strip_marks(_strip_anchors(last[-80:]))  # its end
             head = _strip_anchors(last[:80])  # its start
             plain = _strip_anchors(block[:80])
-            starts_item = bool(NEW_ITEM.match(plain))
+            starts_item = bool(NEW_ITEM.match(plain)) or _bare_numbered(plain, prev)
             open_end = not _ends_closed(prev) and not _is_heading_like(head)
             cont = (
                 LOWER_START.match(plain)

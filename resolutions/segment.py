@@ -40,6 +40,7 @@ DOC_SYMBOL = re.compile(r"\b[AS]/[A-Z0-9\-]+/[A-Za-z0-9.\-/]*[A-Za-z0-9]")
 COMMITTEE = re.compile(r"on the report of the (.+?Committee)\s*\((.+)\)", re.S)
 WITHOUT = re.compile(r"without reference to a Main Committee\s*\((.+)\)", re.S)
 NUMBERED = re.compile(r"^(\d{1,3})\.\s*")
+BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[A-Z])")
 POINT = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)\s*")
 ROMAN_HEADING = re.compile(r"^(?:[IVXL]{1,6}|[A-Z])\.?$")
 CONCLUSION = re.compile(r"^(\d{1,3}(?:st|nd|rd|th)\b(?: \(resumed\))? plenary meeting)\s*(.*)$", re.I)
@@ -204,11 +205,11 @@ def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
             out.annexes.extend(_annexes(blocks[i + 1 :]))
             out.annex_markers.update(m for b in blocks[i + 1 :] for m in ANCHOR.findall(b))
             break
-        num = NUMBERED.match(plain)
+        num = NUMBERED.match(plain) or _bare_number(plain, paras, warnings)
         point = POINT.match(plain)
         if num:
             seen_op = True
-            text = block[NUMBERED.match(block).end() :]  # type: ignore[union-attr]
+            text = block[(NUMBERED.match(block) or BARE_NUMBER.match(block)).end() :]  # type: ignore[union-attr]
             heading = " ".join(pending_heading) or None
             pending_heading = []
             paras.append(_Para("op", int(num.group(1)), text, _verb(text, warnings), heading))
@@ -245,6 +246,18 @@ def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
                 paras.append(_Para("pre", None, block))
         i += 1
     _freeze(paras, out, warnings)
+
+
+def _bare_number(plain: str, paras: list[_Para], warnings: list[str]) -> re.Match | None:
+    """ "26 Condemns ...": the next paragraph number printed without its period."""
+    m = BARE_NUMBER.match(plain)
+    ops = [p for p in paras if p.kind == "op" and p.number is not None]
+    if not m or not ops or int(m.group(1)) != ops[-1].number + 1:  # type: ignore[operator]
+        return None
+    if operative_verb(plain[m.end() :]) is None:
+        return None
+    warnings.append(f"operative paragraph {m.group(1)} is printed without the period after its number")
+    return m
 
 
 def _ends(text: str, char: str) -> bool:

@@ -23,7 +23,9 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from accord.accounts.permissions import can_create, can_edit, require
 from accord.cooperation.models import Framework
 from accord.core.services import object_update
 from accord.documents.bootstrap.apply import Writer
@@ -121,14 +123,16 @@ def _decide(item: ReviewItem, user, status: str, data: dict | None = None) -> Re
 
 @transaction.atomic
 def resolution_import(*, source: Any, user, framework: str | None = None, confirm_all: bool = False,
-                      threshold: float = REVIEW_THRESHOLD) -> ImportResult:
+                      threshold: float = REVIEW_THRESHOLD, check_permission: bool = False) -> ImportResult:
     """Bootstrap (or extend) a framework from a resolution file (see the module docstring).
 
     ``user`` is recorded in history (None: the system user "bootstrap", created when the
     file is accepted). ``framework`` is a framework slug; when absent, the framework of the UN and the
     partner the title names is used (created when missing). Raises ``BootstrapError``
     (nothing written) when the file is unreadable, not a resolution, or not about a
-    partner organization.
+    partner organization. With ``check_permission`` (the CLI's --user), ``user`` must
+    be allowed to add a resolution to the framework (an administrator, or a coordinator
+    of an existing framework); PermissionDenied otherwise, nothing written.
     """
     parsed, data, name = _read(source)
     existing = Framework.objects.filter(slug=framework).select_related("partner").first() if framework else None
@@ -136,6 +140,11 @@ def resolution_import(*, source: Any, user, framework: str | None = None, confir
         plan = propose(parsed, partner=existing.partner.code if existing else None)
     except NotACooperationResolution as exc:
         raise BootstrapError(str(exc)) from exc
+    if check_permission:
+        target = existing or Framework.objects.filter(un_organization__code=plan.un,
+                                                      partner__code=plan.partner).first()
+        require(can_create(user, Resolution, framework=target),
+                _("%(user)s may not add a resolution to this framework.") % {"user": user})
     as_dict, akn = _serialized(parsed)
     if user is None:
         user = bootstrap_user()
@@ -181,6 +190,11 @@ def _apply_order(proposal: Proposal) -> tuple[int, int]:
     return ORDER.index(proposal.kind), _depth(proposal.key) if proposal.kind == "entity" else 0
 
 
+def _require_reviewer(item: ReviewItem, user) -> None:
+    require(can_edit(user, item.resolution),
+            _("Only a coordinator of the framework may decide its review list."))
+
+
 def _writer_for(item: ReviewItem, user) -> Writer:
     writer = Writer(user=user, reason=f"review of {item.resolution.symbol}")
     writer.framework = item.framework
@@ -192,7 +206,9 @@ def _writer_for(item: ReviewItem, user) -> Writer:
 @transaction.atomic
 def bootstrap_confirm(*, item: ReviewItem, user, data: dict | None = None) -> Any:
     """Write the proposal of a pending review item, as corrected by ``data`` when given;
-    return the object written."""
+    return the object written. Only who may edit the framework's resolutions (its
+    coordinators, administrators) may decide; others get PermissionDenied."""
+    _require_reviewer(item, user)
     if item.status != ReviewItem.Status.PENDING:
         raise BootstrapError(f"this review item is already {item.get_status_display()}")
     corrected = data is not None and data != item.data
@@ -206,6 +222,7 @@ def bootstrap_confirm(*, item: ReviewItem, user, data: dict | None = None) -> An
 @transaction.atomic
 def bootstrap_reject(*, item: ReviewItem, user) -> ReviewItem:
     """Record that a pending proposal is wrong; nothing else is written."""
+    _require_reviewer(item, user)
     if item.status != ReviewItem.Status.PENDING:
         raise BootstrapError(f"this review item is already {item.get_status_display()}")
     return _decide(item, user, ReviewItem.Status.REJECTED)

@@ -39,6 +39,8 @@ def test_bootstrap_records_its_writes_under_the_system_user_bootstrap(db, demo_p
 
 
 def test_bootstrap_records_its_writes_under_the_user_given(db, demo_path, coordinator):
+    coordinator.is_superuser = True
+    coordinator.save()
     call_command("bootstrap", str(demo_path), "--yes", "--user", "nadia", stdout=StringIO())
     assert set(Resolution.history.values_list("history_user__username", flat=True)) == {"nadia"}
     assert not get_user_model().objects.filter(username="bootstrap").exists()
@@ -50,6 +52,22 @@ def test_bootstrap_without_yes_lists_what_waits_for_review(db, demo_path):
     pending = ReviewItem.objects.filter(status=ReviewItem.Status.PENDING).count()
     assert pending > 0
     assert f"to review ({pending})" in out.getvalue()
+
+
+def test_bootstrap_refuses_a_user_who_may_not_add_to_the_framework(db, demo_path, coordinator):
+    with pytest.raises(CommandError, match="may not add a resolution"):
+        call_command("bootstrap", str(demo_path), "--yes", "--user", "nadia", stdout=StringIO())
+    assert not Resolution.objects.exists() and not Framework.objects.exists()
+
+
+def test_a_coordinator_may_bootstrap_into_their_framework(db, demo_path, coordinator):
+    from accord.accounts.models import Membership
+
+    call_command("bootstrap", str(demo_path), "--yes", stdout=StringIO())
+    framework = Framework.objects.get()
+    Membership.objects.create(user=coordinator, role=Membership.Role.COORDINATOR, framework=framework,
+                              organization=framework.partner)
+    call_command("bootstrap", str(demo_path), "--yes", "--user", "nadia", stdout=StringIO())  # allowed
 
 
 def test_bootstrap_adds_to_the_framework_named_by_framework(db, demo_path):
@@ -124,3 +142,10 @@ def test_accord_parse_refuses_bad_input_with_status_1(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     done = _accord("parse", str(tmp_path / "empty.txt"), tmp_path=tmp_path)
     assert done.returncode == 1 and done.stderr.strip().startswith("error:")
+
+
+def test_accord_demo_bootstraps_the_founding_resolution(db):
+    call_command("demo", stdout=StringIO())
+    framework = Framework.objects.get(slug="un-oic")
+    assert framework.resolutions.get().symbol == "A/RES/73/135"
+    assert not ReviewItem.objects.filter(status=ReviewItem.Status.PENDING).exists()  # --yes

@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 
+from accord.accounts.models import Membership
 from accord.cooperation.models import Meeting
 from accord.documents.review import ReviewItem
 from accord.documents.services import (
@@ -18,8 +21,22 @@ from accord.documents.services import (
 
 @pytest.fixture
 def queued(db, demo_path, coordinator):
-    resolution_import(source=demo_path, user=coordinator)
+    result = resolution_import(source=demo_path, user=coordinator)
+    Membership.objects.create(user=coordinator, role=Membership.Role.COORDINATOR, framework=result.framework,
+                              organization=result.framework.partner)
     return {(i.kind, i.key): i for i in ReviewItem.objects.all()}
+
+
+def test_only_a_coordinator_of_the_framework_decides(queued):
+    outsider = get_user_model().objects.create_user("olga")
+    item = queued[("meeting", "conference/2017-11-21")]
+    with pytest.raises(PermissionDenied):
+        bootstrap_confirm(item=item, user=outsider)
+    with pytest.raises(PermissionDenied):
+        bootstrap_reject(item=item, user=outsider)
+    item.refresh_from_db()
+    assert item.status == ReviewItem.Status.PENDING
+    assert not Meeting.objects.filter(kind="conference").exists()
 
 
 def test_confirming_writes_the_proposal_as_it_was(queued, coordinator):

@@ -10,6 +10,7 @@ one-line error and exit status 1, and nothing written.
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
 from accord.documents.bootstrap.proposals import REVIEW_THRESHOLD
@@ -26,7 +27,9 @@ class Command(BaseCommand):
         parser.add_argument("--framework", metavar="SLUG",
                             help='the framework to add to (e.g. "un-oic"); default: the one of the partner '
                                  "the title names")
-        parser.add_argument("--user", metavar="NAME", help='record the changes under this user (default: "bootstrap")')
+        parser.add_argument("--user", metavar="NAME",
+                            help='record the changes under this user, who must be an administrator or a coordinator '
+                                 'of the framework (default: the system user "bootstrap")')
         parser.add_argument("--threshold", type=float, default=REVIEW_THRESHOLD,
                             help=f"confidence below which a proposal needs review (default {REVIEW_THRESHOLD})")
 
@@ -41,8 +44,9 @@ class Command(BaseCommand):
             user = None
         try:
             result = resolution_import(source=options["file"], user=user, framework=options["framework"],
-                                       confirm_all=options["yes"], threshold=options["threshold"])
-        except BootstrapError as exc:
+                                       confirm_all=options["yes"], threshold=options["threshold"],
+                                       check_permission=user is not None)
+        except (BootstrapError, PermissionDenied) as exc:
             raise CommandError(str(exc)) from exc
         self._report(result)
 

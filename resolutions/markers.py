@@ -82,6 +82,23 @@ def _split_resolution_number(digits: str, wanted: set[int]) -> tuple[str, int] |
     return None
 
 
+FOLLOWERS = frozenset(["", " ", "\n", "\t", ",", ";", ".", ":", ")", "”", "’"])
+WORD_BEFORE = re.compile(r"([A-Za-z]+) {1,3}$")
+
+
+def _after_number_word(text: str, start: int) -> bool:
+    """Digits at `start` follow a word after which numbers are text, and are not set apart."""
+    m = WORD_BEFORE.search(text, max(0, start - 20), start)
+    return bool(m) and _number_word(m.group(1)) and not _set_apart(text, _run_end(text, start))
+
+
+def _run_end(text: str, start: int) -> int:
+    end = start
+    while end < len(text) and text[end].isdigit():
+        end += 1
+    return end
+
+
 def _relevant(run: str, wanted: set[int], after_slash: bool) -> bool:
     """Whether a digit run can end in a marker: "2" alone, "20116" (a year and 6), "77/2285"."""
     size = len(run)
@@ -101,8 +118,10 @@ def _candidates(text: str, wanted: set[int]) -> list[tuple[int, int, str, int, i
     found: dict[tuple[int, int], tuple[int, int, str, int, int]] = {}
     for d in DIGIT_RUN.finditer(text):
         start, end = d.span()
-        if not _relevant(d.group(), wanted, text[start - 1 : start] == "/"):
+        if text[end : end + 1] not in FOLLOWERS or not _relevant(d.group(), wanted, text[start - 1 : start] == "/"):
             continue
+        if end - start <= 3 and text[start - 1 : start] == " " and _after_number_word(text, start):
+            continue  # "of 1 January", "paragraph 2": no need for the regex
         ws = text.rfind(" ", 0, max(0, start - 30))
         for m in CANDIDATE.finditer(text, max(ws, 0), min(len(text), end + 1)):
             if m.end() == end and m.span() not in found:

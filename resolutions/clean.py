@@ -34,6 +34,7 @@ from resolutions.phrases import opens_operative, operative_verb
 ITALIC_OPEN = "\ue002"
 ITALIC_CLOSE = "\ue003"
 
+MARKUP_FORMATS = ("markdown", "docx", "html")  # read_markup.py writes Word and HTML like the seed
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
@@ -58,7 +59,7 @@ def clean(stage: Stage) -> Stage:
     """Read `stage.text` (raw), write the clean text and `stage.footnote_bodies`."""
     text = stage.text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     text = text.replace("\u00a0", " ").replace("\u00ad", "")
-    if stage.source_format == "markdown":
+    if stage.source_format in MARKUP_FORMATS:
         lines, bodies = _markdown_lines(text, stage.warnings)
     else:
         lines, bodies = _pdf_lines(text, stage.warnings)

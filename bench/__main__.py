@@ -1,7 +1,7 @@
 """Run every benchmark module of this folder, one after the other, each in its own process.
 
-    .venv/bin/python -m bench            # all
-    .venv/bin/python -m bench parse_text # only those whose name contains "parse_text"
+.venv/bin/python -m bench            # all
+.venv/bin/python -m bench parse_text # only those whose name contains "parse_text"
 """
 
 from __future__ import annotations

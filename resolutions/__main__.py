@@ -26,9 +26,13 @@ def _render(path: Path, fmt: str) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m resolutions", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m resolutions", description=__doc__.split("\n")[0]
+    )
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("parse", help="parse resolutions (PDF, .docx, HTML, text) to JSON or Akoma Ntoso")
+    p = sub.add_parser(
+        "parse", help="parse resolutions (PDF, .docx, HTML, text) to JSON or Akoma Ntoso"
+    )
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--format", choices=("json", "akn"), default="json")
     p.add_argument("-o", "--output", type=Path, metavar="DIR", help="write one file per input here")

@@ -55,6 +55,7 @@ ANCHOR_CHARS = frozenset(MARK_OPEN + MARK_CLOSE + ITALIC_OPEN + ITALIC_CLOSE)
 ANCHOR_RE = re.compile(f"{MARK_OPEN}\\d+{MARK_CLOSE}")
 FIRST_WORD = re.compile(r"[A-Za-z]+")
 
+
 def clean(stage: Stage) -> Stage:
     """Read `stage.text` (raw), write the clean text and `stage.footnote_bodies`."""
     text = stage.text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
@@ -92,7 +93,9 @@ def _markdown_lines(text: str, warnings: list[str]) -> tuple[list[str], dict[str
             kept.append("")
             continue
         kept.append(
-            MD_MARKER.sub(lambda m: MARK_OPEN + m.group(0).translate(SUPERSCRIPTS) + MARK_CLOSE, line)
+            MD_MARKER.sub(
+                lambda m: MARK_OPEN + m.group(0).translate(SUPERSCRIPTS) + MARK_CLOSE, line
+            )
         )
     return kept, bodies
 
@@ -163,8 +166,14 @@ def _mark_page_headers(lines: list[str], drop: list[bool]) -> list[bool]:
         else:
             # No page break found: take only lines that are surely furniture.
             j = i - 1
-            while j >= 0 and i - j <= 4 and (
-                not lines[j].strip() or SYMBOL_LINE.match(lines[j]) or JOB_NUMBER.match(lines[j])
+            while (
+                j >= 0
+                and i - j <= 4
+                and (
+                    not lines[j].strip()
+                    or SYMBOL_LINE.match(lines[j])
+                    or JOB_NUMBER.match(lines[j])
+                )
             ):
                 first = j
                 j -= 1
@@ -172,8 +181,10 @@ def _mark_page_headers(lines: list[str], drop: list[bool]) -> list[bool]:
             drop[k] = True
         start[first] = True
         k = i + 1
-        while k < n and k <= i + 2 and (
-            not lines[k].strip() or JOB_NUMBER.match(lines[k]) or SYMBOL_LINE.match(lines[k])
+        while (
+            k < n
+            and k <= i + 2
+            and (not lines[k].strip() or JOB_NUMBER.match(lines[k]) or SYMBOL_LINE.match(lines[k]))
         ):
             drop[k] = True
             k += 1
@@ -207,7 +218,9 @@ def _read_footnotes(
         elif current is not None:
             parts.append(line)
         else:
-            warnings.append(f"text after a footnote separator is not a footnote: {line.strip()[:60]!r}")
+            warnings.append(
+                f"text after a footnote separator is not a footnote: {line.strip()[:60]!r}"
+            )
     flush()
 
 
@@ -274,13 +287,21 @@ def _blocks(lines: list[str]) -> list[str]:
             blocks.append([line])
             current = []
             continue
-        if current and ((first.isdigit() and _is_conclusion(plain)) or (first == "A" and ANNEX.match(plain))):
+        if current and (
+            (first.isdigit() and _is_conclusion(plain)) or (first == "A" and ANNEX.match(plain))
+        ):
             blocks.append(current)
             current = []
-        elif current and first.isupper() and _ends_with_comma(current[-1]) and opens_operative(plain):
+        elif (
+            current and first.isupper() and _ends_with_comma(current[-1]) and opens_operative(plain)
+        ):
             blocks.append(current)  # "..., Assembly,\nDecides:" printed without a blank line
             current = []
-        elif current and (first.isdigit() or first == "(") and (NUMBERED.match(plain) or POINT.match(plain)):
+        elif (
+            current
+            and (first.isdigit() or first == "(")
+            and (NUMBERED.match(plain) or POINT.match(plain))
+        ):
             prev = _strip_marks(_strip_anchors(current[-1][-80:]))
             if _ends_closed(prev) or NUMBERED.fullmatch(prev + " "):
                 blocks.append(current)
@@ -337,7 +358,9 @@ def _merge_broken(blocks: list[str]) -> list[str]:
                 or (DIGIT_CONT.match(plain) and not starts_item)
                 or (prev.endswith(",") and not _opens_paragraph(plain, head))
             )
-            joinable = not (_is_conclusion(plain) or _is_conclusion(head) or ROMAN_HEADING.match(plain))
+            joinable = not (
+                _is_conclusion(plain) or _is_conclusion(head) or ROMAN_HEADING.match(plain)
+            )
             if not starts_item and (cont or open_end) and joinable and not ANNEX.match(plain):
                 out[-1] = _join_lines([out[-1], block])
                 continue
@@ -346,7 +369,23 @@ def _merge_broken(blocks: list[str]) -> list[str]:
 
 
 OPENER_WORDS = frozenset(
-    ["mindful", "aware", "conscious", "cognizant", "having", "bearing", "guided", "desirous", "resolved", "welcoming", "we", "recalling", "noting", "further", "also"]
+    [
+        "mindful",
+        "aware",
+        "conscious",
+        "cognizant",
+        "having",
+        "bearing",
+        "guided",
+        "desirous",
+        "resolved",
+        "welcoming",
+        "we",
+        "recalling",
+        "noting",
+        "further",
+        "also",
+    ]
 )
 
 
@@ -363,7 +402,11 @@ def _opens_paragraph(block: str, prev: str) -> bool:
     if not m or not block[:1].isupper():
         return True
     word = m.group(0).lower()
-    return word.endswith(("ing", "ed", "ly")) or word in OPENER_WORDS or operative_verb(block) is not None
+    return (
+        word.endswith(("ing", "ed", "ly"))
+        or word in OPENER_WORDS
+        or operative_verb(block) is not None
+    )
 
 
 ANNEX = re.compile(r"^Annex(?:es)?\b(?:\s+[IVX]+)?\s*$")

@@ -35,7 +35,99 @@ DIGIT_RUN = re.compile(r"\d+")
 MAX_RESOLUTION_NUMBER = 400  # no session has adopted more resolutions
 # Words after which a number set apart by a space belongs to the text.
 NUMBER_WORDS = frozenset(
-    ["the", "of", "to", "and", "for", "in", "on", "at", "by", "than", "with", "over", "about", "some", "all", "only", "from", "least", "last", "first", "under", "or", "each", "per", "nearly", "almost", "around", "approximately", "between", "during", "article", "articles", "paragraph", "paragraphs", "para", "paras", "item", "items", "goal", "goals", "target", "targets", "resolution", "resolutions", "decision", "decisions", "chapter", "chap", "section", "sect", "annex", "annexes", "rule", "rules", "principle", "principles", "part", "parts", "page", "pages", "no", "nos", "phase", "protocol", "volume", "vol", "table", "figure", "box", "option", "recommendation", "recommendations", "step", "level", "grade", "class", "category", "note", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "up"]
+    [
+        "the",
+        "of",
+        "to",
+        "and",
+        "for",
+        "in",
+        "on",
+        "at",
+        "by",
+        "than",
+        "with",
+        "over",
+        "about",
+        "some",
+        "all",
+        "only",
+        "from",
+        "least",
+        "last",
+        "first",
+        "under",
+        "or",
+        "each",
+        "per",
+        "nearly",
+        "almost",
+        "around",
+        "approximately",
+        "between",
+        "during",
+        "article",
+        "articles",
+        "paragraph",
+        "paragraphs",
+        "para",
+        "paras",
+        "item",
+        "items",
+        "goal",
+        "goals",
+        "target",
+        "targets",
+        "resolution",
+        "resolutions",
+        "decision",
+        "decisions",
+        "chapter",
+        "chap",
+        "section",
+        "sect",
+        "annex",
+        "annexes",
+        "rule",
+        "rules",
+        "principle",
+        "principles",
+        "part",
+        "parts",
+        "page",
+        "pages",
+        "no",
+        "nos",
+        "phase",
+        "protocol",
+        "volume",
+        "vol",
+        "table",
+        "figure",
+        "box",
+        "option",
+        "recommendation",
+        "recommendations",
+        "step",
+        "level",
+        "grade",
+        "class",
+        "category",
+        "note",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "up",
+    ]
 )
 TITLE_NUMBER_WORDS = frozenset(
     ["Article", "Articles", "Goal", "Target", "Principle", "Rule", "Part", "Chapter", "Section",
@@ -46,7 +138,27 @@ TITLE_NUMBER_WORDS = frozenset(
 )  # fmt: skip
 ROMAN = re.compile(r"[IVX]{1,4}")
 ABBREVIATIONS = frozenset(
-    ["add", "rev", "corr", "amend", "no", "nos", "para", "paras", "chap", "sect", "vol", "art", "arts", "suppl", "res", "ser", "p", "pp", "fig"]
+    [
+        "add",
+        "rev",
+        "corr",
+        "amend",
+        "no",
+        "nos",
+        "para",
+        "paras",
+        "chap",
+        "sect",
+        "vol",
+        "art",
+        "arts",
+        "suppl",
+        "res",
+        "ser",
+        "p",
+        "pp",
+        "fig",
+    ]
 )
 SHORT_NUMBER_BEFORE = re.compile(r"(?<![\d/.])\d{1,3}(?: ?\([a-z]\))?$")
 NUMERAL = re.compile(r"[IVXLC]+|[A-Z]?\d+(?:\.\d+)*")
@@ -118,7 +230,9 @@ def _candidates(text: str, wanted: set[int]) -> list[tuple[int, int, str, int, i
     found: dict[tuple[int, int], tuple[int, int, str, int, int]] = {}
     for d in DIGIT_RUN.finditer(text):
         start, end = d.span()
-        if text[end : end + 1] not in FOLLOWERS or not _relevant(d.group(), wanted, text[start - 1 : start] == "/"):
+        if text[end : end + 1] not in FOLLOWERS or not _relevant(
+            d.group(), wanted, text[start - 1 : start] == "/"
+        ):
             continue
         if end - start <= 3 and text[start - 1 : start] == " " and _after_number_word(text, start):
             continue  # "of 1 January", "paragraph 2": no need for the regex
@@ -136,7 +250,9 @@ def _set_apart(text: str, end: int, line_end: bool = False) -> bool:
 
     With line_end, digits that end a line count too ("Agenda 21, 6" closing a paragraph).
     """
-    if text.startswith("  ", end) or (line_end and (end >= len(text) or text.startswith(("\n", " \n"), end))):
+    if text.startswith("  ", end) or (
+        line_end and (end >= len(text) or text.startswith(("\n", " \n"), end))
+    ):
         return True
     start = end
     while start > 0 and text[start - 1].isdigit():
@@ -162,7 +278,12 @@ def _classify(m: re.Match, text: str, wanted: set[int]) -> tuple[int, int, str, 
         if "\n" in space and not text.startswith((" ", "\n"), m.end()) and m.end() < len(text):
             return None  # "...;\n4. Condemns": a paragraph number
         loose = _set_apart(text, m.end(), line_end=True)
-        if space and not loose and keep in ",;" and SHORT_NUMBER_BEFORE.search(text, max(0, start - 8), start):
+        if (
+            space
+            and not loose
+            and keep in ",;"
+            and SHORT_NUMBER_BEFORE.search(text, max(0, start - 8), start)
+        ):
             return None  # "paragraphs 2, 3 and 4" (a marker is set apart: "Agenda 21, 3  the")
         if keep == "." and _abbreviation_before(text, start):
             return None  # "A/72/L.10/Add.1", "No. 3"

@@ -24,7 +24,20 @@ from resolutions.sessions import ordinal_to_int
 MONTHS = {
     m: i + 1
     for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
     )
 }
 DATE = r"(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})"
@@ -32,7 +45,9 @@ DATE_RE = re.compile(DATE)
 SYMBOL = re.compile(r"A/RES/([A-Z0-9\-]+)/(\d+[A-Z]?)")
 TITLE_NUMBER = re.compile(r"^\s*(\d{1,3}|ES-\d+)/(\d{1,4}[A-Z]?)\.\s*")
 DISTR = re.compile(r"Distr\.:\s*\w+\s+" + DATE)
-SESSION = re.compile(r"^\s*([A-Z][a-z]+(?:[\-\u2011 ][a-z]+)?)\s+(?:\(?[a-z]+\)?\s+)?session\b", re.M)
+SESSION = re.compile(
+    r"^\s*([A-Z][a-z]+(?:[\-\u2011 ][a-z]+)?)\s+(?:\(?[a-z]+\)?\s+)?session\b", re.M
+)
 AGENDA = re.compile(r"^\s*Agenda items?\s+(.+)$", re.M)
 ADOPTED = re.compile(r"Resolution adopted by the General Assembly\s+on\s+" + DATE)
 BASIS = re.compile(r"\[([^\[\]]*(?:\[[^\]]*\][^\[\]]*)*)\]", re.S)
@@ -43,14 +58,32 @@ NUMBERED = re.compile(r"^(\d{1,3})\.\s*")
 BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[A-Z])")
 POINT = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)\s*")
 ROMAN_HEADING = re.compile(r"^(?:[IVXL]{1,6}|[A-Z])\.?$")
-CONCLUSION = re.compile(r"^(\d{1,3}(?:st|nd|rd|th)\b(?: \(resumed\))? plenary meeting)\s*(.*)$", re.I)
+CONCLUSION = re.compile(
+    r"^(\d{1,3}(?:st|nd|rd|th)\b(?: \(resumed\))? plenary meeting)\s*(.*)$", re.I
+)
 ANCHOR = re.compile(f"{MARK_OPEN}(\\d+){MARK_CLOSE}")
 ITALIC_START = re.compile(f"^{ITALIC_OPEN}([^{ITALIC_CLOSE}]*){ITALIC_CLOSE}")
 SPACES = re.compile(r"\s+")
 ITEM_SEPARATOR = re.compile(r",\s*|\s+and\s+")
 ANNEX_START = re.compile(r"^Annex\b")
 FORMULA_LINE = re.compile(r"^The General Assembly\b.{0,3}$", re.M)
-ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
+ROMANS = [
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "v",
+    "vi",
+    "vii",
+    "viii",
+    "ix",
+    "x",
+    "xi",
+    "xii",
+    "xiii",
+    "xiv",
+    "xv",
+]
 
 
 @dataclass
@@ -143,7 +176,9 @@ def _read_heading(heading: str, out: Segmented, warnings: list[str]) -> None:
         if not out.symbol:
             out.symbol = f"A/RES/{session}/{number}"
         elif out.symbol != f"A/RES/{session}/{number}":
-            warnings.append(f"the heading says {out.symbol} but the title is numbered {session}/{number}")
+            warnings.append(
+                f"the heading says {out.symbol} but the title is numbered {session}/{number}"
+            )
     elif heading.strip():
         warnings.append("the title has no number prefix; the symbol comes from the page heading")
     out.title = title
@@ -153,7 +188,9 @@ def _read_heading(heading: str, out: Segmented, warnings: list[str]) -> None:
         if m.group(1).isdigit():
             sess = int(m.group(1))
             if out.session and out.session != sess:
-                warnings.append(f"the heading names session {out.session} but the symbol {out.symbol}")
+                warnings.append(
+                    f"the heading names session {out.session} but the symbol {out.symbol}"
+                )
             out.session = out.session or sess
     elif heading.strip():
         warnings.append("no document symbol (A/RES/...) found in the heading")
@@ -217,10 +254,14 @@ def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
             paras[-1].text += " " + block
         elif point and paras:
             _add_point(paras[-1], point.group(1), block[POINT.match(block).end() :])  # type: ignore[union-attr]
-        elif _is_heading(plain, bool(pending_heading), blocks[i + 1] if i + 1 < len(blocks) else ""):
+        elif _is_heading(
+            plain, bool(pending_heading), blocks[i + 1] if i + 1 < len(blocks) else ""
+        ):
             pending_heading.append(plain)
         elif seen_op:
-            warnings.append(f"text after operative paragraph {paras[-1].number} kept with it: {plain[:50]!r}")
+            warnings.append(
+                f"text after operative paragraph {paras[-1].number} kept with it: {plain[:50]!r}"
+            )
             paras[-1].text += " " + block
         else:
             verb = operative_verb(plain) if not plain.rstrip().endswith(",") else None
@@ -232,7 +273,9 @@ def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
                     if not (POINT.match(nxt) or CONCLUSION.match(nxt) or NUMBERED.match(nxt)):
                         j = _adopted_text_end(blocks, i + 1)
                         out.annexes.append(_annex_text(blocks[i + 1 : j]))
-                        out.annex_markers.update(m for b in blocks[i + 1 : j] for m in ANCHOR.findall(b))
+                        out.annex_markers.update(
+                            m for b in blocks[i + 1 : j] for m in ANCHOR.findall(b)
+                        )
                         warnings.append(
                             f"operative paragraph {len(paras)} adopts an attached text "
                             f"({_plain(blocks[i + 1])[:60]!r}); it is kept in annexes, not segmented"
@@ -256,7 +299,9 @@ def _bare_number(plain: str, paras: list[_Para], warnings: list[str]) -> re.Matc
         return None
     if operative_verb(plain[m.end() :]) is None:
         return None
-    warnings.append(f"operative paragraph {m.group(1)} is printed without the period after its number")
+    warnings.append(
+        f"operative paragraph {m.group(1)} is printed without the period after its number"
+    )
     return m
 
 
@@ -322,15 +367,21 @@ def _freeze(paras: list[_Para], out: Segmented, warnings: list[str]) -> None:
     for n, p in enumerate(pre, 1):
         text = _clean_text(p.text)
         out.preamble.append(
-            PreambularParagraph(id=f"pre-{n}", phrase=preamble_phrase(text), text=text, footnotes=_markers(p.text))
+            PreambularParagraph(
+                id=f"pre-{n}", phrase=preamble_phrase(text), text=text, footnotes=_markers(p.text)
+            )
         )
     expected = 1
     for n, p in enumerate(ops, 1):
         if p.number == 1 and expected > 1 and p.heading:
-            warnings.append(f"operative numbering restarts at 1 under the heading {p.heading[:60]!r}")
+            warnings.append(
+                f"operative numbering restarts at 1 under the heading {p.heading[:60]!r}"
+            )
         elif p.number is not None and p.number != expected:
             kind = "repeats" if p.number < expected else "skips"
-            warnings.append(f"operative numbering {kind}: paragraph {p.number} where {expected} was expected")
+            warnings.append(
+                f"operative numbering {kind}: paragraph {p.number} where {expected} was expected"
+            )
         if p.number is not None:
             expected = p.number + 1
         full = p.text + "".join(" " + _point_text(pt) for pt in p.points)
@@ -400,7 +451,9 @@ def _anchor_footnotes(out: Segmented, stage: Stage) -> None:
             (in_annex if marker in out.annex_markers else loose).append(marker)
         out.footnotes.append(Footnote(marker=marker, text=body, paragraph=pid))
     if in_annex:
-        stage.warnings.append(f"footnotes cited in an annex, not in a paragraph: {', '.join(in_annex)}")
+        stage.warnings.append(
+            f"footnotes cited in an annex, not in a paragraph: {', '.join(in_annex)}"
+        )
     if loose:
         stage.warnings.append(f"footnotes not anchored to a paragraph: {', '.join(loose)}")
     for marker in where:

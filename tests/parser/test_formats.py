@@ -51,7 +51,9 @@ def test_a_word_resolution_reads_its_italic_verbs(tmp_path):
     document = docx.Document()
     for line in HEADING:
         document.add_paragraph(line)
-    document.add_paragraph("Noting with appreciation the cooperation between the two organizations,")
+    document.add_paragraph(
+        "Noting with appreciation the cooperation between the two organizations,"
+    )
     for number, verb, rest in [
         (1, "Further welcomes", " the memorandum of understanding signed on 24 January 2016;"),
         (2, "Requests", " the Secretary-General to report at its seventy-fifth session."),

@@ -53,10 +53,22 @@ def test_it_finds_the_ten_priority_areas_reviewed_at_rabat(demo_plan):
 
 
 def test_areas_without_a_stated_count_need_review():
-    text = "to review cooperation in the fields of health, education, transport, energy, and water,"
+    text = "to review cooperation in the priority areas of health, education, transport, energy, and water,"
     names, pid, confidence = areas.find_areas([("pre-3", text)])
     assert names == ["health", "education", "transport", "energy", "water"]
     assert pid == "pre-3" and confidence < proposals.REVIEW_THRESHOLD
+
+
+def test_a_list_of_fields_that_is_not_said_to_be_the_priority_areas_is_not_taken():
+    text = "to cooperate in the fields of health, education, transport, energy, and water,"
+    assert areas.find_areas([("op-4", text)]) == ([], None, 0.0)
+
+
+def test_an_enumeration_stops_at_the_first_clause():
+    text = ("Noting the 3 priority areas, to cooperate in the fields of health, education, transport, "
+            "including through training, encourages the secretariats to meet;")
+    names, _, confidence = areas.find_areas([("op-4", text)])
+    assert names == ["health", "education", "transport"] and confidence == 0.9
 
 
 @pytest.mark.parametrize(("paragraph", "kind", "signed_on", "un_party"), [

@@ -6,13 +6,15 @@ in one paragraph and enumerates them in another ("to review and appraise the lev
 cooperation in the fields of international peace and security, science and
 technology, ..., arts and crafts, and the promotion of heritage"). We take each
 enumeration that follows "fields of" / "areas of" / "sectors of", split it on commas,
-drop words that name a process rather than a field ("implementation of", "protection
-of and assistance to", "the promotion of", "international"), and merge fragments until
+stop at the first fragment that is a clause rather than a field ("including ...",
+"encourages ..."), drop words that name a process rather than a field ("implementation
+of", "protection of and assistance to", "the promotion of", "international"), and merge fragments until
 the stated count is reached: first a one-word fragment with the next ("environment" +
 "health and population"), then the closing "and ..." fragment with the one before it
 ("arts and crafts" + "heritage"). The enumeration nearest the stated count wins; when
 the count cannot be matched, or none is stated, the confidence drops and the areas go
-to the review list.
+to the review list; without a stated count only a list introduced as priority areas
+("the priority areas of ...") is taken.
 """
 
 from __future__ import annotations
@@ -26,6 +28,11 @@ _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eig
 _COUNT = re.compile(r"\b(\d{1,2}|" + "|".join(_WORDS) + r")\s+(?:priority|agreed|designated)?\s*"
                     r"(?:areas|fields|sectors)\b", re.I)
 _LIST = re.compile(r"\b(?:fields|areas|sectors) of (?:cooperation )?(?:in )?(?:the )?(?P<list>[^;]+)")
+_NOT_A_FIELD = re.compile(
+    r"^(?:in particular|including|inter alia|such as|as well as|in order|in this|in that|to |which |that |who |"
+    r"with |through |by |notes|acknowledges|encourages|welcomes|recognizes|calls|invites|requests|stresses|"
+    r"emphasizes|urges|underlines|reaffirms)\b", re.I)
+_MAX_WORDS = 8
 _PROCESS = re.compile(
     r"^(?:and\s+)?(?:the\s+)?(?:(?:implementation|promotion|protection|strengthening|enhancement)\s+of\s+"
     r"(?:and\s+assistance\s+to\s+)?)?(?:international\s+)?", re.I)
@@ -44,11 +51,14 @@ def stated_count(texts: list[str]) -> int | None:
 
 
 def _fragments(enumeration: str) -> list[str]:
-    """Split "a, b, c, and d, and of the fact ..." into ["a", "b", "c", "and d"]."""
+    """Split "a, b, c, and d, and of the fact ..." into ["a", "b", "c", "and d"]; stop at
+    the first fragment that is not the name of a field (a clause, a qualifier)."""
     out = []
     for part in (p.strip() for p in enumeration.split(",")):
         if not part:
             continue
+        if _NOT_A_FIELD.match(part) or len(part.split()) > _MAX_WORDS:
+            break
         out.append(part)
         if part.startswith("and ") or " and " in part and len(out) > 2 and out[-2].startswith("and "):
             break
@@ -83,6 +93,8 @@ def find_areas(paragraphs: list[tuple[str, str]]) -> tuple[list[str], str | None
     best: tuple[float, list[str], str] | None = None
     for pid, text in paragraphs:
         for m in _LIST.finditer(text):
+            if count is None and "priority" not in text[max(0, m.start() - 40):m.start()]:
+                continue  # without a stated count, only a list introduced as priority areas
             raw = _fragments(m.group("list"))
             if len(raw) < 3:
                 continue

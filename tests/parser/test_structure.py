@@ -1,0 +1,86 @@
+"""Structure read from small, hand-written resolutions (shapes the corpus has few of)."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+import resolutions.markers
+import resolutions.phrases
+from resolutions.pipeline import parse_text
+
+HEAD = """United Nations
+A/RES/99/1
+General Assembly
+Distr.: General
+2 January 2045
+Ninety-ninth session
+Agenda items 12 and 130 (a)
+Resolution adopted by the General Assembly on 20 December 2044
+[on the report of the Sixth Committee (A/99/500, para. 12)]
+99/1. A resolution with points
+The General Assembly,
+
+Recalling its resolution 98/7 of 1 December 2043,
+
+"""
+
+
+def body(*blocks: str) -> str:
+    return HEAD + "\n\n".join(blocks) + "\n\n75th plenary meeting\n20 December 2044\n"
+
+
+def test_it_nests_roman_sub_points_under_a_letter_and_reads_i_after_h_as_a_letter():
+    r = parse_text(
+        body(
+            "1. Decides:",
+            "(a) To establish a fund, which shall:",
+            "(i) Receive contributions;",
+            "(ii) Report annually;",
+            "(b) To review it;",
+            "2. Requests the Secretary-General:",
+            *[f"({c}) To act;" for c in "abcdefgh"],
+            "(i) To report.",
+        )
+    )
+    first, second = r.operative
+    assert [p.label for p in first.points] == ["a", "b"]
+    assert [p.label for p in first.points[0].points] == ["i", "ii"]
+    assert first.text.startswith("Decides: (a) To establish a fund, which shall: (i) Receive")
+    assert [p.label for p in second.points] == list("abcdefghi")
+    assert r.warnings == ()
+
+
+def test_it_reads_the_committee_basis_and_several_agenda_items():
+    r = parse_text(body("1. Takes note of the report."))
+    assert r.agenda_items == ("12", "130 (a)")
+    assert (r.basis.kind, r.basis.committee, r.basis.report) == (
+        "committee",
+        "Sixth Committee",
+        "A/99/500, para. 12",
+    )
+    assert r.documents == ("A/99/500",)
+    assert r.session == 99 and r.symbol == "A/RES/99/1"
+
+
+def test_it_warns_about_a_gap_in_the_operative_numbering():
+    r = parse_text(
+        body("1. Takes note of the report;", "3. Decides to remain seized of the matter.")
+    )
+    assert [p.number for p in r.operative] == [1, 3]
+    assert any("skips: paragraph 3 where 2 was expected" in w for w in r.warnings)
+
+
+def test_it_keeps_a_section_heading_with_the_paragraph_that_follows():
+    r = parse_text(
+        body("1. Takes note of the report;", "II", "Financing", "2. Decides to finance it.")
+    )
+    assert r.operative[1].heading == "II Financing"
+    assert r.operative[1].text == "Decides to finance it."
+
+
+@pytest.mark.parametrize("module", [resolutions.markers, resolutions.phrases])
+def test_the_examples_in_the_docstrings_hold(module):
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0

@@ -1,15 +1,18 @@
 """Charts of the reports, drawn with matplotlib (Agg backend, no display): PNG bytes for
 Word, SVG bytes for HTML and PDF. Reads only the numbers given; writes nothing.
 
-Labels are drawn as given; matplotlib does not shape Arabic, so the Arabic report passes
-Latin labels (priority area codes, status values) and its captions carry the Arabic.
+Matplotlib neither joins Arabic letters nor orders right-to-left text: ``visual(text)``
+shapes Arabic labels (arabic-reshaper) and puts them in display order (python-bidi)
+before they are drawn; the functions take ``rtl=True`` to do so for every label.
 """
 
 from __future__ import annotations
 
 import io
 
+import arabic_reshaper
 import matplotlib
+from bidi import get_display
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -22,6 +25,11 @@ STATUS_COLOURS = {
 }
 
 
+def visual(text: str) -> str:
+    """Arabic text as matplotlib must draw it: letters joined, in display order."""
+    return get_display(arabic_reshaper.reshape(text))
+
+
 def _save(fig) -> tuple[bytes, bytes]:
     png, svg = io.BytesIO(), io.BytesIO()
     fig.savefig(png, format="png", dpi=150, bbox_inches="tight")
@@ -30,11 +38,13 @@ def _save(fig) -> tuple[bytes, bytes]:
     return png.getvalue(), svg.getvalue()
 
 
-def stacked_bars(categories: list[str], series: dict[str, list[int]], labels: dict[str, str] | None = None
-                 ) -> tuple[bytes, bytes]:
+def stacked_bars(categories: list[str], series: dict[str, list[int]], labels: dict[str, str] | None = None,
+                 *, rtl: bool = False) -> tuple[bytes, bytes]:
     """Horizontal bars, one per category, stacked by series (e.g. status).
     Returns (png, svg)."""
-    labels = labels or {}
+    labels = {k: visual(v) if rtl else v for k, v in (labels or {}).items()}
+    if rtl:
+        categories = [visual(c) for c in categories]
     fig, ax = plt.subplots(figsize=(6.3, 0.45 * max(len(categories), 2) + 1.0))
     left = [0] * len(categories)
     for name, values in series.items():
@@ -49,9 +59,11 @@ def stacked_bars(categories: list[str], series: dict[str, list[int]], labels: di
     return _save(fig)
 
 
-def paired_bars(periods: list[str], first: list[int], second: list[int], first_label: str, second_label: str
-                ) -> tuple[bytes, bytes]:
+def paired_bars(periods: list[str], first: list[int], second: list[int], first_label: str, second_label: str,
+                *, rtl: bool = False) -> tuple[bytes, bytes]:
     """Two bars per period side by side (e.g. action items opened and closed)."""
+    if rtl:
+        first_label, second_label = visual(first_label), visual(second_label)
     fig, ax = plt.subplots(figsize=(6.3, 2.2))
     xs = range(len(periods))
     ax.bar([x - 0.2 for x in xs], first, width=0.4, label=first_label, color="#fdae6b")

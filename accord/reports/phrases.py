@@ -236,7 +236,7 @@ AR = {
     "fig_areas": "الأنشطة المشتركة حسب المجال ذي الأولوية والحالة",
     "fig_actions": "إجراءات المتابعة المفتوحة والمغلقة، حسب الربع",
     "figure": "الشكل {n}",
-    "opened": "opened", "closed": "closed",
+    "opened": "فُتحت", "closed": "أُغلقت",
     "and": "و",
     "status": {"planned": "مخطط لها", "ongoing": "جارية", "completed": "منجزة", "postponed": "مؤجلة",
                "cancelled": "ملغاة", "open": "مفتوح", "in_progress": "قيد التنفيذ", "done": "منجز"},

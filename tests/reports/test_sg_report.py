@@ -167,3 +167,13 @@ def test_months_are_read_as_whole_months():
     assert parse_month("2020-02", end=True) == datetime.date(2020, 2, 29)
     assert parse_month("2018-12", end=True) == datetime.date(2018, 12, 31)
     assert parse_month("2018-09") == datetime.date(2018, 9, 1)
+
+
+def test_arabic_chart_labels_are_shaped_and_in_display_order():
+    from accord.reports import charts
+
+    shown = charts.visual("حقوق")
+    assert all(0xFE70 <= ord(c) <= 0xFEFF for c in shown)  # joined letter forms
+    assert unicodedata.normalize("NFKC", shown) == "قوقح"  # display order: right to left
+    _, svg = charts.stacked_bars(["حقوق الإنسان"], {"ongoing": [3]}, {"ongoing": "جارية"}, rtl=True)
+    assert charts.visual("جارية") in svg.decode()

@@ -52,13 +52,15 @@ def main(argv: list[str] | None = None) -> int:
 
 def _error(path: Path, exc: BaseException) -> None:
     message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if not isinstance(exc, ResolutionError | OSError):
+        message = f"the parser failed ({type(exc).__name__}: {message}); please report this file"
     print(f"error: {path}: {message}", file=sys.stderr)
 
 
 def _one_to_stdout(path: Path, fmt: str) -> int:
     try:
         out = _render(path, fmt)
-    except (ResolutionError, OSError) as exc:
+    except Exception as exc:  # a refusal, or a parser bug: one line either way, never a traceback
         _error(path, exc)
         return EXIT_REFUSED
     sys.stdout.write(out)
@@ -79,7 +81,7 @@ def _many_to_dir(files: list[Path], outdir: Path, fmt: str) -> int:
         try:
             out = _render(path, fmt)
             (outdir / (path.stem + suffix)).write_text(out, encoding="utf-8")
-        except (ResolutionError, OSError) as exc:
+        except Exception as exc:  # a refusal, or a parser bug: one line either way
             failed += 1
             _error(path, exc)
     if failed:

@@ -18,23 +18,19 @@ from django.urls import NoReverseMatch, reverse
 
 from accord.cooperation.models import Activity, PriorityArea
 from accord.cooperation.selectors import matrix_rows
-from accord.web.access import editable, viewable
+from accord.web.access import can_create, editable, viewable
 from accord.web.common import bienniums_of, entities_of, framework_for
 from accord.web.forms import MatrixFilterForm
 
 PAGE_SIZE = 100
 
 
-def export_url(framework, biennium) -> str | None:
-    """The spreadsheet export of the reports app, when it has one (else None)."""
-    for kwargs in ({"slug": framework.slug, "biennium": biennium.label},
-                   {"slug": framework.slug, "biennium": biennium.pk},
-                   {"biennium": biennium.pk}):
-        try:
-            return reverse("matrix-export", kwargs=kwargs)
-        except NoReverseMatch:
-            continue
-    return None
+def reports_url(name: str, biennium) -> str | None:
+    """A page of the reports app about ``biennium`` (export, import), when it exists."""
+    try:
+        return reverse(name, kwargs={"pk": biennium.pk})
+    except NoReverseMatch:
+        return None
 
 
 def editable_ids(user, rows) -> set[int]:
@@ -69,6 +65,8 @@ def matrix(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "framework": framework, "page": "matrix", "biennium": biennium, "bienniums": bienniums,
         "form": form, "groups": groups, "page_obj": page, "can_edit_ids": can_edit_ids,
-        "statuses": Activity.Status.choices, "next_url": request.get_full_path(), "export_url": export_url(framework, biennium),
+        "statuses": Activity.Status.choices, "next_url": request.get_full_path(), "export_url": reports_url("matrix-export", biennium),
+        "import_url": reports_url("matrix-import", biennium)
+        if can_create(request.user, Activity, framework=framework) else None,
     }
     return render(request, "web/matrix.html", context)

@@ -117,3 +117,17 @@ def test_the_registry_nests_entities_under_their_parent(client, world):
     secretariat = body.index(">Secretariat<")
     assert secretariat < body.index("(OHCHR)") and "<ul>" in body[secretariat:body.index("(OHCHR)")]
     assert "Amina Diallo" in body
+
+
+def test_the_matrix_links_to_the_spreadsheet_export(client, world):
+    client.force_login(world.viewer)
+    body = client.get(reverse("matrix", args=[world.framework.slug])).content.decode()
+    assert f'{reverse("matrix-export", kwargs={"pk": world.biennium.pk})}?format=xlsx' in body
+
+
+def test_pages_speak_french_with_french_names(client, world):
+    client.force_login(world.viewer)
+    body = client.get(f"/fr/f/{world.framework.slug}/").content.decode()
+    assert 'lang="fr"' in body and "Tableau de bord" in body and "Paix et sécurité" in body
+    body = client.get(f"/ar/f/{world.framework.slug}/registry/").content.decode()
+    assert 'dir="rtl"' in body and "السجل" in body and "مفوضية الأمم المتحدة السامية لحقوق الإنسان" in body

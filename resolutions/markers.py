@@ -275,8 +275,8 @@ def _classify(m: re.Match, text: str, wanted: set[int]) -> tuple[int, int, str, 
         keep, space, num = m.group("punct"), m.group("psp"), m.group("pnum")
         weight = WEAK if space else STRONG
         start = m.start()
-        if "\n" in space and not text.startswith((" ", "\n"), m.end()) and m.end() < len(text):
-            return None  # "...;\n4. Condemns": a paragraph number
+        if "\n" in space and not _set_apart(text, m.end(), line_end=True):
+            return None  # "...;\n4. Condemns": a paragraph number; a marker there stands alone
         loose = _set_apart(text, m.end(), line_end=True)
         if (
             space
@@ -306,8 +306,8 @@ def _classify(m: re.Match, text: str, wanted: set[int]) -> tuple[int, int, str, 
             if not ROMAN.fullmatch(keep):
                 return None  # "G20", "COP28"
             weight = WEAK  # "Protocol I4": Protocol I and footnote 4
-        if "\n" in space and not text.startswith((" ", "\n"), m.end()) and m.end() < len(text):
-            return None  # a number opening the next line ("4.") is not glued to the word
+        if "\n" in space and not _set_apart(text, m.end(), line_end=True):
+            return None  # a number opening the next line ("General\n1 July 2025") is text
     n = int(num)
     return (m.start(), m.end(), keep, n, weight) if n in wanted else None
 

@@ -7,7 +7,7 @@ import datetime
 from django.apps import apps
 
 from accord.cooperation.models import ActionItem, Framework, Meeting, PriorityArea
-from accord.documents.models import Mandate, Paragraph, Resolution
+from accord.documents.models import Citation, Mandate, Paragraph, Resolution
 from accord.documents.review import ReviewItem
 from accord.documents.services import resolution_import
 from accord.registry.models import Agreement, Entity, Organization
@@ -88,8 +88,8 @@ def test_running_it_twice_changes_nothing(bootstrapped, demo_path, coordinator):
 
 
 def test_everything_written_is_recorded_in_history_with_the_user(bootstrapped, coordinator):
-    for model in (Organization, Entity, Framework, Resolution, Paragraph, Agreement, Meeting, PriorityArea,
-                  Mandate, ActionItem):
+    for model in (Organization, Entity, Framework, Resolution, Paragraph, Citation, Agreement, Meeting,
+                  PriorityArea, Mandate, ActionItem):
         records = model.history.all()
         assert records.exists(), model
         assert set(records.values_list("history_user__username", flat=True)) == {"nadia"}, model

@@ -9,7 +9,7 @@ import pytest
 
 from accord.cooperation.models import ActionItem, Framework, Meeting
 from accord.documents.bootstrap.lineage import LineageResult, supersede
-from accord.documents.models import Mandate, Paragraph, Resolution
+from accord.documents.models import Citation, Mandate, Paragraph, Resolution
 from accord.documents.services import resolution_import
 from accord.registry.models import Entity
 from tests.bootstrap.conftest import series_file
@@ -65,6 +65,9 @@ def test_resolutions_imported_out_of_order_form_one_chain(with_79_9, corpus, coo
                      ("A/RES/79/9", "A/RES/77/18")]
     old25 = Mandate.objects.get(resolution__symbol="A/RES/73/135", paragraph__pid="op-25")
     assert old25.superseded_by.resolution.symbol == "A/RES/75/16"
+    # 79/9 recalls 77/18, stored after it: the citation now points at it
+    recalls = Citation.objects.filter(resolution__symbol="A/RES/79/9", symbol="77/18")
+    assert recalls and {c.cited_resolution.symbol for c in recalls} == {"A/RES/77/18"}
     assert not Mandate.objects.filter(resolution__symbol="A/RES/79/9", status=Mandate.Status.SUPERSEDED).exists()
 
 

@@ -39,7 +39,8 @@ _LABELS = {"general": "General meeting", "brainstorming": "Brainstorming session
            "working_group": "Working group meeting", "sectoral": "Sectoral meeting"}
 _CITED = re.compile(r"(?:\b\d+/\d+|\([A-Z]+\)|\(\d{4}\))\s+of\s*$|\b(?:adoption|adopted|signing|signed|renewal|"
                     r"memorandum|agreement|name)\b[^,;]*\bon\s*$", re.I)
-_PLACE = re.compile(r"\bin ((?:[A-Z][\w'’-]+)(?:[ -][A-Z][\w'’-]+)*(?:, (?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)*)?)")
+_PLACE = re.compile(r"\bin ((?:[A-Z][\w'’-]+)(?:[ -][A-Z][\w'’-]+)*"  # a city: "Jeddah", "Addis Ababa"
+                    r"(?:, (?:[A-Z][\w'’-]+)(?: (?:of (?:the )?)?[A-Z][\w'’-]+)*)?)")  # ", Islamic Republic of Iran"
 _PLANNED = re.compile(r"\bnext (?:(general|sectoral|high-level) )?meeting (?:is |was )?(?:scheduled|planned|"
                       r"to be held)(?: to take place)? (?:for|in) (\d{4})(?P<rest>[^;]*)")
 _HOST = re.compile(r"hosted by (the [^,;.]+?)(?:[,;.]|$)")

@@ -66,3 +66,39 @@ def test_every_pdf_with_a_text_layer_reads_like_it(corpus):
     poor = {name: round(score, 3) for name, score in scores.items() if score < 0.85}
     assert not poor, poor
     assert sum(scores.values()) / len(scores) > 0.93
+
+
+def test_spaces_pdfium_adds_inside_words_and_beside_dashes_are_removed(corpus):
+    humanitarian = " ".join(read_document(corpus / "pdf" / "A_RES_78_119.pdf").text.split())
+    assert "huma nitarian" not in humanitarian and "sch ool" not in humanitarian
+    assert "with humanitarian principles" in humanitarian
+    disasters = read_document(corpus / "pdf" / "A_RES_79_13.pdf").text
+    assert "2015 –2030" not in disasters and "2015–2030" in disasters
+
+
+def test_real_spaces_between_words_stay(corpus):
+    assert "Takes note of the appointment" in " ".join(
+        read_document(corpus / "pdf" / "A_RES_78_220.pdf").text.split()
+    )
+    assert "62nd plenary meeting" in read_document(corpus / "pdf" / "A_RES_78_264.pdf").text
+    gaza = " ".join(read_document(corpus / "pdf" / "A_RES_79_134.pdf").text.split())
+    assert "Republic) – 24" in gaza
+
+
+def test_paragraphs_from_the_pdf_equal_those_from_the_text_layer(corpus):
+    """The cleaner and segmenter give the same paragraphs from our PDF text as from the corpus text layer."""
+    import resolutions
+
+    differ = {}
+    for name in ("A_RES_79_9", "A_RES_78_119", "A_RES_80_190", "A_RES_79_13", "A_RES_78_220"):
+        from_text = resolutions.parse(corpus / "text" / f"{name}.txt")
+        from_pdf = resolutions.parse(corpus / "pdf" / f"{name}.pdf")
+        a = [p.text for p in (*from_text.preamble, *from_text.operative)]
+        b = [p.text for p in (*from_pdf.preamble, *from_pdf.operative)]
+        if a != b:
+            differ[name] = (
+                next((x, y) for x, y in zip(a, b, strict=False) if x != y)
+                if len(a) == len(b)
+                else (len(a), len(b))
+            )
+    assert not differ, differ

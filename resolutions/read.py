@@ -14,10 +14,8 @@ The format is detected from the content, never from the file name:
     other UTF-8 text                 -> text
 
 The PDF text is laid out like the corpus text layers (../shared/corpus/text),
-which the cleaner is written for: page headers and counters on their own lines,
-a blank line between paragraphs, footnote markers as plain digits beside the
-word they follow, a line-end hyphen kept with the line break. Word and HTML are
-rendered like the seed markdown: italics as *...*, footnote markers as
+which the cleaner is written for (read_pdf.py). Word and HTML are rendered like
+the seed markdown (read_markup.py): italics as *...*, footnote markers as
 superscript digits, footnote bodies as lines starting with the marker.
 
 Anything that cannot be read raises a typed error from resolutions.errors with
@@ -26,20 +24,16 @@ a one-line message.
 
 from __future__ import annotations
 
-import ctypes
 import io
 import os
 import re
-import statistics
 import zipfile
-from collections import Counter
 from pathlib import Path
 
 from resolutions.errors import (
     DamagedDocument,
     DocumentTooLarge,
     EmptyDocument,
-    NoTextLayer,
     UnsupportedFormat,
 )
 from resolutions.model import Stage
@@ -80,6 +74,8 @@ def read_document(source: bytes | str | os.PathLike, *, max_bytes: int = MAX_BYT
     fmt = detect_format(raw)
     stage.source_format = fmt
     if fmt == "pdf":
+        from resolutions.read_pdf import read_pdf
+
         stage.text = read_pdf(raw, stage.warnings)
     elif fmt == "docx":
         from resolutions.read_markup import read_docx
@@ -229,313 +225,3 @@ def decode_text(raw: bytes, warnings: list[str]) -> str:
 
 def _normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-# --------------------------------------------------------------------------- PDF
-
-
-def read_pdf(raw: bytes, warnings: list[str]) -> str:
-    """The text of a PDF, laid out like the corpus text layers, pages separated by a blank line.
-
-    Raises DamagedDocument for a truncated or corrupt PDF and NoTextLayer for a scan.
-    """
-    import pypdfium2 as pdfium
-
-    if b"%%EOF" not in raw[-4096:]:
-        raise DamagedDocument("the PDF is truncated (no end-of-file marker)")
-    try:
-        pdf = pdfium.PdfDocument(raw)
-    except pdfium.PdfiumError as exc:
-        if "password" in str(exc).lower():
-            raise DamagedDocument("the PDF is password-protected") from None
-        raise DamagedDocument(f"the PDF cannot be opened ({exc})") from None
-    try:
-        count = len(pdf)
-        if count == 0:
-            raise EmptyDocument("the PDF has no pages")
-        pages = []
-        empty = []
-        for index in range(count):
-            try:
-                page = pdf[index]
-            except pdfium.PdfiumError as exc:
-                raise DamagedDocument(
-                    f"page {index + 1} of the PDF cannot be read ({exc})"
-                ) from None
-            try:
-                lines = page_lines(page)
-            finally:
-                page.close()
-            if not any(line.strip() for line in lines):
-                empty.append(index + 1)
-            pages.append("\n".join(lines))
-    finally:
-        pdf.close()
-    if len(empty) == count:
-        raise NoTextLayer(f"the PDF's {count} page(s) have no text layer (a scan?): run OCR first")
-    if empty:
-        warnings.append(f"PDF page(s) {', '.join(map(str, empty))} have no text (scanned images?)")
-    text = "\n\n".join(pages) + "\n"
-    return _join_words(text) if _MAYBE_JOIN in text else text
-
-
-class _Line:
-    __slots__ = ("text", "start", "x", "y", "size")
-
-    def __init__(self, text: str, start: int, x: float, y: float, size: float):
-        self.text, self.start, self.x, self.y, self.size = text, start, x, y, size
-
-
-def page_lines(page) -> list[str]:
-    """One page's lines: pdfium's text, with its lines re-joined and split by position.
-
-    pdfium breaks a line after a raised footnote marker and joins the lines of a
-    hyphenated word (marking the hyphen U+FFFE); page furniture set apart by
-    white space ("2/8     24-21657") comes as one line. The corpus text layers,
-    and so the cleaner, have the opposite on each count; this puts them back,
-    asking pdfium for the position of one character per line (and of the
-    characters around the spaces of short lines at the top and bottom of the
-    page), which keeps the cost near that of bare extraction.
-    """
-    import pypdfium2.raw as pdfium_c
-
-    textpage = page.get_textpage()
-    try:
-        text = textpage.get_text_range()
-        handle = textpage.raw
-        height = page.get_height()
-        lines = _positioned_lines(text, handle, pdfium_c)
-        if lines is None:  # text and character indexes disagree: keep pdfium's lines as they are
-            return _plain_lines(text)
-        _mark_spaces_inside_words(lines, text, handle, pdfium_c)
-        for line in lines:
-            if "-" in line.text or "–" in line.text:
-                line.text = _drop_spaces_pdfium_added(line, handle, pdfium_c)
-        lines = _join_raised_markers(lines)
-        out: list[str] = []
-        pitch, body_size = _body_pitch(lines)
-        previous = None
-        for line in lines:
-            if previous is not None and pitch and _paragraph_gap(previous, line, pitch, body_size):
-                out.append(" ")
-            furniture = line.y > height * 0.86 or line.y < height * 0.12
-            if furniture and len(line.text) < 120 and not _FOOTNOTE_BODY.match(line.text):
-                out.extend(_split_at_gaps(line, handle, pdfium_c))
-            elif (label := _LABEL.match(line.text)) is not None:
-                out.extend(_split_at_gaps(line, handle, pdfium_c, only=label.end() - 1))
-            elif _looks_tabular(line.text):
-                out.extend(_split_at_gaps(line, handle, pdfium_c, limit=1.0))
-            else:
-                out.append(line.text)
-            previous = line
-        return [
-            s.replace("\ufffe", "-\n").replace("\x02", "-\n").replace(_DROPPED, "") for s in out
-        ]
-    finally:
-        textpage.close()
-
-
-def _plain_lines(text: str) -> list[str]:
-    return _normalize_newlines(text.replace("\ufffe", "-\n").replace("\x02", "-\n")).split("\n")
-
-
-_c_x, _c_y = ctypes.c_double(), ctypes.c_double()
-_c_l, _c_r, _c_b, _c_t = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
-
-
-def _positioned_lines(text: str, handle, pdfium_c) -> list[_Line] | None:
-    """pdfium's lines with the baseline origin and font size of each one's first character."""
-    if len(text) != pdfium_c.FPDFText_CountChars(handle):
-        return None
-    lines = []
-    start = 0
-    for part in text.split("\r\n"):
-        first = start + (len(part) - len(part.lstrip()))
-        if first < start + len(part):
-            pdfium_c.FPDFText_GetCharOrigin(handle, first, _c_x, _c_y)
-            x = _c_x.value
-            marker = _LEADING_MARKER.match(part, first - start)
-            if marker:  # a raised footnote marker first: take the baseline of the word after it
-                first = start + marker.end()
-                pdfium_c.FPDFText_GetCharOrigin(handle, first, _c_x, _c_y)
-            size = pdfium_c.FPDFText_GetFontSize(handle, first)
-            lines.append(_Line(part, start, x, _c_y.value, size))
-        elif lines:
-            lines.append(_Line(part, start, lines[-1].x, lines[-1].y, lines[-1].size))
-        start += len(part) + 2
-    return lines
-
-
-_LEADING_MARKER = re.compile(r"\s*\d{1,3} (?=\w)")
-_DROPPED = "\x00"  # stands for a removed character until the page is done, so indexes hold
-_SPACED_DASH = re.compile(r"( ?)[-–\ufffe]( ?)")
-
-
-def _drop_spaces_pdfium_added(line: _Line, handle, pdfium_c) -> str:
-    """Remove the spaces pdfium generates beside a dash ("faith - based", "2015 –2030", "eighty -first").
-
-    A space the PDF itself holds is kept ("mental – in"), and so is one after a dash with
-    none before it ("sex- and age-disaggregated"); a generated one before the dash goes
-    when the dash has no real space on its other side.
-    """
-    text = list(line.text)
-    for match in _SPACED_DASH.finditer(line.text):
-        left = match.start(1) if match.group(1) else None
-        right = match.start(2) if match.group(2) else None
-        if left is None:  # "sex- and age-disaggregated": a suspended hyphen keeps its space
-            continue
-        made = {
-            pos: pdfium_c.FPDFText_IsGenerated(handle, line.start + pos) == 1
-            for pos in (left, right)
-            if pos is not None
-        }
-        if (
-            len(made) == 2 and match.group(0).strip() != "-"
-        ):  # "Republic) – 24": a spaced dash stays
-            continue
-        if all(made.values()):
-            for pos in made:
-                text[pos] = _DROPPED
-    return "".join(text)
-
-
-_WORD_SPACE = re.compile(r"(?<=[a-z]) (?=[a-z])")  # a space between two small letters
-_IN_WORD_GAP = (
-    0.21  # em: generated spaces inside a word measure 0.12-0.20, most word gaps 0.22 and up
-)
-_MAYBE_JOIN = "\x01"  # a generated narrow space, decided once the whole document is read
-_JOIN_CANDIDATE = re.compile(r"(\w+)\x01(\w+)")
-_WHOLE_WORD = re.compile(r"(?<![\w\x01])\w+(?![\w\x01])")
-
-
-def _mark_spaces_inside_words(lines: list[_Line], text: str, handle, pdfium_c) -> None:
-    """Mark the narrow spaces pdfium generated between two letters ("huma nitarian").
-
-    pdfium adds a space wherever glyphs stand apart, and some PDFs space letters
-    widely. Over the corpus, such gaps inside a word measure 0.12 to 0.20 em and
-    gaps between words 0.22 em and more, with exceptions (an "f" overhanging
-    "of the", a raised "62nd"), so _join_words decides with the document's words.
-    """
-    marks: set[int] = set()
-    is_generated = pdfium_c.FPDFText_IsGenerated
-    for match in _WORD_SPACE.finditer(text):
-        at = match.start()
-        if is_generated(handle, at) != 1:
-            continue
-        pdfium_c.FPDFText_GetCharBox(handle, at - 1, _c_l, _c_r, _c_b, _c_t)
-        right_edge = _c_r.value
-        pdfium_c.FPDFText_GetCharBox(handle, at + 1, _c_l, _c_r, _c_b, _c_t)
-        size = pdfium_c.FPDFText_GetFontSize(handle, at - 1) or 1.0
-        if (_c_l.value - right_edge) / size < _IN_WORD_GAP:
-            marks.add(at)
-    if not marks:
-        return
-    for line in lines:
-        inside = [at - line.start for at in marks if line.start <= at < line.start + len(line.text)]
-        if inside:
-            chars = list(line.text)
-            for pos in inside:
-                chars[pos] = _MAYBE_JOIN
-            line.text = "".join(chars)
-
-
-def _join_words(text: str) -> str:
-    """Join the halves of a word split by a marked space, unless both halves are words of the document.
-
-    "huma|nitarian", "eq|ual", "Nation|s" join; "of|the", "62nd|plenary" stay apart
-    (the halves occur as words elsewhere and the joined form does not).
-    """
-    words = set(_WHOLE_WORD.findall(text))
-
-    def decide(match: re.Match) -> str:
-        left, right = match.group(1), match.group(2)
-        if any(c.isdigit() for c in left + right):  # "62nd plenary meeting"
-            return f"{left} {right}"
-        if left + right in words or left not in words or right not in words:
-            return left + right
-        return f"{left} {right}"
-
-    text = _JOIN_CANDIDATE.sub(decide, text)
-    return _JOIN_CANDIDATE.sub(decide, text).replace(_MAYBE_JOIN, " ")  # a word split twice
-
-
-def _join_raised_markers(lines: list[_Line]) -> list[_Line]:
-    """Join a line cut before or after a raised footnote marker with the rest of its visual line."""
-    out: list[_Line] = []
-    for line in lines:
-        if out:
-            prev = out[-1]
-            same_row = abs(prev.y - line.y) < max(prev.size, 1.0) * 0.5 and line.x > prev.x
-            if same_row and (prev.text.rstrip()[-1:].isdigit() or _LEADING_MARKER.match(line.text)):
-                prev.text = prev.text.rstrip() + " " + line.text
-                continue
-        out.append(line)
-    return out
-
-
-def _body_pitch(lines: list[_Line]) -> tuple[float, float]:
-    """The usual distance between two baselines of body text on this page, and the body font size.
-
-    Over the corpus, the distance between two lines of body text is either the pitch
-    (within a paragraph) or 1.5 times it (between paragraphs), rarely anything else.
-    """
-    sizes = Counter(round(line.size) for line in lines)
-    if not sizes:
-        return 0.0, 0.0
-    body = sizes.most_common(1)[0][0]
-    steps = [
-        a.y - b.y
-        for a, b in zip(lines, lines[1:], strict=False)
-        if round(a.size) == body == round(b.size) and 0 < a.y - b.y < 40
-    ]
-    if len(steps) < 2:
-        return 0.0, float(body)
-    return statistics.median(steps), float(body)
-
-
-def _paragraph_gap(above: _Line, below: _Line, pitch: float, body_size: float) -> bool:
-    """True when the space between two lines is a paragraph break (scaled for larger type)."""
-    scale = max(above.size, below.size, body_size) / body_size if body_size else 1.0
-    return above.y - below.y > pitch * scale * 1.25
-
-
-_LONE_SPACE = re.compile(r"(?<! ) (?! )")
-_FOOTNOTE_BODY = re.compile(r"\s*\d{1,3} ")
-_LABEL = re.compile(r"\s*(?:\d{1,3}\.|\([a-z]{1,5}\)) ")
-
-
-def _looks_tabular(text: str) -> bool:
-    """A table row of figures ("P-4 1 661 398 2 059"), whose cells the corpus puts on lines of their own."""
-    if len(text) < 4:
-        return False
-    compact = text.replace(" ", "")
-    return len(compact) - len(compact.translate(_DROP_FIGURES)) > 0.3 * len(compact)
-
-
-_DROP_FIGURES = str.maketrans("", "", "0123456789–-")
-
-
-def _split_at_gaps(
-    line: _Line, handle, pdfium_c, only: int | None = None, limit: float = 2.5
-) -> list[str]:
-    """Split a line where a wide white space separates two blocks ("2/8      24-21657").
-
-    With `only`, look at the space at that position alone (after a "1." or "(a)" label,
-    which the corpus text layers put on a line of its own).
-    """
-    text = line.text
-    gap_limit = max(line.size, 6.0) * (1.2 if only is not None else limit)
-    pieces, cut = [], 0
-    positions = [only] if only is not None else [m.start() for m in _LONE_SPACE.finditer(text)]
-    for pos in positions:
-        if pos == 0 or pos + 1 >= len(text) or text[pos + 1] == " ":
-            continue
-        left = line.start + pos - 1
-        pdfium_c.FPDFText_GetCharBox(handle, left, _c_l, _c_r, _c_b, _c_t)
-        right_edge = _c_r.value
-        pdfium_c.FPDFText_GetCharBox(handle, left + 2, _c_l, _c_r, _c_b, _c_t)
-        if _c_l.value - right_edge > gap_limit:
-            pieces.append(text[cut : pos + 1])
-            cut = pos + 1
-    pieces.append(text[cut:])
-    return pieces

@@ -32,73 +32,12 @@ from datetime import date
 
 from lxml import etree
 
+from resolutions.akn_names import LANGUAGES, citation_href, eid, long_date, ordinal, slug, work_uri
 from resolutions.model import Citation, OperativeParagraph, Point, Resolution
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 _Q = f"{{{AKN_NS}}}"
-LANGUAGES = {"en": "eng", "fr": "fra", "es": "spa", "ar": "ara", "zh": "zho", "ru": "rus"}
 _SECTION_NUM = re.compile(r"^([IVXLC]+|[A-Z])\.\s+(.+)$")
-_SLUG = re.compile(r"[^0-9A-Za-z]+")
-_ORDINALS = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-]
-_TENS = ["twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet"]
-_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-
-
-def work_uri(resolution: Resolution) -> str:
-    """The FRBR work URI of a General Assembly resolution.
-
-    >>> from resolutions.model import Resolution
-    >>> r = Resolution(symbol="A/RES/73/135", session=73, number="135", title="", adopted_on=date(2018, 12, 13),
-    ...     distributed_on=None, agenda_items=(), basis=None, documents=(), meeting=None, preamble=(), operative=())
-    >>> work_uri(r)
-    '/akn/un/statement/deliberation/un-ga/2018-12-13/73-135'
-    """
-    when = resolution.adopted_on or resolution.distributed_on
-    day = when.isoformat() if when else str(1945 + resolution.session)
-    return f"/akn/un/statement/deliberation/un-ga/{day}/{resolution.session}-{_slug(resolution.number)}"
-
-
-def citation_href(citation: Citation) -> str:
-    """An AKN URI for what a citation names (a resolution of the GA, the SC or the HRC, or a document).
-
-    >>> citation_href(Citation(kind="ga-resolution", symbol="72/74", text="72/74", paragraph="pre-1",
-    ...     date=date(2017, 12, 6)))
-    '/akn/un/statement/deliberation/un-ga/2017-12-06/72-74'
-    >>> citation_href(Citation(kind="document", symbol="A/73/328-S/2018/592", text="", paragraph=None))
-    '/akn/un/doc/a-73-328-s-2018-592'
-    """
-    symbol = citation.symbol
-    day = f"{citation.date.isoformat()}/" if citation.date else ""
-    if citation.kind == "ga-resolution":
-        return f"/akn/un/statement/deliberation/un-ga/{day}{_slug(symbol.removeprefix('A/RES/'))}"
-    if citation.kind == "sc-resolution":
-        number = re.search(r"\d+", symbol.removeprefix("S/RES/"))
-        return f"/akn/un/statement/deliberation/un-sc/{day}{number.group(0) if number else _slug(symbol)}"
-    if citation.kind == "hrc-resolution":
-        return (
-            f"/akn/un/statement/deliberation/un-hrc/{day}{_slug(symbol.removeprefix('A/HRC/RES/'))}"
-        )
-    return f"/akn/un/doc/{_slug(symbol).lower()}"
 
 
 def to_akn(resolution: Resolution) -> str:
@@ -145,14 +84,6 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str
     return element
 
 
-def _slug(text: str) -> str:
-    return _SLUG.sub("-", text).strip("-") or "x"
-
-
-def _eid(entity_id: str) -> str:
-    return _slug(entity_id.replace(".", "-"))
-
-
 class _Builder:
     def __init__(self, resolution: Resolution):
         self.r = resolution
@@ -163,7 +94,7 @@ class _Builder:
             or date(1945 + resolution.session, 1, 1)
         ).isoformat()
         self.language = LANGUAGES.get(resolution.language, resolution.language)
-        self.org_ids = {e.id: _eid(e.id) for e in resolution.entities}
+        self.org_ids = {e.id: eid(e.id) for e in resolution.entities}
         self.ga_eid = (
             "un-ga"  # the gazetteer's un.ga when the text names the Assembly: one TLC either way
         )
@@ -261,19 +192,19 @@ class _Builder:
             _sub(
                 p,
                 "date",
-                _long_date(r.distributed_on),
+                long_date(r.distributed_on),
                 date=r.distributed_on.isoformat(),
                 refersTo="#distribution",
             )
         p = _sub(preface, "p", class_="session")
-        _sub(p, "session", f"{_ordinal(r.session).capitalize()} session", value=str(r.session))
+        _sub(p, "session", f"{ordinal(r.session).capitalize()} session", value=str(r.session))
         for item in r.agenda_items:
             _sub(preface, "p", f"Agenda item {item}", class_="agendaItem")
         if r.adopted_on:
             p = _sub(
                 preface, "p", "Resolution adopted by the General Assembly on ", class_="adoption"
             )
-            _sub(p, "docDate", _long_date(r.adopted_on), date=r.adopted_on.isoformat())
+            _sub(p, "docDate", long_date(r.adopted_on), date=r.adopted_on.isoformat())
         if r.basis:
             if r.basis.kind == "committee" and r.basis.committee:
                 text = f"[on the report of the {r.basis.committee}" + (
@@ -340,7 +271,7 @@ class _Builder:
         last = parent
         used: set[str] = set()
         for point in points:
-            label = _slug(point.label)
+            label = slug(point.label)
             while label in used:
                 label += "_"
             used.add(label)
@@ -370,7 +301,7 @@ class _Builder:
             _sub(
                 _sub(p, "i"),
                 "date",
-                _long_date(r.adopted_on),
+                long_date(r.adopted_on),
                 date=r.adopted_on.isoformat(),
                 refersTo="#adoption",
             )
@@ -510,38 +441,3 @@ def _append(p: etree._Element, last: etree._Element | None, text: str) -> None:
         p.text = (p.text or "") + text
     else:
         last.tail = (last.tail or "") + text
-
-
-def _long_date(day: date) -> str:
-    months = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-    return f"{day.day} {months[day.month - 1]} {day.year}"
-
-
-def _ordinal(n: int) -> str:
-    """The ordinal in words, as session names are written.
-
-    >>> _ordinal(73), _ordinal(80), _ordinal(1)
-    ('seventy-third', 'eightieth', 'first')
-    """
-    if n < 20:
-        return _ORDINALS[n - 1] if n > 0 else str(n)
-    if n >= 100:
-        return f"{n}th"
-    tens, unit = divmod(n, 10)
-    stem = _TENS[tens - 2]
-    if unit == 0:
-        return f"{stem}ieth"
-    return f"{stem}y-{_ORDINALS[unit - 1]}"

@@ -24,20 +24,9 @@ def test_every_corpus_text_and_the_seed_give_valid_akn(corpus):
     assert not invalid, invalid
 
 
-_CLEANER_GAP = pytest.mark.xfail(
-    reason="clean.py cleans docx/html as PDF text (it checks source_format == 'markdown' only); "
-    "the reader renders them like the seed markdown",
-    strict=False,
-)
-
-
 @pytest.mark.parametrize(
     "build",
-    [
-        None,
-        pytest.param(seed_docx, marks=_CLEANER_GAP),
-        pytest.param(seed_html, marks=_CLEANER_GAP),
-    ],
+    [None, seed_docx, seed_html],
     ids=["markdown", "docx", "html"],
 )
 def test_73_135_has_26_paragraphs_and_6_notes_whatever_the_format(corpus, build):

@@ -29,7 +29,7 @@ import re
 
 from resolutions.markers import MARK_CLOSE, MARK_OPEN, anchor_plain_markers
 from resolutions.model import Stage
-from resolutions.phrases import opens_operative, operative_verb
+from resolutions.phrases import opens_operative, opens_preamble, operative_verb
 
 ITALIC_OPEN = "\ue002"
 ITALIC_CLOSE = "\ue003"
@@ -297,6 +297,9 @@ def _blocks(lines: list[str]) -> list[str]:
         ):
             blocks.append(current)  # "..., Assembly,\nDecides:" printed without a blank line
             current = []
+        elif current and first.isupper() and _heading_lines(current) and opens_preamble(plain):
+            blocks.append(current)  # a section title, then "Recalling ..." without a blank line
+            current = []
         elif (
             current
             and (first.isdigit() or first == "(")
@@ -319,6 +322,15 @@ def _bare_numbered(block: str, prev: str) -> bool:
     """ "26 Condemns ..." after a closed paragraph: a number that lost its period."""
     m = BARE_NUMBER.match(block)
     return bool(m) and prev.rstrip()[-1:] in ";." and opens_operative(block[m.end() :])
+
+
+def _heading_lines(lines: list[str]) -> bool:
+    """One or two short lines without closing punctuation, each opening with a capital: a title."""
+    return (
+        len(lines) <= 2
+        and all(line[:1].isupper() and len(line) < 100 for line in lines)
+        and not _ends_closed(_strip_anchors(lines[-1]))
+    )
 
 
 def _ends_with_comma(line: str) -> bool:
@@ -353,6 +365,8 @@ def _merge_broken(blocks: list[str]) -> list[str]:
             plain = _strip_anchors(block[:80])
             starts_item = bool(NEW_ITEM.match(plain)) or _bare_numbered(plain, prev)
             open_end = not _ends_closed(prev) and not _is_heading_like(head)
+            if open_end and len(last) < 200 and (opens_preamble(plain) or opens_operative(plain)):
+                open_end = False  # a section title, then its first paragraph
             cont = (
                 LOWER_START.match(plain)
                 or (DIGIT_CONT.match(plain) and not starts_item)

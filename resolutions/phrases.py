@@ -214,6 +214,63 @@ def opens_operative(line: str) -> bool:
     return bool(words) and words[0][:1].isupper() and words[i].lower() in COMMON_OPERATIVE_VERBS
 
 
+# Words that open preambular paragraphs; used where a paragraph break must be guessed.
+COMMON_PREAMBLE_OPENERS = frozenset(
+    [
+        "recalling",
+        "reaffirming",
+        "noting",
+        "having",
+        "welcoming",
+        "recognizing",
+        "emphasizing",
+        "stressing",
+        "expressing",
+        "acknowledging",
+        "taking",
+        "bearing",
+        "considering",
+        "reiterating",
+        "underlining",
+        "underscoring",
+        "convinced",
+        "concerned",
+        "deeply",
+        "mindful",
+        "aware",
+        "guided",
+        "determined",
+        "affirming",
+        "commending",
+        "appreciating",
+        "alarmed",
+        "gravely",
+        "seriously",
+        "conscious",
+        "cognizant",
+        "desirous",
+        "encouraged",
+        "believing",
+        "highlighting",
+        "observing",
+        "deploring",
+        "condemning",
+        "referring",
+        "reaffirming",
+    ]
+)
+
+
+def opens_preamble(line: str) -> bool:
+    """Whether a line opens with a common preambular word: "Recalling", "Having considered".
+
+    >>> opens_preamble("Recalling its resolution 58/284"), opens_preamble("Beijing Declaration")
+    (True, False)
+    """
+    words = _words(line, 1)
+    return bool(words) and words[0][:1].isupper() and words[0].lower() in COMMON_PREAMBLE_OPENERS
+
+
 def _words(text: str, limit: int) -> list[str]:
     out = []
     for m in WORD.finditer(text[:120]):

@@ -18,7 +18,7 @@ from resolutions.clean import ITALIC_CLOSE, ITALIC_OPEN
 from resolutions.errors import NotAResolution
 from resolutions.markers import MARK_CLOSE, MARK_OPEN
 from resolutions.model import Basis, Footnote, OperativeParagraph, Point, PreambularParagraph, Stage
-from resolutions.phrases import operative_verb, preamble_phrase
+from resolutions.phrases import opens_preamble, operative_verb, preamble_phrase
 from resolutions.sessions import ordinal_to_int
 
 MONTHS = {
@@ -222,6 +222,7 @@ class _Para:
     verb: str = ""
     heading: str | None = None
     points: list[list] = field(default_factory=list)  # [label, text, subpoints]
+    late: bool = False  # a preambular paragraph of a later part (after operative ones)
 
 
 def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
@@ -258,6 +259,17 @@ def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
             plain, bool(pending_heading), blocks[i + 1] if i + 1 < len(blocks) else ""
         ):
             pending_heading.append(plain)
+        elif seen_op and _ends(plain, ",") and opens_preamble(plain):
+            if not any(p.kind == "pre" and p.late for p in paras):
+                warnings.append(
+                    f"preambular paragraphs after operative paragraph {paras[-1].number} "
+                    "(a resolution in parts) are listed with the preamble"
+                )
+            paras.append(_Para("pre", None, block, late=True))
+        elif seen_op and pending_heading and operative_verb(plain) and not _ends(plain, ","):
+            heading = " ".join(pending_heading)
+            pending_heading = []
+            paras.append(_Para("op", None, block, _verb(block, warnings), heading))
         elif seen_op:
             warnings.append(
                 f"text after operative paragraph {paras[-1].number} kept with it: {plain[:50]!r}"

@@ -68,8 +68,18 @@ AFTER_PREAMBLE = re.compile(r"(also|further|again|furthermore)(?=\W)")
 AFTER_COMPLEMENT = re.compile(r"(also|further)(?=\W)")
 
 
+ADVERB_ASIDE = re.compile(r"(?:Also|Further|Furthermore|Moreover|Finally),(?: [^,]{1,40},)? ([a-z]+s)\b")
+
+
 def operative_verb(text: str) -> str | None:
-    """The opening verb phrase of an operative paragraph, or None if it opens otherwise."""
+    """The opening verb phrase of an operative paragraph, or None if it opens otherwise.
+
+    >>> operative_verb("Also, in this regard, calls upon regional organizations")
+    'Also, in this regard, calls upon'
+    """
+    aside = ADVERB_ASIDE.match(text)
+    if aside:
+        return aside.group(0) + _complement(text, aside.group(0), aside.group(1))
     words = _words(text, 6)
     if not words:
         return None

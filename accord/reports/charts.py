@@ -52,6 +52,7 @@ def stacked_bars(categories: list[str], series: dict[str, list[int]], labels: di
                 color=STATUS_COLOURS.get(name), edgecolor="white", linewidth=0.5)
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.invert_yaxis()
+    ax.set_xlim(0, max([1, *left]))
     ax.set_xlabel("")
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=min(len(series), 5), frameon=False, fontsize=8)
@@ -69,6 +70,7 @@ def paired_bars(periods: list[str], first: list[int], second: list[int], first_l
     ax.bar([x - 0.2 for x in xs], first, width=0.4, label=first_label, color="#fdae6b")
     ax.bar([x + 0.2 for x in xs], second, width=0.4, label=second_label, color="#31a354")
     ax.set_xticks(list(xs), periods, rotation=0 if len(periods) <= 8 else 45)
+    ax.set_ylim(0, max([1, *first, *second]) * 1.1)
     ax.spines[["top", "right"]].set_visible(False)
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.legend(frameon=False, fontsize=8)

@@ -44,14 +44,18 @@ EN = {
     "intro_plain": ("The present report describes the state of cooperation between the United Nations and the "
                     "{partner}."),
     "intro_scope": ("It covers the period from {start} to {end} and draws on the matrix of joint activities of the "
-                    "biennium {bienniums}, kept by the secretariats of the two organizations, and on the "
+                    "{bienniums}, kept by the secretariats of the two organizations, and on the "
                     "contributions of the entities concerned."),
+    "biennium_one": "biennium {labels}",
+    "biennium_many": "bienniums {labels}",
     "res_footnote": "Resolution {res}, adopted on {date}.",
     "meeting_held": "{title} was held in {place} on {dates}.",
     "meeting_held_noplace": "{title} was held on {dates}.",
     "meeting_docs": "See {docs}.",
     "no_meetings": "No consultations or high-level meetings were recorded for the period.",
     "gm_held": "The general meeting of the two systems was held in {place} on {dates} and adopted {n} recommendations.",
+    "gm_held_nodecisions": "The general meeting of the two systems was held in {place} on {dates}.",
+    "gm_previous_nodecisions": "The previous general meeting was held in {place} on {dates}.",
     "gm_previous": "The previous general meeting, held in {place} on {dates}, adopted {n} recommendations.",
     "gm_followup": ("Of the {total} action items arising from the recommendations of the general meetings, {opened} "
                     "were opened and {closed} were closed during the period; {open} remain open, of which {overdue} "
@@ -124,8 +128,10 @@ FR = {
                        "Nations Unies et l'{partner}."),
     "intro_plain": "Le présent rapport décrit l'état de la coopération entre l'Organisation des Nations Unies et l'{partner}.",
     "intro_scope": ("Il porte sur la période allant du {start} au {end} et s'appuie sur la matrice des activités "
-                    "conjointes de l'exercice biennal {bienniums}, tenue par les secrétariats des deux "
+                    "conjointes {bienniums}, tenue par les secrétariats des deux "
                     "organisations, ainsi que sur les contributions des entités concernées."),
+    "biennium_one": "de l'exercice biennal {labels}",
+    "biennium_many": "des exercices biennaux {labels}",
     "res_footnote": "Résolution {res}, adoptée le {date}.",
     "meeting_held": "{title} s'est tenue à {place} le {dates}.",
     "meeting_held_noplace": "{title} s'est tenue le {dates}.",
@@ -133,6 +139,8 @@ FR = {
     "no_meetings": "Aucune consultation ni réunion de haut niveau n'a été enregistrée pour la période.",
     "gm_held": ("La réunion générale des deux systèmes s'est tenue à {place} le {dates} et a adopté {n} "
                 "recommandations."),
+    "gm_held_nodecisions": "La réunion générale des deux systèmes s'est tenue à {place} le {dates}.",
+    "gm_previous_nodecisions": "La réunion générale précédente s'est tenue à {place} le {dates}.",
     "gm_previous": "La réunion générale précédente, tenue à {place} le {dates}, a adopté {n} recommandations.",
     "gm_followup": ("Sur les {total} mesures de suivi découlant des recommandations des réunions générales, {opened} "
                     "ont été ouvertes et {closed} clôturées pendant la période ; {open} restent ouvertes, dont "
@@ -204,14 +212,18 @@ AR = {
                        "إلى الأمين العام أن يقدم إليها في دورتها {ordinal} تقريرا عن حالة التعاون بين الأمم المتحدة "
                        "و{partner}."),
     "intro_plain": "يصف هذا التقرير حالة التعاون بين الأمم المتحدة و{partner}.",
-    "intro_scope": ("ويغطي الفترة من {start} إلى {end}، ويستند إلى مصفوفة الأنشطة المشتركة لفترة السنتين "
+    "intro_scope": ("ويغطي الفترة من {start} إلى {end}، ويستند إلى مصفوفة الأنشطة المشتركة "
                     "{bienniums} التي تتولاها أمانتا المنظمتين، وإلى إسهامات الكيانات المعنية."),
+    "biennium_one": "لفترة السنتين {labels}",
+    "biennium_many": "لفترات السنتين {labels}",
     "res_footnote": "القرار {res}، المتخذ في {date}.",
     "meeting_held": "عُقد {title} في {place} في {dates}.",
     "meeting_held_noplace": "عُقد {title} في {dates}.",
     "meeting_docs": "انظر {docs}.",
     "no_meetings": "لم تُسجَّل أي مشاورات أو اجتماعات رفيعة المستوى خلال الفترة.",
     "gm_held": "عُقد الاجتماع العام للمنظومتين في {place} في {dates}، واعتمد {n} توصيات.",
+    "gm_held_nodecisions": "عُقد الاجتماع العام للمنظومتين في {place} في {dates}.",
+    "gm_previous_nodecisions": "عُقد الاجتماع العام السابق في {place} في {dates}.",
     "gm_previous": "واعتمد الاجتماع العام السابق، المعقود في {place} في {dates}، {n} توصيات.",
     "gm_followup": ("ومن بين إجراءات المتابعة الناشئة عن توصيات الاجتماعات العامة وعددها {total}، فُتح {opened} "
                     "وأُغلق {closed} خلال الفترة؛ ولا يزال {open} منها مفتوحا، منها {overdue} تجاوزت موعدها."),

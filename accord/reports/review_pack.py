@@ -16,6 +16,7 @@ from accord.cooperation.models import ActionItem, Biennium, Meeting, PriorityAre
 from accord.cooperation.selectors import matrix_rows
 from accord.reports.document import Document, Para, Section, Table
 from accord.reports.phrases import phrases
+from accord.reports.sg_report import title_case
 
 
 def meeting_year(meeting: Meeting) -> int:
@@ -58,7 +59,7 @@ def build_review_pack(meeting: Meeting, lang: str = "en", *, progress=None) -> D
         tick(0.4)
         headers = [p["rp_code"], p["rp_activity"], p["rp_leads"], p["rp_status"], p["rp_progress"]]
         for area in PriorityArea.objects.filter(framework=meeting.framework_id):
-            sub = matrix.add(Section(area.name))
+            sub = matrix.add(Section(title_case(area.name)))
             rows = rows_by_area.get(area.pk, [])
             if not rows:
                 sub.add(Para(p["rp_none"], numbered=False))

@@ -46,6 +46,12 @@ def parse_month(text: str, *, end: bool = False) -> datetime.date:
         raise ValueError(f"“{text}” is not a month: write it as YYYY-MM (e.g. 2018-09)") from exc
 
 
+def title_case(text: str) -> str:
+    """A name used as a heading starts with a capital ("peace and security" -> "Peace
+    and security"); Arabic has no case and is left alone."""
+    return text[:1].upper() + text[1:]
+
+
 def short_symbol(symbol: str) -> str:
     """"A/RES/73/135" -> "73/135"."""
     return symbol.removeprefix("A/RES/")
@@ -141,8 +147,11 @@ def _build(fw: Framework, start, end, lang, on, tick) -> Document:
                                                            date=p.date(mandate.resolution.adopted_on))]))
     else:
         intro.add(Para(p["intro_plain"].format(partner=partner)))
-    bienniums = sorted({a.biennium.label for a in activities}) or [f"{start.year}-{end.year}"]
-    intro.add(Para(p["intro_scope"].format(start=p.date(start), end=p.date(end), bienniums=p.join(bienniums))))
+    bienniums = sorted({a.biennium.label for a in activities}) or [
+        b.label for b in fw.bienniums.filter(start_year__lte=end.year, end_year__gte=start.year)
+        .order_by("start_year")] or [f"{start.year}-{end.year}"]
+    which = p["biennium_one" if len(bienniums) == 1 else "biennium_many"].format(labels=p.join(bienniums))
+    intro.add(Para(p["intro_scope"].format(start=p.date(start), end=p.date(end), bienniums=which)))
     doc.sections.append(intro)
 
     # II. Consultations and high-level meetings
@@ -174,7 +183,7 @@ def _build(fw: Framework, start, end, lang, on, tick) -> Document:
     by_area.add(Figure(p["fig_areas"], png, svg))
     for area in areas:
         rows = grouped[area.pk]
-        sub = Section(area.name)
+        sub = Section(title_case(area.name))
         if not rows:
             sub.add(Para(p["area_none"].format(area=area.name)))
         else:
@@ -252,9 +261,11 @@ def _general_section(fw, p, meetings, start, end) -> Section:
     before = [m for m in general if m.start_on < start]
     for m in ([before[-1]] if before else []) + held:
         key = "gm_held" if m in held else "gm_previous"
+        n = len(m.decisions.all())
+        if not n:
+            key += "_nodecisions"
         refs = [d.symbol or d.title for d in m.documents.all() if d.symbol or d.title]
-        section.add(Para(p[key].format(place=m.place or "…", dates=p.dates(m.start_on, m.end_on),
-                                       n=len(m.decisions.all())),
+        section.add(Para(p[key].format(place=m.place or "…", dates=p.dates(m.start_on, m.end_on), n=n),
                          footnotes=[p["meeting_docs"].format(docs=p.join(refs))] if refs else []))
     items = list(ActionItem.objects.filter(framework=fw, decision__meeting__kind="general")
                  .values("created_at", "closed_on", "status", "due_on"))

@@ -177,3 +177,23 @@ def test_arabic_chart_labels_are_shaped_and_in_display_order():
     assert unicodedata.normalize("NFKC", shown) == "قوقح"  # display order: right to left
     _, svg = charts.stacked_bars(["حقوق الإنسان"], {"ongoing": [3]}, {"ongoing": "جارية"}, rtl=True)
     assert charts.visual("جارية") in svg.decode()
+
+
+def test_charts_of_an_empty_period_have_no_negative_axis():
+    from accord.reports import charts
+
+    _, svg = charts.paired_bars(["2018 Q3", "2018 Q4"], [0, 0], [0, 0], "opened", "closed")
+    assert "−0.0" not in svg.decode() and "-0.0" not in svg.decode()
+    _, svg = charts.stacked_bars(["Peace"], {"ongoing": [0]})
+    assert "−0.0" not in svg.decode()
+
+
+def test_a_framework_without_activities_still_gets_a_report(db):
+    from tests.reports.factories import build_framework
+
+    world = build_framework(activities=0, action_items=0)
+    doc = build_sg_report(world.framework, START, END, "en")
+    word = WordDocument(io.BytesIO(render(doc, "docx")))
+    texts = [p.text for p in word.paragraphs]
+    assert "No joint activity was recorded in the area of Peace and security." in texts
+    assert any("bienniums 2018-2019 and 2020-2021," in t for t in texts)

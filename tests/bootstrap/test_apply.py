@@ -133,3 +133,15 @@ def test_a_soft_deleted_row_stays_deleted(bootstrapped, demo_path, coordinator):
     result = resolution_import(source=demo_path, user=coordinator, confirm_all=True)
     assert PriorityArea.all_objects.get(pk=area.pk).is_deleted
     assert result.counts["priority_area"]["deleted"] == 1
+
+
+def test_a_soft_deleted_entity_stays_deleted_and_is_not_linked_again(db, demo_path, coordinator):
+    first = resolution_import(source=demo_path, user=coordinator, confirm_all=True)
+    oct_ = Entity.objects.get(gazetteer_id="un.oct")
+    agreement = Agreement.objects.get(framework=first.framework, signed_on=datetime.date(2018, 9, 25))
+    agreement.parties.remove(oct_)
+    oct_.soft_delete(coordinator)
+    again = resolution_import(source=demo_path, user=coordinator, confirm_all=True)
+    assert Entity.all_objects.get(gazetteer_id="un.oct").is_deleted
+    assert again.counts["entity"]["deleted"] == 1
+    assert [e.gazetteer_id for e in agreement.parties.all()] == ["oic.gs"]

@@ -65,6 +65,26 @@ class Writer:
         self.paragraphs: dict[str, Paragraph] = {}
         self._entities: dict[str, Entity] | None = None  # by gazetteer id, loaded once
         self._organizations: dict[str, Organization] = {}
+        self._cache: dict[tuple, list[models.Model]] = {}  # rows of a framework or resolution, loaded once
+
+    def _rows(self, model: type[models.Model], **owner: Any) -> list[models.Model]:
+        """The stored rows of ``model`` that belong to ``owner`` (framework= or resolution=),
+        soft-deleted ones included, read once per writer."""
+        key = (model, *sorted((k, v.pk) for k, v in owner.items()))
+        if key not in self._cache:
+            self._cache[key] = list(model.all_objects.filter(**owner).order_by("id"))
+        return self._cache[key]
+
+    def _keep(self, rows: list[models.Model], obj: models.Model | None) -> models.Model | None:
+        """Put the latest copy of ``obj`` in the cached ``rows``."""
+        if obj is not None:
+            for i, row in enumerate(rows):
+                if row.pk == obj.pk:
+                    rows[i] = obj
+                    break
+            else:
+                rows.append(obj)
+        return obj
 
     def _count(self, kind: str, outcome: str) -> None:
         self.counts.setdefault(kind, Counter())[outcome] += 1
@@ -192,10 +212,16 @@ class Writer:
     def _apply_organization(self, proposal: Proposal, data: dict) -> Organization:
         return self.organization(data)
 
-    def _entity(self, gazetteer_id: str | None) -> Entity | None:
+    def _stored_entity(self, gazetteer_id: str) -> Entity | None:
+        """The stored entity with this gazetteer id, soft-deleted or not (read once)."""
         if self._entities is None:
-            self._entities = {e.gazetteer_id: e for e in Entity.objects.filter(gazetteer_id__isnull=False)}
-        return self._entities.get(gazetteer_id) if gazetteer_id else None
+            self._entities = {e.gazetteer_id: e for e in Entity.all_objects.filter(gazetteer_id__isnull=False)}
+        return self._entities.get(gazetteer_id)
+
+    def _entity(self, gazetteer_id: str | None) -> Entity | None:
+        """The live entity with this gazetteer id, to refer to."""
+        found = self._stored_entity(gazetteer_id) if gazetteer_id else None
+        return found if found is not None and found.deleted_at is None else None
 
     def _apply_entity(self, proposal: Proposal, data: dict) -> Entity:
         org = self._organization(data["organization"]) or self.organization(_organization_stub(data["organization"]))
@@ -204,28 +230,34 @@ class Writer:
             "organization": org, "kind": data["kind"] if data["kind"] in Entity.Kind.values else Entity.Kind.OTHER,
             "name_en": data["names"]["en"], "name_fr": data["names"]["fr"], "name_ar": data["names"]["ar"],
             "acronym": data["acronym"], "parent": self._entity(data.get("parent")),
-        }, obj=self._entity(gid))
-        if entity.deleted_at is None:
-            self._entities[gid] = entity
+        }, obj=self._stored_entity(gid), create=self._stored_entity(gid) is None)
+        self._entities[gid] = entity
         for former in data.get("former_names", []):
             self.upsert("former_name", EntityFormerName, {"entity": entity, "name": former["name"]},
                         {"until": _date(former["until"])})
         # Entities stored earlier without their parent (it was not named then) get it now.
         for child in list(self._entities.values()):
-            if child.parent_id is None and _gazetteer_parent(child.gazetteer_id) == gid:
+            if child.parent_id is None and child.deleted_at is None and _gazetteer_parent(child.gazetteer_id) == gid:
                 self._entities[child.gazetteer_id] = self.upsert("entity", Entity, {}, {"parent": entity}, obj=child)
         return entity
 
     def _apply_priority_area(self, proposal: Proposal, data: dict) -> PriorityArea:
-        return self.upsert("priority_area", PriorityArea, {"framework": self.framework, "code": data["code"]},
-                           {"name_en": data["name_en"], "order": data["order"]})
+        rows = self._rows(PriorityArea, framework=self.framework)
+        found = next((a for a in rows if a.code == data["code"]), None)
+        return self._keep(rows, self.upsert(
+            "priority_area", PriorityArea, {"framework": self.framework, "code": data["code"]},
+            {"name_en": data["name_en"], "order": data["order"]}, obj=found, create=found is None))
 
     def _apply_agreement(self, proposal: Proposal, data: dict) -> Agreement:
         parties = [e for e in (self._entity(i) for i in data["parties"]) if e]
-        return self.upsert("agreement", Agreement, {
-            "framework": self.framework, "kind": data["kind"], "signed_on": _date(data["signed_on"]),
+        signed = _date(data["signed_on"])
+        rows = self._rows(Agreement, framework=self.framework)
+        found = next((a for a in rows if a.kind == data["kind"] and a.signed_on == signed), None)
+        return self._keep(rows, self.upsert("agreement", Agreement, {
+            "framework": self.framework, "kind": data["kind"], "signed_on": signed,
         }, {"title": data["title"][:500], "renewal": data.get("renewal", ""),
-            "source_paragraph": self.paragraphs.get(proposal.paragraph or "")}, m2m={"parties": parties})
+            "source_paragraph": self.paragraphs.get(proposal.paragraph or "")}, m2m={"parties": parties},
+            obj=found, create=found is None))
 
     def _apply_meeting(self, proposal: Proposal, data: dict) -> Meeting:
         start = _date(data["start_on"])
@@ -233,19 +265,23 @@ class Writer:
                   "source_paragraph": self.paragraphs.get(proposal.paragraph or ""),
                   "host_organization": self._organization(data.get("host_organization"))}
         base = {"framework": self.framework, "kind": data["kind"]}
+        rows = self._rows(Meeting, framework=self.framework)
+        same_kind = [m for m in rows if m.kind == data["kind"]]
         if start is None:
-            return self.upsert("meeting", Meeting, {**base, "start_on": None, "year_planned": data["year_planned"]},
-                               values)
-        existing = Meeting.all_objects.filter(**base, start_on=start).first()
-        if existing is None:  # the planned meeting of that year now has its dates
-            existing = Meeting.all_objects.filter(**base, start_on__isnull=True, year_planned=start.year).first()
-        return self.upsert("meeting", Meeting, {**base, "start_on": start}, {**values, "start_on": start},
-                           obj=existing)
+            found = next((m for m in same_kind if m.start_on is None and m.year_planned == data["year_planned"]), None)
+            return self._keep(rows, self.upsert(
+                "meeting", Meeting, {**base, "start_on": None, "year_planned": data["year_planned"]}, values,
+                obj=found, create=found is None))
+        found = next((m for m in same_kind if m.start_on == start), None)
+        if found is None:  # the planned meeting of that year now has its dates
+            found = next((m for m in same_kind if m.start_on is None and m.year_planned == start.year), None)
+        return self._keep(rows, self.upsert("meeting", Meeting, {**base, "start_on": start},
+                                            {**values, "start_on": start}, obj=found, create=found is None))
 
     def _mandate(self, paragraph: Paragraph, verb: str, occurrence: int) -> Mandate | None:
         """The ``occurrence``-th stored mandate with ``verb`` in ``paragraph`` (natural key)."""
-        same = list(Mandate.all_objects.filter(resolution=self.resolution, paragraph=paragraph,
-                                               verb__iexact=verb[:100]).order_by("id"))
+        rows = self._rows(Mandate, resolution=self.resolution)
+        same = [m for m in rows if m.paragraph_id == paragraph.pk and m.verb.lower() == verb[:100].lower()]
         return same[occurrence] if len(same) > occurrence else None
 
     def _apply_mandate(self, proposal: Proposal, data: dict) -> Mandate | None:
@@ -255,10 +291,11 @@ class Writer:
             return None
         entities = [e for e in (self._entity(i) for i in data["addressee_ids"]) if e]
         existing = self._mandate(paragraph, data["verb"], data.get("occurrence", 0))
-        return self.upsert("mandate", Mandate, {"resolution": self.resolution, "paragraph": paragraph}, {
-            "verb": data["verb"][:100], "addressees": data["addressees"], "action": data["action"],
-            "due_session": data["session"], "due_year": data["year"], "recurrence": data["recurrence"][:100],
-        }, m2m={"addressee_entities": entities}, obj=existing, create=existing is None)
+        return self._keep(self._rows(Mandate, resolution=self.resolution), self.upsert(
+            "mandate", Mandate, {"resolution": self.resolution, "paragraph": paragraph}, {
+                "verb": data["verb"][:100], "addressees": data["addressees"], "action": data["action"],
+                "due_session": data["session"], "due_year": data["year"], "recurrence": data["recurrence"][:100],
+            }, m2m={"addressee_entities": entities}, obj=existing, create=existing is None))
 
     def _apply_action_item(self, proposal: Proposal, data: dict) -> ActionItem | None:
         ref = data["mandate"]

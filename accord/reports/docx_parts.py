@@ -24,10 +24,42 @@ _AFTER_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:cont
                "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
                "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
                "w:pPrChange")
+RPR_SEQ = ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike",
+           "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid",
+           "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz", "w:szCs",
+           "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs",
+           "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")
+TBLPR_SEQ = ("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
+             "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd",
+             "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+PPR_SEQ = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
+           "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
+           "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+           "w:bidi", *_AFTER_BIDI)
 # Children of w:pPr that come after w:numPr.
 _AFTER_NUMPR = ("w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
                 "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
                 "w:bidi", *_AFTER_BIDI)
+
+
+# Children of w:sectPr in schema order (python-docx does not list them all).
+SECTPR_SEQ = ("w:headerReference", "w:footerReference", "w:footnotePr", "w:endnotePr", "w:type", "w:pgSz",
+              "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType", "w:cols", "w:formProt",
+              "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid",
+              "w:printerSettings", "w:sectPrChange")
+
+
+def insert_ordered(parent, child, sequence: tuple[str, ...]) -> None:
+    """Put ``child`` into ``parent`` where the schema's ``sequence`` of child tags wants
+    it (Word refuses a file whose elements are out of order)."""
+    tag = child.tag
+    names = [qn(t) for t in sequence]
+    after = names[names.index(tag) + 1:]
+    for existing in parent:
+        if existing.tag in after:
+            existing.addprevious(child)
+            return
+    parent.append(child)
 
 
 def set_bidi(paragraph) -> None:
@@ -38,9 +70,7 @@ def set_bidi(paragraph) -> None:
 
 
 def set_rtl_run(run) -> None:
-    rPr = run._r.get_or_add_rPr()
-    if rPr.find(qn("w:rtl")) is None:
-        rPr.append(OxmlElement("w:rtl"))
+    run._r.get_or_add_rPr().get_or_add_rtl()
 
 
 def add_numbering(document, *, rtl: bool = False) -> int:
@@ -97,7 +127,7 @@ class Footnotes:
         return (
             f'<w:footnote w:id="{number}"><w:p><w:pPr>{bidi}<w:spacing w:after="0"/>'
             f'<w:ind w:left="1134" w:right="0" w:hanging="284"/></w:pPr>'
-            f'<w:r><w:rPr>{fonts}<w:vertAlign w:val="superscript"/>{size}{rtl}</w:rPr><w:footnoteRef/></w:r>'
+            f'<w:r><w:rPr>{fonts}{size}<w:vertAlign w:val="superscript"/>{rtl}</w:rPr><w:footnoteRef/></w:r>'
             f'<w:r><w:rPr>{fonts}{size}{rtl}</w:rPr><w:t xml:space="preserve"> {escape(text)}</w:t></w:r>'
             '</w:p></w:footnote>'
         )

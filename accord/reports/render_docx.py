@@ -23,7 +23,17 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 from accord.reports.document import Document, Figure, Para, Section, Table
-from accord.reports.docx_parts import Footnotes, add_numbering, set_bidi, set_numbered, set_rtl_run
+from accord.reports.docx_parts import (
+    RPR_SEQ,
+    SECTPR_SEQ,
+    TBLPR_SEQ,
+    Footnotes,
+    add_numbering,
+    insert_ordered,
+    set_bidi,
+    set_numbered,
+    set_rtl_run,
+)
 from accord.reports.phrases import figure_label, section_label, subsection_label
 
 LATIN_FONT = "Liberation Serif"
@@ -48,8 +58,7 @@ class _Writer:
         section.left_margin = section.right_margin = Cm(2.2)
         section.top_margin, section.bottom_margin = Cm(1.9), Cm(2.2)
         if self.rtl:
-            sectPr = section._sectPr
-            sectPr.append(parse_xml(f"<w:bidi {nsdecls('w')}/>"))
+            insert_ordered(section._sectPr, parse_xml(f"<w:bidi {nsdecls('w')}/>"), SECTPR_SEQ)
         styles = self.word.styles
         for name, size, bold in (("Normal", 10, False), ("Heading 1", 11, True), ("Heading 2", 10, True),
                                  ("Title", 14, True)):
@@ -66,11 +75,15 @@ class _Writer:
             for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
                 fonts.attrib.pop(qn(attr), None)
             if rPr.find(qn("w:szCs")) is None:
-                rPr.append(parse_xml(f'<w:szCs {nsdecls("w")} w:val="{size * 2}"/>'))
-            if bold and rPr.find(qn("w:bCs")) is None:
-                rPr.append(parse_xml(f'<w:bCs {nsdecls("w")}/>'))
+                insert_ordered(rPr, parse_xml(f'<w:szCs {nsdecls("w")} w:val="{size * 2}"/>'), RPR_SEQ)
+            if bold:
+                rPr.get_or_add_bCs()
             if self.rtl:
-                rPr.append(parse_xml(f'<w:lang {nsdecls("w")} w:bidi="ar-SA"/>'))
+                lang = rPr.find(qn("w:lang"))
+                if lang is None:
+                    lang = parse_xml(f'<w:lang {nsdecls("w")}/>')
+                    insert_ordered(rPr, lang, RPR_SEQ)
+                lang.set(qn("w:bidi"), "ar-SA")
             style.paragraph_format.space_after = Pt(6)
             style.paragraph_format.space_before = Pt(12 if name.startswith("Heading") else 0)
             style.paragraph_format.keep_with_next = name.startswith("Heading")
@@ -88,7 +101,7 @@ class _Writer:
             if size:
                 run.font.size = Pt(size)
             if bold:
-                run._r.get_or_add_rPr().append(parse_xml(f"<w:bCs {nsdecls('w')}/>"))
+                run._r.get_or_add_rPr().get_or_add_bCs()
             if self.rtl:
                 set_rtl_run(run)
         if self.rtl:
@@ -127,9 +140,9 @@ class _Writer:
     def _rule(self, table):
         """A thick line under the heading block, as on UN documents."""
         tblPr = table._tbl.tblPr
-        tblPr.append(parse_xml(f'<w:tblBorders {nsdecls("w")}><w:bottom w:val="single" w:sz="18" w:space="0" '
+        insert_ordered(tblPr, parse_xml(f'<w:tblBorders {nsdecls("w")}><w:bottom w:val="single" w:sz="18" w:space="0" '
                                'w:color="000000"/><w:insideH w:val="single" w:sz="4" w:space="0" '
-                               'w:color="000000"/></w:tblBorders>'))
+                               'w:color="000000"/></w:tblBorders>'), TBLPR_SEQ)
 
     def body_para(self, para: Para):
         p = self.para(para.text)

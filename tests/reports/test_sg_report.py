@@ -197,3 +197,28 @@ def test_a_framework_without_activities_still_gets_a_report(db):
     texts = [p.text for p in word.paragraphs]
     assert "No joint activity was recorded in the area of Peace and security." in texts
     assert any("bienniums 2018-2019 and 2020-2021," in t for t in texts)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_word_file_keeps_the_schema_order_of_properties(world, lang):
+    """Word refuses a file whose run, paragraph, table or section properties are out of
+    order; every rPr, pPr, tblPr and sectPr of the body, styles and footnotes is checked."""
+    import zipfile
+
+    from lxml import etree
+
+    from accord.reports.docx_parts import PPR_SEQ, RPR_SEQ, SECTPR_SEQ, TBLPR_SEQ
+
+    sequences = {qn("w:rPr"): RPR_SEQ, qn("w:pPr"): PPR_SEQ, qn("w:tblPr"): TBLPR_SEQ, qn("w:sectPr"): SECTPR_SEQ}
+    data = render(build(world, lang), "docx")
+    checked = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for name in ("word/document.xml", "word/styles.xml", "word/footnotes.xml", "word/numbering.xml"):
+            root = etree.fromstring(z.read(name))
+            for tag, seq in sequences.items():
+                order = [qn(t) for t in seq]
+                for element in root.iter(tag):
+                    children = [c.tag for c in element if c.tag in order]
+                    assert children == sorted(children, key=order.index), (name, etree.tostring(element)[:300])
+                    checked += 1
+    assert checked > 100

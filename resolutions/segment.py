@@ -228,7 +228,7 @@ class _Para:
 def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
     paras: list[_Para] = []
     pending_heading: list[str] = []
-    seen_op = False
+    seen_op = late_preamble = False
     i = 0
     while i < len(blocks):
         block = blocks[i].strip()
@@ -260,7 +260,8 @@ def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
         ):
             pending_heading.append(plain)
         elif seen_op and _ends(plain, ",") and opens_preamble(plain):
-            if not any(p.kind == "pre" and p.late for p in paras):
+            if not late_preamble:
+                late_preamble = True
                 warnings.append(
                     f"preambular paragraphs after operative paragraph {paras[-1].number} "
                     "(a resolution in parts) are listed with the preamble"
@@ -306,8 +307,10 @@ def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
 def _bare_number(plain: str, paras: list[_Para], warnings: list[str]) -> re.Match | None:
     """ "26 Condemns ...": the next paragraph number printed without its period."""
     m = BARE_NUMBER.match(plain)
-    ops = [p for p in paras if p.kind == "op" and p.number is not None]
-    if not m or not ops or int(m.group(1)) != ops[-1].number + 1:  # type: ignore[operator]
+    last = next(
+        (p.number for p in reversed(paras) if p.kind == "op" and p.number is not None), None
+    )
+    if not m or last is None or int(m.group(1)) != last + 1:
         return None
     if operative_verb(plain[m.end() :]) is None:
         return None

@@ -307,10 +307,12 @@ def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
 def _bare_number(plain: str, paras: list[_Para], warnings: list[str]) -> re.Match | None:
     """ "26 Condemns ...": the next paragraph number printed without its period."""
     m = BARE_NUMBER.match(plain)
+    if not m:
+        return None
     last = next(
         (p.number for p in reversed(paras) if p.kind == "op" and p.number is not None), None
     )
-    if not m or last is None or int(m.group(1)) != last + 1:
+    if last is None or int(m.group(1)) != last + 1:
         return None
     if operative_verb(plain[m.end() :]) is None:
         return None

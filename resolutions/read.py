@@ -61,7 +61,7 @@ _MARKDOWN_MARKS = re.compile(r"\*[A-Za-z][^*\n]{0,200}\*|[⁰¹²³⁴⁵⁶⁷�
 def read_document(source: bytes | str | os.PathLike, *, max_bytes: int = MAX_BYTES) -> Stage:
     """Read a document into a Stage (raw, text, source_format, warnings).
 
-    A str is a path when it has no line break and names an existing file;
+    A str is a path when it has no line break and names an existing file or folder;
     otherwise it is the document's text.
 
     >>> read_document("The General Assembly,\\n\\n1. *Requests* ...").source_format
@@ -104,9 +104,11 @@ def _load(source: bytes | str | os.PathLike, max_bytes: int) -> bytes:
     if isinstance(source, bytes | bytearray | memoryview):
         raw = bytes(source)
     elif isinstance(source, str) and not _names_a_file(source):
-        raw = source.encode("utf-8")
+        raw = source.encode("utf-8", "replace")  # a lone surrogate becomes "?"
     else:
         path = Path(source)
+        if path.is_dir():
+            raise UnsupportedFormat(f"{path} is a folder, not a document")
         try:
             size = path.stat().st_size
         except OSError as exc:
@@ -128,7 +130,7 @@ def _names_a_file(text: str) -> bool:
     if "\n" in text or len(text) > 1024 or not text.strip():
         return False
     try:
-        return os.path.isfile(text)
+        return os.path.exists(text)
     except (OSError, ValueError):
         return False
 

@@ -113,3 +113,15 @@ def test_it_rejects_html_with_no_text():
         read_document(
             b"<!DOCTYPE html><html><head><title>x</title></head><body><p> </p></body></html>"
         )
+
+
+def test_it_rejects_a_folder(tmp_path):
+    for source in (tmp_path, str(tmp_path)):
+        with pytest.raises(UnsupportedFormat) as error:
+            read_document(source)
+        assert "folder" in _one_line(error)
+
+
+def test_a_missing_file_is_a_file_not_found_error(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        read_document(tmp_path / "missing.pdf")

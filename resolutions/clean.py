@@ -321,7 +321,9 @@ BARE_NUMBER = re.compile(r"^\d{1,3}\s+(?=[A-Z])")
 def _bare_numbered(block: str, prev: str) -> bool:
     """ "26 Condemns ..." after a closed paragraph: a number that lost its period."""
     m = BARE_NUMBER.match(block)
-    return bool(m) and prev.rstrip()[-1:] in ";." and opens_operative(block[m.end() :])
+    if m is None:
+        return False
+    return prev.rstrip()[-1:] in ";." and opens_operative(block[m.end() :])
 
 
 def _heading_lines(lines: list[str]) -> bool:

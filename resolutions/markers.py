@@ -201,7 +201,9 @@ WORD_BEFORE = re.compile(r"([A-Za-z]+) {1,3}$")
 def _after_number_word(text: str, start: int) -> bool:
     """Digits at `start` follow a word after which numbers are text, and are not set apart."""
     m = WORD_BEFORE.search(text, max(0, start - 20), start)
-    return bool(m) and _number_word(m.group(1)) and not _set_apart(text, _run_end(text, start))
+    if m is None:
+        return False
+    return _number_word(m.group(1)) and not _set_apart(text, _run_end(text, start))
 
 
 def _run_end(text: str, start: int) -> int:

@@ -141,7 +141,8 @@ class Resolution:
         return f"{self.session}/{self.number}"
 
     def paragraph(self, pid: str) -> PreambularParagraph | OperativeParagraph | None:
-        for p in (*self.preamble, *self.operative):
+        paragraphs: tuple[PreambularParagraph | OperativeParagraph, ...] = (*self.preamble, *self.operative)
+        for p in paragraphs:
             if p.id == pid:
                 return p
         return None

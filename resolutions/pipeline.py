@@ -35,7 +35,7 @@ def annotate(seg: Segmented) -> tuple[tuple, tuple, tuple]:
     from resolutions.entities import find_entities
     from resolutions.mandates import find_mandates
 
-    paragraphs = [(p.id, p.text) for p in (*seg.preamble, *seg.operative)]
+    paragraphs = [(p.id, p.text) for p in seg.preamble] + [(p.id, p.text) for p in seg.operative]
     heading = " ".join(x for x in (seg.title, *seg.documents) if x)
     citations = find_citations([(None, heading), *paragraphs])
     entities = find_entities(paragraphs)

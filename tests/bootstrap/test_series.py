@@ -136,3 +136,14 @@ def test_an_implemented_mandate_keeps_its_status(bootstrapped, coordinator):
     Mandate.objects.filter(resolution=older).update(status=Mandate.Status.IMPLEMENTED)
     supersede(older, newer, coordinator, "test", LineageResult())
     assert Mandate.objects.get(resolution=older).status == Mandate.Status.IMPLEMENTED
+
+
+def test_the_official_pdf_and_its_text_layer_set_up_the_same_framework(db, corpus, coordinator):
+    pdf = corpus / "pdf" / "A_RES_79_9.pdf"
+    if not pdf.exists():
+        pytest.skip(f"{pdf} is absent from the corpus")
+    first = resolution_import(source=pdf, user=coordinator, confirm_all=True)
+    assert first.resolution.source_format == "pdf"
+    before = _row_counts()
+    resolution_import(source=series_file(corpus, "79/9"), user=coordinator, confirm_all=True)
+    assert _row_counts() == before

@@ -1,0 +1,76 @@
+"""Where roles come from: memberships in force (dates, active users), superusers, the
+rules a membership must follow, and the cost of asking (one query per user object)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from accord.accounts import permissions as P
+from accord.accounts.models import Membership
+from accord.cooperation.models import Activity
+
+
+def test_a_superuser_counts_as_an_administrator(world):
+    olga = world.fresh_user("olga")
+    olga.is_superuser = True
+    olga.save()
+    olga = world.fresh_user("olga")
+    assert P.can_edit(olga, world.act_au) and P.can_delete(olga, world.framework)
+
+
+def test_an_ended_membership_gives_nothing(world):
+    Membership.objects.filter(user__username="dan").update(end_on=datetime.date(2020, 1, 1))
+    assert not P.can_view(world.fresh_user("dan"), world.act_other)
+
+
+def test_a_membership_not_started_yet_gives_nothing(world):
+    Membership.objects.filter(user__username="carol").update(start_on=datetime.date(2999, 1, 1))
+    assert not P.can_edit(world.fresh_user("carol"), world.act_ohchr)
+
+
+def test_an_inactive_user_is_refused_everything(world):
+    bob = world.fresh_user("bob")
+    bob.is_active = False
+    assert not P.can_edit(bob, world.act_other)
+    assert not P.can_use_admin(bob)
+
+
+def test_a_revoked_membership_gives_nothing(world):
+    Membership.objects.get(user__username="uma").soft_delete()
+    assert not P.can_edit(world.fresh_user("uma"), world.act_other)
+
+
+def test_memberships_are_read_once_per_user_and_lists_cost_one_query(world):
+    carol = world.fresh_user("carol")
+    activities = list(Activity.objects.prefetch_related("participants"))
+    with CaptureQueriesContext(connection) as first:
+        P.can_edit(carol, activities[0])
+    with CaptureQueriesContext(connection) as rest:
+        answers = [P.can_edit(carol, a) for a in activities]
+        rows = list(P.editable(carol, Activity.objects.all()))
+    assert len(first) == 1  # the memberships
+    assert len(rest) == 1  # the editable list; the per-row checks ask nothing
+    assert {a.code for a, ok in zip(activities, answers, strict=True) if ok} == {a.code for a in rows}
+
+
+def test_a_coordinator_must_name_a_side_of_the_framework(world):
+    m = Membership(user=world.users["olga"], role="coordinator", framework=world.framework, organization=world.au)
+    with pytest.raises(ValidationError, match="one of the two sides"):
+        m.full_clean()
+
+
+def test_a_focal_point_must_name_an_entity_and_an_administrator_no_framework(world):
+    with pytest.raises(ValidationError, match="needs an entity"):
+        Membership(user=world.users["olga"], role="focal_point", framework=world.framework).full_clean()
+    with pytest.raises(ValidationError, match="not limited"):
+        Membership(user=world.users["olga"], role="administrator", framework=world.framework).full_clean()
+
+
+def test_the_admin_is_for_administrators_and_coordinators(world):
+    assert [p for p in ("alice", "bob", "uma", "carol", "dan", "olga", "eve")
+            if P.can_use_admin(world.fresh_user(p))] == ["alice", "bob", "uma"]

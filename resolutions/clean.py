@@ -26,6 +26,7 @@ text is treated as body.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from resolutions.markers import MARK_CLOSE, MARK_OPEN, anchor_plain_markers
 from resolutions.model import Stage
@@ -39,7 +40,7 @@ SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 FORMULA = re.compile(r"^\s*\*?The General Assembly\b[^\n]{0,3}$", re.M)
-PAGE_COUNTER = re.compile(r"^\s*\d{1,3}/\d{1,3}\s*$")
+PAGE_COUNTER = re.compile(r"^\s*(\d{1,3})/(\d{1,3})\s*$")
 JOB_NUMBER = re.compile(r"^\s*\d{2}-\d{5}\s*(?:\(E\))?[\s\d]*$")
 BARCODE = re.compile(r"^\s*\*\d{6,}\*\s*$")
 SYMBOL_LINE = re.compile(r"^\s*A/RES/[\w/.\-]+\s*$")
@@ -153,9 +154,7 @@ def _mark_page_headers(lines: list[str], drop: list[bool]) -> list[bool]:
     """
     n = len(lines)
     start = [False] * n
-    for i, line in enumerate(lines):
-        if not line[-5:].rstrip()[-1:].isdigit() or not PAGE_COUNTER.match(line):
-            continue
+    for i in _page_counters(lines):
         first = i
         j = i - 1
         while j >= 0 and i - j <= 9:
@@ -189,6 +188,26 @@ def _mark_page_headers(lines: list[str], drop: list[bool]) -> list[bool]:
             drop[k] = True
             k += 1
     return start
+
+
+def _page_counters(lines: list[str]) -> list[int]:
+    """Indexes of the page counters ("2/8"): same page count everywhere, page within it.
+
+    A resolution number alone on a line ("78/330") is not a counter.
+    """
+    found: list[tuple[int, int, int]] = []
+    for i, line in enumerate(lines):
+        if line[-5:].rstrip()[-1:].isdigit():
+            m = PAGE_COUNTER.match(line)
+            if m:
+                found.append((i, int(m.group(1)), int(m.group(2))))
+    if not found:
+        return []
+    totals = Counter(total for _, page, total in found if page <= total)
+    if not totals:
+        return []
+    total = totals.most_common(1)[0][0]
+    return [i for i, page, pages in found if pages == total and 1 < page <= total]
 
 
 def _read_footnotes(

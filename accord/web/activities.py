@@ -25,6 +25,7 @@ from accord.documents.models import Mandate
 from accord.web.access import can_edit, can_view, refuse_unless
 from accord.web.common import framework_for, safe_next
 from accord.web.forms import ActivityForm, ProgressForm, StatusForm
+from accord.web.rows import render_row, row_context
 
 HISTORY_LIMIT = 30
 
@@ -108,12 +109,10 @@ def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 def _row_response(request, framework, activity_pk: int, error: str | None = None) -> HttpResponse:
     """The matrix row of one activity, freshly read (htmx swaps it in place)."""
-    row = matrix_rows(biennium=Activity.objects.values_list("biennium", flat=True).get(pk=activity_pk)
-                      ).select_related(None).select_related("priority_area", "un_lead", "partner_lead").get(pk=activity_pk)
-    context = {"a": row, "framework": framework, "can_edit_ids": {row.pk} if can_edit(request.user, row) else set(),
-               "statuses": Activity.Status.choices, "error": error, "show_area": True,
-               "next_url": request.POST.get("next", "")}
-    return render(request, "web/partials/matrix_row.html", context)
+    biennium = Activity.objects.values_list("biennium", flat=True).get(pk=activity_pk)
+    row = matrix_rows(biennium=biennium).get(pk=activity_pk)
+    ctx = row_context(request, framework, safe_next(request, ""))
+    return HttpResponse(render_row(row, ctx, editable=can_edit(request.user, row), show_area=True, error=error))
 
 
 def _after_write(request, framework, activity, error: str | None) -> HttpResponse:

@@ -21,8 +21,16 @@ from accord.cooperation.selectors import matrix_rows
 from accord.web.access import can_create, editable, viewable
 from accord.web.common import bienniums_of, entities_of, framework_for
 from accord.web.forms import MatrixFilterForm
+from accord.web.rows import render_row, row_context
 
 PAGE_SIZE = 100
+# The columns a matrix row shows (loading whole rows of four tables costs more than the SQL).
+NAMES = ("name_en", "name_fr", "name_ar")
+ROW_FIELDS = (
+    "code", "title", "status", "version", "is_demo", "framework_id", "biennium_id",
+    *(f"priority_area__{f}" for f in ("code", "order", *NAMES)),
+    *(f"{lead}__{f}" for lead in ("un_lead", "partner_lead") for f in ("acronym", *NAMES)),
+)
 
 
 def reports_url(name: str, biennium) -> str | None:
@@ -56,16 +64,19 @@ def matrix(request: HttpRequest, slug: str) -> HttpResponse:
         order = "priority_area"
     rows = viewable(request.user, matrix_rows(
         biennium=biennium, priority_area=filters.get("area"), entity=filters.get("entity"),
-        status=filters.get("status") or None, text=filters.get("q"), order=order))
+        status=filters.get("status") or None, text=filters.get("q"), order=order)).only(*ROW_FIELDS)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     activities = list(page.object_list)
     can_edit_ids = editable_ids(request.user, activities)
+    ctx = row_context(request, framework, request.get_full_path())
+    for a in activities:
+        a.row_html = render_row(a, ctx, editable=a.pk in can_edit_ids, show_area=not group)
     groups = ([(area, list(items)) for area, items in groupby(activities, key=lambda a: a.priority_area)]
               if group else [(None, activities)])
     context = {
         "framework": framework, "page": "matrix", "biennium": biennium, "bienniums": bienniums,
         "form": form, "groups": groups, "page_obj": page, "can_edit_ids": can_edit_ids,
-        "statuses": Activity.Status.choices, "next_url": request.get_full_path(), "export_url": reports_url("matrix-export", biennium),
+        "export_url": reports_url("matrix-export", biennium),
         "import_url": reports_url("matrix-import", biennium)
         if can_create(request.user, Activity, framework=framework) else None,
     }

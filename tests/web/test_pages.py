@@ -131,3 +131,15 @@ def test_pages_speak_french_with_french_names(client, world):
     assert 'lang="fr"' in body and "Tableau de bord" in body and "Paix et sécurité" in body
     body = client.get(f"/ar/f/{world.framework.slug}/registry/").content.decode()
     assert 'dir="rtl"' in body and "السجل" in body and "مفوضية الأمم المتحدة السامية لحقوق الإنسان" in body
+
+
+def test_the_matrix_escapes_what_people_typed(client, world):
+    from accord.cooperation.models import Activity
+
+    Activity.objects.filter(pk=world.activities[0].pk).update(title='<script>alert("x")</script>')
+    world.ohchr.acronym = 'O"H<b>'
+    world.ohchr.save()
+    client.force_login(world.focal)
+    body = client.get(reverse("matrix", args=[world.framework.slug])).content.decode()
+    assert "<script>alert" not in body and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in body
+    assert 'O"H<b>' not in body and "O&quot;H&lt;b&gt;" in body

@@ -3,7 +3,8 @@ Arabic right), and back: the same columns as the workbook, Framework and Version
 included.
 
 ``write_csv(table)`` reads a ``MatrixTable``, returns bytes. ``read_rows(data)`` reads
-CSV bytes (comma or semicolon separated), returns ``(header, rows)``. Writes nothing.
+CSV bytes (comma or semicolon separated), returns ``(header, rows)`` numbered as a
+spreadsheet numbers them. Writes nothing.
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ def read_rows(data: bytes) -> tuple[list, list[tuple[int, list]]]:
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = next(reader, [])
-    body = []
-    for cells in reader:
-        body.append((reader.line_num, cells))
-    return header, body
+    # Row numbers count records, as a spreadsheet shows them (a cell with line breaks
+    # is still one row), the header being row 1.
+    return header, list(enumerate(reader, start=2))

@@ -3,6 +3,7 @@ row and column, nothing written unless the whole file is valid, round trip safe.
 
 from __future__ import annotations
 
+import csv
 import datetime
 import io
 
@@ -195,6 +196,13 @@ def test_csv_round_trips_accents_arabic_and_line_breaks(world):
     assert header[0] == "Code"
     plan = import_matrix(data, "csv", user=world.admin)
     assert plan.is_valid and plan.count("unchanged") == len(world.activities)
+    # a problem on the row after the one with line breaks is reported on its spreadsheet row
+    assert "\n" in rows[0][1][2]
+    rows[1][1][4] = "someday"
+    out = io.StringIO()
+    csv.writer(out).writerows([header] + [cells for _, cells in rows])
+    plan = import_matrix(out.getvalue().encode(), "csv", user=world.admin)
+    assert [(p.row, p.column) for p in plan.problems] == [(3, "Status")]
 
 
 def test_a_file_that_is_not_a_workbook_is_a_clear_problem(world):

@@ -239,3 +239,18 @@ def test_the_cli_fails_with_the_problems_on_an_invalid_file(world, tmp_path, cap
         call_command("matrix", "export", "--biennium", "1999-2000", "-o", str(tmp_path / "x.xlsx"))
     with pytest.raises(CommandError, match=".xlsx or .csv"):
         call_command("matrix", "export", "--biennium", "2018-2019", "-o", str(tmp_path / "x.ods"))
+
+
+def test_new_rows_need_the_right_to_create_activities(world):
+    data = export_matrix(world.biennium, "xlsx")
+    new = ["NEW-9", "Expert meeting", "", "Health", "planned", "WHO", "", "", None, None, "", "", "2018-2019",
+           "un-oic", None]
+    focal = get_user_model().objects.create_user("focal")
+    Membership.objects.create(user=focal, role="focal_point", framework=world.framework, entity=world.un[5])
+    plan = import_matrix(edit_xlsx(data, {}, extra_rows=[new]), "xlsx", user=focal)
+    assert [p.message for p in plan.problems] == ["you may not create activity NEW-9 in un-oic"]
+    coordinator = get_user_model().objects.create_user("coordinator")
+    Membership.objects.create(user=coordinator, role="coordinator", framework=world.framework,
+                              organization=world.framework.un_organization)
+    plan = import_matrix(edit_xlsx(data, {}, extra_rows=[new]), "xlsx", user=coordinator, apply=True)
+    assert plan.applied and Activity.objects.get(code="NEW-9").history.first().history_user == coordinator

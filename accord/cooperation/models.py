@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Concat, Lower
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -168,10 +170,16 @@ class Activity(AccordModel):
                                           related_name="carried_over_to", verbose_name=_("carried over from"))
     is_demo = models.BooleanField(_("demo data"), default=False,
                                   help_text=_("Part of the labelled demo matrix, not real data."))
+    # Lower-cased code, title and description, kept by the database itself (bulk_create
+    # included): the matrix's text search reads one column whose statistics the planner knows.
+    search_text = models.GeneratedField(
+        expression=Lower(Concat("code", Value(" "), "title", Value(" "), "description", output_field=models.TextField())),
+        output_field=models.TextField(), db_persist=True, verbose_name=_("search text"),
+    )
     is_published = models.BooleanField(_("published"), default=False,
                                        help_text=_("Shown to the public (read-only)."))
 
-    history = HistoricalRecords(m2m_fields=[participants, mandates, sdg_targets])
+    history = HistoricalRecords(m2m_fields=[participants, mandates, sdg_targets], excluded_fields=["search_text"])
 
     class Meta:
         ordering = ["biennium", "priority_area__order", "code"]
@@ -235,7 +243,8 @@ class ProgressUpdate(AccordModel):
         ordering = ["activity", "-date", "-id"]
         verbose_name = _("progress update")
         verbose_name_plural = _("progress updates")
-        indexes = [models.Index(fields=["activity", "date"], name="progress_activity_date_idx")]
+        # (activity, date, id): the latest update of an activity is the last index entry, no sort.
+        indexes = [models.Index(fields=["activity", "date", "id"], name="progress_activity_latest_idx")]
 
     def __str__(self) -> str:
         return f"{self.activity.code} {self.date}"

@@ -110,7 +110,7 @@ def _split_changes(model: type[models.Model], changes: dict[str, Any]):
                               % {"model": model._meta.verbose_name, "field": name}) from exc
         if field.many_to_many:
             m2m[name] = value
-        elif field.concrete and not field.auto_created:
+        elif field.concrete and not field.auto_created and not field.generated:
             plain[field.name] = value
         else:
             raise AccordError(_("%(field)s cannot be changed here.") % {"field": name})
@@ -203,7 +203,7 @@ def _restore_state(record, state, user, label: str) -> models.Model:
         current.save(force_insert=True)
     fresh = _claim_version(current, current.version)
     for field in model._meta.concrete_fields:
-        if field.name in {"version", "created_at", "updated_at"} or field.primary_key:
+        if field.name in {"version", "created_at", "updated_at"} or field.primary_key or field.generated:
             continue
         setattr(fresh, field.attname, getattr(state, field.attname))
     m2m = {}

@@ -23,7 +23,7 @@ from accord.cooperation.selectors import matrix_rows
 from accord.core.errors import AccordError, StaleEdit
 from accord.documents.models import Mandate
 from accord.web.access import can_edit, can_view, refuse_unless
-from accord.web.common import framework_for, safe_next
+from accord.web.common import framework_for, heavy, safe_next
 from accord.web.forms import ActivityForm, ProgressForm, StatusForm
 from accord.web.rows import render_row, row_context
 
@@ -94,7 +94,7 @@ def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 messages.success(request, _("The activity was saved."))
                 return redirect("activity", slug=slug, pk=pk)
     mandates = (Mandate.objects.filter(activities=activity)
-                .select_related("paragraph", "resolution").order_by("resolution__session", "paragraph__order"))
+                .select_related("paragraph", "resolution").defer(*heavy("resolution")).order_by("resolution__session", "paragraph__order"))
     context = {
         "framework": framework, "page": "matrix", "activity": activity, "may_edit": may_edit,
         "form": form, "conflict": conflict,

@@ -11,6 +11,14 @@ from accord.cooperation.models import Biennium, Framework
 from accord.registry.models import Entity
 from accord.web.access import can_view, refuse_unless
 
+# A resolution's stored parse and Akoma Ntoso are large: pages that only name it skip them.
+HEAVY = ("parsed", "akn", "basis", "agenda_items", "warnings")
+
+
+def heavy(prefix: str) -> list[str]:
+    """The large columns of a resolution reached through ``prefix`` (e.g. "mandate__resolution")."""
+    return [f"{prefix}__{name}" for name in HEAVY]
+
 
 def framework_for(request: HttpRequest, slug: str) -> Framework:
     """The framework named in the URL, refused (403) when the user may not read it."""

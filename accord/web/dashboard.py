@@ -20,7 +20,7 @@ from accord.documents.models import Mandate
 from accord.registry.models import Agreement
 from accord.web.access import can_view, viewable
 from accord.web.charts import STATUS_COLOURS, stacked_bars
-from accord.web.common import bienniums_of, framework_for
+from accord.web.common import bienniums_of, framework_for, heavy
 
 OPEN_ITEMS = (ActionItem.Status.OPEN, ActionItem.Status.IN_PROGRESS)
 SIX_MONTHS = datetime.timedelta(days=183)
@@ -43,7 +43,7 @@ def next_report_due(framework: Framework):
         .exclude(status__in=[Mandate.Status.IMPLEMENTED, Mandate.Status.SUPERSEDED,
                              Mandate.Status.NO_LONGER_APPLICABLE])
         .filter(Q(due_year__isnull=False) | Q(due_session__isnull=False))
-        .select_related("resolution", "paragraph")
+        .select_related("resolution", "paragraph").defer(*heavy("resolution"))
         .order_by("due_year", "due_session")[:50]
     )
     for mandate in pending:

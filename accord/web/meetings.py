@@ -34,7 +34,7 @@ from accord.web.access import (
     refuse_unless,
     viewable,
 )
-from accord.web.common import entities_of, framework_for
+from accord.web.common import entities_of, framework_for, heavy
 from accord.web.forms import ActionItemForm, CloseForm, DecisionForm
 
 OPEN = (ActionItem.Status.OPEN, ActionItem.Status.IN_PROGRESS)
@@ -54,7 +54,8 @@ def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def meeting_for(request, framework, pk: int) -> Meeting:
-    meeting = get_object_or_404(Meeting.objects.select_related("host", "host_organization", "source_paragraph__resolution"),
+    meeting = get_object_or_404(Meeting.objects.select_related("host", "host_organization", "source_paragraph__resolution")
+                                .defer(*heavy("source_paragraph__resolution")),
                                 pk=pk, framework=framework)
     refuse_unless(can_view(request.user, meeting))
     return meeting
@@ -147,7 +148,8 @@ def action_items(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         tab = "open"
         items = items.filter(status__in=OPEN)
-    items = items.select_related("owner", "decision__meeting", "mandate__resolution", "mandate__paragraph", "closed_by")
+    items = items.select_related("owner", "decision__meeting", "mandate__resolution", "mandate__paragraph", "closed_by").defer(
+        *heavy("mandate__resolution"))
     page = Paginator(items.order_by("due_on", "id"), 50).get_page(request.GET.get("page"))
     rows = list(page.object_list)
     closable = set(editable(request.user, ActionItem.objects.filter(pk__in=[r.pk for r in rows]))

@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from accord.cooperation.models import Activity
 from accord.documents.models import Citation, Mandate, Resolution
 from accord.web.access import can_create, can_view, refuse_unless, viewable
-from accord.web.common import framework_for
+from accord.web.common import HEAVY, framework_for
 from accord.web.forms import UploadForm
 from accord.web.upload import bootstrap_service
 
@@ -151,7 +151,8 @@ def heading_block(resolution: Resolution, parsed: dict) -> dict:
 @login_required
 def resolution_list(request: HttpRequest, slug: str) -> HttpResponse:
     framework = framework_for(request, slug)
-    resolutions = viewable(request.user, Resolution.objects.filter(framework=framework)).order_by("-session", "symbol")
+    resolutions = (viewable(request.user, Resolution.objects.filter(framework=framework))
+                   .defer(*HEAVY).order_by("-session", "symbol"))
     may_upload = can_create(request.user, Resolution, framework=framework)
     return render(request, "web/resolutions.html", {
         "framework": framework, "page": "resolutions", "resolutions": resolutions, "may_upload": may_upload,

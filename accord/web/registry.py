@@ -19,7 +19,7 @@ from django.utils import timezone
 from accord.cooperation.models import PriorityArea
 from accord.registry.models import Agreement, Entity, FocalPoint
 from accord.web.access import viewable
-from accord.web.common import framework_for
+from accord.web.common import framework_for, heavy
 
 SIX_MONTHS = datetime.timedelta(days=183)
 
@@ -54,6 +54,7 @@ def registry(request: HttpRequest, slug: str) -> HttpResponse:
                                         .order_by("entity__acronym", "person_name"))))
     agreements = (viewable(request.user, Agreement.objects.filter(framework=framework))
                   .prefetch_related("parties").select_related("source_paragraph__resolution")
+                  .defer(*heavy("source_paragraph__resolution"))
                   .order_by("-signed_on", "title"))
     context = {"framework": framework, "page": "registry", "organizations": organizations, "areas": areas,
                "agreements": agreements, "today": today, "soon": today + SIX_MONTHS}

@@ -49,6 +49,14 @@ SECTPR_SEQ = ("w:headerReference", "w:footerReference", "w:footnotePr", "w:endno
               "w:printerSettings", "w:sectPrChange")
 
 
+# The children of w:settings from w:footnotePr on, in schema order.
+SETTINGS_SEQ = ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
+                "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
+                "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions",
+                "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults",
+                "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator")
+
+
 def insert_ordered(parent, child, sequence: tuple[str, ...]) -> None:
     """Put ``child`` into ``parent`` where the schema's ``sequence`` of child tags wants
     it (Word refuses a file whose elements are out of order)."""
@@ -147,6 +155,12 @@ class Footnotes:
         part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml.encode("utf-8"),
                     document.part.package)
         document.part.relate_to(part, RT.FOOTNOTES)
+        # Word's own files name the two separators in the settings too.
+        settings = document.settings.element
+        if settings.find(qn("w:footnotePr")) is None:
+            insert_ordered(settings, parse_xml(
+                f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'),
+                SETTINGS_SEQ)
 
 
 def footnotes_xml(document) -> bytes | None:

@@ -74,6 +74,8 @@ def test_the_word_report_has_chapters_numbered_paragraphs_tables_footnotes_and_c
     assert refs == [str(i) for i in range(1, len(refs) + 1)] and len(refs) >= 2
     assert notes.count("<w:footnote ") == len(refs) + 2  # the two separators
     assert "A/RES/73/135" in notes
+    settings = [child.tag.split("}")[1] for child in word.settings.element]
+    assert settings.index("footnotePr") < settings.index("compat")
     assert len(word.inline_shapes) == 2
     assert word.tables[0].rows[0].cells[1].text == "A/75/xxx"
 

@@ -7,6 +7,7 @@
     bootstrap_confirm(item=, user=, data=None)  write a review item's proposal (as
         corrected when ``data`` is given) and record the decision.
     bootstrap_reject(item=, user=)              record that the proposal is wrong.
+    resolution_upload(framework=, user=, file=) the same for a file uploaded on the pages.
     bootstrap_user()                            the system user "bootstrap" of the CLI.
 
 Nothing is written when the file is refused: parsing and proposing happen before the
@@ -27,9 +28,11 @@ from django.utils.translation import gettext as _
 
 from accord.accounts.permissions import can_create, can_edit, require
 from accord.cooperation.models import Framework
+from accord.core.errors import AccordError
 from accord.core.services import object_update
 from accord.documents.bootstrap.apply import Writer
 from accord.documents.bootstrap.lineage import LineageResult, link_series
+from accord.documents.bootstrap.partner import partner_from_title, partner_name
 from accord.documents.bootstrap.proposals import REVIEW_THRESHOLD, Plan, Proposal
 from accord.documents.bootstrap.propose import NotACooperationResolution, propose
 from accord.documents.models import Resolution
@@ -40,7 +43,7 @@ BOOTSTRAP_USERNAME = "bootstrap"
 ORDER = ("organization", "entity", "priority_area", "agreement", "meeting", "mandate", "action_item")
 
 
-class BootstrapError(Exception):
+class BootstrapError(AccordError):
     """The file cannot set up a framework; the message is one line."""
 
 
@@ -68,7 +71,7 @@ def bootstrap_user():
     return user
 
 
-def _read(source: Any) -> tuple[Any, bytes | None, str]:
+def _read(source: Any, name: str | None = None) -> tuple[Any, bytes | None, str]:
     """The parsed resolution, the source bytes (to keep) and a file name."""
     import resolutions
 
@@ -80,7 +83,7 @@ def _read(source: Any) -> tuple[Any, bytes | None, str]:
             raise BootstrapError(f"cannot read {path}: {exc.strerror or exc}") from exc
         name = path.name
     elif isinstance(source, bytes):
-        data, name = source, "resolution"
+        data, name = source, name or "resolution"
     else:
         raise BootstrapError(f"no such file: {source}")
     try:
@@ -123,7 +126,8 @@ def _decide(item: ReviewItem, user, status: str, data: dict | None = None) -> Re
 
 @transaction.atomic
 def resolution_import(*, source: Any, user, framework: str | None = None, confirm_all: bool = False,
-                      threshold: float = REVIEW_THRESHOLD, check_permission: bool = False) -> ImportResult:
+                      threshold: float = REVIEW_THRESHOLD, check_permission: bool = False,
+                      source_name: str | None = None) -> ImportResult:
     """Bootstrap (or extend) a framework from a resolution file (see the module docstring).
 
     ``user`` is recorded in history (None: the system user "bootstrap", created when the
@@ -134,8 +138,12 @@ def resolution_import(*, source: Any, user, framework: str | None = None, confir
     be allowed to add a resolution to the framework (an administrator, or a coordinator
     of an existing framework); PermissionDenied otherwise, nothing written.
     """
-    parsed, data, name = _read(source)
+    parsed, data, name = _read(source, source_name)
     existing = Framework.objects.filter(slug=framework).select_related("partner").first() if framework else None
+    named = partner_from_title(parsed.title)
+    if existing and named and named != existing.partner.code:
+        raise BootstrapError(f"{parsed.symbol} is about {partner_name(parsed.title)}, not the partner of the "
+                             f"framework {existing.slug} ({existing.partner})")
     try:
         plan = propose(parsed, partner=existing.partner.code if existing else None)
     except NotACooperationResolution as exc:
@@ -184,6 +192,19 @@ def _depth(gazetteer_id: str) -> int:
     while gazetteer_id in g and g[gazetteer_id].parent and depth < 10:
         gazetteer_id, depth = g[gazetteer_id].parent, depth + 1
     return depth
+
+
+def resolution_upload(*, framework: Framework, user, file) -> ImportResult:
+    """A resolution uploaded on the framework's pages (``file``: a Django UploadedFile):
+    bootstrapped into that framework as ``user`` (who must be allowed to add a
+    resolution to it), the unsure proposals left for review. Raises BootstrapError
+    (an AccordError: the page shows its message) and writes nothing when refused."""
+    try:
+        data = file.read()
+    except OSError as exc:
+        raise BootstrapError(f"cannot read the uploaded file: {exc}") from exc
+    return resolution_import(source=data, user=user, framework=framework.slug, check_permission=True,
+                             source_name=Path(getattr(file, "name", "") or "resolution").name)
 
 
 def _apply_order(proposal: Proposal) -> tuple[int, int]:

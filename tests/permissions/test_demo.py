@@ -1,0 +1,78 @@
+"""`accord demo-data` (the labelled demo matrix) and `accord demo` (bootstrap, demo data,
+one user per role): what they write, that a second run writes nothing, and that the demo
+users hold the roles their logins promise."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.utils import timezone
+
+from accord.accounts import permissions as P
+from accord.cooperation.models import ActionItem, Activity, PriorityArea
+from accord.registry.models import Organization
+
+
+def run(*args) -> str:
+    out = io.StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_demo_data_writes_a_labelled_matrix_across_the_ten_areas_and_both_bienniums():
+    run("demo_data")
+    rows = Activity.objects.filter(framework__slug="un-oic")
+    assert rows.count() == 40
+    assert all(a.is_demo and a.title.startswith("[DEMO] ") for a in rows)
+    assert set(rows.values_list("biennium__start_year", flat=True)) == {2018, 2020}
+    assert PriorityArea.objects.filter(framework__slug="un-oic").count() == 10
+    assert {a.priority_area.code for a in rows} == set(PriorityArea.objects.values_list("code", flat=True))
+    assert all(a.un_lead.organization.code == "un" and a.partner_lead.organization.code == "oic" for a in rows)
+    assert all(a.indicators.exists() and a.progress_updates.exists() for a in rows)
+    items = ActionItem.objects.filter(decision__meeting__kind="general")
+    today = timezone.localdate()
+    overdue = [i for i in items if i.status in ("open", "in_progress") and i.due_on < today]
+    closed = [i for i in items if i.status == "done" and i.closed_on and i.evidence]
+    assert overdue and closed
+
+
+@pytest.mark.django_db
+def test_demo_data_twice_writes_nothing_the_second_time():
+    run("demo_data")
+    counts = (Activity.all_objects.count(), ActionItem.all_objects.count(), Organization.all_objects.count())
+    out = run("demo_data")
+    assert " 0 created" in out and ", 0 already" not in out.split("activity:")[1].splitlines()[0]
+    assert (Activity.all_objects.count(), ActionItem.all_objects.count(), Organization.all_objects.count()) == counts
+
+
+@pytest.mark.django_db
+def test_bootstrap_after_demo_data_merges_into_the_same_framework_and_areas():
+    run("demo_data")
+    run("bootstrap", "accord/documents/demo/A_RES_73_135.md", "--yes")
+    assert PriorityArea.objects.filter(framework__slug="un-oic").count() == 10
+    assert Organization.objects.filter(code__in=["un", "oic"]).count() == 2
+    assert Activity.objects.count() == 40
+
+
+@pytest.mark.django_db
+def test_demo_creates_a_user_per_role_who_holds_it_and_runs_twice():
+    out = run("demo")
+    run("demo")
+    User = get_user_model()
+    for name in ("admin", "un-coordinator", "oic-coordinator", "ohchr-focal", "iphrc-focal", "viewer"):
+        assert name in out
+        assert User.objects.get(username=name).check_password("accord-demo")
+    ohchr_row = Activity.objects.get(code="DEMO-18-HR-01")  # OHCHR with the IPHRC
+    other_row = Activity.objects.get(code="DEMO-18-PS-01")  # DPPA with the General Secretariat
+    assert P.can_edit(User.objects.get(username="ohchr-focal"), ohchr_row)
+    assert not P.can_edit(User.objects.get(username="ohchr-focal"), other_row)
+    assert P.can_edit(User.objects.get(username="iphrc-focal"), ohchr_row)
+    assert P.can_edit(User.objects.get(username="oic-coordinator"), other_row)
+    viewer = User.objects.get(username="viewer")
+    assert P.can_view(viewer, other_row) and not P.can_edit(viewer, other_row)
+    assert User.objects.get(username="oic-coordinator").is_staff and not viewer.is_staff
+    assert P.is_administrator(User.objects.get(username="admin"))

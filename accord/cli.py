@@ -16,8 +16,9 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.management import execute_from_command_line
 
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and not args[0].startswith("-"):
-        args[0] = args[0].replace("-", "_")  # `accord demo-data` runs the demo_data command
+    for i in range(2 if args[:1] == ["help"] else 1):  # `accord demo-data`, `accord help demo-data`
+        if len(args) > i and not args[i].startswith("-"):
+            args[i] = args[i].replace("-", "_")
     execute_from_command_line(["accord", *args])
 
 

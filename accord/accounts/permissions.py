@@ -46,6 +46,7 @@ The functions:
     can_close(user, action_item) -> bool
     viewable(user, queryset) / editable(user, queryset) -> queryset (one SQL query, no per-row checks)
     require(allowed) -> None, raises PermissionDenied when ``allowed`` is false
+    can_create_some(user, model) -> bool ("add" buttons)
     can_use_admin(user) -> bool (administrators and coordinators)
 """
 
@@ -384,6 +385,18 @@ def can_create(user, model, *, framework, organization=None, entity=None, parent
                 return True
         return False
     return False
+
+
+def can_create_some(user, model) -> bool:
+    """Could ``user`` create a ``model`` row anywhere: shows or hides "add" buttons (the
+    admin's has_add_permission); the row itself is then asked with ``can_create``."""
+    g = grants(user)
+    if g.is_admin:
+        return True
+    kind = kind_of(model)
+    if kind is None:
+        return False
+    return (bool(g.coordinated) and kind.coordinator != NONE) or (bool(g.focal) and kind.focal == "child")
 
 
 def require(allowed: bool, message: str | None = None) -> None:

@@ -154,3 +154,24 @@ def test_require_raises_permission_denied_only_when_refused():
     P.require(True)
     with pytest.raises(PermissionDenied):
         P.require(False)
+
+
+def test_a_coordinator_may_not_move_a_meeting_into_another_framework(world):
+    """The second question a form asks: may the user put the row where the change puts it."""
+    bob, meeting = world.fresh_user("bob"), Meeting.objects.get(pk=world.meeting.pk)
+    assert P.can_edit(bob, meeting)
+    meeting.framework = world.framework_au
+    assert not P.can_edit(bob, meeting)
+
+
+@pytest.mark.parametrize(("persona", "addable"), [
+    ("alice", {"Activity", "Indicator", "Meeting", "Organization", "Membership"}),
+    ("bob", {"Activity", "Indicator", "Meeting"}),
+    ("carol", {"Indicator"}),
+    ("dan", set()),
+    ("eve", set()),
+])
+def test_add_buttons_follow_the_roles(world, persona, addable):
+    models = [Activity, Indicator, Meeting, Organization, Membership]
+    user = world.fresh_user(persona)
+    assert {m.__name__ for m in models if P.can_create_some(user, m)} == addable

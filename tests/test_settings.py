@@ -15,7 +15,13 @@ PROD_ENV = {
 
 
 def _run(env_extra, *args):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ACCORD_")}
+    # A clean production environment: no ACCORD_* of the developer's, and not the
+    # async-safety switch that the browser tests set for their own process.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("ACCORD_") and k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
+    }
     env.update(env_extra)
     env["ACCORD_VAR_DIR"] = str(ROOT / "var" / "test-settings")
     return subprocess.run(

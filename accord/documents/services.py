@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -226,17 +227,24 @@ def _writer_for(item: ReviewItem, user) -> Writer:
 
 @transaction.atomic
 def bootstrap_confirm(*, item: ReviewItem, user, data: dict | None = None) -> Any:
-    """Write the proposal of a pending review item, as corrected by ``data`` when given;
-    return the object written. Only who may edit the framework's resolutions (its
-    coordinators, administrators) may decide; others get PermissionDenied."""
+    """Write the proposal of a pending review item, as corrected by ``data`` (the fields
+    that change) when given; return the object written. Only who may edit the
+    framework's resolutions (its coordinators, administrators) may decide; others get
+    PermissionDenied. A correction that cannot be written raises BootstrapError and
+    leaves the item pending."""
     _require_reviewer(item, user)
     if item.status != ReviewItem.Status.PENDING:
         raise BootstrapError(f"this review item is already {item.get_status_display()}")
-    corrected = data is not None and data != item.data
+    merged = {**item.data, **(data or {})}
+    corrected = merged != item.data
     proposal = Proposal(item.kind, item.key, item.label, item.data, item.confidence, item.paragraph or None)
-    written = _writer_for(item, user).apply(proposal, data if corrected else None)
+    try:
+        with transaction.atomic():
+            written = _writer_for(item, user).apply(proposal, merged)
+    except (KeyError, TypeError, ValueError, ValidationError) as exc:
+        raise BootstrapError(f"the corrected {item.kind} cannot be written: {exc!r}") from exc
     _decide(item, user, ReviewItem.Status.CORRECTED if corrected else ReviewItem.Status.CONFIRMED,
-            data if corrected else None)
+            merged if corrected else None)
     return written
 
 

@@ -50,12 +50,13 @@ def test_confirming_writes_the_proposal_as_it_was(queued, coordinator):
 
 def test_correcting_writes_the_corrected_proposal(queued, coordinator):
     item = queued[("meeting", "other/2016-04-14")]
-    corrected = {**item.data, "kind": "other", "title": "Islamic Summit Conference, 13th session"}
+    corrected = {"title": "Islamic Summit Conference, 13th session"}  # only what changes
     meeting = bootstrap_confirm(item=item, user=coordinator, data=corrected)
     assert meeting.title == "Islamic Summit Conference, 13th session"
     assert meeting.place.startswith("Istanbul")
     item.refresh_from_db()
     assert item.status == ReviewItem.Status.CORRECTED and item.data["title"] == corrected["title"]
+    assert item.data["start_on"] == "2016-04-14"
 
 
 def test_rejecting_writes_nothing_but_the_decision(queued, coordinator):
@@ -80,3 +81,12 @@ def test_a_rejected_proposal_is_not_queued_again(queued, demo_path, coordinator)
     again = resolution_import(source=demo_path, user=coordinator)
     assert again.queued == []
     assert not Meeting.objects.filter(kind="conference", start_on=datetime.date(2016, 11, 1)).exists()
+
+
+def test_a_correction_that_cannot_be_written_is_refused_and_the_item_stays_pending(queued, coordinator):
+    item = queued[("meeting", "conference/2017-11-21")]
+    with pytest.raises(BootstrapError, match="cannot be written"):
+        bootstrap_confirm(item=item, user=coordinator, data={**item.data, "start_on": "21 November 2017"})
+    item.refresh_from_db()
+    assert item.status == ReviewItem.Status.PENDING
+    assert not Meeting.objects.filter(kind="conference").exists()

@@ -36,6 +36,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         from accord.documents.services import BootstrapError, resolution_import
 
+        if not 0 <= options["threshold"] <= 1:
+            raise CommandError("--threshold is a confidence between 0 and 1")
         if options["user"]:
             user = get_user_model().objects.filter(username=options["user"]).first()
             if user is None:

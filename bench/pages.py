@@ -151,7 +151,7 @@ def main() -> int:
                 time.sleep(0.1)
         slug = info["slug"]
         pages = {
-            "matrix (page 1 of 50)": f"/f/{slug}/matrix/",
+            "matrix (first page)": f"/f/{slug}/matrix/",
             "matrix filtered (text, status)": f"/f/{slug}/matrix/?q=water+health&status=ongoing",
             "matrix grouped, page 10": f"/f/{slug}/matrix/?group=on&page=10",
             "dashboard": f"/f/{slug}/",

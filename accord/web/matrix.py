@@ -23,7 +23,7 @@ from accord.web.common import bienniums_of, entities_of, framework_for
 from accord.web.forms import MatrixFilterForm
 from accord.web.rows import render_row, row_context
 
-PAGE_SIZE = 100
+PAGE_SIZE = 50
 # The columns a matrix row shows (loading whole rows of four tables costs more than the SQL).
 NAMES = ("name_en", "name_fr", "name_ar")
 ROW_FIELDS = (

@@ -16,7 +16,7 @@ import os
 
 from resolutions.clean import clean
 from resolutions.errors import EmptyDocument, NotAResolution
-from resolutions.model import Resolution, Stage
+from resolutions.model import Footnote, Resolution, Stage
 from resolutions.segment import Segmented, segment
 
 MAX_TEXT_CHARS = 5_000_000
@@ -30,17 +30,36 @@ def read(source: bytes | str | os.PathLike) -> Stage:
 
 
 def annotate(seg: Segmented) -> tuple[tuple, tuple, tuple]:
-    """Read the paragraphs of `seg`; return (citations, entities, mandates)."""
+    """Read the paragraphs of `seg` (and, for citations, the heading and the footnotes);
+    return (citations, entities, mandates)."""
     from resolutions.citations import find_citations
     from resolutions.entities import find_entities
     from resolutions.mandates import find_mandates
 
     paragraphs = [(p.id, p.text) for p in seg.preamble] + [(p.id, p.text) for p in seg.operative]
     heading = " ".join(x for x in (seg.title, *seg.documents) if x)
-    citations = find_citations([(None, heading), *paragraphs])
+    citations = find_citations([(None, heading), *_with_footnotes(paragraphs, seg.footnotes)])
     entities = find_entities(paragraphs)
     mandates = find_mandates(seg.operative, entities)
     return tuple(citations), tuple(entities), tuple(mandates)
+
+
+def _with_footnotes(
+    paragraphs: list[tuple[str, str]], footnotes: list[Footnote]
+) -> list[tuple[str | None, str]]:
+    """Each paragraph followed by the texts of the footnotes that hang from it, credited to
+    the paragraph: Official Records, S/PV and S/PRST citations sit in footnotes. Footnotes
+    anchored to no paragraph (or only cited in an annex) come last, credited to none."""
+    hanging: dict[str | None, list[str]] = {}
+    for f in footnotes:
+        if f.text:
+            hanging.setdefault(f.paragraph, []).append(f.text)
+    out: list[tuple[str | None, str]] = []
+    for pid, text in paragraphs:
+        out.append((pid, text))
+        out.extend((pid, note) for note in hanging.pop(pid, ()))
+    out.extend((None, note) for note in hanging.pop(None, ()))
+    return out
 
 
 def build(seg: Segmented, stage: Stage, annotations: tuple[tuple, tuple, tuple]) -> Resolution:

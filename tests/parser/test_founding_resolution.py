@@ -104,6 +104,20 @@ def test_it_finds_the_28_resolutions_recalled_in_the_first_preambular_paragraph(
     assert found == expected
 
 
+def test_citations_in_footnotes_are_credited_to_the_paragraph_the_footnote_hangs_from(
+    founding: Resolution,
+):
+    found = {(c.kind, c.symbol, c.paragraph) for c in founding.citations}
+    assert ("presidential-statement", "S/PRST/2013/16", "pre-7") in found  # footnote 4
+    assert ("sc-meeting-record", "S/PV.7813", "pre-7") in found  # footnote 3
+    assert ("document", "A/73/328-S/2018/592", "pre-5") in found  # footnote 2
+    assert ("official-records", "A/66/53", "pre-13") in found  # footnote 6
+    assert ("ga-resolution", "70/1", "pre-12") in found  # footnote 5: "See resolution 70/1."
+    # In text order: a paragraph's own citations, then those of its footnotes.
+    pre13 = [c.kind for c in founding.citations if c.paragraph == "pre-13"]
+    assert pre13 == ["hrc-resolution", "official-records"]
+
+
 def test_paragraph_25_is_a_mandate_to_the_secretary_general_due_at_session_75(founding: Resolution):
     mandates = [m for m in founding.mandates if m.paragraph == "op-25"]
     assert len(mandates) == 1

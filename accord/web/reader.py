@@ -26,11 +26,13 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from accord.cooperation.models import Activity
+from accord.core.errors import AccordError
+from accord.documents import services as documents_services
 from accord.documents.models import Citation, Mandate, Resolution
 from accord.web.access import can_create, can_view, refuse_unless, viewable
 from accord.web.common import HEAVY, framework_for
 from accord.web.forms import UploadForm
-from accord.web.upload import bootstrap_service
+from resolutions.errors import ResolutionError
 
 
 def linkify(text: str, links: dict[str, str]) -> str:
@@ -156,7 +158,7 @@ def resolution_list(request: HttpRequest, slug: str) -> HttpResponse:
     may_upload = can_create(request.user, Resolution, framework=framework)
     return render(request, "web/resolutions.html", {
         "framework": framework, "page": "resolutions", "resolutions": resolutions, "may_upload": may_upload,
-        "form": UploadForm(), "upload_ready": bootstrap_service() is not None})
+        "form": UploadForm()})
 
 
 @login_required
@@ -208,18 +210,22 @@ def resolution_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 def resolution_upload(request: HttpRequest, slug: str) -> HttpResponse:
-    """Hand an uploaded file to the bootstrap service, then open its review list."""
+    """Hand an uploaded file to the bootstrap service, then open its review list; a
+    refused file (unreadable, not a resolution, another partner) saves nothing and its
+    one-line reason is shown."""
     framework = framework_for(request, slug)
     refuse_unless(can_create(request.user, Resolution, framework=framework))
     if request.method != "POST":
         return redirect("resolutions", slug=slug)
     form = UploadForm(request.POST, request.FILES)
-    service = bootstrap_service()
-    if service is None:
-        messages.error(request, _("Uploading is not available yet: the bootstrap service is not installed. "
-                                  "Nothing was saved."))
-        return redirect("resolutions", slug=slug)
     if not form.is_valid():
         messages.error(request, _("Choose a file to upload."))
         return redirect("resolutions", slug=slug)
-    return service(request, framework, form.cleaned_data["file"])
+    try:
+        result = documents_services.resolution_upload(framework=framework, user=request.user,
+                                                      file=form.cleaned_data["file"])
+    except (AccordError, ResolutionError) as exc:
+        messages.error(request, _("The file was not imported: %(reason)s") % {"reason": exc})
+        return redirect("resolutions", slug=slug)
+    messages.success(request, _("The resolution was read; check the proposals below."))
+    return redirect("resolution-review", slug=result.framework.slug, pk=result.resolution.pk)

@@ -3,7 +3,7 @@
 from django.http import HttpResponse
 from django.urls import path
 
-from accord.web import activities, dashboard, matrix, meetings, reader, registry
+from accord.web import activities, dashboard, matrix, meetings, reader, registry, review
 
 
 def healthz(request):
@@ -30,4 +30,7 @@ urlpatterns = [
     path("f/<slug:slug>/resolutions/", reader.resolution_list, name="resolutions"),
     path("f/<slug:slug>/resolutions/upload/", reader.resolution_upload, name="resolution-upload"),
     path("f/<slug:slug>/resolutions/<int:pk>/", reader.resolution_detail, name="resolution"),
+    path("f/<slug:slug>/resolutions/<int:pk>/review/", review.review_list, name="resolution-review"),
+    path("f/<slug:slug>/resolutions/<int:pk>/review/<int:item_pk>/", review.review_decide,
+         name="resolution-review-decide"),
 ]

@@ -1,0 +1,64 @@
+"""The review list of a resolution's bootstrap: the proposals the parser was unsure of,
+each confirmed (as proposed) or rejected by a coordinator.
+
+Reads: the resolution's ReviewItems. Writes through ``accord.documents.services``
+(``bootstrap_confirm``, ``bootstrap_reject``), which ask the permissions module.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accord.core.errors import AccordError
+from accord.documents import services
+from accord.documents.models import Resolution
+from accord.documents.review import ReviewItem
+from accord.web.access import can_edit, can_view, refuse_unless
+from accord.web.common import HEAVY, framework_for
+
+
+def _resolution(request, framework, pk: int) -> Resolution:
+    resolution = get_object_or_404(Resolution.objects.defer(*HEAVY), pk=pk, framework=framework)
+    refuse_unless(can_view(request.user, resolution))
+    return resolution
+
+
+@login_required
+def review_list(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    framework = framework_for(request, slug)
+    resolution = _resolution(request, framework, pk)
+    items = list(ReviewItem.objects.filter(resolution=resolution).select_related("decided_by")
+                 .order_by("status", "kind", "key"))
+    for item in items:
+        item.data_text = json.dumps(item.data, ensure_ascii=False, indent=1, default=str)
+    return render(request, "web/review.html", {
+        "framework": framework, "page": "resolutions", "resolution": resolution, "items": items,
+        "may_decide": can_edit(request.user, resolution),
+        "pending": sum(1 for i in items if i.status == ReviewItem.Status.PENDING)})
+
+
+@require_POST
+@login_required
+def review_decide(request: HttpRequest, slug: str, pk: int, item_pk: int) -> HttpResponse:
+    """Confirm or reject one proposal (``decision`` = "confirm" or "reject")."""
+    framework = framework_for(request, slug)
+    resolution = _resolution(request, framework, pk)
+    item = get_object_or_404(ReviewItem, pk=item_pk, resolution=resolution)
+    refuse_unless(can_edit(request.user, resolution))
+    try:
+        if request.POST.get("decision") == "confirm":
+            services.bootstrap_confirm(item=item, user=request.user)
+            messages.success(request, _("Confirmed: %(label)s") % {"label": item.label or item.key})
+        elif request.POST.get("decision") == "reject":
+            services.bootstrap_reject(item=item, user=request.user)
+            messages.success(request, _("Rejected: %(label)s") % {"label": item.label or item.key})
+    except AccordError as exc:
+        messages.error(request, str(exc))
+    return redirect("resolution-review", slug=slug, pk=pk)

@@ -139,12 +139,14 @@ def export_table(biennium: Biennium, *, user=None) -> MatrixTable:
     framework = biennium.framework
     entities = list(Entity.objects.select_related("organization"))
     labels = entity_labels(entities)
+    fields = ("id", "code", "title", "description", "priority_area__name_en", "status", "un_lead_id",
+              "partner_lead_id", "start_on", "end_on", "funding_source", "version")
     activities = list(
         viewable(user, Activity.objects.filter(biennium=biennium))
-        .select_related("priority_area")
         .order_by("priority_area__order", "priority_area__code", "code")
+        .values_list(*fields)
     )
-    ids = [a.pk for a in activities]
+    ids = [a[0] for a in activities]
     participants: dict[int, list[str]] = defaultdict(list)
     for activity_id, entity_id in Activity.participants.through.objects.filter(activity_id__in=ids).values_list(
             "activity_id", "entity_id"):
@@ -154,15 +156,14 @@ def export_table(biennium: Biennium, *, user=None) -> MatrixTable:
             "activity_id", "sdgtarget__code"):
         targets[activity_id].append(code)
     table = MatrixTable(framework=framework, biennium=biennium)
-    for a in activities:
+    for pk, code, title, description, area, status, un_lead, partner_lead, start, end, funding, version in activities:
         values = {
-            "code": a.code, "title": a.title, "description": a.description,
-            "priority_area": area_label(a.priority_area), "status": a.status,
-            "un_lead": labels.get(a.un_lead_id, ""), "partner_lead": labels.get(a.partner_lead_id, ""),
-            "participants": LIST_SEPARATOR.join(sorted(participants[a.pk], key=str.lower)),
-            "start_on": a.start_on, "end_on": a.end_on, "funding_source": a.funding_source,
-            "sdg_targets": LIST_SEPARATOR.join(sorted(targets[a.pk], key=sdg_sort_key)),
-            "biennium": biennium.label, "framework": framework.slug, "version": a.version,
+            "code": code, "title": title, "description": description, "priority_area": area, "status": status,
+            "un_lead": labels.get(un_lead, ""), "partner_lead": labels.get(partner_lead, ""),
+            "participants": LIST_SEPARATOR.join(sorted(participants[pk], key=str.lower)),
+            "start_on": start, "end_on": end, "funding_source": funding,
+            "sdg_targets": LIST_SEPARATOR.join(sorted(targets[pk], key=sdg_sort_key)),
+            "biennium": biennium.label, "framework": framework.slug, "version": version,
         }
         table.rows.append([values[c.name] for c in COLUMNS])
     areas = list(PriorityArea.objects.filter(framework=framework))

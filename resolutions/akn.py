@@ -364,7 +364,7 @@ class _Builder:
         """
         out = []
         for n, marker in enumerate(self.notes_by_paragraph.get(pid, []), 1):
-            offset = getattr(self.notes[marker], "offset", None)
+            offset = self.notes[marker].offset
             if isinstance(offset, int) and 0 <= offset <= len(text):
                 out.append((offset, marker, f"{prefix}__authorialNote_{n}"))
         return out

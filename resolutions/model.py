@@ -52,6 +52,7 @@ class Footnote:
     marker: str  # "1"
     text: str
     paragraph: str | None  # id of the paragraph the marker is in; None when not found (then a warning)
+    offset: int | None = None  # the marker's position in that paragraph's text; None when unknown
 
 
 @dataclass(frozen=True)

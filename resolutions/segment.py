@@ -106,6 +106,8 @@ class Segmented:
     footnotes: list[Footnote] = field(default_factory=list)
     annexes: list[str] = field(default_factory=list)
     annex_markers: set[str] = field(default_factory=set)
+    # paragraph id -> {marker: position of its first anchor in the paragraph's clean text}
+    marker_offsets: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def segment(stage: Stage) -> Segmented:
@@ -387,6 +389,7 @@ def _freeze(paras: list[_Para], out: Segmented, warnings: list[str]) -> None:
     ops = [p for p in paras if p.kind == "op"]
     for n, p in enumerate(pre, 1):
         text = _clean_text(p.text)
+        _note_offsets(f"pre-{n}", p.text, out)
         out.preamble.append(
             PreambularParagraph(
                 id=f"pre-{n}", phrase=preamble_phrase(text), text=text, footnotes=_markers(p.text)
@@ -406,6 +409,7 @@ def _freeze(paras: list[_Para], out: Segmented, warnings: list[str]) -> None:
         if p.number is not None:
             expected = p.number + 1
         full = p.text + "".join(" " + _point_text(pt) for pt in p.points)
+        _note_offsets(f"op-{n}", full, out)
         out.operative.append(
             OperativeParagraph(
                 id=f"op-{n}",
@@ -419,6 +423,19 @@ def _freeze(paras: list[_Para], out: Segmented, warnings: list[str]) -> None:
         )
     if len(ops) > 1 and any(p.number is None for p in ops):
         warnings.append("some operative paragraphs carry no number")
+
+
+def _note_offsets(pid: str, raw: str, out: Segmented) -> None:
+    """Record where each footnote anchor of `raw` falls in its clean text (`_clean_text(raw)`):
+    the length of the clean text before the anchor, so the marker sits right after the
+    word or punctuation it was glued to."""
+    if MARK_OPEN not in raw:
+        return
+    offsets: dict[str, int] = {}
+    for m in ANCHOR.finditer(raw):
+        if m.group(1) not in offsets:
+            offsets[m.group(1)] = len(_clean_text(raw[: m.start()]))
+    out.marker_offsets[pid] = offsets
 
 
 def _point_text(pt: list) -> str:
@@ -472,7 +489,8 @@ def _anchor_footnotes(out: Segmented, stage: Stage) -> None:
         pid = where.get(marker)
         if pid is None:
             (in_annex if marker in out.annex_markers else loose).append(marker)
-        out.footnotes.append(Footnote(marker=marker, text=body, paragraph=pid))
+        offset = out.marker_offsets.get(pid, {}).get(marker) if pid else None
+        out.footnotes.append(Footnote(marker=marker, text=body, paragraph=pid, offset=offset))
     if in_annex:
         stage.warnings.append(
             f"footnotes cited in an annex, not in a paragraph: {', '.join(in_annex)}"

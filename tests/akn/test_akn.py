@@ -290,20 +290,14 @@ def test_control_characters_in_the_text_are_dropped_not_fatal():
 
 
 def test_a_footnote_with_a_known_offset_sits_at_its_marker():
-    from dataclasses import dataclass
-
-    @dataclass(frozen=True)
-    class PlacedFootnote(Footnote):
-        offset: int | None = None
-
     text = (
         "Having considered the report of the Secretary-General on cooperation <between> & beyond,"
     )
     inside_ref = text.index("Secretary-General") + 3  # inside a marked body: goes after it
     resolution = _resolution(
         footnotes=(
-            PlacedFootnote(marker="1", text="A/73/328.", paragraph="pre-2", offset=inside_ref),
-            PlacedFootnote(
+            Footnote(marker="1", text="A/73/328.", paragraph="pre-2", offset=inside_ref),
+            Footnote(
                 marker="2",
                 text="See S/PV.7813.",
                 paragraph="op-1",

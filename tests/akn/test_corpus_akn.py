@@ -40,3 +40,25 @@ def test_73_135_has_26_paragraphs_and_6_notes_whatever_the_format(corpus, build)
     assert len(tree.findall(".//a:authorialNote", NS)) == 6
     uri = tree.find(".//a:FRBRWork/a:FRBRuri", NS).get("value")
     assert uri == "/akn/un/statement/deliberation/un-ga/2018-12-13/73-135"
+
+
+@pytest.mark.parametrize("name", ["seed/A_RES_73_135.md", "text/A_RES_73_135.txt"])
+def test_73_135_footnote_1_sits_at_its_marker_after_the_organization_it_follows(corpus, name):
+    resolution = resolutions.parse(corpus / name)
+    first = resolution.footnotes[0]
+    assert (first.paragraph, first.offset) == (
+        "pre-2",
+        resolution.preamble[1].text.index("Organization of the Islamic Conference")
+        + len("Organization of the Islamic Conference"),
+    )
+    tree = etree.fromstring(resolutions.to_akn(resolution).encode())
+    note = tree.find(".//a:authorialNote[@marker='1']", NS)
+    assert note.getparent().getparent().get("eId") == "preamble__container_2"
+    before = note.getprevious()
+    assert before.tag == f"{{{AKN_NS}}}organization"
+    assert before.text == "Organization of the Islamic Conference"
+    assert note.tail.startswith(" to participate in the sessions")
+    # Footnote 2 ends its paragraph: nothing follows the note.
+    second = tree.find(".//a:authorialNote[@marker='2']", NS)
+    assert second.getparent().getparent().get("eId") == "preamble__container_5"
+    assert second.getnext() is None and not (second.tail or "").strip()

@@ -76,6 +76,12 @@ def test_bootstrap_adds_to_the_framework_named_by_framework(db, demo_path):
     assert Resolution.objects.get().framework.slug == "oic-partnership"
 
 
+def test_bootstrap_with_a_new_framework_slug_sets_up_a_second_framework(bootstrapped, demo_path):
+    call_command("bootstrap", str(demo_path), "--yes", "--framework", "un-oic-2", stdout=StringIO())
+    assert set(Framework.objects.values_list("slug", flat=True)) == {"un-oic", "un-oic-2"}
+    assert Framework.objects.get(slug="un-oic-2").partner.code == "oic"
+
+
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("empty.txt", b"", "empty"),
     ("noise.bin", bytes(range(256)) * 40, "binary"),

@@ -140,8 +140,9 @@ class Writer:
     def framework_for(self, plan: Plan, slug: str | None = None) -> Framework:
         un = Organization.all_objects.get(code=plan.un)
         partner = Organization.all_objects.get(code=plan.partner)
-        existing = Framework.all_objects.filter(slug=slug).first() if slug else None
-        if existing is None:
+        if slug:  # the framework named, created with that slug when missing
+            existing = Framework.all_objects.filter(slug=slug).first()
+        else:  # the first framework of the UN and this partner
             existing = Framework.all_objects.filter(un_organization=un, partner=partner).order_by("id").first()
         name = f"{un.acronym or un.name_en}-{partner.acronym or partner.name_en}"
         self.framework = self.upsert("framework", Framework, {"slug": slug or plan.framework_slug},

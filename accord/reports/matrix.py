@@ -42,10 +42,11 @@ def export_filename(biennium: Biennium, fmt: str) -> str:
 
 
 def import_matrix(data: bytes, fmt: str, *, user, apply: bool = False,
-                  framework: Framework | None = None) -> ImportPlan:
+                  framework: Framework | None = None, biennium: Biennium | None = None) -> ImportPlan:
     """Read ``data`` and return the plan; with ``apply``, write it (raising
     ``ImportRejected`` with the problems, nothing written, when the file is not valid).
-    An unreadable file gives a plan with one problem."""
+    An unreadable file gives a plan with one problem. ``framework`` and ``biennium``
+    serve files without those columns (see ``plan_import``)."""
     reader = matrix_xlsx if fmt == "xlsx" else matrix_csv
     try:
         header, rows = reader.read_rows(data)
@@ -55,7 +56,7 @@ def import_matrix(data: bytes, fmt: str, *, user, apply: bool = False,
         if apply:
             apply_import(plan, user=user)
         return plan
-    plan = plan_import(header, rows, user=user, framework=framework)
+    plan = plan_import(header, rows, user=user, framework=framework, biennium=biennium)
     if apply:
         apply_import(plan, user=user)
     return plan

@@ -133,8 +133,10 @@ def _split(text: str) -> list[str]:
     return [part.strip() for part in text.replace("\n", ";").split(";") if part.strip()]
 
 
-def _parse_row(cells: dict[str, Any], lk: Lookups, row: int, problems: list[Problem]) -> dict[str, Any]:
-    """Turn one row's cells into field values, appending a Problem for each bad cell."""
+def _parse_row(cells: dict[str, Any], lk: Lookups, row: int, problems: list[Problem],
+               default_biennium=None) -> dict[str, Any]:
+    """Turn one row's cells into field values, appending a Problem for each bad cell; an
+    empty biennium cell takes ``default_biennium`` when given."""
     header = {name: COLUMN_BY_NAME[name].header for name in COLUMN_BY_NAME}
     fw = lk.framework
     v: dict[str, Any] = {}
@@ -180,7 +182,7 @@ def _parse_row(cells: dict[str, Any], lk: Lookups, row: int, problems: list[Prob
         else:
             v["sdg_targets"].add(target.pk)
     biennium_text = _text(cells.get("biennium")).strip()
-    v["biennium"] = lk.bienniums.get(biennium_text) if biennium_text else None
+    v["biennium"] = lk.bienniums.get(biennium_text) if biennium_text else default_biennium
     if v["biennium"] is None:
         problems.append(Problem(row, header["biennium"],
                                 f"unknown biennium “{biennium_text}” (one of {', '.join(lk.bienniums) or 'none'})"
@@ -227,10 +229,14 @@ def _same(a, b) -> bool:
     return a == b
 
 
-def plan_import(header: list, rows: list[tuple[int, list]], *, user, framework: Framework | None = None
-                ) -> ImportPlan:
+def plan_import(header: list, rows: list[tuple[int, list]], *, user, framework: Framework | None = None,
+                biennium=None) -> ImportPlan:
     """Check every row of a sheet (``header`` is row 1, ``rows`` are ``(row number,
-    cells)``) against the database and return what an import would do; writes nothing."""
+    cells)``) against the database and return what an import would do; writes nothing.
+    ``framework`` is needed when the file has no Framework column; ``biennium`` fills
+    empty Biennium cells (e.g. the biennium of the page the file is uploaded to)."""
+    if biennium is not None and framework is None:
+        framework = biennium.framework
     plan = ImportPlan(framework=framework)
     keys = []
     for text in header:
@@ -279,7 +285,7 @@ def plan_import(header: list, rows: list[tuple[int, list]], *, user, framework: 
     seen: dict[str, int] = {}
     for number, cells in records:
         problems: list[Problem] = []
-        v = _parse_row(cells, lk, number, problems)
+        v = _parse_row(cells, lk, number, problems, biennium)
         code = v["code"]
         if code and code in seen:
             problems.append(Problem(number, "Code", f"duplicated code “{code}” (also on row {seen[code]})"))

@@ -90,7 +90,7 @@ def matrix_import(request, pk: int):
             return redirect("matrix-import", pk=pk)
         try:
             plan = import_matrix(path.read_bytes(), format_of(token), user=request.user, apply=True,
-                                 framework=biennium.framework)
+                                 biennium=biennium)
         except ImportRejected as exc:
             context.update(plan=exc.plan, token=token)
             messages.error(request, str(exc))
@@ -112,7 +112,7 @@ def matrix_import(request, pk: int):
             messages.error(request, _("The file is larger than 20 MB."))
             return render(request, "reports/matrix_import.html", context, status=400)
         data = upload.read()
-        plan = import_matrix(data, fmt, user=request.user, framework=biennium.framework)
+        plan = import_matrix(data, fmt, user=request.user, biennium=biennium)
         token = ""
         if plan.is_valid and (plan.count("create") or plan.count("update")):
             token = f"{uuid.uuid4().hex}.{fmt}"

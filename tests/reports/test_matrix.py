@@ -254,3 +254,16 @@ def test_new_rows_need_the_right_to_create_activities(world):
                               organization=world.framework.un_organization)
     plan = import_matrix(edit_xlsx(data, {}, extra_rows=[new]), "xlsx", user=coordinator, apply=True)
     assert plan.applied and Activity.objects.get(code="NEW-9").history.first().history_user == coordinator
+
+
+def test_a_hand_made_csv_without_framework_and_biennium_columns_is_imported_into_a_biennium(world, tmp_path,
+                                                                                           capsys):
+    path = tmp_path / "new.csv"
+    path.write_text("Code;Title;Priority area;UN lead\nHM-1;Desk review of curricula;education;UNESCO\n",
+                    encoding="utf-8")
+    with pytest.raises(CommandError):
+        call_command("matrix", "import", str(path))
+    assert "does not say which framework" in capsys.readouterr().err
+    call_command("matrix", "import", str(path), "--framework", "un-oic", "--biennium", "2020-2021", "--apply")
+    made = Activity.objects.get(code="HM-1")
+    assert made.biennium == world.next_biennium and made.un_lead.acronym == "UNESCO" and made.status == "planned"

@@ -17,7 +17,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from accord.cooperation.models import Biennium
+from accord.cooperation.models import Biennium, Framework
 from accord.reports.matrix import (
     UnknownFormat,
     export_matrix,
@@ -40,6 +40,9 @@ class Command(BaseCommand):
         imp = sub.add_parser("import", help="Preview (default) or apply the import of FILE.")
         imp.add_argument("file", help="an .xlsx or .csv file of the matrix")
         imp.add_argument("--apply", action="store_true", help="write the changes (default: preview only)")
+        imp.add_argument("--framework", help="framework slug, for a file without a Framework column")
+        imp.add_argument("--biennium", help="e.g. 2018-2019: the biennium of rows whose Biennium cell is "
+                                            "empty (in --framework, default un-oic)")
         imp.add_argument("--user", help="the user the changes are made as (their permissions apply); "
                                         "without it, the command-line operator, with every right")
 
@@ -72,8 +75,19 @@ class Command(BaseCommand):
             user = get_user_model().objects.filter(username=options["user"]).first()
             if user is None:
                 raise CommandError(f"no user “{options['user']}”")
+        framework = biennium = None
         try:
-            plan = import_matrix(path.read_bytes(), fmt, user=user, apply=options["apply"])
+            if options["biennium"]:
+                biennium = find_biennium(options["framework"] or "un-oic", options["biennium"])
+            elif options["framework"]:
+                framework = Framework.objects.filter(slug=options["framework"]).first()
+                if framework is None:
+                    raise Biennium.DoesNotExist(f"no framework “{options['framework']}”")
+        except Biennium.DoesNotExist as exc:
+            raise CommandError(str(exc)) from exc
+        try:
+            plan = import_matrix(path.read_bytes(), fmt, user=user, apply=options["apply"], framework=framework,
+                                 biennium=biennium)
         except ImportRejected as exc:
             plan = exc.plan
         for problem in plan.problems:

@@ -6,13 +6,14 @@
 
 Stages:
 1. make a bench database: SQLite in a fresh temporary folder (WAL mode, as in
-   production), or the (empty, disposable) PostgreSQL database named by DATABASE_URL;
-   ``accord migrate`` it;
+   production), or, with a PostgreSQL DATABASE_URL, a new database
+   ``<name>_bench_pages`` created beside it (the role needs CREATEDB) and dropped at
+   the end; ``accord migrate`` it;
 2. fill it (one child process with Django set up): the scenario of the web tests (two
    organizations, entities, the founding resolution with its mandates, a meeting,
    people in every role) plus ``--activities`` activities in one biennium, written with
    bulk_create, each with two progress updates, an indicator, a participant and a mandate;
-   then sign in the focal point and the administrator (their session keys are printed
+   then ANALYZE (as a live database has statistics) and sign in the focal point and the administrator (their session keys are printed
    to the parent);
 3. serve it with gunicorn on 127.0.0.1, a free port, 2 sync workers;
 4. request the matrix (first page, a filtered page), the dashboard and an activity page
@@ -54,6 +55,7 @@ def fill(n_activities: int) -> dict:
     django.setup()
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
+    from django.db import connection
     from django.utils import timezone
 
     from accord.cooperation.models import Activity, Indicator, ProgressUpdate
@@ -85,6 +87,8 @@ def fill(n_activities: int) -> dict:
                         author=w.admin) for pk in ids for d in (3, 40)], batch_size=2000)
     Indicator.objects.bulk_create([Indicator(activity_id=pk, name="People trained", target=10) for pk in ids],
                                   batch_size=2000)
+    with connection.cursor() as cursor:  # statistics, as a live database has them (autovacuum, ANALYZE)
+        cursor.execute("ANALYZE")
     sessions = {}
     for user in (w.focal, w.admin):
         store = SessionStore()
@@ -94,6 +98,26 @@ def fill(n_activities: int) -> dict:
         store.create()
         sessions[user.username] = store.session_key
     return {"slug": w.framework.slug, "activity": ids[len(ids) // 2], "sessions": sessions}
+
+
+def postgres_bench_database(url: str):
+    """Create an empty database beside the one of ``url``; return its URL and a function
+    that drops it."""
+    import psycopg
+    from psycopg import sql
+
+    base, _, name = url.rpartition("/")
+    name = name.split("?")[0]
+    bench = f"{name}_bench_pages"
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(bench)))
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(bench)))
+
+    def drop() -> None:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(bench)))
+
+    return f"{base}/{bench}", drop
 
 
 def free_port() -> int:
@@ -128,6 +152,9 @@ def main() -> int:
                ACCORD_ALLOWED_HOSTS="127.0.0.1", ACCORD_SSL_REDIRECT="0", DJANGO_SETTINGS_MODULE="accord.settings",
                ACCORD_DB_CONN_MAX_AGE="60", PYTHONPATH=str(ROOT))
     env.setdefault("DATABASE_URL", f"sqlite:///{tmp.name}/bench.sqlite3")
+    dropper = None
+    if env["DATABASE_URL"].startswith(("postgres://", "postgresql://")):
+        env["DATABASE_URL"], dropper = postgres_bench_database(env["DATABASE_URL"])
     database = env["DATABASE_URL"].split("@")[-1]
     print(f"database: {database}; {args.activities} activities; {args.runs} runs per page and user")
     subprocess.run([str(BIN / "accord"), "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
@@ -173,6 +200,8 @@ def main() -> int:
         server.terminate()
         server.wait(timeout=10)
         tmp.cleanup()
+        if dropper:
+            dropper()
     return 0
 
 

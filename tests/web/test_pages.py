@@ -15,6 +15,7 @@ def pages(w):
         reverse("meeting", args=[slug, w.meeting.pk]), reverse("action-items", args=[slug]),
         reverse("registry", args=[slug]), reverse("resolutions", args=[slug]),
         reverse("resolution", args=[slug, w.resolution.pk]),
+        reverse("resolution-review", args=[slug, w.resolution.pk]),
     ]
 
 

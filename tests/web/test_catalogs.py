@@ -68,3 +68,13 @@ def test_the_reader_of_catalogs_sees_a_missing_translation(tmp_path):
     po.write_text('msgid ""\nmsgstr "Language: fr\\n"\n\n#, fuzzy\nmsgid "Save"\nmsgstr ""\n', encoding="utf-8")
     (entry,) = [e for e in entries(po) if e["msgid"]]
     assert entry["msgstr"] == {0: ""} and "fuzzy" in entry["flags"]
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_the_catalog_defines_each_message_once(language):
+    catalog = entries(LOCALE / language / "LC_MESSAGES" / "django.po")
+    keys = [(e.get("msgctxt"), e["msgid"]) for e in catalog]
+    duplicates = sorted({k for k in keys if keys.count(k) > 1}, key=str)
+    assert not duplicates, duplicates[:10]
+    header = [e for e in catalog if e["msgid"] == ""]
+    assert len(header) == 1 and f"Language: {language}" in header[0]["msgstr"][0]

@@ -286,9 +286,5 @@ def opens_preamble(line: str) -> bool:
 
 
 def _words(text: str, limit: int) -> list[str]:
-    out = []
-    for m in WORD.finditer(text[:120]):
-        out.append(m.group(0))
-        if len(out) >= limit:
-            break
-    return out
+    """The first `limit` words of the text (read in its first 120 characters)."""
+    return WORD.findall(text, 0, 120)[:limit]

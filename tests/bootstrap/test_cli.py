@@ -111,6 +111,17 @@ def test_bootstrap_refuses_a_resolution_that_names_no_partner(db, tmp_path, demo
     assert _row_counts() == before
 
 
+def test_bootstrap_says_when_the_partner_is_not_in_the_gazetteer(db, tmp_path, demo_path):
+    text = demo_path.read_text(encoding="utf-8").replace(
+        "Cooperation between the United Nations and the Organization of Islamic Cooperation",
+        "Cooperation between the United Nations and the Union of Imaginary States")
+    path = tmp_path / "imaginary.md"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CommandError, match=r"\(Union of Imaginary States\) is not in the gazetteer"):
+        call_command("bootstrap", str(path), "--yes", stdout=StringIO())
+    assert not Resolution.objects.exists()
+
+
 def test_bootstrap_refuses_a_missing_file_or_an_unknown_user(db, tmp_path, demo_path):
     with pytest.raises(CommandError, match="no such file"):
         call_command("bootstrap", str(tmp_path / "absent.pdf"), stdout=StringIO())

@@ -29,7 +29,7 @@ from django.utils.text import slugify
 from accord.documents.bootstrap.areas import find_areas
 from accord.documents.bootstrap.dates import find_spans, third_tuesday_of_september
 from accord.documents.bootstrap.meetings import find_meetings
-from accord.documents.bootstrap.partner import UN_ID, partner_from_title
+from accord.documents.bootstrap.partner import UN_ID, partner_from_title, partner_name
 from accord.documents.bootstrap.proposals import Plan, Proposal
 from resolutions.gazetteer import load_gazetteer
 from resolutions.model import Resolution
@@ -185,6 +185,10 @@ def report_items(resolution: Resolution) -> list[Proposal]:
 def propose(resolution: Resolution, partner: str | None = None) -> Plan:
     """Everything the resolution says exists, as proposals (see the module docstring)."""
     partner = partner or partner_from_title(resolution.title)
+    if partner is None and partner_name(resolution.title):
+        raise NotACooperationResolution(
+            f"{resolution.symbol}: the partner its title names ({partner_name(resolution.title)}) is not in the "
+            "gazetteer (resolutions/data/gazetteer.json); add its entry there")
     if partner is None:
         raise NotACooperationResolution(
             f"{resolution.symbol} is not a cooperation resolution: its title ({resolution.title!r}) names no "

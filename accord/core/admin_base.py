@@ -178,6 +178,9 @@ class AccordAdmin(PermissionsMixin, SimpleHistoryAdmin):
             permissions.require(may_create(request.user, obj))
             obj.save()
             return
+        # Ask again of the row as it will be saved: a coordinator may not move a row
+        # (say, to another framework) out of their own reach.
+        permissions.require(permissions.can_edit(request.user, obj))
         expected = form.cleaned_data.get("expected_version") if hasattr(form, "cleaned_data") else None
         if expected is not None and is_soft_deletable(type(obj)):
             claimed = type(obj).all_objects.filter(pk=obj.pk, version=expected).update(version=F("version") + 1)
@@ -195,6 +198,8 @@ class AccordAdmin(PermissionsMixin, SimpleHistoryAdmin):
             else:
                 obj.delete()
         for obj in instances:
+            allowed = may_create(request.user, obj) if obj.pk is None else permissions.can_edit(request.user, obj)
+            permissions.require(allowed)
             obj._history_user = request.user
             obj.save()
         formset.save_m2m()

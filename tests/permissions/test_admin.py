@@ -68,3 +68,21 @@ def test_the_administrator_may_open_everything(client, world):
     c = admin_client(client, world, "alice")
     assert c.get(url(world.act_au)).status_code == 200
     assert c.get("/admin/accounts/membership/").status_code == 200
+
+
+def test_a_coordinator_cannot_move_a_meeting_out_of_their_framework_through_the_admin(rf, world):
+    """The admin asks the module again of the row as it will be saved, not only as it was."""
+    from django.contrib import admin as django_admin
+    from django.core.exceptions import PermissionDenied
+
+    from accord.cooperation.models import Meeting
+
+    meeting = Meeting.objects.get(framework=world.framework, title="General meeting, Rabat")
+    model_admin = django_admin.site._registry[Meeting]
+    request = rf.post("/admin/")
+    request.user = world.users["bob"]
+    meeting.framework = world.framework_au
+    with pytest.raises(PermissionDenied):
+        model_admin.save_model(request, meeting, form=None, change=True)
+    meeting.refresh_from_db()
+    assert meeting.framework == world.framework

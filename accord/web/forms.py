@@ -32,7 +32,7 @@ class MatrixFilterForm(Form):
     entity = forms.TypedChoiceField(label=_("Entity (either side)"), required=False, coerce=int, empty_value=None)
     status = forms.ChoiceField(label=_("Status"), required=False)
     q = forms.CharField(label=_("Text"), required=False, max_length=200)
-    order = forms.ChoiceField(label=_("Sort by"), required=False)
+    order = forms.ChoiceField(label=_("Sort by"), required=False, initial="priority_area")
     group = forms.BooleanField(label=_("Group by priority area"), required=False)
 
     def __init__(self, *args, areas=(), entities=(), **kwargs):

@@ -20,3 +20,14 @@ def big_world(db):
 def fast_passwords(settings):
     """Hashing with PBKDF2 is slow on purpose; tests need no protection."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def english_urls():
+    """Requests for /fr/ or /ar/ pages leave that language active in the test thread,
+    and reverse() would then prefix every URL with it: start each test in English."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()

@@ -279,6 +279,7 @@ def _reflow(lines: list[str]) -> str:
         head, formula, body_lines = [], "", lines
     blocks = _blocks(body_lines)
     blocks = _merge_broken(blocks)
+    blocks = [_close_letter_spacing(b) if " " in b[:8] else b for b in blocks]
     heading = "\n".join(line.rstrip() for line in head).strip("\n")
     parts = [heading, formula] if formula else []
     return "\n".join(parts) + ("\n\n" if parts else "") + "\n\n".join(blocks) + "\n"
@@ -335,6 +336,16 @@ def _blocks(lines: list[str]) -> list[str]:
 
 
 BARE_NUMBER = re.compile(r"^\d{1,3}\s+(?=[A-Z])")
+LETTER_SPACED = re.compile(r"^(\d{1,3}\.\s+)?([A-Z](?: [a-z]){3,})(?=[\s,:;]|$)")
+
+
+def _close_letter_spacing(block: str) -> str:
+    """ "45. I n v i t e s relevant ...": an opening word printed letter-spaced (79/172's
+    PDF) closed up, so that its verb is read."""
+    m = LETTER_SPACED.match(block)
+    if m is None:
+        return block
+    return (m.group(1) or "") + m.group(2).replace(" ", "") + block[m.end() :]
 
 
 def _bare_numbered(block: str, prev: str) -> bool:

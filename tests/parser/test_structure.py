@@ -80,6 +80,16 @@ def test_it_keeps_a_section_heading_with_the_paragraph_that_follows():
     assert r.operative[1].text == "Decides to finance it."
 
 
+def test_it_closes_up_an_opening_verb_printed_letter_spaced():
+    # 79/172's PDF prints paragraph 45's italic verb with its letters spaced out.
+    r = parse_text(
+        body("1. Welcomes the report;", "2. I n v i t e s relevant mandate holders to act;")
+    )
+    assert [p.verb for p in r.operative] == ["Welcomes", "Invites"]
+    assert r.operative[1].text == "Invites relevant mandate holders to act;"
+    assert r.warnings == ()
+
+
 @pytest.mark.parametrize("module", [resolutions.markers, resolutions.phrases])
 def test_the_examples_in_the_docstrings_hold(module):
     result = doctest.testmod(module)

@@ -231,6 +231,9 @@ def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
     paras: list[_Para] = []
     pending_heading: list[str] = []
     seen_op = late_preamble = False
+    numbered = False  # a numbered operative paragraph was seen
+    lead: str | None = None  # "Resolves that:" before the first numbered paragraph (79/261)
+    completing: list[str] = []  # numbered paragraphs without a verb that complete it
     i = 0
     while i < len(blocks):
         block = blocks[i].strip()
@@ -252,7 +255,12 @@ def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
             text = block[(NUMBERED.match(block) or BARE_NUMBER.match(block)).end() :]  # type: ignore[union-attr]
             heading = " ".join(pending_heading) or None
             pending_heading = []
-            paras.append(_Para("op", int(num.group(1)), text, _verb(text, warnings), heading))
+            if not numbered:
+                numbered, lead = True, _lead_in(paras)
+            verb = _verb(text, warnings if lead is None else [])
+            if lead is not None and not verb:
+                completing.append(num.group(1))
+            paras.append(_Para("op", int(num.group(1)), text, verb, heading))
         elif point and paras and paras[-1].kind == "pre":
             paras[-1].text += " " + block
         elif point and paras:
@@ -303,7 +311,22 @@ def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
                     pending_heading = []
                 paras.append(_Para("pre", None, block))
         i += 1
+    if completing:
+        warnings.append(
+            f"operative paragraph(s) {', '.join(completing)} complete {_plain(lead or '')[:40]!r} "
+            "and open without a verb of their own"
+        )
     _freeze(paras, out, warnings)
+
+
+def _lead_in(paras: list[_Para]) -> str | None:
+    """The text of the only operative paragraph before the numbered ones when it is
+    unnumbered and ends with a colon ("Resolves that:"): the numbered paragraphs then
+    complete it and need no verb of their own (79/261). None otherwise."""
+    ops = [p for p in paras if p.kind == "op"]
+    if len(ops) == 1 and ops[0].number is None and ops[0].verb and _ends(ops[0].text, ":"):
+        return ops[0].text
+    return None
 
 
 def _bare_number(plain: str, paras: list[_Para], warnings: list[str]) -> re.Match | None:

@@ -90,6 +90,27 @@ def test_it_closes_up_an_opening_verb_printed_letter_spaced():
     assert r.warnings == ()
 
 
+def test_numbered_paragraphs_completing_resolves_that_need_no_verb_of_their_own():
+    # 79/261: "Resolves that:" then "1. The Working Capital Fund shall be established ...".
+    r = parse_text(
+        body(
+            "Resolves that:",
+            "1. The Working Capital Fund shall be established for 2025;",
+            "2. Member States shall make advances to the Fund;",
+        )
+    )
+    assert [(p.number, p.verb) for p in r.operative] == [(None, "Resolves"), (1, ""), (2, "")]
+    assert [w for w in r.warnings if "verb" in w] == [
+        "operative paragraph(s) 1, 2 complete 'Resolves that:' and open without a verb of their own"
+    ]
+
+
+def test_a_numbered_paragraph_without_a_verb_is_still_warned_about_on_its_own():
+    r = parse_text(body("1. Welcomes the report;", "2. The Fund shall be established."))
+    assert [p.verb for p in r.operative] == ["Welcomes", ""]
+    assert r.warnings == ("no operative verb recognized at: 'The Fund shall be established.'",)
+
+
 @pytest.mark.parametrize("module", [resolutions.markers, resolutions.phrases])
 def test_the_examples_in_the_docstrings_hold(module):
     result = doctest.testmod(module)

@@ -9,8 +9,9 @@ written with bulk_create), then times, each ``--runs`` times (the median is prin
 the Secretary-General's report in Word (target < 5 s) and PDF (< 10 s), building its
 data alone, the review pack in Word and PDF (no target), the matrix export to .xlsx (< 2 s) and .csv, and the import of the
 exported workbook (< 5 s): unchanged (preview, nothing to write) and with 100 edited
-rows applied. With ``--samples DIR``, also writes PNG renderings of the first page of
-each report (SG report in English, French and Arabic; review pack) into DIR.
+rows applied. With ``--samples DIR``, also writes PNG renderings of the first pages of
+each report as PDF (SG report in English, French and Arabic; review pack) into DIR, and,
+when LibreOffice's ``soffice`` is installed, of the Word files (``*-word-page1.png``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ import argparse
 import datetime
 import io
 import os
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -63,9 +66,19 @@ def samples(world, folder: Path) -> None:
     docs = {f"sg-report-{lang}": build_sg_report(world.framework, START, END, lang, on=datetime.date(2020, 7, 15))
             for lang in ("en", "fr", "ar")}
     docs["review-pack-en"] = build_review_pack(world.meetings["next"], "en")
-    for name, doc in docs.items():
-        pdf = pdfium.PdfDocument(render(doc, "pdf"))
-        for index in range(min(2, len(pdf))):
+    pdfs = {name: render(doc, "pdf") for name, doc in docs.items()}
+    soffice = shutil.which("soffice")
+    if soffice:  # the Word files as LibreOffice lays them out, when it is installed
+        with tempfile.TemporaryDirectory() as tmp:
+            for name in ("sg-report-en", "sg-report-ar"):
+                source = Path(tmp) / f"{name}-word.docx"
+                source.write_bytes(render(docs[name], "docx"))
+                subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)],
+                               check=True, capture_output=True, timeout=300)
+                pdfs[f"{name}-word"] = (Path(tmp) / f"{name}-word.pdf").read_bytes()
+    for name, data in pdfs.items():
+        pdf = pdfium.PdfDocument(data)
+        for index in range(min(1 if name.endswith("-word") else 2, len(pdf))):
             path = folder / f"{name}-page{index + 1}.png"
             pdf[index].render(scale=1.2).to_pil().convert("RGB").quantize(colors=64).save(path, optimize=True)
             print(f"wrote {path}")

@@ -1,33 +1,26 @@
 """Charts of the reports, drawn with matplotlib (Agg backend, no display): PNG bytes for
 Word, SVG bytes for HTML and PDF. Reads only the numbers given; writes nothing.
 
-Matplotlib neither joins Arabic letters nor orders right-to-left text: ``visual(text)``
-shapes Arabic labels (arabic-reshaper) and puts them in display order (python-bidi)
-before they are drawn; the functions take ``rtl=True`` to do so for every label.
+Arabic labels are passed as they are: matplotlib (3.11) joins the letters and orders
+right-to-left text itself. The SVG draws the text as outlines (``svg.fonttype: path``):
+WeasyPrint lays out SVG text letter by letter and would break Arabic.
 """
 
 from __future__ import annotations
 
 import io
 
-import arabic_reshaper
 import matplotlib
-from bidi import get_display
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "none"})
+plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "path"})
 
 STATUS_COLOURS = {
     "planned": "#9ecae1", "ongoing": "#3182bd", "completed": "#31a354", "postponed": "#fdae6b",
     "cancelled": "#bdbdbd",
 }
-
-
-def visual(text: str) -> str:
-    """Arabic text as matplotlib must draw it: letters joined, in display order."""
-    return get_display(arabic_reshaper.reshape(text))
 
 
 def _save(fig) -> tuple[bytes, bytes]:
@@ -38,13 +31,16 @@ def _save(fig) -> tuple[bytes, bytes]:
     return png.getvalue(), svg.getvalue()
 
 
-def stacked_bars(categories: list[str], series: dict[str, list[int]], labels: dict[str, str] | None = None,
-                 *, rtl: bool = False) -> tuple[bytes, bytes]:
+def stacked_bars(categories: list[str], series: dict[str, list[int]], labels: dict[str, str] | None = None
+                 ) -> tuple[bytes, bytes]:
     """Horizontal bars, one per category, stacked by series (e.g. status).
     Returns (png, svg)."""
-    labels = {k: visual(v) if rtl else v for k, v in (labels or {}).items()}
-    if rtl:
-        categories = [visual(c) for c in categories]
+    return _save(stacked_bars_figure(categories, series, labels))
+
+
+def stacked_bars_figure(categories, series, labels=None):
+    """The figure of ``stacked_bars`` (not yet saved)."""
+    labels = labels or {}
     fig, ax = plt.subplots(figsize=(6.3, 0.45 * max(len(categories), 2) + 1.0))
     left = [0] * len(categories)
     for name, values in series.items():
@@ -57,14 +53,18 @@ def stacked_bars(categories: list[str], series: dict[str, list[int]], labels: di
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=min(len(series), 5), frameon=False, fontsize=8)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    return _save(fig)
+    return fig
 
 
-def paired_bars(periods: list[str], first: list[int], second: list[int], first_label: str, second_label: str,
-                *, rtl: bool = False) -> tuple[bytes, bytes]:
-    """Two bars per period side by side (e.g. action items opened and closed)."""
-    if rtl:
-        first_label, second_label = visual(first_label), visual(second_label)
+def paired_bars(periods: list[str], first: list[int], second: list[int], first_label: str, second_label: str
+                ) -> tuple[bytes, bytes]:
+    """Two bars per period side by side (e.g. action items opened and closed).
+    Returns (png, svg)."""
+    return _save(paired_bars_figure(periods, first, second, first_label, second_label))
+
+
+def paired_bars_figure(periods, first, second, first_label, second_label):
+    """The figure of ``paired_bars`` (not yet saved)."""
     fig, ax = plt.subplots(figsize=(6.3, 2.2))
     xs = range(len(periods))
     ax.bar([x - 0.2 for x in xs], first, width=0.4, label=first_label, color="#fdae6b")
@@ -74,4 +74,4 @@ def paired_bars(periods: list[str], first: list[int], second: list[int], first_l
     ax.spines[["top", "right"]].set_visible(False)
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.legend(frameon=False, fontsize=8)
-    return _save(fig)
+    return fig

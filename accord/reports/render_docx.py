@@ -40,6 +40,15 @@ LATIN_FONT = "Liberation Serif"
 ARABIC_FONT = "DejaVu Sans"
 
 
+def _set_cs_size(rPr, size: float) -> None:
+    """The complex-script size (``w:szCs``, used for Arabic) equal to the Latin one."""
+    element = rPr.find(qn("w:szCs"))
+    if element is None:
+        element = parse_xml(f'<w:szCs {nsdecls("w")}/>')
+        insert_ordered(rPr, element, RPR_SEQ)
+    element.set(qn("w:val"), str(int(size * 2)))
+
+
 class _Writer:
     def __init__(self, doc: Document):
         self.doc = doc
@@ -60,8 +69,9 @@ class _Writer:
         if self.rtl:
             insert_ordered(section._sectPr, parse_xml(f"<w:bidi {nsdecls('w')}/>"), SECTPR_SEQ)
         styles = self.word.styles
-        for name, size, bold in (("Normal", 10, False), ("Heading 1", 11, True), ("Heading 2", 10, True),
-                                 ("Title", 14, True)):
+        # The template's Title style spaces its letters, which breaks Arabic joining: the
+        # title is a bold Normal paragraph instead.
+        for name, size, bold in (("Normal", 10, False), ("Heading 1", 11, True), ("Heading 2", 10, True)):
             style = styles[name]
             style.font.name = self.font
             style.font.size = Pt(size)
@@ -74,8 +84,7 @@ class _Writer:
                 fonts.set(qn(attr), self.font)
             for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
                 fonts.attrib.pop(qn(attr), None)
-            if rPr.find(qn("w:szCs")) is None:
-                insert_ordered(rPr, parse_xml(f'<w:szCs {nsdecls("w")} w:val="{size * 2}"/>'), RPR_SEQ)
+            _set_cs_size(rPr, size)
             if bold:
                 rPr.get_or_add_bCs()
             if self.rtl:
@@ -100,6 +109,7 @@ class _Writer:
             run.bold = bold or None
             if size:
                 run.font.size = Pt(size)
+                _set_cs_size(run._r.get_or_add_rPr(), size)
             if bold:
                 run._r.get_or_add_rPr().get_or_add_bCs()
             if self.rtl:
@@ -108,7 +118,7 @@ class _Writer:
             set_bidi(p)
         if align is not None:
             p.alignment = align
-        elif style != "Title":
+        else:
             p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         return p
 
@@ -153,31 +163,36 @@ class _Writer:
 
     def figure(self, figure: Figure):
         self.figures += 1
-        self.para(figure_label(self.figures, self.doc.lang), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-        self.para(figure.caption, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        label = self.para(figure_label(self.figures, self.doc.lang), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        caption = self.para(figure.caption, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        label.paragraph_format.keep_with_next = caption.paragraph_format.keep_with_next = True
         p = self.para(align=WD_ALIGN_PARAGRAPH.CENTER)
         p.add_run().add_picture(io.BytesIO(figure.png), width=Cm(15))
 
     def table(self, table: Table):
         t = self.word.add_table(rows=1, cols=len(table.headers))
         t.style = "Table Grid"
+        t.autofit = False
         if self.rtl:
             t.table_direction = WD_TABLE_DIRECTION.RTL
+        # Cells read from their start edge; justified text in narrow cells leaves holes.
+        align = WD_ALIGN_PARAGRAPH.JUSTIFY if self.rtl else WD_ALIGN_PARAGRAPH.LEFT
         for cell, text in zip(t.rows[0].cells, table.headers, strict=True):
             cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
-            self.para(text, bold=True, size=9, container=cell, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+            self.para(text, bold=True, size=9, container=cell, align=align)
         trPr = t.rows[0]._tr.get_or_add_trPr()
         trPr.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
         for row in table.rows:
             cells = t.add_row().cells
             for cell, text in zip(cells, row, strict=True):
                 cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
-                self.para(text, size=9, container=cell, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
-        if table.widths:
-            total = sum(table.widths)
-            for column, width in zip(t.columns, table.widths, strict=True):
-                for cell in column.cells:
-                    cell.width = Cm(16.6 * width / total)
+                self.para(text, size=9, container=cell, align=align)
+        widths = table.widths or [1] * len(table.headers)
+        total = sum(widths)
+        for column, width in zip(t.columns, widths, strict=True):
+            column.width = Cm(16.6 * width / total)
+            for cell in column.cells:
+                cell.width = column.width
         self.para()
 
     def section(self, section: Section, index: int, level: int):
@@ -198,7 +213,8 @@ class _Writer:
     def write(self) -> bytes:
         if self.doc.heading:
             self.heading_block()
-        self.para(self.doc.title, style="Title", align=WD_ALIGN_PARAGRAPH.CENTER)
+        title = self.para(self.doc.title, bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
+        title.paragraph_format.space_before = Pt(18)
         if self.doc.subtitle:
             self.para(self.doc.subtitle, bold=True, size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
         if self.doc.summary:

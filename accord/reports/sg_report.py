@@ -179,7 +179,7 @@ def _build(fw: Framework, start, end, lang, on, tick) -> Document:
     png, svg = charts.stacked_bars([a.name for a in areas],
                                    {s: [sum(1 for x in grouped[a.pk] if x.status == s) for a in areas]
                                     for s in statuses},
-                                   {s: p.status(s) for s in statuses}, rtl=p.lang == "ar")
+                                   {s: p.status(s) for s in statuses})
     by_area.add(Figure(p["fig_areas"], png, svg))
     for area in areas:
         rows = grouped[area.pk]
@@ -279,7 +279,7 @@ def _general_section(fw, p, meetings, start, end) -> Section:
     o = Counter(_quarter(timezone.localdate(i["created_at"])) for i in opened)
     c = Counter(_quarter(i["closed_on"]) for i in closed)
     png, svg = charts.paired_bars(quarters, [o[q] for q in quarters], [c[q] for q in quarters],
-                                  p["opened"], p["closed"], rtl=p.lang == "ar")
+                                  p["opened"], p["closed"])
     section.add(Figure(p["fig_actions"], png, svg))
     planned = [m for m in meetings if m.kind == "general" and not m.start_on and m.year_planned]
     if planned:

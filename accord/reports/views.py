@@ -11,6 +11,7 @@ once applied), activities (through ``matrix_import.apply_import``), ReportJob ro
 from __future__ import annotations
 
 import re
+import time
 import uuid
 from pathlib import Path
 
@@ -71,9 +72,18 @@ def matrix_export(request, pk: int):
                        export_filename(biennium, fmt))
 
 
+PENDING_HOURS = 24
+
+
 def _pending_dir() -> Path:
+    """The folder of uploads waiting for confirmation; files older than a day (never
+    confirmed) are removed on the way."""
     path = Path(settings.VAR_DIR) / "imports"
     path.mkdir(parents=True, exist_ok=True)
+    cutoff = time.time() - PENDING_HOURS * 3600
+    for old in path.iterdir():
+        if TOKEN.match(old.name) and old.stat().st_mtime < cutoff:
+            old.unlink(missing_ok=True)
     return path
 
 

@@ -59,7 +59,11 @@ def _attr(value: str) -> str:
 
 def attrs(attributes: dict[str, str | None]) -> str:
     """' name="value"' for each attribute that is not None, in order ("class_" is "class")."""
-    return "".join(f' {k.rstrip("_")}="{_attr(v)}"' for k, v in attributes.items() if v is not None)
+    out = ""
+    for name, value in attributes.items():
+        if value is not None:
+            out += f' {name.rstrip("_")}="{_attr(value)}"'
+    return out
 
 
 def el(tag: str, text: str | None = None, **attributes: str | None) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import fields, is_dataclass
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ SCHEMA_PATH = Path(__file__).with_name("schema") / "resolution.schema.json"
 SCHEMA_ID = "https://accord.example/schema/resolution.schema.json"
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
+_FIELDS: dict[type, tuple[tuple[str, ...], Any]] = {}  # class -> field names, their getter
 _SCALARS = (str, int, float, bool, type(None))
 
 
@@ -27,15 +28,24 @@ def _plain(value: Any) -> Any:
     if kind in _SCALARS:
         return value
     if kind is tuple or kind is list:
-        return [_plain(v) for v in value]
+        return [v if type(v) is str else _plain(v) for v in value]
     if kind is date:
         return value.isoformat()
-    names = _FIELDS.get(kind)
-    if names is None:
+    known = _FIELDS.get(kind)
+    if known is None:
         if not is_dataclass(value):
             return value
-        names = _FIELDS[kind] = tuple(f.name for f in fields(value))
-    return {name: _plain(getattr(value, name)) for name in names}
+        names = tuple(f.name for f in fields(value))
+        known = _FIELDS[kind] = (names, attrgetter(*names))
+    names, getter = known
+    values = getter(value)
+    if len(names) == 1:
+        values = (values,)
+    out = {}
+    for name, v in zip(names, values, strict=True):
+        # str, int and None are most fields: kept as they are without a call
+        out[name] = v if type(v) is str or type(v) is int or v is None else _plain(v)
+    return out
 
 
 def to_dict(resolution: Resolution) -> dict[str, Any]:

@@ -133,15 +133,15 @@ FR = {
     "biennium_one": "de l'exercice biennal {labels}",
     "biennium_many": "des exercices biennaux {labels}",
     "res_footnote": "Résolution {res}, adoptée le {date}.",
-    "meeting_held": "{title} s'est tenue à {place} le {dates}.",
-    "meeting_held_noplace": "{title} s'est tenue le {dates}.",
+    "meeting_held": "{title} s'est tenue à {place} {dates}.",
+    "meeting_held_noplace": "{title} s'est tenue {dates}.",
     "meeting_docs": "Voir {docs}.",
     "no_meetings": "Aucune consultation ni réunion de haut niveau n'a été enregistrée pour la période.",
-    "gm_held": ("La réunion générale des deux systèmes s'est tenue à {place} le {dates} et a adopté {n} "
+    "gm_held": ("La réunion générale des deux systèmes s'est tenue à {place} {dates} et a adopté {n} "
                 "recommandations."),
-    "gm_held_nodecisions": "La réunion générale des deux systèmes s'est tenue à {place} le {dates}.",
-    "gm_previous_nodecisions": "La réunion générale précédente s'est tenue à {place} le {dates}.",
-    "gm_previous": "La réunion générale précédente, tenue à {place} le {dates}, a adopté {n} recommandations.",
+    "gm_held_nodecisions": "La réunion générale des deux systèmes s'est tenue à {place} {dates}.",
+    "gm_previous_nodecisions": "La réunion générale précédente s'est tenue à {place} {dates}.",
+    "gm_previous": "La réunion générale précédente, tenue à {place} {dates}, a adopté {n} recommandations.",
     "gm_followup": ("Sur les {total} mesures de suivi découlant des recommandations des réunions générales, {opened} "
                     "ont été ouvertes et {closed} clôturées pendant la période ; {open} restent ouvertes, dont "
                     "{overdue} en retard sur leur échéance."),
@@ -290,9 +290,14 @@ class Phrases(dict):
     def date(self, value: datetime.date | None) -> str:
         if value is None:
             return ""
-        return self["date"].format(day=value.day, month=self["months"][value.month - 1], year=value.year)
+        day = "1er" if self.lang == "fr" and value.day == 1 else value.day
+        return self["date"].format(day=day, month=self["months"][value.month - 1], year=value.year)
 
     def dates(self, start: datetime.date | None, end: datetime.date | None) -> str:
+        """A day or a span of days as a sentence takes it ("on 3-5 July 2018" reads
+        "3–5 July 2018" in English; French says "le 29 novembre" / "du 3 au 5 juillet")."""
+        if self.lang == "fr":
+            return _fr_dates(self, start, end)
         if start and end and end != start:
             sep = "–" if self.lang != "ar" else "-"
             if (start.year, start.month) == (end.year, end.month):
@@ -319,6 +324,14 @@ class Phrases(dict):
 
     def status(self, value: str) -> str:
         return self["status"].get(value, value)
+
+
+def _fr_dates(p: Phrases, start: datetime.date | None, end: datetime.date | None) -> str:
+    if not (start and end) or start == end:
+        return f"le {p.date(start or end)}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"du {start.day} au {p.date(end)}"
+    return f"du {p.date(start)} au {p.date(end)}"
 
 
 def _fr_ordinal(n: int) -> str:

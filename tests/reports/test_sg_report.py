@@ -228,3 +228,16 @@ def test_the_word_file_keeps_the_schema_order_of_properties(world, lang):
                     assert children == sorted(children, key=order.index), (name, etree.tostring(element)[:300])
                     checked += 1
     assert checked > 100
+
+
+def test_dates_read_as_each_language_writes_them():
+    from accord.reports.phrases import phrases
+
+    d1, d3, d5 = datetime.date(2018, 9, 1), datetime.date(2018, 7, 3), datetime.date(2018, 7, 5)
+    assert phrases("en").date(d1) == "1 September 2018"
+    assert phrases("en").dates(d3, d5) == "3–5 July 2018"
+    assert phrases("fr").date(d1) == "1er septembre 2018"
+    assert phrases("fr").dates(d3, d5) == "du 3 au 5 juillet 2018"
+    assert phrases("fr").dates(d3, None) == "le 3 juillet 2018"
+    assert phrases("ar").date(d3) == "3 تموز/يوليه 2018"
+    assert phrases("fr").ordinal(75) == "soixante-quinzième" and phrases("ar").ordinal(75) == "الخامسة والسبعون"

@@ -46,8 +46,9 @@ def new_page(browser, live_server):
     """Open pages in fresh browser contexts (one per person); closed after the test."""
     contexts = []
 
-    def make(locale: str = "en-GB"):
-        context = browser.new_context(base_url=live_server.url, locale=locale, viewport={"width": 1280, "height": 900})
+    def make(locale: str = "en-GB", javascript: bool = True):
+        context = browser.new_context(base_url=live_server.url, locale=locale, viewport={"width": 1280, "height": 900},
+                                      java_script_enabled=javascript)
         context.set_default_timeout(15000)
         contexts.append(context)
         return context.new_page()

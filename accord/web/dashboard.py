@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from accord.cooperation.models import ActionItem, Activity, Framework, Meeting, PriorityArea
@@ -68,6 +69,14 @@ def latest_changes(framework: Framework, limit: int = 10) -> list:
     return records[:limit]
 
 
+def reports_page(name: str, **kwargs) -> str | None:
+    """A page of the reports app (e.g. the Secretary-General's report), when it exists."""
+    try:
+        return reverse(name, kwargs=kwargs)
+    except NoReverseMatch:
+        return None
+
+
 @login_required
 def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     framework = framework_for(request, slug)
@@ -107,5 +116,6 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         "statuses": [(v, label, STATUS_COLOURS[v]) for v, label in statuses],
         "overdue": overdue, "meetings": meetings, "expiring": expiring,
         "report_due": next_report_due(framework), "changes": latest_changes(framework), "today": today,
+        "report_url": reports_page("report-sg", framework=framework.slug),
     }
     return render(request, "web/dashboard.html", context)

@@ -144,3 +144,9 @@ def test_the_matrix_escapes_what_people_typed(client, world):
     body = client.get(reverse("matrix", args=[world.framework.slug])).content.decode()
     assert "<script>alert" not in body and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in body
     assert 'O"H<b>' not in body and "O&quot;H&lt;b&gt;" in body
+
+
+def test_the_dashboard_links_to_the_report_of_the_secretary_general(client, world):
+    client.force_login(world.coordinator)
+    body = client.get(reverse("dashboard", args=[world.framework.slug])).content.decode()
+    assert f'href="{reverse("report-sg", kwargs={"framework": world.framework.slug})}"' in body

@@ -34,6 +34,9 @@ class PreambularParagraph:
     phrase: str  # the opening participle or adjective phrase: "Recalling also", "Noting with appreciation"
     text: str  # the whole paragraph, phrase included, markers removed, whitespace normalized
     footnotes: tuple[str, ...] = ()  # markers of the footnotes anchored here ("1", "2")
+    # In a resolution in parts (79/258), the heading of the part whose preamble this opens
+    # ("II Request for a subvention ..."); the part's first operative paragraph repeats it.
+    heading: str | None = None
 
 
 @dataclass(frozen=True)

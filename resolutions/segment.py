@@ -274,9 +274,12 @@ def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
                 late_preamble = True
                 warnings.append(
                     f"preambular paragraphs after operative paragraph {paras[-1].number} "
-                    "(a resolution in parts) are listed with the preamble"
+                    "(a resolution in parts) are listed with the preamble, the first of each "
+                    "part with the part's heading"
                 )
-            paras.append(_Para("pre", None, block, late=True))
+            opens_part = paras[-1].kind == "op"  # the first preambular paragraph of this part
+            part = " ".join(pending_heading) if opens_part and pending_heading else None
+            paras.append(_Para("pre", None, block, heading=part, late=True))
         elif seen_op and pending_heading and operative_verb(plain) and not _ends(plain, ","):
             heading = " ".join(pending_heading)
             pending_heading = []
@@ -306,10 +309,13 @@ def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
                         i = j
                         continue
             else:
-                if pending_heading:
+                part = None
+                if pending_heading and ROMAN_HEADING.match(pending_heading[0]):
+                    part = " ".join(pending_heading)  # "I", its title: part I's preamble opens
+                elif pending_heading:
                     block = " ".join(pending_heading) + " " + block
-                    pending_heading = []
-                paras.append(_Para("pre", None, block))
+                pending_heading = []
+                paras.append(_Para("pre", None, block, heading=part))
         i += 1
     if completing:
         warnings.append(
@@ -415,7 +421,11 @@ def _freeze(paras: list[_Para], out: Segmented, warnings: list[str]) -> None:
         _note_offsets(f"pre-{n}", p.text, out)
         out.preamble.append(
             PreambularParagraph(
-                id=f"pre-{n}", phrase=preamble_phrase(text), text=text, footnotes=_markers(p.text)
+                id=f"pre-{n}",
+                phrase=preamble_phrase(text),
+                text=text,
+                footnotes=_markers(p.text),
+                heading=_clean_text(p.heading) if p.heading else None,
             )
         )
     expected = 1

@@ -111,6 +111,43 @@ def test_a_numbered_paragraph_without_a_verb_is_still_warned_about_on_its_own():
     assert r.warnings == ("no operative verb recognized at: 'The Fund shall be established.'",)
 
 
+def test_each_part_of_a_resolution_in_parts_gives_its_heading_to_its_preamble():
+    # 79/258, 79/281, 79/298: "I", a title, a preamble, paragraphs; then "II", ...
+    text = (
+        HEAD.replace("Recalling its resolution 98/7 of 1 December 2043,\n\n", "")
+        + "\n\n".join(
+            [
+                "I",
+                "Enterprise resource planning project",
+                "Recalling its resolution 60/283,",
+                "1. Takes note of the report;",
+                "2. Decides to continue the project;",
+                "II",
+                "Capital investment planning",
+                "Having considered the report of the Secretary-General,",
+                "Recalling its resolution 76/245,",
+                "1. Approves the plan.",
+            ]
+        )
+        + "\n\n75th plenary meeting\n20 December 2044\n"
+    )
+    r = parse_text(text)
+    assert [(p.heading, p.text) for p in r.preamble] == [
+        ("I Enterprise resource planning project", "Recalling its resolution 60/283,"),
+        (
+            "II Capital investment planning",
+            "Having considered the report of the Secretary-General,",
+        ),
+        (None, "Recalling its resolution 76/245,"),
+    ]
+    assert [p.phrase for p in r.preamble] == ["Recalling", "Having considered", "Recalling"]
+    assert [(p.number, p.heading) for p in r.operative] == [
+        (1, None),
+        (2, None),
+        (1, "II Capital investment planning"),
+    ]
+
+
 @pytest.mark.parametrize("module", [resolutions.markers, resolutions.phrases])
 def test_the_examples_in_the_docstrings_hold(module):
     result = doctest.testmod(module)

@@ -257,10 +257,10 @@ def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
             pending_heading = []
             if not numbered:
                 numbered, lead = True, _lead_in(paras)
-            verb = _verb(text, warnings if lead is None else [])
-            if lead is not None and not verb:
+            found = _verb(text, warnings if lead is None else [])
+            if lead is not None and not found:
                 completing.append(num.group(1))
-            paras.append(_Para("op", int(num.group(1)), text, verb, heading))
+            paras.append(_Para("op", int(num.group(1)), text, found, heading))
         elif point and paras and paras[-1].kind == "pre":
             paras[-1].text += " " + block
         elif point and paras:

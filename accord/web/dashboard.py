@@ -54,13 +54,18 @@ def next_report_due(framework: Framework):
     return None
 
 
-def latest_changes(framework: Framework, limit: int = 10) -> list:
-    """The last changes to the framework's activities, action items and meetings."""
+def latest_changes(user, framework: Framework, limit: int = 10) -> list:
+    """The last changes to the framework's activities, action items and meetings that
+    ``user`` may read (a deleted row's changes are not shown): two queries per kind."""
     records = []
     for model in (Activity, ActionItem, Meeting):
-        history = (model.history.filter(framework=framework).select_related("history_user")
-                   .order_by("-history_date")[:limit])
+        history = list(model.history.filter(framework=framework).select_related("history_user")
+                       .order_by("-history_date")[:limit])
+        readable = set(viewable(user, model.objects.filter(pk__in={r.id for r in history}))
+                       .values_list("pk", flat=True)) if history else set()
         for record in history:
+            if record.id not in readable:
+                continue
             records.append({"when": record.history_date, "who": record.history_user,
                             "type": record.history_type, "kind": model._meta.verbose_name,
                             "label": str(record.title if hasattr(record, "title") else record),
@@ -102,20 +107,20 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     items = viewable(request.user, ActionItem.objects.filter(framework=framework)).select_related("owner")
     overdue = list(items.filter(status__in=OPEN_ITEMS, due_on__lt=today).order_by("due_on")[:10])
     meetings = list(
-        Meeting.objects.filter(framework=framework)
+        viewable(request.user, Meeting.objects.filter(framework=framework))
         .filter(Q(start_on__gte=today) | Q(start_on__isnull=True, year_planned__gte=today.year))
         .select_related("host", "host_organization").order_by("start_on", "year_planned")[:5]
     )
     expiring = list(
-        Agreement.objects.filter(framework=framework, expires_on__gte=today, expires_on__lte=today + SIX_MONTHS)
-        .order_by("expires_on")
+        viewable(request.user, Agreement.objects.filter(framework=framework, expires_on__gte=today,
+                                                        expires_on__lte=today + SIX_MONTHS)).order_by("expires_on")
     )
     context = {
         "framework": framework, "biennium": biennium, "bienniums": bienniums,
         "mandates_by_status": mandates_by_status, "chart": chart, "table": table,
         "statuses": [(v, label, STATUS_COLOURS[v]) for v, label in statuses],
         "overdue": overdue, "meetings": meetings, "expiring": expiring,
-        "report_due": next_report_due(framework), "changes": latest_changes(framework), "today": today,
+        "report_due": next_report_due(framework), "changes": latest_changes(request.user, framework), "today": today,
         "report_url": reports_page("report-sg", framework=framework.slug),
     }
     return render(request, "web/dashboard.html", context)

@@ -29,7 +29,7 @@ from accord.cooperation.models import Activity
 from accord.core.errors import AccordError
 from accord.documents import services as documents_services
 from accord.documents.models import Citation, Mandate, Resolution
-from accord.web.access import can_create, can_view, refuse_unless, viewable
+from accord.web.access import can_create, can_edit, can_view, refuse_unless, viewable
 from accord.web.common import HEAVY, framework_for
 from accord.web.forms import UploadForm
 from resolutions.errors import ResolutionError
@@ -204,6 +204,7 @@ def resolution_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "preamble": rows(parsed.get("preamble") or [], "phrase"),
         "operative": rows(parsed.get("operative") or [], "verb"),
         "footnotes": parsed.get("footnotes") or [], "before": before, "after": after,
+        "may_review": can_edit(request.user, resolution),
         "title_html": mark_safe(linkify(parsed.get("title") or resolution.title, links_by_pid.get(None, {}))),
     })
 

@@ -15,7 +15,6 @@ def pages(w):
         reverse("meeting", args=[slug, w.meeting.pk]), reverse("action-items", args=[slug]),
         reverse("registry", args=[slug]), reverse("resolutions", args=[slug]),
         reverse("resolution", args=[slug, w.resolution.pk]),
-        reverse("resolution-review", args=[slug, w.resolution.pk]),
     ]
 
 
@@ -150,3 +149,31 @@ def test_the_dashboard_links_to_the_report_of_the_secretary_general(client, worl
     client.force_login(world.coordinator)
     body = client.get(reverse("dashboard", args=[world.framework.slug])).content.decode()
     assert f'href="{reverse("report-sg", kwargs={"framework": world.framework.slug})}"' in body
+
+
+def test_only_who_may_decide_reads_the_review_list(client, world):
+    url = reverse("resolution-review", args=[world.framework.slug, world.resolution.pk])
+    for role, status in (("viewer", 403), ("focal", 403), ("coordinator", 200), ("admin", 200)):
+        client.force_login(getattr(world, role))
+        assert client.get(url).status_code == status, role
+
+
+def test_a_signed_in_outsider_sees_only_what_is_published(client, world):
+    from django.contrib.auth import get_user_model
+
+    from accord.cooperation.models import Activity, Meeting
+
+    outsider = get_user_model().objects.create_user("outsider")
+    Activity.objects.filter(pk=world.activities[1].pk).update(is_published=True)
+    client.force_login(outsider)
+    body = client.get(reverse("dashboard", args=[world.framework.slug])).content.decode()
+    assert "General meeting in Rabat" not in body and "MoU OHCHR-IPHRC" not in body
+    assert "Joint activity number 0" not in body and "Follow-up 0" not in body
+    Meeting.objects.filter(pk=world.meeting.pk).update(is_published=True)
+    body = client.get(reverse("dashboard", args=[world.framework.slug])).content.decode()
+    assert "General meeting in Rabat" in body
+    body = client.get(reverse("matrix", args=[world.framework.slug])).content.decode()
+    assert "A-0001" in body and "A-0000" not in body
+    assert client.get(reverse("activity", args=[world.framework.slug, world.activities[0].pk])).status_code == 403
+    body = client.get(reverse("registry", args=[world.framework.slug])).content.decode()
+    assert "Amina Diallo" not in body  # focal points are for members

@@ -5,9 +5,10 @@ as PNG pictures, tables with a repeated header row. Arabic is right to left
 (``w:bidi`` on paragraphs, ``w:rtl`` on runs, bidi tables, DejaVu Sans for the
 complex-script font). Reads the Document only; returns the .docx bytes.
 
-Alignment of right-to-left paragraphs: body and headings are justified, which in a
-``w:bidi`` paragraph starts at the right margin whatever the viewer's reading of
-left/right; titles are centred.
+Alignment of right-to-left paragraphs: in a ``w:bidi`` paragraph Word (and LibreOffice,
+which follows it) reads ``w:jc`` "left"/"right" as start/end, so "right" would put Arabic
+on the LEFT margin (checked by converting with LibreOffice). Body and headings are
+therefore justified, which starts at the right margin; titles are centred.
 """
 
 from __future__ import annotations
@@ -131,8 +132,9 @@ class _Writer:
         self.para({"en": "United Nations", "fr": "Nations Unies", "ar": "الأمم المتحدة"}.get(self.doc.lang, ""),
                   bold=True, size=12, container=left, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
         left.paragraphs[0]._p.getparent().remove(left.paragraphs[0]._p)
-        self.para(h.symbol, bold=True, size=16, container=right,
-                  align=WD_ALIGN_PARAGRAPH.LEFT if self.rtl else WD_ALIGN_PARAGRAPH.RIGHT)
+        # The symbol sits at the outer edge: "right" is the end of the line in either
+        # direction (the left margin in Arabic).
+        self.para(h.symbol, bold=True, size=16, container=right, align=WD_ALIGN_PARAGRAPH.RIGHT)
         right.paragraphs[0]._p.getparent().remove(right.paragraphs[0]._p)
         organ, details = table.rows[1].cells
         self.para(h.organ, bold=True, size=16, container=organ, align=WD_ALIGN_PARAGRAPH.JUSTIFY)

@@ -14,6 +14,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from docx import Document as WordDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
 from accord.reports.docx_parts import NUM_ID, footnotes_xml
@@ -109,6 +110,8 @@ def test_the_arabic_word_report_is_right_to_left(world):
     assert any("التعاون بين الأمم المتحدة" in p.text for p in body)
     assert word.styles["Normal"].element.rPr.rFonts.get(qn("w:cs")) == "DejaVu Sans"
     assert word.tables[1]._tbl.tblPr.find(qn("w:bidiVisual")) is not None
+    # in a bidi paragraph jc="right" means "end", i.e. the LEFT margin: never used
+    assert not [p for p in body if p.alignment in (WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.LEFT)]
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "ar"])

@@ -117,6 +117,8 @@ KINDS: dict[str, Kind] = {
     "documents.paragraph": Kind("resolution__framework", PUBLIC, ALL, parent="resolution"),
     "documents.mandate": Kind("resolution__framework", PUBLIC, ALL, parent="resolution"),
     "documents.citation": Kind("resolution__framework", PUBLIC, ALL, parent="resolution"),
+    # The bootstrap's review list: the framework's coordinators decide; members read it.
+    "documents.reviewitem": Kind("framework", (), ALL, parent="resolution"),
 }
 
 

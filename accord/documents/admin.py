@@ -6,6 +6,7 @@ from django.contrib import admin
 
 from accord.core.admin_base import AccordAdmin, AccordInline
 from accord.documents.models import Citation, Mandate, Paragraph, Resolution
+from accord.documents.review import ReviewItem
 
 
 class ParagraphInline(AccordInline):
@@ -56,3 +57,15 @@ class CitationAdmin(AccordAdmin):
     search_fields = ["symbol", "resolution__symbol"]
     raw_id_fields = ["resolution", "paragraph", "cited_resolution"]
     list_select_related = ["resolution", "paragraph", "cited_resolution"]
+
+
+@admin.register(ReviewItem)
+class ReviewItemAdmin(AccordAdmin):
+    """The bootstrap's review list; deciding goes through the services (pages or CLI)."""
+
+    list_display = ["label", "kind", "status", "confidence", "paragraph", "resolution", "decided_by"]
+    list_filter = ["status", "kind", "framework"]
+    search_fields = ["label", "key", "reason", "resolution__symbol"]
+    readonly_fields = ["framework", "resolution", "kind", "key", "data", "confidence", "reason", "paragraph",
+                       "decided_by", "decided_at"]
+    list_select_related = ["resolution", "decided_by"]

@@ -6,6 +6,9 @@ are the permissions module's own functions. ``refuse`` turns a False answer into
 
 from __future__ import annotations
 
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
@@ -24,3 +27,18 @@ def refuse_unless(allowed: bool, message: str | None = None) -> None:
     """Raise PermissionDenied (HTTP 403) when ``allowed`` is false."""
     if not allowed:
         raise PermissionDenied(message or _("You may not do this."))
+
+
+def public_read(view):
+    """Mark a read-only page as open to the public: anyone may GET it, and it shows
+    only what ``viewable()`` lets the visitor read (for an anonymous visitor: what is
+    published). Any other method needs a sign-in; the writes live in other views."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD") and not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    wrapper.public_read = True  # type: ignore[attr-defined]
+    return wrapper

@@ -22,7 +22,7 @@ from accord.cooperation.models import Activity
 from accord.cooperation.selectors import matrix_rows
 from accord.core.errors import AccordError, StaleEdit
 from accord.documents.models import Mandate
-from accord.web.access import can_edit, can_view, refuse_unless
+from accord.web.access import can_edit, can_view, public_read, refuse_unless
 from accord.web.common import framework_for, heavy, safe_next
 from accord.web.forms import ActivityForm, ProgressForm, StatusForm
 from accord.web.rows import render_row, row_context
@@ -68,7 +68,7 @@ def _form_initial(activity: Activity) -> dict:
             "start_on": activity.start_on, "end_on": activity.end_on, "version": activity.version}
 
 
-@login_required
+@public_read
 def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Show the activity; on POST, save the edit form (refused without the right)."""
     framework = framework_for(request, slug)

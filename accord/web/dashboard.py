@@ -19,7 +19,7 @@ from django.utils import timezone
 from accord.cooperation.models import ActionItem, Activity, Framework, Meeting, PriorityArea
 from accord.documents.models import Mandate
 from accord.registry.models import Agreement
-from accord.web.access import can_view, viewable
+from accord.web.access import can_view, public_read, viewable
 from accord.web.charts import STATUS_COLOURS, stacked_bars
 from accord.web.common import bienniums_of, framework_for, heavy
 
@@ -82,7 +82,7 @@ def reports_page(name: str, **kwargs) -> str | None:
         return None
 
 
-@login_required
+@public_read
 def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     framework = framework_for(request, slug)
     today = timezone.localdate()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -18,7 +17,7 @@ from django.urls import NoReverseMatch, reverse
 
 from accord.cooperation.models import Activity, PriorityArea
 from accord.cooperation.selectors import matrix_rows
-from accord.web.access import can_create, editable, viewable
+from accord.web.access import can_create, editable, public_read, viewable
 from accord.web.common import bienniums_of, entities_of, framework_for
 from accord.web.forms import MatrixFilterForm
 from accord.web.rows import render_row, row_context
@@ -47,7 +46,7 @@ def editable_ids(user, rows) -> set[int]:
     return set(editable(user, Activity.objects.filter(pk__in=ids)).values_list("pk", flat=True)) if ids else set()
 
 
-@login_required
+@public_read
 def matrix(request: HttpRequest, slug: str) -> HttpResponse:
     framework = framework_for(request, slug)
     bienniums = bienniums_of(framework)

@@ -31,6 +31,7 @@ from accord.web.access import (
     can_edit,
     can_view,
     editable,
+    public_read,
     refuse_unless,
     viewable,
 )
@@ -44,7 +45,7 @@ def _error_text(exc: Exception) -> str:
     return "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
 
 
-@login_required
+@public_read
 def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
     framework = framework_for(request, slug)
     meetings = (viewable(request.user, Meeting.objects.filter(framework=framework))
@@ -61,7 +62,7 @@ def meeting_for(request, framework, pk: int) -> Meeting:
     return meeting
 
 
-@login_required
+@public_read
 def meeting_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     framework = framework_for(request, slug)
     meeting = meeting_for(request, framework, pk)

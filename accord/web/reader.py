@@ -29,7 +29,7 @@ from accord.cooperation.models import Activity
 from accord.core.errors import AccordError
 from accord.documents import services as documents_services
 from accord.documents.models import Citation, Mandate, Resolution
-from accord.web.access import can_create, can_edit, can_view, refuse_unless, viewable
+from accord.web.access import can_create, can_edit, can_view, public_read, refuse_unless, viewable
 from accord.web.common import HEAVY, framework_for
 from accord.web.forms import UploadForm
 from resolutions.errors import ResolutionError
@@ -150,7 +150,7 @@ def heading_block(resolution: Resolution, parsed: dict) -> dict:
         }
 
 
-@login_required
+@public_read
 def resolution_list(request: HttpRequest, slug: str) -> HttpResponse:
     framework = framework_for(request, slug)
     resolutions = (viewable(request.user, Resolution.objects.filter(framework=framework))
@@ -161,7 +161,7 @@ def resolution_list(request: HttpRequest, slug: str) -> HttpResponse:
         "form": UploadForm()})
 
 
-@login_required
+@public_read
 def resolution_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     framework = framework_for(request, slug)
     resolution = get_object_or_404(Resolution, pk=pk, framework=framework)

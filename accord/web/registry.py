@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -18,7 +17,7 @@ from django.utils import timezone
 
 from accord.cooperation.models import PriorityArea
 from accord.registry.models import Agreement, Entity, FocalPoint
-from accord.web.access import viewable
+from accord.web.access import public_read, viewable
 from accord.web.common import framework_for, heavy
 
 SIX_MONTHS = datetime.timedelta(days=183)
@@ -38,7 +37,7 @@ def entity_tree(entities: list[Entity]) -> list[dict]:
     return roots
 
 
-@login_required
+@public_read
 def registry(request: HttpRequest, slug: str) -> HttpResponse:
     framework = framework_for(request, slug)
     today = timezone.localdate()

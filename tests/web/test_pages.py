@@ -25,10 +25,43 @@ def test_every_page_answers_for_every_role(client, world, role):
         assert client.get(url).status_code == 200, url
 
 
-def test_an_anonymous_visitor_is_sent_to_sign_in(client, world):
-    for url in pages(world):
+def test_an_anonymous_visitor_is_sent_to_sign_in_for_personal_pages_and_every_write(client, world):
+    slug = world.framework.slug
+    for url in (reverse("home"), reverse("action-items", args=[slug])):
         response = client.get(url)
         assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
+    writes = [
+        reverse("activity-status", args=[slug, world.activities[0].pk]),
+        reverse("activity-progress", args=[slug, world.activities[0].pk]),
+        reverse("decision-add", args=[slug, world.meeting.pk]),
+        reverse("resolution-upload", args=[slug]),
+        *pages(world),  # the public pages take no write from an anonymous visitor either
+    ]
+    for url in writes:
+        response = client.post(url, {"status": "completed"})
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
+
+
+def test_the_public_reads_only_what_is_published_without_signing_in(client, world):
+    from accord.cooperation.models import Activity, Meeting
+
+    slug = world.framework.slug
+    Activity.objects.filter(pk=world.activities[1].pk).update(is_published=True)
+    body = client.get(reverse("dashboard", args=[slug])).content.decode()
+    assert "General meeting in Rabat" not in body and "MoU OHCHR-IPHRC" not in body
+    assert "Joint activity number 0" not in body and "Follow-up 0" not in body
+    body = client.get(reverse("matrix", args=[slug])).content.decode()
+    assert "A-0001" in body and "A-0000" not in body
+    assert b'name="status"' not in client.get(reverse("matrix", args=[slug])).content.split(b"<tbody>")[1]
+    assert client.get(reverse("activity", args=[slug, world.activities[1].pk])).status_code == 200
+    assert client.get(reverse("activity", args=[slug, world.activities[0].pk])).status_code == 403
+    assert client.get(reverse("meeting", args=[slug, world.meeting.pk])).status_code == 403
+    Meeting.objects.filter(pk=world.meeting.pk).update(is_published=True)
+    assert client.get(reverse("meeting", args=[slug, world.meeting.pk])).status_code == 200
+    body = client.get(reverse("registry", args=[slug])).content.decode()
+    assert "Amina Diallo" not in body  # focal points are for members
+    # resolutions of the General Assembly are public documents
+    assert client.get(reverse("resolution", args=[slug, world.resolution.pk])).status_code == 200
 
 
 def test_the_viewer_sees_no_edit_control_and_the_focal_point_does(client, world):

@@ -43,12 +43,9 @@ from collections.abc import Sequence
 from datetime import date
 
 from resolutions.model import Citation
-from resolutions.sessions import roman_to_int
+from resolutions.sessions import MONTH_NAMES, roman_to_int
 
-_MONTH_NAMES = (
-    "January February March April May June July August September October November December"
-)
-MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES.split(" "), start=1)}
+MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, start=1)}
 
 _KEYWORD = re.compile(r"\b[Rr]esolutions?\s+(?=[0-9ES])")
 # The body named just before the keyword: "Human Rights Council", "Economic and Social Council"

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from resolutions.sessions import MONTH_NAMES
+
 MARK_OPEN = "\ue000"
 MARK_CLOSE = "\ue001"
 
@@ -114,18 +116,7 @@ NUMBER_WORDS = frozenset(
         "class",
         "category",
         "note",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
+        *(m.lower() for m in MONTH_NAMES),
         "up",
     ]
 )

@@ -19,27 +19,9 @@ from resolutions.errors import NotAResolution
 from resolutions.markers import MARK_CLOSE, MARK_OPEN
 from resolutions.model import Basis, Footnote, OperativeParagraph, Point, PreambularParagraph, Stage
 from resolutions.phrases import opens_preamble, operative_verb, preamble_phrase
-from resolutions.sessions import ordinal_to_int
+from resolutions.sessions import MONTH_NAMES, ordinal_to_int
 
-MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-    )
-}
+MONTHS = {m.lower(): i for i, m in enumerate(MONTH_NAMES, start=1)}
 DATE = r"(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})"
 DATE_RE = re.compile(DATE)
 SYMBOL = re.compile(r"A/RES/([A-Z0-9\-]+)/(\d+[A-Z]?)")

@@ -38,6 +38,12 @@ _TEN_ORDINALS = [
 
 MAX_ORDINAL = 999
 
+# The months as the United Nations writes dates ("13 December 2018"); 1-based by index + 1.
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
 
 def int_to_ordinal(n: int) -> str:
     """The English ordinal word of n, as the General Assembly spells it (1 to 999).

@@ -16,15 +16,16 @@ parse time alone, and the number of SQL queries of each run.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.database import fresh_database  # noqa: E402  (after the path is set)
+
 DEMO = ROOT / "accord" / "documents" / "demo" / "A_RES_73_135.md"
 
 
@@ -76,29 +77,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--profile", action="store_true", help="print a cProfile of one first run")
     args = parser.parse_args(argv)
 
-    tmp = tempfile.TemporaryDirectory(prefix="accord-bench-")
-    os.environ["ACCORD_VAR_DIR"] = tmp.name
-    os.environ["ACCORD_MEDIA_ROOT"] = str(Path(tmp.name) / "media")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "accord.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
-
-    postgres = connection.vendor == "postgresql"
-    if postgres:
-        old_name = connection.settings_dict["NAME"]
-        connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False, serialize=False)
-    else:
-        call_command("migrate", verbosity=0)
-    try:
+    with fresh_database():
         run(args.runs, args.profile)
-    finally:
-        if postgres:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
-        connection.close()
-        tmp.cleanup()
 
 
 if __name__ == "__main__":

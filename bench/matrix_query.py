@@ -17,16 +17,16 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.database import fresh_database  # noqa: E402  (after the path is set)
 
 WORDS = [
     "workshop", "training", "mediation", "dialogue", "refugees", "heritage", "water", "health", "statistics",
@@ -173,22 +173,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args(argv)
 
-    tmp = tempfile.TemporaryDirectory(prefix="accord-bench-")
-    os.environ["ACCORD_VAR_DIR"] = tmp.name
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "accord.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
-
-    postgres = connection.vendor == "postgresql"
-    if postgres:
-        old_name = connection.settings_dict["NAME"]
-        connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False, serialize=False)
-    else:
-        call_command("migrate", verbosity=0)
-    try:
+    with fresh_database() as connection:
         start = time.perf_counter()
         ctx = build(args.activities, args.updates)
         with connection.cursor() as cur:
@@ -201,11 +186,6 @@ def main(argv: list[str] | None = None) -> None:
             print(f"{name:45} {n:5d} {q:4d} {med:10.1f} {p95:8.1f} {sql_ms:19.1f}")
         print("median/p95: evaluating the queryset into rows (SQL + building objects or dicts); "
               "SQL-only: the same SQL run and fetched by the driver.")
-    finally:
-        if postgres:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
-        connection.close()
-        tmp.cleanup()
 
 
 if __name__ == "__main__":

@@ -14,15 +14,15 @@ rows come with their participants prefetched). Prints the median and the SQL cou
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.database import fresh_database  # noqa: E402  (after the path is set)
 
 
 def roles(ctx: dict) -> dict:
@@ -84,24 +84,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args(argv)
 
-    tmp = tempfile.TemporaryDirectory(prefix="accord-bench-")
-    os.environ["ACCORD_VAR_DIR"] = tmp.name
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "accord.settings")
-    import django
+    with fresh_database() as connection:
+        from bench.matrix_query import build
 
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
-
-    from bench.matrix_query import build
-
-    postgres = connection.vendor == "postgresql"
-    if postgres:
-        old_name = connection.settings_dict["NAME"]
-        connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False, serialize=False)
-    else:
-        call_command("migrate", verbosity=0)
-    try:
         ctx = build(args.activities, args.updates)
         users = roles(ctx)
         with connection.cursor() as cur:
@@ -111,10 +96,6 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{'case':48} {'rows':>6} {'SQL':>4} {'median ms':>10}")
         for name, (ms, n, q) in cases(users, ctx, args.runs):
             print(f"{name:48} {n:>6} {q:>4} {ms:>10.1f}")
-    finally:
-        if postgres:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
-        tmp.cleanup()
 
 
 if __name__ == "__main__":

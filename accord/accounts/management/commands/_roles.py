@@ -3,6 +3,7 @@ and turning their values into rows, with one-line errors."""
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 
@@ -32,3 +33,11 @@ def one_line(exc: ValidationError) -> str:
     if hasattr(exc, "message_dict"):
         return "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
     return " ".join(exc.messages)
+
+
+def existing_user(username: str):
+    """The user named ``username``, or a one-line CommandError."""
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        raise CommandError(f"no user named {username!r}")
+    return user

@@ -3,11 +3,15 @@ give an existing user a role (idempotent). Writes the membership and ``is_staff`
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from accord.accounts.management.commands._roles import add_role_arguments, one_line, scope
+from accord.accounts.management.commands._roles import (
+    add_role_arguments,
+    existing_user,
+    one_line,
+    scope,
+)
 from accord.accounts.users import grant
 
 
@@ -19,9 +23,7 @@ class Command(BaseCommand):
         add_role_arguments(parser, role_required=True)
 
     def handle(self, *args, **options):
-        user = get_user_model().objects.filter(username=options["username"]).first()
-        if user is None:
-            raise CommandError(f"no user named {options['username']!r}")
+        user = existing_user(options["username"])
         try:
             membership, created = grant(user, options["role"], **scope(options))
         except ValidationError as exc:

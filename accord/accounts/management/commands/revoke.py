@@ -4,10 +4,9 @@ that role. Writes the memberships and ``is_staff``."""
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from accord.accounts.management.commands._roles import add_role_arguments, scope
+from accord.accounts.management.commands._roles import add_role_arguments, existing_user, scope
 from accord.accounts.users import revoke
 
 
@@ -19,9 +18,7 @@ class Command(BaseCommand):
         add_role_arguments(parser, role_required=True)
 
     def handle(self, *args, **options):
-        user = get_user_model().objects.filter(username=options["username"]).first()
-        if user is None:
-            raise CommandError(f"no user named {options['username']!r}")
+        user = existing_user(options["username"])
         count = revoke(user, options["role"], **scope(options))
         if not count:
             raise CommandError(f"{user.username} has no such role")

@@ -1,8 +1,8 @@
 """The `accord` console script: Django's manage.py with Accord's settings chosen.
 
-    accord bootstrap FILE --yes
-    accord parse FILE --format json
-    accord runserver
+accord bootstrap FILE --yes
+accord parse FILE --format json
+accord runserver
 """
 
 from __future__ import annotations

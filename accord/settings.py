@@ -84,7 +84,9 @@ TEMPLATES = [
 # Database: SQLite in ./var by default; PostgreSQL (or another) through DATABASE_URL.
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASE_URL = envstr("DATABASE_URL", f"sqlite:///{VAR_DIR / 'accord.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=envint("ACCORD_DB_CONN_MAX_AGE", 0))}
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=envint("ACCORD_DB_CONN_MAX_AGE", 0))
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers and one writer work at once; IMMEDIATE avoids lock upgrades failing.
     DATABASES["default"]["OPTIONS"] = {
@@ -130,7 +132,13 @@ STORAGES = {
 ACCORD_MAX_UPLOAD_BYTES = envint("ACCORD_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = ACCORD_MAX_UPLOAD_BYTES
 
-TASKS = {"default": {"BACKEND": envstr("ACCORD_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+TASKS = {
+    "default": {
+        "BACKEND": envstr(
+            "ACCORD_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
 
 # Security: secure by default outside development.
 SESSION_COOKIE_HTTPONLY = True
@@ -141,7 +149,9 @@ SECURE_SSL_REDIRECT = envbool("ACCORD_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = envint("ACCORD_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if envbool("ACCORD_BEHIND_PROXY", False) else None
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if envbool("ACCORD_BEHIND_PROXY", False) else None
+)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -56,10 +56,16 @@ def run(runs: int, profile: bool) -> None:
             transaction.set_rollback(True)
     print(f"database: {connection.vendor}; {runs} runs; A/RES/73/135 (demo copy), --yes")
     print(f"parse alone           median {statistics.median(parse_times) * 1000:7.1f} ms")
-    print(f"bootstrap, first run  median {statistics.median(first) * 1000:7.1f} ms  ({queries[0]} SQL queries)")
-    print(f"bootstrap, second run median {statistics.median(second) * 1000:7.1f} ms  ({queries[1]} SQL queries, "
-          "nothing written)")
-    print(f"target: first run under 2000 ms -> {'met' if statistics.median(first) < 2 else 'NOT met'}")
+    print(
+        f"bootstrap, first run  median {statistics.median(first) * 1000:7.1f} ms  ({queries[0]} SQL queries)"
+    )
+    print(
+        f"bootstrap, second run median {statistics.median(second) * 1000:7.1f} ms  ({queries[1]} SQL queries, "
+        "nothing written)"
+    )
+    print(
+        f"target: first run under 2000 ms -> {'met' if statistics.median(first) < 2 else 'NOT met'}"
+    )
     if profile:
         import cProfile
         import pstats

@@ -30,7 +30,9 @@ def fresh_database(prefix: str = "accord-bench-") -> Iterator[object]:
     postgres = connection.vendor == "postgresql"
     old_name = connection.settings_dict["NAME"]
     if postgres:
-        connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False, serialize=False)
+        connection.creation.create_test_db(
+            verbosity=0, autoclobber=True, keepdb=False, serialize=False
+        )
     else:
         call_command("migrate", verbosity=0)
     try:

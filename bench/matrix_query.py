@@ -29,9 +29,26 @@ sys.path.insert(0, str(ROOT))
 from bench.database import fresh_database  # noqa: E402  (after the path is set)
 
 WORDS = [
-    "workshop", "training", "mediation", "dialogue", "refugees", "heritage", "water", "health", "statistics",
-    "youth", "women", "counter-terrorism", "food", "security", "trade", "science", "education", "crafts",
-    "census", "capacity",
+    "workshop",
+    "training",
+    "mediation",
+    "dialogue",
+    "refugees",
+    "heritage",
+    "water",
+    "health",
+    "statistics",
+    "youth",
+    "women",
+    "counter-terrorism",
+    "food",
+    "security",
+    "trade",
+    "science",
+    "education",
+    "crafts",
+    "census",
+    "capacity",
 ]
 
 
@@ -50,14 +67,31 @@ def build(n_activities: int, n_updates: int, seed: int = 7) -> dict:
 
     rng = random.Random(seed)
     user = get_user_model().objects.create_user("bench")
-    un = Organization.objects.create(code="un", name_en="United Nations", acronym="UN", kind="universal")
-    oic = Organization.objects.create(code="oic", name_en="Organization of Islamic Cooperation", acronym="OIC")
+    un = Organization.objects.create(
+        code="un", name_en="United Nations", acronym="UN", kind="universal"
+    )
+    oic = Organization.objects.create(
+        code="oic", name_en="Organization of Islamic Cooperation", acronym="OIC"
+    )
     fw = Framework.objects.create(slug="un-oic", name="UN-OIC", un_organization=un, partner=oic)
-    bienniums = [Biennium.objects.create(framework=fw, start_year=y, end_year=y + 1) for y in range(2016, 2026, 2)]
-    areas = [PriorityArea.objects.create(framework=fw, code=f"pa{i}", name_en=f"Area {i}", order=i) for i in range(10)]
+    bienniums = [
+        Biennium.objects.create(framework=fw, start_year=y, end_year=y + 1)
+        for y in range(2016, 2026, 2)
+    ]
+    areas = [
+        PriorityArea.objects.create(framework=fw, code=f"pa{i}", name_en=f"Area {i}", order=i)
+        for i in range(10)
+    ]
     entities = Entity.objects.bulk_create(
-        [Entity(organization=un if i % 2 == 0 else oic, name_en=f"Entity {i}", acronym=f"E{i}",
-                kind="agency" if i % 2 == 0 else "subsidiary_organ") for i in range(200)]
+        [
+            Entity(
+                organization=un if i % 2 == 0 else oic,
+                name_en=f"Entity {i}",
+                acronym=f"E{i}",
+                kind="agency" if i % 2 == 0 else "subsidiary_organ",
+            )
+            for i in range(200)
+        ]
     )
     un_side, oic_side = entities[0::2], entities[1::2]
     statuses = ["planned", "ongoing", "completed", "postponed", "cancelled"]
@@ -65,12 +99,20 @@ def build(n_activities: int, n_updates: int, seed: int = 7) -> dict:
     for i in range(n_activities):
         b = bienniums[i % len(bienniums)]
         words = " ".join(rng.sample(WORDS, 4))
-        acts.append(Activity(
-            framework=fw, biennium=b, code=f"A{i:05d}", title=f"Joint {words}",
-            description=f"Activity {i}: {' '.join(rng.sample(WORDS, 8))}.",
-            priority_area=rng.choice(areas), un_lead=rng.choice(un_side), partner_lead=rng.choice(oic_side),
-            status=rng.choice(statuses), start_on=datetime.date(b.start_year, rng.randint(1, 12), 1),
-        ))
+        acts.append(
+            Activity(
+                framework=fw,
+                biennium=b,
+                code=f"A{i:05d}",
+                title=f"Joint {words}",
+                description=f"Activity {i}: {' '.join(rng.sample(WORDS, 8))}.",
+                priority_area=rng.choice(areas),
+                un_lead=rng.choice(un_side),
+                partner_lead=rng.choice(oic_side),
+                status=rng.choice(statuses),
+                start_on=datetime.date(b.start_year, rng.randint(1, 12), 1),
+            )
+        )
     acts = Activity.objects.bulk_create(acts, batch_size=1000)
     through = Activity.participants.through
     links = []
@@ -81,10 +123,16 @@ def build(n_activities: int, n_updates: int, seed: int = 7) -> dict:
     updates = []
     for _ in range(n_updates):
         a = rng.choice(acts)
-        updates.append(ProgressUpdate(
-            activity=a, date=datetime.date(a.biennium.start_year, 1, 1) + datetime.timedelta(days=rng.randint(0, 720)),
-            text=f"Progress: {' '.join(rng.sample(WORDS, 6))}", status_after=rng.choice(statuses), author=user,
-        ))
+        updates.append(
+            ProgressUpdate(
+                activity=a,
+                date=datetime.date(a.biennium.start_year, 1, 1)
+                + datetime.timedelta(days=rng.randint(0, 720)),
+                text=f"Progress: {' '.join(rng.sample(WORDS, 6))}",
+                status_after=rng.choice(statuses),
+                author=user,
+            )
+        )
     ProgressUpdate.objects.bulk_create(updates, batch_size=2000)
     return {"biennium": bienniums[1], "area": areas[3], "entity": un_side[5], "word": "mediation"}
 
@@ -123,8 +171,16 @@ def time_cases(ctx: dict, runs: int) -> list[tuple[str, int, int, float, float, 
         "entity (either lead or participant)": {"entity": ctx["entity"]},
         "status ongoing": {"status": "ongoing"},
         "text search": {"text": ctx["word"]},
-        "area + status + text": {"priority_area": ctx["area"], "status": ["ongoing", "planned"], "text": ctx["word"]},
-        "entity + status, by last progress": {"entity": ctx["entity"], "status": "ongoing", "order": "-last_progress"},
+        "area + status + text": {
+            "priority_area": ctx["area"],
+            "status": ["ongoing", "planned"],
+            "text": ctx["word"],
+        },
+        "entity + status, by last progress": {
+            "entity": ctx["entity"],
+            "status": "ongoing",
+            "order": "-last_progress",
+        },
     }
     results = []
     for name, kwargs in cases.items():
@@ -134,24 +190,47 @@ def time_cases(ctx: dict, runs: int) -> list[tuple[str, int, int, float, float, 
             with CaptureQueriesContext(connection) as queries:
                 rows = list(matrix_rows(biennium=b, **kwargs))
                 shown = [  # what a page shows: no extra query may happen here
-                    (r.priority_area.code, r.un_lead and r.un_lead.acronym,
-                     r.partner_lead and r.partner_lead.acronym, r.last_progress_text)
+                    (
+                        r.priority_area.code,
+                        r.un_lead and r.un_lead.acronym,
+                        r.partner_lead and r.partner_lead.acronym,
+                        r.last_progress_text,
+                    )
                     for r in rows
                 ]
                 assert len(shown) == len(rows)
             timings.append((time.perf_counter() - start) * 1000)
-        results.append((name, len(rows), len(queries), statistics.median(timings), percentile(timings, 95),
-                        sql_only(matrix_rows(biennium=b, **kwargs), runs)))
+        results.append(
+            (
+                name,
+                len(rows),
+                len(queries),
+                statistics.median(timings),
+                percentile(timings, 95),
+                sql_only(matrix_rows(biennium=b, **kwargs), runs),
+            )
+        )
     # The whole biennium as plain values (exports, reports, one-page matrix).
-    for name, kwargs in (("whole biennium as values", {}), ("text search as values", {"text": ctx["word"]})):
+    for name, kwargs in (
+        ("whole biennium as values", {}),
+        ("text search as values", {"text": ctx["word"]}),
+    ):
         timings = []
         for _ in range(runs):
             start = time.perf_counter()
             with CaptureQueriesContext(connection) as queries:
                 rows = list(matrix_values(biennium=b, **kwargs))
             timings.append((time.perf_counter() - start) * 1000)
-        results.append((name, len(rows), len(queries), statistics.median(timings), percentile(timings, 95),
-                        sql_only(matrix_values(biennium=b, **kwargs), runs)))
+        results.append(
+            (
+                name,
+                len(rows),
+                len(queries),
+                statistics.median(timings),
+                percentile(timings, 95),
+                sql_only(matrix_values(biennium=b, **kwargs), runs),
+            )
+        )
     # A page: the first 50 rows plus the total count.
     timings = []
     for _ in range(runs):
@@ -161,8 +240,16 @@ def time_cases(ctx: dict, runs: int) -> list[tuple[str, int, int, float, float, 
             total = qs.count()
             page = list(qs[:50])
         timings.append((time.perf_counter() - start) * 1000)
-    results.append((f"first page of 50 + count ({total})", len(page), len(queries), statistics.median(timings),
-                    percentile(timings, 95), sql_only(matrix_rows(biennium=b)[:50], runs)))
+    results.append(
+        (
+            f"first page of 50 + count ({total})",
+            len(page),
+            len(queries),
+            statistics.median(timings),
+            percentile(timings, 95),
+            sql_only(matrix_rows(biennium=b)[:50], runs),
+        )
+    )
     return results
 
 
@@ -179,13 +266,19 @@ def main(argv: list[str] | None = None) -> None:
         with connection.cursor() as cur:
             cur.execute("ANALYZE")
         print(f"database: {connection.vendor} ({connection.settings_dict['NAME']})")
-        print(f"generated {args.activities} activities and {args.updates} progress updates "
-              f"in {time.perf_counter() - start:.1f} s; biennium {ctx['biennium']}, {args.runs} runs each")
-        print(f"{'case':45} {'rows':>5} {'SQL':>4} {'median ms':>10} {'p95 ms':>8} {'SQL-only median ms':>19}")
+        print(
+            f"generated {args.activities} activities and {args.updates} progress updates "
+            f"in {time.perf_counter() - start:.1f} s; biennium {ctx['biennium']}, {args.runs} runs each"
+        )
+        print(
+            f"{'case':45} {'rows':>5} {'SQL':>4} {'median ms':>10} {'p95 ms':>8} {'SQL-only median ms':>19}"
+        )
         for name, n, q, med, p95, sql_ms in time_cases(ctx, args.runs):
             print(f"{name:45} {n:5d} {q:4d} {med:10.1f} {p95:8.1f} {sql_ms:19.1f}")
-        print("median/p95: evaluating the queryset into rows (SQL + building objects or dicts); "
-              "SQL-only: the same SQL run and fetched by the driver.")
+        print(
+            "median/p95: evaluating the queryset into rows (SQL + building objects or dicts); "
+            "SQL-only: the same SQL run and fetched by the driver."
+        )
 
 
 if __name__ == "__main__":

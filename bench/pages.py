@@ -63,31 +63,72 @@ def fill(n_activities: int) -> dict:
 
     w = build(0)
     rng = random.Random(5)
-    words = ["workshop", "training", "mediation", "dialogue", "refugees", "heritage", "water", "health",
-             "statistics", "youth", "women", "food", "security", "trade", "science", "education"]
+    words = [
+        "workshop",
+        "training",
+        "mediation",
+        "dialogue",
+        "refugees",
+        "heritage",
+        "water",
+        "health",
+        "statistics",
+        "youth",
+        "women",
+        "food",
+        "security",
+        "trade",
+        "science",
+        "education",
+    ]
     leads_un, leads_partner = [w.ohchr, w.dppa], [w.iphrc, w.isdb]
     rows = []
     for i in range(n_activities):
-        rows.append(Activity(
-            framework=w.framework, biennium=w.biennium, code=f"B-{i:05d}",
-            title=" ".join(rng.choice(words) for _ in range(5)).capitalize(),
-            description=" ".join(rng.choice(words) for _ in range(40)),
-            priority_area=rng.choice([w.peace, w.rights]), un_lead=rng.choice(leads_un),
-            partner_lead=rng.choice(leads_partner), status=rng.choice(Activity.Status.values),
-            start_on=datetime.date(w.biennium.start_year, rng.randint(1, 12), 1), is_demo=True))
+        rows.append(
+            Activity(
+                framework=w.framework,
+                biennium=w.biennium,
+                code=f"B-{i:05d}",
+                title=" ".join(rng.choice(words) for _ in range(5)).capitalize(),
+                description=" ".join(rng.choice(words) for _ in range(40)),
+                priority_area=rng.choice([w.peace, w.rights]),
+                un_lead=rng.choice(leads_un),
+                partner_lead=rng.choice(leads_partner),
+                status=rng.choice(Activity.Status.values),
+                start_on=datetime.date(w.biennium.start_year, rng.randint(1, 12), 1),
+                is_demo=True,
+            )
+        )
     Activity.objects.bulk_create(rows, batch_size=1000)
     ids = list(Activity.objects.filter(biennium=w.biennium).values_list("pk", flat=True))
     through = Activity.participants.through
-    through.objects.bulk_create([through(activity_id=pk, entity_id=w.isdb.pk) for pk in ids], batch_size=2000)
+    through.objects.bulk_create(
+        [through(activity_id=pk, entity_id=w.isdb.pk) for pk in ids], batch_size=2000
+    )
     mandates = Activity.mandates.through
-    mandates.objects.bulk_create([mandates(activity_id=pk, mandate_id=w.mandate.pk) for pk in ids], batch_size=2000)
+    mandates.objects.bulk_create(
+        [mandates(activity_id=pk, mandate_id=w.mandate.pk) for pk in ids], batch_size=2000
+    )
     today = timezone.localdate()
     ProgressUpdate.objects.bulk_create(
-        [ProgressUpdate(activity_id=pk, date=today - datetime.timedelta(days=d), text=f"Update {d} on {pk}",
-                        author=w.admin) for pk in ids for d in (3, 40)], batch_size=2000)
-    Indicator.objects.bulk_create([Indicator(activity_id=pk, name="People trained", target=10) for pk in ids],
-                                  batch_size=2000)
-    with connection.cursor() as cursor:  # statistics, as a live database has them (autovacuum, ANALYZE)
+        [
+            ProgressUpdate(
+                activity_id=pk,
+                date=today - datetime.timedelta(days=d),
+                text=f"Update {d} on {pk}",
+                author=w.admin,
+            )
+            for pk in ids
+            for d in (3, 40)
+        ],
+        batch_size=2000,
+    )
+    Indicator.objects.bulk_create(
+        [Indicator(activity_id=pk, name="People trained", target=10) for pk in ids], batch_size=2000
+    )
+    with (
+        connection.cursor() as cursor
+    ):  # statistics, as a live database has them (autovacuum, ANALYZE)
         cursor.execute("ANALYZE")
     sessions = {}
     for user in (w.focal, w.admin):
@@ -110,12 +151,16 @@ def postgres_bench_database(url: str):
     name = name.split("?")[0]
     bench = f"{name}_bench_pages"
     with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(bench)))
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(bench))
+        )
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(bench)))
 
     def drop() -> None:
         with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(bench)))
+            conn.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(bench))
+            )
 
     return f"{base}/{bench}", drop
 
@@ -148,26 +193,56 @@ def main() -> int:
 
     tmp = tempfile.TemporaryDirectory(prefix="accord-bench-pages-")
     # Production settings (DEBUG off, hashed static files), minus HTTPS: gunicorn speaks plain HTTP here.
-    env = dict(os.environ, ACCORD_VAR_DIR=tmp.name, ACCORD_DEBUG="0", ACCORD_SECRET_KEY=secrets.token_urlsafe(40),
-               ACCORD_ALLOWED_HOSTS="127.0.0.1", ACCORD_SSL_REDIRECT="0", DJANGO_SETTINGS_MODULE="accord.settings",
-               ACCORD_DB_CONN_MAX_AGE="60", PYTHONPATH=str(ROOT))
+    env = dict(
+        os.environ,
+        ACCORD_VAR_DIR=tmp.name,
+        ACCORD_DEBUG="0",
+        ACCORD_SECRET_KEY=secrets.token_urlsafe(40),
+        ACCORD_ALLOWED_HOSTS="127.0.0.1",
+        ACCORD_SSL_REDIRECT="0",
+        DJANGO_SETTINGS_MODULE="accord.settings",
+        ACCORD_DB_CONN_MAX_AGE="60",
+        PYTHONPATH=str(ROOT),
+    )
     env.setdefault("DATABASE_URL", f"sqlite:///{tmp.name}/bench.sqlite3")
     dropper = None
     if env["DATABASE_URL"].startswith(("postgres://", "postgresql://")):
         env["DATABASE_URL"], dropper = postgres_bench_database(env["DATABASE_URL"])
     database = env["DATABASE_URL"].split("@")[-1]
     print(f"database: {database}; {args.activities} activities; {args.runs} runs per page and user")
-    subprocess.run([str(BIN / "accord"), "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
-    subprocess.run([str(BIN / "accord"), "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
+    subprocess.run(
+        [str(BIN / "accord"), "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT
+    )
+    subprocess.run(
+        [str(BIN / "accord"), "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT
+    )
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, __file__, "--child", "--activities", str(args.activities)], env=env,
-                         check=True, cwd=ROOT, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", "--activities", str(args.activities)],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout
     info = json.loads(out.strip().splitlines()[-1])
     print(f"filled in {time.perf_counter() - start:.1f} s")
 
     port = free_port()
-    server = subprocess.Popen([str(BIN / "gunicorn"), "accord.wsgi:application", "-b", f"127.0.0.1:{port}",
-                               "-w", "2", "--log-level", "warning"], env=env, cwd=ROOT)
+    server = subprocess.Popen(
+        [
+            str(BIN / "gunicorn"),
+            "accord.wsgi:application",
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            "2",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         for _ in range(100):

@@ -33,9 +33,16 @@ def roles(ctx: dict) -> dict:
 
     fw = Framework.objects.get(slug="un-oic")
     User = get_user_model()
-    users = {name: User.objects.create_user(name) for name in ("coordinator", "focal", "viewer", "public")}
-    Membership.objects.create(user=users["coordinator"], role="coordinator", framework=fw, organization=fw.partner)
-    Membership.objects.create(user=users["focal"], role="focal_point", framework=fw, entity=ctx["entity"])
+    users = {
+        name: User.objects.create_user(name)
+        for name in ("coordinator", "focal", "viewer", "public")
+    }
+    Membership.objects.create(
+        user=users["coordinator"], role="coordinator", framework=fw, organization=fw.partner
+    )
+    Membership.objects.create(
+        user=users["focal"], role="focal_point", framework=fw, entity=ctx["entity"]
+    )
     Membership.objects.create(user=users["viewer"], role="viewer", framework=fw)
     return users
 
@@ -67,14 +74,22 @@ def cases(users: dict, ctx: dict, runs: int):
         return get_user_model().objects.get(pk=users[name].pk)
 
     for name in ("coordinator", "focal", "viewer", "public"):
-        yield f"editable list ({name})", timed(lambda n=name: len(list(P.editable(fresh(n), rows))), runs)
-        yield f"viewable list ({name})", timed(lambda n=name: len(list(P.viewable(fresh(n), rows))), runs)
+        yield (
+            f"editable list ({name})",
+            timed(lambda n=name: len(list(P.editable(fresh(n), rows))), runs),
+        )
+        yield (
+            f"viewable list ({name})",
+            timed(lambda n=name: len(list(P.viewable(fresh(n), rows))), runs),
+        )
     listed = list(rows.prefetch_related("participants"))
     for name in ("coordinator", "focal"):
         user = fresh(name)
         P.can_edit(user, listed[0])  # grants loaded once, as on a page
-        yield f"can_edit on each of {len(listed)} rows ({name})", timed(
-            lambda u=user: sum(P.can_edit(u, a) for a in listed), runs)
+        yield (
+            f"can_edit on each of {len(listed)} rows ({name})",
+            timed(lambda u=user: sum(P.can_edit(u, a) for a in listed), runs),
+        )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -91,8 +106,10 @@ def main(argv: list[str] | None = None) -> None:
         users = roles(ctx)
         with connection.cursor() as cur:
             cur.execute("ANALYZE")
-        print(f"database: {connection.vendor}; {args.activities} activities, biennium {ctx['biennium']}, "
-              f"{args.runs} runs each")
+        print(
+            f"database: {connection.vendor}; {args.activities} activities, biennium {ctx['biennium']}, "
+            f"{args.runs} runs each"
+        )
         print(f"{'case':48} {'rows':>6} {'SQL':>4} {'median ms':>10}")
         for name, (ms, n, q) in cases(users, ctx, args.runs):
             print(f"{name:48} {n:>6} {q:>4} {ms:>10.1f}")

@@ -63,8 +63,12 @@ def samples(world, folder: Path) -> None:
     from accord.reports.sg_report import build_sg_report
 
     folder.mkdir(parents=True, exist_ok=True)
-    docs = {f"sg-report-{lang}": build_sg_report(world.framework, START, END, lang, on=datetime.date(2020, 7, 15))
-            for lang in ("en", "fr", "ar")}
+    docs = {
+        f"sg-report-{lang}": build_sg_report(
+            world.framework, START, END, lang, on=datetime.date(2020, 7, 15)
+        )
+        for lang in ("en", "fr", "ar")
+    }
     docs["review-pack-en"] = build_review_pack(world.meetings["next"], "en")
     pdfs = {name: render(doc, "pdf") for name, doc in docs.items()}
     soffice = shutil.which("soffice")
@@ -73,14 +77,20 @@ def samples(world, folder: Path) -> None:
             for name in ("sg-report-en", "sg-report-ar"):
                 source = Path(tmp) / f"{name}-word.docx"
                 source.write_bytes(render(docs[name], "docx"))
-                subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)],
-                               check=True, capture_output=True, timeout=300)
+                subprocess.run(
+                    [soffice, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)],
+                    check=True,
+                    capture_output=True,
+                    timeout=300,
+                )
                 pdfs[f"{name}-word"] = (Path(tmp) / f"{name}-word.pdf").read_bytes()
     for name, data in pdfs.items():
         pdf = pdfium.PdfDocument(data)
         for index in range(min(1 if name.endswith("-word") else 2, len(pdf))):
             path = folder / f"{name}-page{index + 1}.png"
-            pdf[index].render(scale=1.2).to_pil().convert("RGB").quantize(colors=64).save(path, optimize=True)
+            pdf[index].render(scale=1.2).to_pil().convert("RGB").quantize(colors=64).save(
+                path, optimize=True
+            )
             print(f"wrote {path}")
         pdf.close()
 
@@ -90,7 +100,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--activities", type=int, default=1000)
     parser.add_argument("--action-items", type=int, default=300)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--samples", type=Path, help="write PNG pages of the reports into this folder")
+    parser.add_argument(
+        "--samples", type=Path, help="write PNG pages of the reports into this folder"
+    )
     args = parser.parse_args(argv)
 
     tmp = tempfile.TemporaryDirectory(prefix="accord-bench-")
@@ -112,8 +124,10 @@ def main(argv: list[str] | None = None) -> None:
 
     t = time.perf_counter()
     world = build_framework(activities=args.activities, action_items=args.action_items, bulk=True)
-    print(f"database: {connection.vendor}; generated {args.activities} activities and {args.action_items} "
-          f"action items in {time.perf_counter() - t:.1f} s; median of {args.runs} runs")
+    print(
+        f"database: {connection.vendor}; generated {args.activities} activities and {args.action_items} "
+        f"action items in {time.perf_counter() - t:.1f} s; median of {args.runs} runs"
+    )
     if args.samples:
         samples(world, args.samples)
 
@@ -125,15 +139,21 @@ def main(argv: list[str] | None = None) -> None:
     rows.append(("SG report: data and charts", seconds, None))
     seconds, data = timed(args.runs, lambda: render(report(), "docx"))
     rows.append(("SG report, Word (.docx), en", seconds, 5.0))
-    seconds, _ = timed(args.runs, lambda: render(build_sg_report(world.framework, START, END, "ar"), "docx"))
+    seconds, _ = timed(
+        args.runs, lambda: render(build_sg_report(world.framework, START, END, "ar"), "docx")
+    )
     rows.append(("SG report, Word (.docx), ar", seconds, 5.0))
     seconds, pdf = timed(args.runs, lambda: render(report(), "pdf"))
     rows.append(("SG report, PDF, en", seconds, 10.0))
     from accord.reports.review_pack import build_review_pack
 
-    seconds, _ = timed(args.runs, lambda: render(build_review_pack(world.meetings["next"], "en"), "docx"))
+    seconds, _ = timed(
+        args.runs, lambda: render(build_review_pack(world.meetings["next"], "en"), "docx")
+    )
     rows.append((f"review pack, Word ({args.activities} rows)", seconds, None))
-    seconds, _ = timed(args.runs, lambda: render(build_review_pack(world.meetings["next"], "en"), "pdf"))
+    seconds, _ = timed(
+        args.runs, lambda: render(build_review_pack(world.meetings["next"], "en"), "pdf")
+    )
     rows.append((f"review pack, PDF ({args.activities} rows)", seconds, None))
     seconds, xlsx = timed(args.runs, lambda: export_matrix(world.biennium, "xlsx"))
     rows.append((f"matrix export .xlsx ({len(xlsx) // 1024} KB)", seconds, 2.0))
@@ -145,9 +165,16 @@ def main(argv: list[str] | None = None) -> None:
     edited = edited_copy(xlsx, min(100, args.activities))
     t = time.perf_counter()
     plan = import_matrix(edited, "xlsx", user=None, apply=True)
-    rows.append((f"matrix import .xlsx, {plan.count('update')} rows changed, applied", time.perf_counter() - t,
-                 5.0))
-    assert plan.applied and Activity.objects.filter(title__endswith="(revised)").count() == plan.count("update")
+    rows.append(
+        (
+            f"matrix import .xlsx, {plan.count('update')} rows changed, applied",
+            time.perf_counter() - t,
+            5.0,
+        )
+    )
+    assert plan.applied and Activity.objects.filter(
+        title__endswith="(revised)"
+    ).count() == plan.count("update")
 
     print(f"{'case':52} {'seconds':>8} {'target':>7}")
     for name, seconds, target in rows:
@@ -155,7 +182,9 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{name:52} {seconds:8.2f} {'' if target is None else f'< {target:g}':>7} {mark}")
     import pypdfium2 as pdfium
 
-    print(f"PDF: {len(pdfium.PdfDocument(pdf))} pages, {len(pdf) // 1024} KB; Word: {len(data) // 1024} KB")
+    print(
+        f"PDF: {len(pdfium.PdfDocument(pdf))} pages, {len(pdf) // 1024} KB; Word: {len(data) // 1024} KB"
+    )
 
 
 if __name__ == "__main__":

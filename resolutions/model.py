@@ -47,14 +47,18 @@ class OperativeParagraph:
     text: str  # the whole paragraph, verb and points included, markers removed
     points: tuple[Point, ...] = ()
     footnotes: tuple[str, ...] = ()
-    heading: str | None = None  # the section heading printed just before it: "I. Calendar of conferences and meetings"
+    heading: str | None = (
+        None  # the section heading printed just before it: "I. Calendar of conferences and meetings"
+    )
 
 
 @dataclass(frozen=True)
 class Footnote:
     marker: str  # "1"
     text: str
-    paragraph: str | None  # id of the paragraph the marker is in; None when not found (then a warning)
+    paragraph: (
+        str | None
+    )  # id of the paragraph the marker is in; None when not found (then a warning)
     offset: int | None = None  # the marker's position in that paragraph's text; None when unknown
 
 
@@ -89,7 +93,9 @@ class EntityMention:
     kind: str  # principal organ, department, office, agency, fund, programme, subsidiary organ, ...
     acronym: str | None
     paragraphs: tuple[str, ...]  # ids of the paragraphs that name it, in order
-    matched: tuple[str, ...] = ()  # the surface forms found ("OHCHR", "Office of the United Nations High Commissioner ...")
+    matched: tuple[
+        str, ...
+    ] = ()  # the surface forms found ("OHCHR", "Office of the United Nations High Commissioner ...")
 
 
 @dataclass(frozen=True)
@@ -137,7 +143,9 @@ class Resolution:
     source_format: str = "text"  # "text", "markdown", "pdf", "docx", "html"
     language: str = "en"
     formula: str = "The General Assembly,"
-    annexes: tuple[str, ...] = ()  # texts attached or adopted (annexes, the Pact of 79/1), clean, not segmented
+    annexes: tuple[
+        str, ...
+    ] = ()  # texts attached or adopted (annexes, the Pact of 79/1), clean, not segmented
 
     @property
     def short_number(self) -> str:
@@ -145,7 +153,10 @@ class Resolution:
         return f"{self.session}/{self.number}"
 
     def paragraph(self, pid: str) -> PreambularParagraph | OperativeParagraph | None:
-        paragraphs: tuple[PreambularParagraph | OperativeParagraph, ...] = (*self.preamble, *self.operative)
+        paragraphs: tuple[PreambularParagraph | OperativeParagraph, ...] = (
+            *self.preamble,
+            *self.operative,
+        )
         for p in paragraphs:
             if p.id == pid:
                 return p

@@ -68,7 +68,9 @@ AFTER_PREAMBLE = re.compile(r"(also|further|again|furthermore)(?=\W)")
 AFTER_COMPLEMENT = re.compile(r"(also|further)(?=\W)")
 
 
-ADVERB_ASIDE = re.compile(r"(?:Also|Further|Furthermore|Moreover|Finally),(?: [^,]{1,40},)? ([a-z]+s)\b")
+ADVERB_ASIDE = re.compile(
+    r"(?:Also|Further|Furthermore|Moreover|Finally),(?: [^,]{1,40},)? ([a-z]+s)\b"
+)
 
 
 def operative_verb(text: str) -> str | None:

@@ -40,8 +40,18 @@ MAX_ORDINAL = 999
 
 # The months as the United Nations writes dates ("13 December 2018"); 1-based by index + 1.
 MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 

@@ -73,31 +73,47 @@ def build_world() -> World:
     """Create the personas and their world in the database; returns the handles."""
     w = World()
     o = w.objects
-    un = Organization.objects.create(code="un", name_en="United Nations", acronym="UN", kind="universal")
-    oic = Organization.objects.create(code="oic", name_en="Organization of Islamic Cooperation", acronym="OIC")
+    un = Organization.objects.create(
+        code="un", name_en="United Nations", acronym="UN", kind="universal"
+    )
+    oic = Organization.objects.create(
+        code="oic", name_en="Organization of Islamic Cooperation", acronym="OIC"
+    )
     au = Organization.objects.create(code="au", name_en="African Union", acronym="AU")
     fw = Framework.objects.create(slug="un-oic", name="UN-OIC", un_organization=un, partner=oic)
     fw_au = Framework.objects.create(slug="un-au", name="UN-AU", un_organization=un, partner=au)
     o.update(un=un, oic=oic, au=au, framework=fw, framework_au=fw_au)
 
     def entity(org, acronym, gid, kind="office"):
-        return Entity.objects.create(organization=org, kind=kind, acronym=acronym, name_en=acronym, gazetteer_id=gid)
+        return Entity.objects.create(
+            organization=org, kind=kind, acronym=acronym, name_en=acronym, gazetteer_id=gid
+        )
 
     o["ohchr"] = entity(un, "OHCHR", "un.ohchr")
     o["unesco"] = entity(un, "UNESCO", "un.unesco", "agency")
     o["iphrc"] = entity(oic, "IPHRC", "oic.iphrc", "subsidiary_organ")
     o["isdb"] = entity(oic, "IsDB", "oic.isdb", "specialized_institution")
     o["auc"] = entity(au, "AUC", "au.commission", "principal_organ")
-    area = PriorityArea.objects.create(framework=fw, code="human-rights", name_en="Human rights", order=6)
+    area = PriorityArea.objects.create(
+        framework=fw, code="human-rights", name_en="Human rights", order=6
+    )
     bien = Biennium.objects.create(framework=fw, start_year=2018, end_year=2019)
-    area_au = PriorityArea.objects.create(framework=fw_au, code="peace", name_en="Peace and security", order=1)
+    area_au = PriorityArea.objects.create(
+        framework=fw_au, code="peace", name_en="Peace and security", order=1
+    )
     bien_au = Biennium.objects.create(framework=fw_au, start_year=2018, end_year=2019)
     o.update(area=area, biennium=bien, area_au=area_au, biennium_au=bien_au)
 
-    def activity(code, un_lead, partner_lead, *, participants=(), published=False, framework_au=False):
+    def activity(
+        code, un_lead, partner_lead, *, participants=(), published=False, framework_au=False
+    ):
         a = Activity.objects.create(
-            biennium=bien_au if framework_au else bien, priority_area=area_au if framework_au else area,
-            code=code, title=f"Activity {code}", un_lead=un_lead, partner_lead=partner_lead,
+            biennium=bien_au if framework_au else bien,
+            priority_area=area_au if framework_au else area,
+            code=code,
+            title=f"Activity {code}",
+            un_lead=un_lead,
+            partner_lead=partner_lead,
             is_published=published,
         )
         a.participants.set(participants)
@@ -114,25 +130,52 @@ def build_world() -> World:
     for key in ("act_ohchr", "act_other", "act_participant", "act_au"):
         a = o[key]
         o[f"ind_{key[4:]}"] = Indicator.objects.create(activity=a, name="Workshops held", target=2)
-        o[f"pu_{key[4:]}"] = ProgressUpdate.objects.create(activity=a, date=datetime.date(2019, 3, 1), text="Begun")
+        o[f"pu_{key[4:]}"] = ProgressUpdate.objects.create(
+            activity=a, date=datetime.date(2019, 3, 1), text="Begun"
+        )
 
-    meeting = Meeting.objects.create(framework=fw, kind="general", title="General meeting, Rabat",
-                                     start_on=datetime.date(2018, 7, 3), place="Rabat", is_published=True)
+    meeting = Meeting.objects.create(
+        framework=fw,
+        kind="general",
+        title="General meeting, Rabat",
+        start_on=datetime.date(2018, 7, 3),
+        place="Rabat",
+        is_published=True,
+    )
     meeting_au = Meeting.objects.create(framework=fw_au, kind="general", title="UN-AU conference")
     decision = Decision.objects.create(meeting=meeting, number="1", text="Hold a workshop.")
     o.update(meeting=meeting, meeting_au=meeting_au, decision=decision)
-    o["ai_ohchr"] = ActionItem.objects.create(framework=fw, decision=decision, title="Organize workshop",
-                                              owner=o["ohchr"], due_on=datetime.date(2019, 6, 30))
-    o["ai_isdb"] = ActionItem.objects.create(framework=fw, decision=decision, title="Fund workshop",
-                                             owner=o["isdb"], due_on=datetime.date(2019, 6, 30))
+    o["ai_ohchr"] = ActionItem.objects.create(
+        framework=fw,
+        decision=decision,
+        title="Organize workshop",
+        owner=o["ohchr"],
+        due_on=datetime.date(2019, 6, 30),
+    )
+    o["ai_isdb"] = ActionItem.objects.create(
+        framework=fw,
+        decision=decision,
+        title="Fund workshop",
+        owner=o["isdb"],
+        due_on=datetime.date(2019, 6, 30),
+    )
     o["ai_au"] = ActionItem.objects.create(framework=fw_au, title="AU follow-up", owner=o["ohchr"])
-    o["agreement"] = Agreement.objects.create(framework=fw, title="MoU OHCHR-IPHRC", is_published=False)
+    o["agreement"] = Agreement.objects.create(
+        framework=fw, title="MoU OHCHR-IPHRC", is_published=False
+    )
     o["agreement"].parties.set([o["ohchr"], o["iphrc"]])
     o["agreement_au"] = Agreement.objects.create(framework=fw_au, title="MoU UN-AU")
     res = Resolution.objects.create(framework=fw, symbol="A/RES/73/135", session=73, number="135")
-    para = Paragraph.objects.create(resolution=res, pid="op-25", kind="operative", number=25, text="Requests ...")
-    o.update(resolution=res, paragraph=para,
-             mandate=Mandate.objects.create(resolution=res, paragraph=para, verb="Requests", due_session=75))
+    para = Paragraph.objects.create(
+        resolution=res, pid="op-25", kind="operative", number=25, text="Requests ..."
+    )
+    o.update(
+        resolution=res,
+        paragraph=para,
+        mandate=Mandate.objects.create(
+            resolution=res, paragraph=para, verb="Requests", due_session=75
+        ),
+    )
     o["fp_iphrc"] = FocalPoint.objects.create(person_name="Focal IPHRC", entity=o["iphrc"])
     o["fp_ohchr"] = FocalPoint.objects.create(person_name="Focal OHCHR", entity=o["ohchr"])
 
@@ -144,9 +187,15 @@ def build_world() -> World:
         return u
 
     Membership.objects.create(user=user("alice", is_staff=True), role="administrator")
-    Membership.objects.create(user=user("bob", is_staff=True), role="coordinator", framework=fw, organization=oic)
-    Membership.objects.create(user=user("uma", is_staff=True), role="coordinator", framework=fw, organization=un)
-    Membership.objects.create(user=user("carol"), role="focal_point", framework=fw, entity=o["ohchr"])
+    Membership.objects.create(
+        user=user("bob", is_staff=True), role="coordinator", framework=fw, organization=oic
+    )
+    Membership.objects.create(
+        user=user("uma", is_staff=True), role="coordinator", framework=fw, organization=un
+    )
+    Membership.objects.create(
+        user=user("carol"), role="focal_point", framework=fw, entity=o["ohchr"]
+    )
     Membership.objects.create(user=user("dan"), role="viewer", framework=fw)
     user("olga")
     w.users["eve"] = AnonymousUser()

@@ -25,7 +25,12 @@ def _run(env_extra, *args):
     env.update(env_extra)
     env["ACCORD_VAR_DIR"] = str(ROOT / "var" / "test-settings")
     return subprocess.run(
-        [sys.executable, "-m", "accord.cli", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "accord.cli", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 

@@ -14,7 +14,13 @@ from accord.core.admin_base import AccordAdmin
 class MembershipAdmin(AccordAdmin):
     list_display = ["user", "role", "framework", "organization", "entity", "start_on", "end_on"]
     list_filter = ["role", "framework", "organization"]
-    search_fields = ["user__username", "user__first_name", "user__last_name", "entity__acronym", "entity__name_en"]
+    search_fields = [
+        "user__username",
+        "user__first_name",
+        "user__last_name",
+        "entity__acronym",
+        "entity__name_en",
+    ]
     raw_id_fields = ["user", "entity"]
 
     def save_model(self, request, obj, form, change):

@@ -50,18 +50,39 @@ class Membership(AccordModel):
         FOCAL_POINT = "focal_point", _("focal point")
         VIEWER = "viewer", _("viewer")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships",
-                             verbose_name=_("user"))
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    framework = models.ForeignKey("cooperation.Framework", null=True, blank=True, on_delete=models.CASCADE,
-                                  related_name="memberships", verbose_name=_("framework"))
-    organization = models.ForeignKey(
-        "registry.Organization", null=True, blank=True, on_delete=models.CASCADE, related_name="memberships",
-        verbose_name=_("organization"), help_text=_("The side a coordinator edits."),
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("user"),
     )
-    entity = models.ForeignKey("registry.Entity", null=True, blank=True, on_delete=models.CASCADE,
-                               related_name="memberships", verbose_name=_("entity"),
-                               help_text=_("The entity of a focal point."))
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    framework = models.ForeignKey(
+        "cooperation.Framework",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("framework"),
+    )
+    organization = models.ForeignKey(
+        "registry.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("organization"),
+        help_text=_("The side a coordinator edits."),
+    )
+    entity = models.ForeignKey(
+        "registry.Entity",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("entity"),
+        help_text=_("The entity of a focal point."),
+    )
     start_on = models.DateField(_("start"), null=True, blank=True)
     end_on = models.DateField(_("end"), null=True, blank=True)
 
@@ -87,24 +108,34 @@ class Membership(AccordModel):
         if role == self.Role.ADMINISTRATOR:
             for field in ("framework", "organization", "entity"):
                 if getattr(self, f"{field}_id"):
-                    errors[field] = _("An administrator's role is not limited to one %(field)s.") % {"field": field}
+                    errors[field] = _(
+                        "An administrator's role is not limited to one %(field)s."
+                    ) % {"field": field}
         else:
             if not self.framework_id:
                 errors["framework"] = _("This role needs a framework.")
             if role == self.Role.COORDINATOR:
                 if not self.organization_id:
-                    errors["organization"] = _("A coordinator needs the organization (the side) they edit.")
+                    errors["organization"] = _(
+                        "A coordinator needs the organization (the side) they edit."
+                    )
                 elif self.framework_id and self.organization_id not in (
-                    self.framework.un_organization_id, self.framework.partner_id
+                    self.framework.un_organization_id,
+                    self.framework.partner_id,
                 ):
-                    errors["organization"] = _("The organization must be one of the two sides of the framework.")
+                    errors["organization"] = _(
+                        "The organization must be one of the two sides of the framework."
+                    )
             if role == self.Role.FOCAL_POINT:
                 if not self.entity_id:
                     errors["entity"] = _("A focal point needs an entity.")
                 elif self.framework_id and self.entity.organization_id not in (
-                    self.framework.un_organization_id, self.framework.partner_id
+                    self.framework.un_organization_id,
+                    self.framework.partner_id,
                 ):
-                    errors["entity"] = _("The entity must belong to one of the two sides of the framework.")
+                    errors["entity"] = _(
+                        "The entity must belong to one of the two sides of the framework."
+                    )
         if self.start_on and self.end_on and self.end_on < self.start_on:
             errors["end_on"] = _("The end is before the start.")
         if errors:

@@ -95,7 +95,9 @@ PUBLIC = "public"
 KINDS: dict[str, Kind] = {
     "registry.organization": Kind(None, PUBLIC),
     "registry.entity": Kind(None, PUBLIC, ORG, org="organization"),
-    "registry.entityformername": Kind(None, PUBLIC, ORG, org="entity__organization", parent="entity"),
+    "registry.entityformername": Kind(
+        None, PUBLIC, ORG, org="entity__organization", parent="entity"
+    ),
     "registry.focalpoint": Kind(None, (), ORG, org="entity__organization", parent="entity"),
     "registry.agreement": Kind("framework", ("is_published",), ALL),
     "cooperation.framework": Kind("pk", PUBLIC),
@@ -103,15 +105,35 @@ KINDS: dict[str, Kind] = {
     "cooperation.biennium": Kind("framework", PUBLIC, ALL),
     "cooperation.sdggoal": Kind(None, PUBLIC),
     "cooperation.sdgtarget": Kind(None, PUBLIC),
-    "cooperation.activity": Kind("framework", ("is_published",), SIDE, activity="", focal="activity"),
-    "cooperation.indicator": Kind("activity__framework", ("activity__is_published",), SIDE,
-                                  activity="activity", focal="child", parent="activity"),
-    "cooperation.progressupdate": Kind("activity__framework", ("activity__is_published",), SIDE,
-                                       activity="activity", focal="child", parent="activity"),
+    "cooperation.activity": Kind(
+        "framework", ("is_published",), SIDE, activity="", focal="activity"
+    ),
+    "cooperation.indicator": Kind(
+        "activity__framework",
+        ("activity__is_published",),
+        SIDE,
+        activity="activity",
+        focal="child",
+        parent="activity",
+    ),
+    "cooperation.progressupdate": Kind(
+        "activity__framework",
+        ("activity__is_published",),
+        SIDE,
+        activity="activity",
+        focal="child",
+        parent="activity",
+    ),
     "cooperation.meeting": Kind("framework", ("is_published",), ALL),
-    "cooperation.meetingdocument": Kind("meeting__framework", ("meeting__is_published",), ALL, parent="meeting"),
-    "cooperation.decision": Kind("meeting__framework", ("meeting__is_published",), ALL, parent="meeting"),
-    "cooperation.actionitem": Kind("framework", ("decision__meeting__is_published",), ALL, focal="owner"),
+    "cooperation.meetingdocument": Kind(
+        "meeting__framework", ("meeting__is_published",), ALL, parent="meeting"
+    ),
+    "cooperation.decision": Kind(
+        "meeting__framework", ("meeting__is_published",), ALL, parent="meeting"
+    ),
+    "cooperation.actionitem": Kind(
+        "framework", ("decision__meeting__is_published",), ALL, focal="owner"
+    ),
     # Resolutions of the General Assembly are public documents: so are their parts.
     "documents.resolution": Kind("framework", PUBLIC, ALL),
     "documents.paragraph": Kind("resolution__framework", PUBLIC, ALL, parent="resolution"),
@@ -138,7 +160,9 @@ class Grants:
     is_member: bool = False
     frameworks: set[int] = field(default_factory=set)  # reads everything of these
     coordinated: set[int] = field(default_factory=set)  # frameworks with a coordinator role
-    coordinator_sides: list[tuple[int, int, str]] = field(default_factory=list)  # (framework, org, lead field)
+    coordinator_sides: list[tuple[int, int, str]] = field(
+        default_factory=list
+    )  # (framework, org, lead field)
     organizations: set[int] = field(default_factory=set)  # coordinated organizations
     focal: list[tuple[int, int]] = field(default_factory=list)  # (framework, entity)
     _entity_orgs: dict[int, int] | None = None  # entity id -> organization id, for coordinated orgs
@@ -151,7 +175,9 @@ class Grants:
             from accord.registry.models import Entity
 
             self._entity_orgs = dict(
-                Entity.all_objects.filter(organization_id__in=self.organizations).values_list("id", "organization_id")
+                Entity.all_objects.filter(organization_id__in=self.organizations).values_list(
+                    "id", "organization_id"
+                )
             )
         return self._entity_orgs.get(entity_id)
 
@@ -176,7 +202,9 @@ def grants(user) -> Grants:
             continue
         g.frameworks.add(m.framework_id)
         if m.role == Membership.Role.COORDINATOR and m.organization_id:
-            side = "un_lead" if m.organization_id == m.framework.un_organization_id else "partner_lead"
+            side = (
+                "un_lead" if m.organization_id == m.framework.un_organization_id else "partner_lead"
+            )
             g.coordinated.add(m.framework_id)
             g.organizations.add(m.organization_id)
             g.coordinator_sides.append((m.framework_id, m.organization_id, side))
@@ -337,7 +365,9 @@ def can_close(user, action_item) -> bool:
     return can_edit(user, action_item)
 
 
-def can_create(user, model, *, framework, organization=None, entity=None, parent=None, **fields: Any) -> bool:
+def can_create(
+    user, model, *, framework, organization=None, entity=None, parent=None, **fields: Any
+) -> bool:
     """May ``user`` create a ``model`` row in ``framework`` (an instance or id, or None for
     rows without a framework).
 
@@ -356,7 +386,12 @@ def can_create(user, model, *, framework, organization=None, entity=None, parent
     if kind is None:
         return False
     fw = getattr(framework, "pk", framework)
-    if parent is None and kind.parent == "entity" and entity is not None and not isinstance(entity, int):
+    if (
+        parent is None
+        and kind.parent == "entity"
+        and entity is not None
+        and not isinstance(entity, int)
+    ):
         parent = entity
     if kind.parent:
         if parent is None:
@@ -398,7 +433,9 @@ def can_create_some(user, model) -> bool:
     kind = kind_of(model)
     if kind is None:
         return False
-    return (bool(g.coordinated) and kind.coordinator != NONE) or (bool(g.focal) and kind.focal == "child")
+    return (bool(g.coordinated) and kind.coordinator != NONE) or (
+        bool(g.focal) and kind.focal == "child"
+    )
 
 
 def require(allowed: bool, message: str | None = None) -> None:
@@ -487,8 +524,10 @@ def editable(user, queryset: QuerySet, *, deleting: bool = False) -> QuerySet:
         elif kind.coordinator == SIDE:
             p = _activity_prefix(kind)
             for fw, org, side in g.coordinator_sides:
-                add(Q(**{f"{p}framework": fw})
-                    & (Q(**{f"{p}{side}__organization": org}) | Q(**{f"{p}{side}__isnull": True})))
+                add(
+                    Q(**{f"{p}framework": fw})
+                    & (Q(**{f"{p}{side}__organization": org}) | Q(**{f"{p}{side}__isnull": True}))
+                )
     if g.focal and kind.focal and not (deleting and kind.focal != "child"):
         for fw, entity in g.focal:
             if kind.focal == "owner":

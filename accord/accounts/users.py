@@ -20,9 +20,11 @@ from accord.accounts.models import Membership
 from accord.core.errors import AccordError
 
 ROLE_NAMES = {
-    "administrator": Membership.Role.ADMINISTRATOR, "admin": Membership.Role.ADMINISTRATOR,
+    "administrator": Membership.Role.ADMINISTRATOR,
+    "admin": Membership.Role.ADMINISTRATOR,
     "coordinator": Membership.Role.COORDINATOR,
-    "focal-point": Membership.Role.FOCAL_POINT, "focal_point": Membership.Role.FOCAL_POINT,
+    "focal-point": Membership.Role.FOCAL_POINT,
+    "focal_point": Membership.Role.FOCAL_POINT,
     "viewer": Membership.Role.VIEWER,
 }
 
@@ -55,9 +57,14 @@ def resolve_scope(*, framework: str | None, organization: str | None, entity: st
     org = _lookup(Organization, _("organization"), organization, code=organization)
     ent = None
     if entity:
-        ent = Entity.objects.filter(gazetteer_id=entity).first() or Entity.objects.filter(acronym__iexact=entity).first()
+        ent = (
+            Entity.objects.filter(gazetteer_id=entity).first()
+            or Entity.objects.filter(acronym__iexact=entity).first()
+        )
         if ent is None:
-            raise UnknownName(_("No entity %(value)s (give its gazetteer id, e.g. un.ohchr).") % {"value": entity})
+            raise UnknownName(
+                _("No entity %(value)s (give its gazetteer id, e.g. un.ohchr).") % {"value": entity}
+            )
     return fw, org, ent
 
 
@@ -65,7 +72,10 @@ def role_of(name: str) -> str:
     try:
         return ROLE_NAMES[name.strip().lower()]
     except KeyError:
-        raise UnknownName(_("No role %(name)s: administrator, coordinator, focal-point or viewer.") % {"name": name}) from None
+        raise UnknownName(
+            _("No role %(name)s: administrator, coordinator, focal-point or viewer.")
+            % {"name": name}
+        ) from None
 
 
 def sync_staff(user) -> None:
@@ -78,16 +88,23 @@ def sync_staff(user) -> None:
 
 
 @transaction.atomic
-def grant(user, role: str, *, framework=None, organization=None, entity=None, by=None) -> tuple[Membership, bool]:
+def grant(
+    user, role: str, *, framework=None, organization=None, entity=None, by=None
+) -> tuple[Membership, bool]:
     """Give ``user`` a role (idempotent: the same active role is not added twice).
     Returns the membership and whether it was created. Raises ValidationError when the
     role lacks what it needs (a coordinator's organization, a focal point's entity)."""
     role = role_of(role)
-    existing = Membership.objects.active().filter(
-        user=user, role=role, framework=framework, organization=organization, entity=entity).first()
+    existing = (
+        Membership.objects.active()
+        .filter(user=user, role=role, framework=framework, organization=organization, entity=entity)
+        .first()
+    )
     if existing:
         return existing, False
-    m = Membership(user=user, role=role, framework=framework, organization=organization, entity=entity)
+    m = Membership(
+        user=user, role=role, framework=framework, organization=organization, entity=entity
+    )
     m.full_clean(exclude=["user"])
     m._history_user = by
     m.save()
@@ -101,7 +118,11 @@ def revoke(user, role: str, *, framework=None, organization=None, entity=None, b
     with no framework, organization or entity named, every membership of that role."""
     role = role_of(role)
     rows = Membership.objects.filter(user=user, role=role)
-    for field, value in (("framework", framework), ("organization", organization), ("entity", entity)):
+    for field, value in (
+        ("framework", framework),
+        ("organization", organization),
+        ("entity", entity),
+    ):
         if value is not None:
             rows = rows.filter(**{field: value})
     count = 0
@@ -113,8 +134,17 @@ def revoke(user, role: str, *, framework=None, organization=None, entity=None, b
 
 
 @transaction.atomic
-def create_user(username: str, *, password: str | None = None, email: str = "", role: str | None = None,
-                framework=None, organization=None, entity=None, by=None):
+def create_user(
+    username: str,
+    *,
+    password: str | None = None,
+    email: str = "",
+    role: str | None = None,
+    framework=None,
+    organization=None,
+    entity=None,
+    by=None,
+):
     """Create ``username`` (or reuse it) with ``password`` (generated when None) and,
     when ``role`` is given, grant it. Returns (user, password, created); the password is
     None for an existing user whose password was not given."""

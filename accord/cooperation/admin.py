@@ -95,11 +95,34 @@ class SDGTargetAdmin(AccordAdmin):
 
 @admin.register(Activity)
 class ActivityAdmin(AccordAdmin):
-    list_display = ["code", "title", "biennium", "priority_area", "un_lead", "partner_lead", "status", "is_demo"]
+    list_display = [
+        "code",
+        "title",
+        "biennium",
+        "priority_area",
+        "un_lead",
+        "partner_lead",
+        "status",
+        "is_demo",
+    ]
     list_filter = ["framework", "biennium", "status", "priority_area", "is_demo"]
-    search_fields = ["code", "title", "description", "un_lead__acronym", "un_lead__name_en",
-                     "partner_lead__acronym", "partner_lead__name_en"]
-    autocomplete_fields = ["un_lead", "partner_lead", "participants", "funding_entity", "mandates", "sdg_targets"]
+    search_fields = [
+        "code",
+        "title",
+        "description",
+        "un_lead__acronym",
+        "un_lead__name_en",
+        "partner_lead__acronym",
+        "partner_lead__name_en",
+    ]
+    autocomplete_fields = [
+        "un_lead",
+        "partner_lead",
+        "participants",
+        "funding_entity",
+        "mandates",
+        "sdg_targets",
+    ]
     raw_id_fields = ["carried_over_from"]
     list_select_related = ["biennium", "priority_area", "un_lead", "partner_lead"]
     inlines = [IndicatorInline, ProgressUpdateInline]

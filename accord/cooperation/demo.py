@@ -40,56 +40,104 @@ PREFIX = "[DEMO] "
 
 # The 10 priority areas of 73/135, as the resolution lists the fields reviewed at Rabat.
 AREAS = [
-    "peace and security", "science and technology", "trade and development", "the Sustainable Development Goals",
-    "refugees", "human rights", "human resource development", "food security and agriculture",
-    "environment, health and population", "arts and crafts and heritage",
+    "peace and security",
+    "science and technology",
+    "trade and development",
+    "the Sustainable Development Goals",
+    "refugees",
+    "human rights",
+    "human resource development",
+    "food security and agriculture",
+    "environment, health and population",
+    "arts and crafts and heritage",
 ]
 
 # Per area: four rows (two for 2018-2019, two for 2020-2021): title, UN lead, OIC lead,
 # SDG targets, and for the second biennium whether it carries over the row above it.
 MATRIX = {
-    1: [("Joint workshop on mediation and preventive diplomacy", "un.dppa", "oic.gs", ["16.1", "16.a"]),
+    1: [
+        (
+            "Joint workshop on mediation and preventive diplomacy",
+            "un.dppa",
+            "oic.gs",
+            ["16.1", "16.a"],
+        ),
         ("Capacity-building on preventing violent extremism", "un.oct", "oic.sawt", ["16.a"]),
         ("Training of mediators from OIC member States", "un.dppa", "oic.cdpu", ["16.1"]),
-        ("Regional dialogue on counter-terrorism strategies", "un.oct", "oic.gs", ["16.a"])],
-    2: [("Science, technology and innovation policy reviews", "un.unesco", "oic.comstech", ["9.5"]),
+        ("Regional dialogue on counter-terrorism strategies", "un.oct", "oic.gs", ["16.a"]),
+    ],
+    2: [
+        ("Science, technology and innovation policy reviews", "un.unesco", "oic.comstech", ["9.5"]),
         ("Digital skills for young women", "un.itu", "oic.icyf", ["5.b", "4.4"]),
         ("Open science platform for universities", "un.unesco", "oic.iut", ["9.5", "17.6"]),
-        ("Broadband in the least developed member States", "un.itu", "oic.isdb", ["9.c"])],
-    3: [("Trade facilitation workshop", "un.unctad", "oic.icdt", ["17.11"]),
+        ("Broadband in the least developed member States", "un.itu", "oic.isdb", ["9.c"]),
+    ],
+    3: [
+        ("Trade facilitation workshop", "un.unctad", "oic.icdt", ["17.11"]),
         ("Export readiness of small enterprises", "un.itc", "oic.iccia", ["8.3"]),
-        ("Trade policy review for least developed member States", "un.unctad", "oic.sesric", ["17.11"]),
-        ("E-commerce readiness assessments", "un.itc", "oic.icdt", ["17.11", "8.3"])],
-    4: [("Voluntary national review training", "un.desa", "oic.sesric", ["17.18"]),
+        (
+            "Trade policy review for least developed member States",
+            "un.unctad",
+            "oic.sesric",
+            ["17.11"],
+        ),
+        ("E-commerce readiness assessments", "un.itc", "oic.icdt", ["17.11", "8.3"]),
+    ],
+    4: [
+        ("Voluntary national review training", "un.desa", "oic.sesric", ["17.18"]),
         ("Dialogue on financing the SDGs", "un.undp", "oic.isdb", ["17.3"]),
         ("SDG data and statistics capacity", "un.desa", "oic.sesric", ["17.18", "17.19"]),
-        ("Islamic finance for the SDGs", "un.undp", "oic.isdb", ["17.3"])],
-    5: [("Joint study on the protection of refugees", "un.unhcr", "oic.gs", ["10.7"]),
+        ("Islamic finance for the SDGs", "un.undp", "oic.isdb", ["17.3"]),
+    ],
+    5: [
+        ("Joint study on the protection of refugees", "un.unhcr", "oic.gs", ["10.7"]),
         ("Humanitarian coordination training", "un.ocha", "oic.humanitarian", ["1.5"]),
         ("Zakat funds for refugees and displaced people", "un.unhcr", "oic.isdb", ["10.7", "1.3"]),
-        ("Joint needs assessment in the Sahel", "un.ocha", "oic.humanitarian", ["1.5"])],
-    6: [("Workshop on human rights mechanisms for the IPHRC", "un.ohchr", "oic.iphrc", ["16.10"]),
+        ("Joint needs assessment in the Sahel", "un.ocha", "oic.humanitarian", ["1.5"]),
+    ],
+    6: [
+        ("Workshop on human rights mechanisms for the IPHRC", "un.ohchr", "oic.iphrc", ["16.10"]),
         ("Combating intolerance: Istanbul Process meeting", "un.ohchr", "oic.gs", ["16.b"]),
         ("Expert seminar on the rights of women", "un.unwomen", "oic.iphrc", ["5.1"]),
-        ("Round table on the rights of the child", "un.unicef", "oic.iphrc", ["16.2"])],
-    7: [("Diplomatic training programme", "un.unitar", "oic.gs", ["4.4"]),
+        ("Round table on the rights of the child", "un.unicef", "oic.iphrc", ["16.2"]),
+    ],
+    7: [
+        ("Diplomatic training programme", "un.unitar", "oic.gs", ["4.4"]),
         ("Exchange on vocational education", "un.ilo", "oic.sesric", ["4.3", "8.6"]),
         ("Skills for youth employment", "un.ilo", "oic.icyf", ["8.6"]),
-        ("Training of official statisticians", "un.unitar", "oic.sesric", ["17.18"])],
-    8: [("Study of food security reserves", "un.fao", "oic.iofs", ["2.1"]),
+        ("Training of official statisticians", "un.unitar", "oic.sesric", ["17.18"]),
+    ],
+    8: [
+        ("Study of food security reserves", "un.fao", "oic.iofs", ["2.1"]),
         ("Support to smallholder farmers", "un.ifad", "oic.isdb", ["2.3"]),
         ("Desertification and food security", "un.fao", "oic.iofs", ["2.4", "15.3"]),
-        ("School feeding programme", "un.wfp", "oic.isdb", ["2.1"])],
-    9: [("Polio eradication in OIC member States", "un.who", "oic.isdb", ["3.3"]),
+        ("School feeding programme", "un.wfp", "oic.isdb", ["2.1"]),
+    ],
+    9: [
+        ("Polio eradication in OIC member States", "un.who", "oic.isdb", ["3.3"]),
         ("Maternal health campaign", "un.unfpa", "oic.family", ["3.1"]),
         ("Coordination of the COVID-19 response", "un.who", "oic.gs", ["3.3", "3.d"]),
-        ("Climate adaptation in arid regions", "un.unep", "oic.isdb", ["13.1"])],
-    10: [("Safeguarding cultural heritage in conflict zones", "un.unesco", "oic.icesco", ["11.4"]),
-         ("Market access for handicrafts", "un.untourism", "oic.ircica", ["8.9"]),
-         ("Youth forum on the dialogue among civilizations", "un.unaoc", "oic.icesco", ["4.7"]),
-         ("Inventory of intangible heritage", "un.unesco", "oic.ircica", ["11.4"])],
+        ("Climate adaptation in arid regions", "un.unep", "oic.isdb", ["13.1"]),
+    ],
+    10: [
+        ("Safeguarding cultural heritage in conflict zones", "un.unesco", "oic.icesco", ["11.4"]),
+        ("Market access for handicrafts", "un.untourism", "oic.ircica", ["8.9"]),
+        ("Youth forum on the dialogue among civilizations", "un.unaoc", "oic.icesco", ["4.7"]),
+        ("Inventory of intangible heritage", "un.unesco", "oic.ircica", ["11.4"]),
+    ],
 }
-AREA_CODES = {1: "PS", 2: "ST", 3: "TD", 4: "SDG", 5: "REF", 6: "HR", 7: "HRD", 8: "FSA", 9: "EHP", 10: "ACH"}
+AREA_CODES = {
+    1: "PS",
+    2: "ST",
+    3: "TD",
+    4: "SDG",
+    5: "REF",
+    6: "HR",
+    7: "HRD",
+    8: "FSA",
+    9: "EHP",
+    10: "ACH",
+}
 # The UN entity of a human-rights participant: OHCHR joins the women's and children's rows.
 PARTICIPANTS = {(6, 2): ["un.ohchr"], (6, 3): ["un.ohchr", "oic.family"], (9, 1): ["un.unicef"]}
 CARRIED = {(1, 3), (4, 2), (8, 2), (9, 3)}  # (area, row) of 2020-2021 carrying over row-2 above it
@@ -97,22 +145,48 @@ FIRST_STATUS = ["completed", "completed", "completed", "postponed", "cancelled"]
 SECOND_STATUS = ["ongoing", "ongoing", "planned", "ongoing", "completed"]
 
 DECISIONS = [
-    ("1", "Hold a joint review of the matrix of activities every six months.", [
-        ("Circulate the updated matrix to all focal points", "oic.gs", "2021-01-31", "done"),
-        ("Convene the mid-term review of the matrix", "un.dppa", "2021-06-30", "open"),
-    ]),
-    ("2", "Strengthen cooperation on human rights and on the rights of women.", [
-        ("Organize a workshop on human rights mechanisms", "un.ohchr", "2021-03-31", "in_progress"),
-        ("Share the IPHRC thematic studies with OHCHR", "oic.iphrc", "2021-02-28", "done"),
-    ]),
-    ("3", "Seek joint funding for the activities on food security.", [
-        ("Prepare a joint funding proposal", "oic.isdb", "2021-04-30", "open"),
-        ("Map the food security reserves of member States", "un.fao", "2027-12-31", "open"),
-    ]),
-    ("4", "Prepare the contribution to the report of the Secretary-General to the seventy-seventh session.", [
-        ("Send the contributions of both systems to the report", "un.dppa", "2022-05-31", "done"),
-        ("Update the list of focal points", "oic.gs", "2027-06-30", "open"),
-    ]),
+    (
+        "1",
+        "Hold a joint review of the matrix of activities every six months.",
+        [
+            ("Circulate the updated matrix to all focal points", "oic.gs", "2021-01-31", "done"),
+            ("Convene the mid-term review of the matrix", "un.dppa", "2021-06-30", "open"),
+        ],
+    ),
+    (
+        "2",
+        "Strengthen cooperation on human rights and on the rights of women.",
+        [
+            (
+                "Organize a workshop on human rights mechanisms",
+                "un.ohchr",
+                "2021-03-31",
+                "in_progress",
+            ),
+            ("Share the IPHRC thematic studies with OHCHR", "oic.iphrc", "2021-02-28", "done"),
+        ],
+    ),
+    (
+        "3",
+        "Seek joint funding for the activities on food security.",
+        [
+            ("Prepare a joint funding proposal", "oic.isdb", "2021-04-30", "open"),
+            ("Map the food security reserves of member States", "un.fao", "2027-12-31", "open"),
+        ],
+    ),
+    (
+        "4",
+        "Prepare the contribution to the report of the Secretary-General to the seventy-seventh session.",
+        [
+            (
+                "Send the contributions of both systems to the report",
+                "un.dppa",
+                "2022-05-31",
+                "done",
+            ),
+            ("Update the list of focal points", "oic.gs", "2027-06-30", "open"),
+        ],
+    ),
 ]
 
 
@@ -129,10 +203,15 @@ class Tally:
 
     def lines(self) -> list[str]:
         kinds = sorted(set(self.created) | set(self.found))
-        return [f"  {k}: {self.created.get(k, 0)} created, {self.found.get(k, 0)} already there" for k in kinds]
+        return [
+            f"  {k}: {self.created.get(k, 0)} created, {self.found.get(k, 0)} already there"
+            for k in kinds
+        ]
 
 
-def _get_or_create(tally: Tally, kind: str, model, lookup: dict, defaults: dict, m2m: dict | None = None):
+def _get_or_create(
+    tally: Tally, kind: str, model, lookup: dict, defaults: dict, m2m: dict | None = None
+):
     obj = model.all_objects.filter(**lookup).first() if hasattr(model, "all_objects") else None
     if obj is not None:
         tally.add(kind, False)
@@ -149,9 +228,19 @@ def _organization(tally: Tally, code: str, kind: str) -> Organization:
     from resolutions.gazetteer import load_gazetteer
 
     e = load_gazetteer()[code]
-    return _get_or_create(tally, "organization", Organization, {"code": code}, {
-        "name_en": e.names.get("en", code), "name_fr": e.names.get("fr", ""), "name_ar": e.names.get("ar", ""),
-        "acronym": e.acronyms[0] if e.acronyms else code.upper(), "kind": kind})
+    return _get_or_create(
+        tally,
+        "organization",
+        Organization,
+        {"code": code},
+        {
+            "name_en": e.names.get("en", code),
+            "name_fr": e.names.get("fr", ""),
+            "name_ar": e.names.get("ar", ""),
+            "acronym": e.acronyms[0] if e.acronyms else code.upper(),
+            "kind": kind,
+        },
+    )
 
 
 def _entity(tally: Tally, gid: str, orgs: dict[str, Organization]) -> Entity:
@@ -160,10 +249,20 @@ def _entity(tally: Tally, gid: str, orgs: dict[str, Organization]) -> Entity:
     e = load_gazetteer()[gid]
     kinds = {k for k, _label in Entity.Kind.choices}
     kind = e.kind.replace(" ", "_")
-    return _get_or_create(tally, "entity", Entity, {"gazetteer_id": gid}, {
-        "organization": orgs[e.organization], "kind": kind if kind in kinds else Entity.Kind.OTHER,
-        "name_en": e.names.get("en", gid), "name_fr": e.names.get("fr", ""), "name_ar": e.names.get("ar", ""),
-        "acronym": e.acronyms[0] if e.acronyms else ""})
+    return _get_or_create(
+        tally,
+        "entity",
+        Entity,
+        {"gazetteer_id": gid},
+        {
+            "organization": orgs[e.organization],
+            "kind": kind if kind in kinds else Entity.Kind.OTHER,
+            "name_en": e.names.get("en", gid),
+            "name_fr": e.names.get("fr", ""),
+            "name_ar": e.names.get("ar", ""),
+            "acronym": e.acronyms[0] if e.acronyms else "",
+        },
+    )
 
 
 def framework_minimum(tally: Tally) -> Framework:
@@ -175,13 +274,23 @@ def framework_minimum(tally: Tally) -> Framework:
     if fw is None:
         fw = Framework.all_objects.filter(un_organization=un, partner=oic).order_by("id").first()
     if fw is None:
-        fw = _get_or_create(tally, "framework", Framework, {"slug": FRAMEWORK_SLUG},
-                            {"name": "UN-OIC", "un_organization": un, "partner": oic})
+        fw = _get_or_create(
+            tally,
+            "framework",
+            Framework,
+            {"slug": FRAMEWORK_SLUG},
+            {"name": "UN-OIC", "un_organization": un, "partner": oic},
+        )
     else:
         tally.add("framework", False)
     for order, name in enumerate(AREAS, start=1):
-        _get_or_create(tally, "priority area", PriorityArea, {"framework": fw, "code": slugify(name)[:40]},
-                       {"name_en": name, "order": order})
+        _get_or_create(
+            tally,
+            "priority area",
+            PriorityArea,
+            {"framework": fw, "code": slugify(name)[:40]},
+            {"name_en": name, "order": order},
+        )
     return fw
 
 
@@ -198,7 +307,9 @@ def demo_data_load() -> Tally:
     areas = {pa.code: pa for pa in PriorityArea.all_objects.filter(framework=fw)}
     targets = {t.code: t for t in SDGTarget.objects.all()}
     bienniums = [
-        _get_or_create(tally, "biennium", Biennium, {"framework": fw, "start_year": y, "end_year": y + 1}, {})
+        _get_or_create(
+            tally, "biennium", Biennium, {"framework": fw, "start_year": y, "end_year": y + 1}, {}
+        )
         for y in (2018, 2020)
     ]
     serial = 0
@@ -212,17 +323,33 @@ def demo_data_load() -> Tally:
             status = (SECOND_STATUS if second else FIRST_STATUS)[serial % 5]
             year = biennium.start_year
             code = f"DEMO-{str(year)[2:]}-{AREA_CODES[n]}-{row % 2 + 1:02d}"
-            activity = _get_or_create(tally, "activity", Activity, {"framework": fw, "code": code}, {
-                "biennium": biennium, "title": PREFIX + title, "priority_area": area,
-                "description": PREFIX + f"Demo row of the {biennium.label} matrix ({AREAS[n - 1]}); not real data.",
-                "un_lead": entities[un_gid], "partner_lead": entities[oic_gid], "status": status,
-                "start_on": datetime.date(year, 1 + serial % 6, 1), "end_on": datetime.date(year + 1, 6 + serial % 6, 30),
-                "funding_source": "Islamic Development Bank" if oic_gid == "oic.isdb" else "",
-                "funding_entity": entities["oic.isdb"] if oic_gid == "oic.isdb" else None,
-                "carried_over_from": previous.get(row - 2) if (n, row) in CARRIED else None,
-                "is_demo": True, "is_published": status == "completed",
-            }, m2m={"participants": [entities[g] for g in PARTICIPANTS.get((n, row), [])],
-                    "sdg_targets": [targets[c] for c in sdgs if c in targets]})
+            activity = _get_or_create(
+                tally,
+                "activity",
+                Activity,
+                {"framework": fw, "code": code},
+                {
+                    "biennium": biennium,
+                    "title": PREFIX + title,
+                    "priority_area": area,
+                    "description": PREFIX
+                    + f"Demo row of the {biennium.label} matrix ({AREAS[n - 1]}); not real data.",
+                    "un_lead": entities[un_gid],
+                    "partner_lead": entities[oic_gid],
+                    "status": status,
+                    "start_on": datetime.date(year, 1 + serial % 6, 1),
+                    "end_on": datetime.date(year + 1, 6 + serial % 6, 30),
+                    "funding_source": "Islamic Development Bank" if oic_gid == "oic.isdb" else "",
+                    "funding_entity": entities["oic.isdb"] if oic_gid == "oic.isdb" else None,
+                    "carried_over_from": previous.get(row - 2) if (n, row) in CARRIED else None,
+                    "is_demo": True,
+                    "is_published": status == "completed",
+                },
+                m2m={
+                    "participants": [entities[g] for g in PARTICIPANTS.get((n, row), [])],
+                    "sdg_targets": [targets[c] for c in sdgs if c in targets],
+                },
+            )
             previous[row] = activity
             _indicators(tally, activity, serial, second)
             _progress(tally, activity, year, second)
@@ -233,39 +360,92 @@ def demo_data_load() -> Tally:
 def _indicators(tally: Tally, activity: Activity, serial: int, second: bool) -> None:
     target = Decimal(10 + serial % 4 * 10)
     actual = target if activity.status == "completed" else (target / 2 if second else Decimal(0))
-    _get_or_create(tally, "indicator", Indicator, {"activity": activity, "name": "People trained"},
-                   {"unit": "people", "baseline": Decimal(0), "target": target, "actual": actual})
+    _get_or_create(
+        tally,
+        "indicator",
+        Indicator,
+        {"activity": activity, "name": "People trained"},
+        {"unit": "people", "baseline": Decimal(0), "target": target, "actual": actual},
+    )
     if serial % 3 == 0:
-        _get_or_create(tally, "indicator", Indicator, {"activity": activity, "name": "Joint publications"},
-                       {"unit": "documents", "baseline": Decimal(0), "target": Decimal(2),
-                        "actual": Decimal(1) if second else Decimal(2)})
+        _get_or_create(
+            tally,
+            "indicator",
+            Indicator,
+            {"activity": activity, "name": "Joint publications"},
+            {
+                "unit": "documents",
+                "baseline": Decimal(0),
+                "target": Decimal(2),
+                "actual": Decimal(1) if second else Decimal(2),
+            },
+        )
 
 
 def _progress(tally: Tally, activity: Activity, year: int, second: bool) -> None:
     notes = [(datetime.date(year, 6, 15), PREFIX + "Concept note agreed by both leads.", "ongoing")]
     if not second:
-        notes.append((datetime.date(year + 1, 9, 30), PREFIX + "Report of the activity shared with the focal points.",
-                      activity.status))
+        notes.append(
+            (
+                datetime.date(year + 1, 9, 30),
+                PREFIX + "Report of the activity shared with the focal points.",
+                activity.status,
+            )
+        )
     for date, text, status in notes:
-        _get_or_create(tally, "progress update", ProgressUpdate, {"activity": activity, "date": date, "text": text},
-                       {"status_after": status})
+        _get_or_create(
+            tally,
+            "progress update",
+            ProgressUpdate,
+            {"activity": activity, "date": date, "text": text},
+            {"status_after": status},
+        )
 
 
 def _meeting(tally: Tally, fw: Framework, entities: dict[str, Entity]) -> None:
-    meeting = _get_or_create(tally, "meeting", Meeting, {"framework": fw, "title": PREFIX + "General meeting of the "
-                             "United Nations and OIC systems (review of the 2018-2019 matrix)"}, {
-        "kind": Meeting.Kind.GENERAL, "start_on": datetime.date(2020, 11, 10), "end_on": datetime.date(2020, 11, 12),
-        "place": "Geneva (virtual)", "host_organization": fw.un_organization, "is_published": True,
-        "notes": PREFIX + "A demo meeting: its decisions and action items are not real."})
+    meeting = _get_or_create(
+        tally,
+        "meeting",
+        Meeting,
+        {
+            "framework": fw,
+            "title": PREFIX + "General meeting of the "
+            "United Nations and OIC systems (review of the 2018-2019 matrix)",
+        },
+        {
+            "kind": Meeting.Kind.GENERAL,
+            "start_on": datetime.date(2020, 11, 10),
+            "end_on": datetime.date(2020, 11, 12),
+            "place": "Geneva (virtual)",
+            "host_organization": fw.un_organization,
+            "is_published": True,
+            "notes": PREFIX + "A demo meeting: its decisions and action items are not real.",
+        },
+    )
     for number, text, items in DECISIONS:
-        decision = _get_or_create(tally, "decision", Decision, {"meeting": meeting, "number": number},
-                                  {"kind": Decision.Kind.RECOMMENDATION, "text": PREFIX + text})
+        decision = _get_or_create(
+            tally,
+            "decision",
+            Decision,
+            {"meeting": meeting, "number": number},
+            {"kind": Decision.Kind.RECOMMENDATION, "text": PREFIX + text},
+        )
         for title, owner, due, status in items:
             due_on = datetime.date.fromisoformat(due)
             done = status == "done"
-            _get_or_create(tally, "action item", ActionItem, {"framework": fw, "decision": decision,
-                                                              "title": PREFIX + title}, {
-                "owner": entities[owner], "due_on": due_on, "status": status,
-                "closed_on": due_on - datetime.timedelta(days=10) if done else None,
-                "evidence": PREFIX + "Done: see the letter sent to both secretariats." if done else "",
-                "evidence_url": "https://example.org/accord-demo/evidence" if done else ""})
+            _get_or_create(
+                tally,
+                "action item",
+                ActionItem,
+                {"framework": fw, "decision": decision, "title": PREFIX + title},
+                {
+                    "owner": entities[owner],
+                    "due_on": due_on,
+                    "status": status,
+                    "closed_on": due_on - datetime.timedelta(days=10) if done else None,
+                    "evidence": PREFIX + "Done: see the letter sent to both secretariats."
+                    if done
+                    else "",
+                    "evidence_url": "https://example.org/accord-demo/evidence" if done else "",
+                },
+            )

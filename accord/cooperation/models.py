@@ -24,11 +24,15 @@ class Framework(AccordModel):
     slug = models.SlugField(_("slug"), max_length=60, unique=True, help_text=_('e.g. "un-oic"'))
     name = models.CharField(_("name"), max_length=300)
     un_organization = models.ForeignKey(
-        "registry.Organization", on_delete=models.PROTECT, related_name="frameworks_as_un",
+        "registry.Organization",
+        on_delete=models.PROTECT,
+        related_name="frameworks_as_un",
         verbose_name=_("United Nations"),
     )
     partner = models.ForeignKey(
-        "registry.Organization", on_delete=models.PROTECT, related_name="frameworks_as_partner",
+        "registry.Organization",
+        on_delete=models.PROTECT,
+        related_name="frameworks_as_partner",
         verbose_name=_("partner organization"),
     )
 
@@ -46,8 +50,12 @@ class Framework(AccordModel):
 class PriorityArea(NamedInLanguages, AccordModel):
     """One of the fields of cooperation of a framework (e.g. "peace and security")."""
 
-    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="priority_areas",
-                                  verbose_name=_("framework"))
+    framework = models.ForeignKey(
+        Framework,
+        on_delete=models.CASCADE,
+        related_name="priority_areas",
+        verbose_name=_("framework"),
+    )
     code = models.SlugField(_("code"), max_length=40)
     order = models.PositiveIntegerField(_("order"), default=0)
 
@@ -68,8 +76,9 @@ class PriorityArea(NamedInLanguages, AccordModel):
 class Biennium(AccordModel):
     """Two years of a framework's matrix of activities, e.g. 2018-2019."""
 
-    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="bienniums",
-                                  verbose_name=_("framework"))
+    framework = models.ForeignKey(
+        Framework, on_delete=models.CASCADE, related_name="bienniums", verbose_name=_("framework")
+    )
     start_year = models.PositiveIntegerField(_("start year"))
     end_year = models.PositiveIntegerField(_("end year"))
 
@@ -80,8 +89,9 @@ class Biennium(AccordModel):
         verbose_name = _("biennium")
         verbose_name_plural = _("bienniums")
         constraints = [
-            models.UniqueConstraint(fields=["framework", "start_year", "end_year"],
-                                    name="biennium_unique_years"),
+            models.UniqueConstraint(
+                fields=["framework", "start_year", "end_year"], name="biennium_unique_years"
+            ),
         ]
 
     @property
@@ -114,7 +124,9 @@ class SDGTarget(models.Model):
     """One of the 169 SDG targets, with its official code ("1.1", "1.a", "17.19")."""
 
     code = models.CharField(_("code"), max_length=8, unique=True)
-    goal = models.ForeignKey(SDGGoal, on_delete=models.PROTECT, related_name="targets", verbose_name=_("goal"))
+    goal = models.ForeignKey(
+        SDGGoal, on_delete=models.PROTECT, related_name="targets", verbose_name=_("goal")
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     text = models.TextField(_("text"))
 
@@ -140,59 +152,124 @@ class Activity(AccordModel):
         CANCELLED = "cancelled", _("cancelled")
 
     framework = models.ForeignKey(
-        Framework, on_delete=models.CASCADE, related_name="activities", editable=False,
-        verbose_name=_("framework"), help_text=_("Copied from the biennium on save."),
+        Framework,
+        on_delete=models.CASCADE,
+        related_name="activities",
+        editable=False,
+        verbose_name=_("framework"),
+        help_text=_("Copied from the biennium on save."),
     )
-    biennium = models.ForeignKey(Biennium, on_delete=models.PROTECT, related_name="activities",
-                                 verbose_name=_("biennium"))
-    code = models.CharField(_("code"), max_length=40, help_text=_("Stable and unique in the framework."))
+    biennium = models.ForeignKey(
+        Biennium, on_delete=models.PROTECT, related_name="activities", verbose_name=_("biennium")
+    )
+    code = models.CharField(
+        _("code"), max_length=40, help_text=_("Stable and unique in the framework.")
+    )
     title = models.CharField(_("title"), max_length=500)
     description = models.TextField(_("description"), blank=True)
-    priority_area = models.ForeignKey(PriorityArea, on_delete=models.PROTECT, related_name="activities",
-                                      verbose_name=_("priority area"))
-    un_lead = models.ForeignKey("registry.Entity", null=True, blank=True, on_delete=models.PROTECT,
-                                related_name="activities_led_un", verbose_name=_("UN lead"))
-    partner_lead = models.ForeignKey("registry.Entity", null=True, blank=True, on_delete=models.PROTECT,
-                                     related_name="activities_led_partner", verbose_name=_("partner lead"))
-    participants = models.ManyToManyField("registry.Entity", blank=True, related_name="activities",
-                                          verbose_name=_("other participants"))
+    priority_area = models.ForeignKey(
+        PriorityArea,
+        on_delete=models.PROTECT,
+        related_name="activities",
+        verbose_name=_("priority area"),
+    )
+    un_lead = models.ForeignKey(
+        "registry.Entity",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="activities_led_un",
+        verbose_name=_("UN lead"),
+    )
+    partner_lead = models.ForeignKey(
+        "registry.Entity",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="activities_led_partner",
+        verbose_name=_("partner lead"),
+    )
+    participants = models.ManyToManyField(
+        "registry.Entity",
+        blank=True,
+        related_name="activities",
+        verbose_name=_("other participants"),
+    )
     start_on = models.DateField(_("start"), null=True, blank=True)
     end_on = models.DateField(_("end"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PLANNED)
-    mandates = models.ManyToManyField("documents.Mandate", blank=True, related_name="activities",
-                                      verbose_name=_("mandates"))
-    sdg_targets = models.ManyToManyField(SDGTarget, blank=True, related_name="activities",
-                                         verbose_name=_("SDG targets"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PLANNED
+    )
+    mandates = models.ManyToManyField(
+        "documents.Mandate", blank=True, related_name="activities", verbose_name=_("mandates")
+    )
+    sdg_targets = models.ManyToManyField(
+        SDGTarget, blank=True, related_name="activities", verbose_name=_("SDG targets")
+    )
     funding_source = models.CharField(_("funding source"), max_length=300, blank=True)
-    funding_entity = models.ForeignKey("registry.Entity", null=True, blank=True, on_delete=models.SET_NULL,
-                                       related_name="activities_funded", verbose_name=_("funding entity"))
-    carried_over_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
-                                          related_name="carried_over_to", verbose_name=_("carried over from"))
-    is_demo = models.BooleanField(_("demo data"), default=False,
-                                  help_text=_("Part of the labelled demo matrix, not real data."))
+    funding_entity = models.ForeignKey(
+        "registry.Entity",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="activities_funded",
+        verbose_name=_("funding entity"),
+    )
+    carried_over_from = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="carried_over_to",
+        verbose_name=_("carried over from"),
+    )
+    is_demo = models.BooleanField(
+        _("demo data"),
+        default=False,
+        help_text=_("Part of the labelled demo matrix, not real data."),
+    )
     # Lower-cased code, title and description, kept by the database itself (bulk_create
     # included): the matrix's text search reads one column whose statistics the planner knows.
     search_text = models.GeneratedField(
-        expression=Lower(Concat("code", Value(" "), "title", Value(" "), "description", output_field=models.TextField())),
-        output_field=models.TextField(), db_persist=True, verbose_name=_("search text"),
+        expression=Lower(
+            Concat(
+                "code",
+                Value(" "),
+                "title",
+                Value(" "),
+                "description",
+                output_field=models.TextField(),
+            )
+        ),
+        output_field=models.TextField(),
+        db_persist=True,
+        verbose_name=_("search text"),
     )
-    is_published = models.BooleanField(_("published"), default=False,
-                                       help_text=_("Shown to the public (read-only)."))
+    is_published = models.BooleanField(
+        _("published"), default=False, help_text=_("Shown to the public (read-only).")
+    )
 
-    history = HistoricalRecords(m2m_fields=[participants, mandates, sdg_targets], excluded_fields=["search_text"])
+    history = HistoricalRecords(
+        m2m_fields=[participants, mandates, sdg_targets], excluded_fields=["search_text"]
+    )
 
     class Meta:
         ordering = ["biennium", "priority_area__order", "code"]
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         indexes = [
-            models.Index(fields=["biennium", "priority_area", "status"], name="activity_matrix_idx"),
+            models.Index(
+                fields=["biennium", "priority_area", "status"], name="activity_matrix_idx"
+            ),
             models.Index(fields=["un_lead"], name="activity_un_lead_idx"),
             models.Index(fields=["partner_lead"], name="activity_partner_lead_idx"),
         ]
         constraints = [
-            models.UniqueConstraint(fields=["framework", "code"], condition=models.Q(deleted_at__isnull=True),
-                                    name="activity_unique_code_in_framework"),
+            models.UniqueConstraint(
+                fields=["framework", "code"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="activity_unique_code_in_framework",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -200,20 +277,29 @@ class Activity(AccordModel):
 
     def save(self, *args, **kwargs):
         if self.biennium_id and not self.framework_id:
-            self.framework_id = Biennium.all_objects.values_list("framework_id", flat=True).get(pk=self.biennium_id)
+            self.framework_id = Biennium.all_objects.values_list("framework_id", flat=True).get(
+                pk=self.biennium_id
+            )
         super().save(*args, **kwargs)
 
 
 class Indicator(AccordModel):
     """A measure of an activity: baseline, target and actual, in one unit."""
 
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="indicators",
-                                 verbose_name=_("activity"))
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("activity")
+    )
     name = models.CharField(_("name"), max_length=300)
     unit = models.CharField(_("unit"), max_length=60, blank=True)
-    baseline = models.DecimalField(_("baseline"), max_digits=14, decimal_places=2, null=True, blank=True)
-    target = models.DecimalField(_("target"), max_digits=14, decimal_places=2, null=True, blank=True)
-    actual = models.DecimalField(_("actual"), max_digits=14, decimal_places=2, null=True, blank=True)
+    baseline = models.DecimalField(
+        _("baseline"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    target = models.DecimalField(
+        _("target"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    actual = models.DecimalField(
+        _("actual"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
 
     history = HistoricalRecords()
 
@@ -229,13 +315,25 @@ class Indicator(AccordModel):
 class ProgressUpdate(AccordModel):
     """A dated note on how an activity is going, and its status after it."""
 
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="progress_updates",
-                                 verbose_name=_("activity"))
+    activity = models.ForeignKey(
+        Activity,
+        on_delete=models.CASCADE,
+        related_name="progress_updates",
+        verbose_name=_("activity"),
+    )
     date = models.DateField(_("date"))
     text = models.TextField(_("text"))
-    status_after = models.CharField(_("status after"), max_length=12, choices=Activity.Status.choices, blank=True)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="progress_updates", verbose_name=_("author"))
+    status_after = models.CharField(
+        _("status after"), max_length=12, choices=Activity.Status.choices, blank=True
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="progress_updates",
+        verbose_name=_("author"),
+    )
 
     history = HistoricalRecords()
 
@@ -244,7 +342,9 @@ class ProgressUpdate(AccordModel):
         verbose_name = _("progress update")
         verbose_name_plural = _("progress updates")
         # (activity, date, id): the latest update of an activity is the last index entry, no sort.
-        indexes = [models.Index(fields=["activity", "date", "id"], name="progress_activity_latest_idx")]
+        indexes = [
+            models.Index(fields=["activity", "date", "id"], name="progress_activity_latest_idx")
+        ]
 
     def __str__(self) -> str:
         return f"{self.activity.code} {self.date}"
@@ -263,28 +363,51 @@ class Meeting(AccordModel):
         CONFERENCE = "conference", _("conference")
         OTHER = "other", _("other")
 
-    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="meetings",
-                                  verbose_name=_("framework"))
+    framework = models.ForeignKey(
+        Framework, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("framework")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     title = models.CharField(_("title"), max_length=500)
     start_on = models.DateField(_("start"), null=True, blank=True)
     end_on = models.DateField(_("end"), null=True, blank=True)
-    year_planned = models.PositiveIntegerField(_("year planned"), null=True, blank=True,
-                                               help_text=_("For a planned meeting without dates yet."))
+    year_planned = models.PositiveIntegerField(
+        _("year planned"),
+        null=True,
+        blank=True,
+        help_text=_("For a planned meeting without dates yet."),
+    )
     place = models.CharField(_("place"), max_length=200, blank=True)
-    host = models.ForeignKey("registry.Entity", null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="meetings_hosted", verbose_name=_("host"))
-    host_organization = models.ForeignKey("registry.Organization", null=True, blank=True,
-                                          on_delete=models.SET_NULL, related_name="meetings_hosted",
-                                          verbose_name=_("host organization"))
-    participants = models.ManyToManyField("registry.Entity", blank=True, related_name="meetings",
-                                          verbose_name=_("participants"))
-    source_paragraph = models.ForeignKey("documents.Paragraph", null=True, blank=True,
-                                         on_delete=models.SET_NULL, related_name="meetings",
-                                         verbose_name=_("source paragraph"))
+    host = models.ForeignKey(
+        "registry.Entity",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings_hosted",
+        verbose_name=_("host"),
+    )
+    host_organization = models.ForeignKey(
+        "registry.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings_hosted",
+        verbose_name=_("host organization"),
+    )
+    participants = models.ManyToManyField(
+        "registry.Entity", blank=True, related_name="meetings", verbose_name=_("participants")
+    )
+    source_paragraph = models.ForeignKey(
+        "documents.Paragraph",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings",
+        verbose_name=_("source paragraph"),
+    )
     notes = models.TextField(_("notes"), blank=True)
-    is_published = models.BooleanField(_("published"), default=False,
-                                       help_text=_("Shown to the public (read-only)."))
+    is_published = models.BooleanField(
+        _("published"), default=False, help_text=_("Shown to the public (read-only).")
+    )
 
     history = HistoricalRecords(m2m_fields=[participants])
 
@@ -300,8 +423,9 @@ class Meeting(AccordModel):
 class MeetingDocument(AccordModel):
     """A document of a meeting: a symbol, a link or an uploaded file."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents",
-                                verbose_name=_("meeting"))
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="documents", verbose_name=_("meeting")
+    )
     symbol = models.CharField(_("symbol"), max_length=100, blank=True)
     title = models.CharField(_("title"), max_length=500, blank=True)
     url = models.URLField(_("link"), blank=True)
@@ -325,10 +449,13 @@ class Decision(AccordModel):
         RECOMMENDATION = "recommendation", _("recommendation")
         DECISION = "decision", _("decision")
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions",
-                                verbose_name=_("meeting"))
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("meeting")
+    )
     number = models.CharField(_("number"), max_length=20, blank=True)
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.RECOMMENDATION)
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=Kind.choices, default=Kind.RECOMMENDATION
+    )
     text = models.TextField(_("text"))
 
     history = HistoricalRecords()
@@ -351,23 +478,53 @@ class ActionItem(AccordModel):
         DONE = "done", _("done")
         CANCELLED = "cancelled", _("cancelled")
 
-    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="action_items",
-                                  verbose_name=_("framework"))
-    decision = models.ForeignKey(Decision, null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="action_items", verbose_name=_("decision"))
-    mandate = models.ForeignKey("documents.Mandate", null=True, blank=True, on_delete=models.SET_NULL,
-                                related_name="action_items", verbose_name=_("mandate"))
+    framework = models.ForeignKey(
+        Framework,
+        on_delete=models.CASCADE,
+        related_name="action_items",
+        verbose_name=_("framework"),
+    )
+    decision = models.ForeignKey(
+        Decision,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action_items",
+        verbose_name=_("decision"),
+    )
+    mandate = models.ForeignKey(
+        "documents.Mandate",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action_items",
+        verbose_name=_("mandate"),
+    )
     title = models.CharField(_("title"), max_length=500)
-    owner = models.ForeignKey("registry.Entity", null=True, blank=True, on_delete=models.PROTECT,
-                              related_name="action_items", verbose_name=_("owner"))
+    owner = models.ForeignKey(
+        "registry.Entity",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="action_items",
+        verbose_name=_("owner"),
+    )
     due_on = models.DateField(_("due on"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.OPEN)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.OPEN
+    )
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     evidence = models.TextField(_("evidence of closure"), blank=True)
     evidence_url = models.URLField(_("evidence link"), blank=True)
     evidence_file = models.FileField(_("evidence file"), upload_to="evidence/", blank=True)
-    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                  related_name="action_items_closed", verbose_name=_("closed by"))
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action_items_closed",
+        verbose_name=_("closed by"),
+    )
 
     history = HistoricalRecords()
 
@@ -375,7 +532,9 @@ class ActionItem(AccordModel):
         ordering = ["framework", "due_on", "id"]
         verbose_name = _("action item")
         verbose_name_plural = _("action items")
-        indexes = [models.Index(fields=["framework", "status", "due_on"], name="actionitem_status_due_idx")]
+        indexes = [
+            models.Index(fields=["framework", "status", "due_on"], name="actionitem_status_due_idx")
+        ]
 
     def __str__(self) -> str:
         return self.title

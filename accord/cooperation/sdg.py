@@ -15,7 +15,10 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 def read_goals() -> list[dict]:
     """``[{"number": 1, "name": "End poverty ..."}, ...]`` (17 rows)."""
     with open(DATA_DIR / "sdg_goals.tsv", encoding="utf-8", newline="") as f:
-        return [{"number": int(r["number"]), "name": r["name"]} for r in csv.DictReader(f, delimiter="\t")]
+        return [
+            {"number": int(r["number"]), "name": r["name"]}
+            for r in csv.DictReader(f, delimiter="\t")
+        ]
 
 
 def read_targets() -> list[dict]:
@@ -35,8 +38,11 @@ def load_sdgs(goal_model, target_model) -> None:
     """Create or update the goals and targets; takes the models so migrations can call it."""
     goals = {}
     for g in read_goals():
-        goals[g["number"]], _ = goal_model.objects.update_or_create(number=g["number"], defaults={"name": g["name"]})
+        goals[g["number"]], _ = goal_model.objects.update_or_create(
+            number=g["number"], defaults={"name": g["name"]}
+        )
     for t in read_targets():
         target_model.objects.update_or_create(
-            code=t["code"], defaults={"goal": goals[t["goal"]], "order": t["order"], "text": t["text"]}
+            code=t["code"],
+            defaults={"goal": goals[t["goal"]], "order": t["order"], "text": t["text"]},
         )

@@ -37,10 +37,16 @@ def _pk(value):
     return getattr(value, "pk", value)
 
 
-def matrix_rows(*, biennium: Biennium | int, priority_area: PriorityArea | int | None = None,
-                entity: Entity | int | None = None, status: str | Iterable[str] | None = None,
-                text: str | None = None, order: str = "priority_area",
-                include_participants: bool = True) -> QuerySet[Activity]:
+def matrix_rows(
+    *,
+    biennium: Biennium | int,
+    priority_area: PriorityArea | int | None = None,
+    entity: Entity | int | None = None,
+    status: str | Iterable[str] | None = None,
+    text: str | None = None,
+    order: str = "priority_area",
+    include_participants: bool = True,
+) -> QuerySet[Activity]:
     """The live activities of ``biennium``, filtered and ordered, each annotated with
     ``last_progress_date``, ``last_progress_text`` and ``last_progress_status``.
 
@@ -58,10 +64,7 @@ def matrix_rows(*, biennium: Biennium | int, priority_area: PriorityArea | int |
     key = order.lstrip("-")
     if key not in MATRIX_ORDERS:
         raise ValueError(f"unknown order {order!r}; expected one of {sorted(MATRIX_ORDERS)}")
-    latest = (
-        ProgressUpdate.objects.filter(activity=OuterRef("pk"))
-        .order_by("-date", "-id")
-    )
+    latest = ProgressUpdate.objects.filter(activity=OuterRef("pk")).order_by("-date", "-id")
     rows = (
         Activity.objects.filter(biennium=_pk(biennium))
         .select_related("priority_area", "un_lead", "partner_lead")
@@ -96,11 +99,29 @@ def matrix_rows(*, biennium: Biennium | int, priority_area: PriorityArea | int |
 
 # The columns of the matrix as plain values (what the matrix page, exports and reports show).
 MATRIX_COLUMNS = (
-    "id", "code", "title", "status", "start_on", "end_on", "version", "is_demo", "funding_source",
-    "priority_area_id", "priority_area__code", "priority_area__name_en", "priority_area__name_fr",
-    "priority_area__name_ar", "un_lead_id", "un_lead__acronym", "un_lead__name_en",
-    "partner_lead_id", "partner_lead__acronym", "partner_lead__name_en",
-    "last_progress_date", "last_progress_text", "last_progress_status",
+    "id",
+    "code",
+    "title",
+    "status",
+    "start_on",
+    "end_on",
+    "version",
+    "is_demo",
+    "funding_source",
+    "priority_area_id",
+    "priority_area__code",
+    "priority_area__name_en",
+    "priority_area__name_fr",
+    "priority_area__name_ar",
+    "un_lead_id",
+    "un_lead__acronym",
+    "un_lead__name_en",
+    "partner_lead_id",
+    "partner_lead__acronym",
+    "partner_lead__name_en",
+    "last_progress_date",
+    "last_progress_text",
+    "last_progress_status",
 )
 
 

@@ -25,37 +25,64 @@ def activity_update(*, activity: Activity, user, expected_version: int, **change
     ``expected_version``; raise ``StaleEdit`` naming who changed what otherwise."""
     if "biennium" in changes and changes["biennium"] is not None:
         new = changes["biennium"]
-        new_framework_id = new.framework_id if isinstance(new, Biennium) else Biennium.objects.get(pk=new).framework_id
+        new_framework_id = (
+            new.framework_id
+            if isinstance(new, Biennium)
+            else Biennium.objects.get(pk=new).framework_id
+        )
         if new_framework_id != activity.framework_id:
             raise AccordError(_("An activity cannot move to a biennium of another framework."))
     return object_update(obj=activity, user=user, expected_version=expected_version, **changes)
 
 
 @transaction.atomic
-def activity_add_progress(*, activity: Activity, user, text: str, date: datetime.date | None = None,
-                          status_after: str = "", expected_version: int | None = None) -> ProgressUpdate:
+def activity_add_progress(
+    *,
+    activity: Activity,
+    user,
+    text: str,
+    date: datetime.date | None = None,
+    status_after: str = "",
+    expected_version: int | None = None,
+) -> ProgressUpdate:
     """Record a progress update; when ``status_after`` is given, the activity takes that
     status in the same transaction (checked against ``expected_version`` when given)."""
     if not text.strip():
         raise AccordError(_("A progress update needs some text."))
     if status_after and status_after not in Activity.Status.values:
         raise AccordError(_("Unknown status: %(status)s") % {"status": status_after})
-    update = ProgressUpdate(activity=activity, date=date or timezone.localdate(), text=text,
-                            status_after=status_after, author=user)
+    update = ProgressUpdate(
+        activity=activity,
+        date=date or timezone.localdate(),
+        text=text,
+        status_after=status_after,
+        author=user,
+    )
     update.full_clean()
     update._history_user = user
     update.save()
     if status_after and status_after != activity.status:
-        object_update(obj=activity, user=user,
-                      expected_version=activity.version if expected_version is None else expected_version,
-                      status=status_after, reason=_("Progress update of %(date)s") % {"date": update.date})
+        object_update(
+            obj=activity,
+            user=user,
+            expected_version=activity.version if expected_version is None else expected_version,
+            status=status_after,
+            reason=_("Progress update of %(date)s") % {"date": update.date},
+        )
     return update
 
 
 @transaction.atomic
-def action_item_close(*, item: ActionItem, user, evidence: str, evidence_url: str = "",
-                      evidence_file=None, closed_on: datetime.date | None = None,
-                      expected_version: int | None = None) -> ActionItem:
+def action_item_close(
+    *,
+    item: ActionItem,
+    user,
+    evidence: str,
+    evidence_url: str = "",
+    evidence_file=None,
+    closed_on: datetime.date | None = None,
+    expected_version: int | None = None,
+) -> ActionItem:
     """Close an action item as done, with the evidence of closure (text required)."""
     if not evidence.strip():
         raise AccordError(_("Closing an action item needs evidence of closure."))
@@ -70,14 +97,18 @@ def action_item_close(*, item: ActionItem, user, evidence: str, evidence_url: st
     }
     if evidence_file is not None:
         changes["evidence_file"] = evidence_file
-    return object_update(obj=item, user=user,
-                         expected_version=item.version if expected_version is None else expected_version,
-                         **changes)
+    return object_update(
+        obj=item,
+        user=user,
+        expected_version=item.version if expected_version is None else expected_version,
+        **changes,
+    )
 
 
 @transaction.atomic
-def decision_to_action_items(*, decision: Decision, user, items: list[dict[str, Any]] | None = None
-                             ) -> list[ActionItem]:
+def decision_to_action_items(
+    *, decision: Decision, user, items: list[dict[str, Any]] | None = None
+) -> list[ActionItem]:
     """Turn a meeting's decision into action items, each with an owner and a due date.
 
     ``items`` is a list of ``{"title", "owner", "due_on"}`` dicts; without it, one item
@@ -95,8 +126,13 @@ def decision_to_action_items(*, decision: Decision, user, items: list[dict[str, 
         if existing:
             made.append(existing)
             continue
-        item = ActionItem(framework=framework, decision=decision, title=title, owner=spec.get("owner"),
-                          due_on=spec.get("due_on"))
+        item = ActionItem(
+            framework=framework,
+            decision=decision,
+            title=title,
+            owner=spec.get("owner"),
+            due_on=spec.get("due_on"),
+        )
         item.full_clean()
         item._history_user = user
         item.save()
@@ -105,7 +141,9 @@ def decision_to_action_items(*, decision: Decision, user, items: list[dict[str, 
 
 
 @transaction.atomic
-def activity_carry_over(*, activity: Activity, biennium: Biennium, user, code: str | None = None) -> Activity:
+def activity_carry_over(
+    *, activity: Activity, biennium: Biennium, user, code: str | None = None
+) -> Activity:
     """Copy an activity into a later biennium of the same framework, linked to it by
     ``carried_over_from`` (the code must stay unique in the framework: by default the old
     code with the new biennium's start year appended)."""
@@ -114,25 +152,38 @@ def activity_carry_over(*, activity: Activity, biennium: Biennium, user, code: s
     if biennium.start_year <= activity.biennium.start_year:
         raise AccordError(_("An activity can only be carried over to a later biennium."))
     copy = Activity(
-        biennium=biennium, code=code or f"{activity.code}-{biennium.start_year}", title=activity.title,
-        description=activity.description, priority_area=activity.priority_area, un_lead=activity.un_lead,
-        partner_lead=activity.partner_lead, status=Activity.Status.PLANNED,
-        funding_source=activity.funding_source, funding_entity=activity.funding_entity,
-        carried_over_from=activity, is_demo=activity.is_demo,
+        biennium=biennium,
+        code=code or f"{activity.code}-{biennium.start_year}",
+        title=activity.title,
+        description=activity.description,
+        priority_area=activity.priority_area,
+        un_lead=activity.un_lead,
+        partner_lead=activity.partner_lead,
+        status=Activity.Status.PLANNED,
+        funding_source=activity.funding_source,
+        funding_entity=activity.funding_entity,
+        carried_over_from=activity,
+        is_demo=activity.is_demo,
     )
     copy.full_clean()
-    _save_with_history(copy, user, _("Carried over from %(code)s") % {"code": activity.code}, {
-        "participants": list(activity.participants.all()),
-        "mandates": list(activity.mandates.all()),
-        "sdg_targets": list(activity.sdg_targets.all()),
-    })
+    _save_with_history(
+        copy,
+        user,
+        _("Carried over from %(code)s") % {"code": activity.code},
+        {
+            "participants": list(activity.participants.all()),
+            "mandates": list(activity.mandates.all()),
+            "sdg_targets": list(activity.sdg_targets.all()),
+        },
+    )
     return copy
 
 
 # --- added for the web pages (meeting detail: record a decision) ---------------------
 @transaction.atomic
-def decision_add(*, meeting, user, text: str, number: str = "",
-                 kind: str = Decision.Kind.RECOMMENDATION) -> Decision:
+def decision_add(
+    *, meeting, user, text: str, number: str = "", kind: str = Decision.Kind.RECOMMENDATION
+) -> Decision:
     """Record a recommendation or decision adopted at ``meeting`` (text required)."""
     if not text.strip():
         raise AccordError(_("A decision needs its text."))
@@ -144,6 +195,11 @@ def decision_add(*, meeting, user, text: str, number: str = "",
 
 
 __all__ = [
-    "activity_update", "activity_add_progress", "action_item_close", "decision_to_action_items",
-    "activity_carry_over", "decision_add", "_claim_version",
+    "activity_update",
+    "activity_add_progress",
+    "action_item_close",
+    "decision_to_action_items",
+    "activity_carry_over",
+    "decision_add",
+    "_claim_version",
 ]

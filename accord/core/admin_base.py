@@ -42,11 +42,17 @@ class DeletedFilter(admin.SimpleListFilter):
         return [("yes", _("Deleted")), ("all", _("All"))]
 
     def choices(self, changelist):
-        yield {"selected": self.value() is None, "query_string": changelist.get_query_string(remove=[self.parameter_name]),
-               "display": _("Live")}
+        yield {
+            "selected": self.value() is None,
+            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
+            "display": _("Live"),
+        }
         for lookup, title in self.lookup_choices:
-            yield {"selected": self.value() == lookup,
-                   "query_string": changelist.get_query_string({self.parameter_name: lookup}), "display": title}
+            yield {
+                "selected": self.value() == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
@@ -70,7 +76,12 @@ class VersionedForm(forms.ModelForm):
         data = super().clean()
         expected = data.get("expected_version")
         if self.instance.pk is not None and expected is not None:
-            current = type(self.instance).all_objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+            current = (
+                type(self.instance)
+                .all_objects.filter(pk=self.instance.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
             if current != expected:
                 raise ValidationError(str(stale_edit(self.instance, expected)))
         return data
@@ -101,8 +112,15 @@ def may_create(user, obj) -> bool:
     entity = getattr(obj, "entity", None) or getattr(obj, "owner", None)
     organization = getattr(obj, "organization", None)
     extra = {f: getattr(obj, f, None) for f in ("un_lead", "partner_lead")}
-    return permissions.can_create(user, type(obj), framework=framework, organization=organization,
-                                  entity=entity, parent=parent, **extra)
+    return permissions.can_create(
+        user,
+        type(obj),
+        framework=framework,
+        organization=organization,
+        entity=entity,
+        parent=parent,
+        **extra,
+    )
 
 
 class PermissionsMixin:
@@ -152,7 +170,11 @@ class AccordAdmin(PermissionsMixin, SimpleHistoryAdmin):
         return filters
 
     def get_readonly_fields(self, request, obj=None):
-        extra = ["version", "created_at", "updated_at", "deleted_at", "deleted_by"] if is_soft_deletable(self.model) else []
+        extra = (
+            ["version", "created_at", "updated_at", "deleted_at", "deleted_by"]
+            if is_soft_deletable(self.model)
+            else []
+        )
         return [*super().get_readonly_fields(request, obj), *(f for f in extra if obj is not None)]
 
     def get_actions(self, request):
@@ -181,9 +203,15 @@ class AccordAdmin(PermissionsMixin, SimpleHistoryAdmin):
         # Ask again of the row as it will be saved: a coordinator may not move a row
         # (say, to another framework) out of their own reach.
         permissions.require(permissions.can_edit(request.user, obj))
-        expected = form.cleaned_data.get("expected_version") if hasattr(form, "cleaned_data") else None
+        expected = (
+            form.cleaned_data.get("expected_version") if hasattr(form, "cleaned_data") else None
+        )
         if expected is not None and is_soft_deletable(type(obj)):
-            claimed = type(obj).all_objects.filter(pk=obj.pk, version=expected).update(version=F("version") + 1)
+            claimed = (
+                type(obj)
+                .all_objects.filter(pk=obj.pk, version=expected)
+                .update(version=F("version") + 1)
+            )
             if not claimed:  # lost a race after the form's own check: nothing is saved
                 raise stale_edit(obj, expected)
             obj.version = expected + 1
@@ -198,7 +226,11 @@ class AccordAdmin(PermissionsMixin, SimpleHistoryAdmin):
             else:
                 obj.delete()
         for obj in instances:
-            allowed = may_create(request.user, obj) if obj.pk is None else permissions.can_edit(request.user, obj)
+            allowed = (
+                may_create(request.user, obj)
+                if obj.pk is None
+                else permissions.can_edit(request.user, obj)
+            )
             permissions.require(allowed)
             obj._history_user = request.user
             obj.save()
@@ -207,8 +239,17 @@ class AccordAdmin(PermissionsMixin, SimpleHistoryAdmin):
     def get_deleted_objects(self, objs, request):
         """Deleting is soft: nothing else is deleted with the rows, so list only them."""
         objs = list(objs)
-        denied = {str(self.model._meta.verbose_name) for o in objs if not permissions.can_delete(request.user, o)}
-        return [str(o) for o in objs], {str(self.model._meta.verbose_name_plural): len(objs)}, denied, []
+        denied = {
+            str(self.model._meta.verbose_name)
+            for o in objs
+            if not permissions.can_delete(request.user, o)
+        }
+        return (
+            [str(o) for o in objs],
+            {str(self.model._meta.verbose_name_plural): len(objs)},
+            denied,
+            [],
+        )
 
     def delete_model(self, request, obj):
         if is_soft_deletable(type(obj)):
@@ -229,7 +270,9 @@ class AccordAdmin(PermissionsMixin, SimpleHistoryAdmin):
         if request.method != "POST":
             return super().history_form_view(request, object_id, version_id, extra_context)
         history_model = self.model.history.model
-        record = get_object_or_404(history_model, **{self.model._meta.pk.attname: object_id, "history_id": version_id})
+        record = get_object_or_404(
+            history_model, **{self.model._meta.pk.attname: object_id, "history_id": version_id}
+        )
         current = self.get_queryset(request).filter(pk=object_id).first()
         if current is None or not permissions.can_edit(request.user, current):
             raise PermissionDenied
@@ -238,10 +281,16 @@ class AccordAdmin(PermissionsMixin, SimpleHistoryAdmin):
         except AccordError as exc:
             self.message_user(request, str(exc), messages.ERROR)
         else:
-            self.message_user(request, _("“%(obj)s” was restored to the state of %(when)s.")
-                              % {"obj": current, "when": record.history_date}, messages.SUCCESS)
+            self.message_user(
+                request,
+                _("“%(obj)s” was restored to the state of %(when)s.")
+                % {"obj": current, "when": record.history_date},
+                messages.SUCCESS,
+            )
         opts = self.model._meta
-        return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[object_id]))
+        return HttpResponseRedirect(
+            reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[object_id])
+        )
 
 
 class AccordInline(admin.TabularInline):

@@ -14,8 +14,9 @@ class StaleEdit(AccordError):
     ``{"version": 3, "user": "alice", "when": datetime, "fields": ["title", ...]}``.
     """
 
-    def __init__(self, message: str, *, obj=None, expected_version=None, current_version=None,
-                 changes=None):
+    def __init__(
+        self, message: str, *, obj=None, expected_version=None, current_version=None, changes=None
+    ):
         super().__init__(message)
         self.obj = obj
         self.expected_version = expected_version

@@ -47,10 +47,17 @@ class AccordModel(models.Model):
 
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True, editable=False)
-    deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False, db_index=True)
+    deleted_at = models.DateTimeField(
+        _("deleted at"), null=True, blank=True, editable=False, db_index=True
+    )
     deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False,
-        on_delete=models.SET_NULL, related_name="+", verbose_name=_("deleted by"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("deleted by"),
     )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 

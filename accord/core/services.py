@@ -39,7 +39,9 @@ def changes_since(obj: models.Model, version: int) -> list[dict[str, Any]]:
     ``{"version", "user", "when", "fields"}`` in order, ``fields`` naming the changed
     fields (``"deleted"``/``"restored"`` for soft delete and restore)."""
     records = (
-        obj.history.filter(version__gt=version).select_related("history_user").order_by("history_date", "history_id")
+        obj.history.filter(version__gt=version)
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
     )
     out = []
     for record in records:
@@ -47,13 +49,22 @@ def changes_since(obj: models.Model, version: int) -> list[dict[str, Any]]:
         if prev is None:
             fields = [_("created")]
         else:
-            fields = [str(type(obj)._meta.get_field(f).verbose_name) for f in record.diff_against(prev).changed_fields]
+            fields = [
+                str(type(obj)._meta.get_field(f).verbose_name)
+                for f in record.diff_against(prev).changed_fields
+            ]
             if prev.deleted_at is None and record.deleted_at is not None:
                 fields.append(_("deleted"))
             elif prev.deleted_at is not None and record.deleted_at is None:
                 fields.append(_("restored"))
-        out.append({"version": record.version, "user": record.history_user, "when": record.history_date,
-                    "fields": fields})
+        out.append(
+            {
+                "version": record.version,
+                "user": record.history_user,
+                "when": record.history_date,
+                "fields": fields,
+            }
+        )
     return out
 
 
@@ -62,12 +73,16 @@ def stale_edit(obj: models.Model, expected_version: int) -> StaleEdit:
     model = type(obj)
     current = model.all_objects.filter(pk=obj.pk).values_list("version", flat=True).first()
     if current is None:
-        return StaleEdit(_("%(model)s “%(obj)s” no longer exists; nothing was saved.")
-                         % {"model": model._meta.verbose_name, "obj": obj}, obj=obj,
-                         expected_version=expected_version)
+        return StaleEdit(
+            _("%(model)s “%(obj)s” no longer exists; nothing was saved.")
+            % {"model": model._meta.verbose_name, "obj": obj},
+            obj=obj,
+            expected_version=expected_version,
+        )
     changes = changes_since(obj, expected_version)
     parts = [
-        _("%(who)s on %(when)s (%(what)s)") % {
+        _("%(who)s on %(when)s (%(what)s)")
+        % {
             "who": user_label(c["user"]),
             "when": date_format(timezone.localtime(c["when"]), "DATETIME_FORMAT"),
             "what": ", ".join(c["fields"]) or _("no visible field"),
@@ -85,15 +100,22 @@ def stale_edit(obj: models.Model, expected_version: int) -> StaleEdit:
         "now": current,
         "changes": "; ".join(parts) or _("someone"),
     }
-    return StaleEdit(message, obj=obj, expected_version=expected_version, current_version=current,
-                     changes=changes)
+    return StaleEdit(
+        message,
+        obj=obj,
+        expected_version=expected_version,
+        current_version=current,
+        changes=changes,
+    )
 
 
 def _claim_version(obj: models.Model, expected_version: int) -> models.Model:
     """Increment the version if it is still ``expected_version`` and return the fresh row
     (locked for the rest of the transaction); raise ``StaleEdit`` otherwise."""
     model = type(obj)
-    claimed = model.all_objects.filter(pk=obj.pk, version=expected_version).update(version=F("version") + 1)
+    claimed = model.all_objects.filter(pk=obj.pk, version=expected_version).update(
+        version=F("version") + 1
+    )
     if not claimed:
         raise stale_edit(obj, expected_version)
     return model.all_objects.get(pk=obj.pk)
@@ -103,12 +125,17 @@ def _split_changes(model: type[models.Model], changes: dict[str, Any]):
     plain, m2m = {}, {}
     for name, value in changes.items():
         if name in MANAGED_FIELDS:
-            raise AccordError(_("%(field)s is managed by Accord and cannot be changed directly.") % {"field": name})
+            raise AccordError(
+                _("%(field)s is managed by Accord and cannot be changed directly.")
+                % {"field": name}
+            )
         try:
             field = model._meta.get_field(name)
         except FieldDoesNotExist as exc:
-            raise AccordError(_("%(model)s has no field %(field)s.")
-                              % {"model": model._meta.verbose_name, "field": name}) from exc
+            raise AccordError(
+                _("%(model)s has no field %(field)s.")
+                % {"model": model._meta.verbose_name, "field": name}
+            ) from exc
         if field.many_to_many:
             m2m[name] = value
         elif field.concrete and not field.auto_created and not field.generated:
@@ -128,11 +155,16 @@ def _snapshot_m2m(obj: models.Model) -> None:
         names = [f.name for f in through._meta.fields]
         links = through.objects.filter(**{field.m2m_field_name(): obj})
         rows_manager.model.objects.bulk_create(
-            [rows_manager.model(history=record, **{n: getattr(link, n) for n in names}) for link in links]
+            [
+                rows_manager.model(history=record, **{n: getattr(link, n) for n in names})
+                for link in links
+            ]
         )
 
 
-def _save_with_history(obj: models.Model, user, reason: str | None, m2m: dict[str, Any] | None = None) -> None:
+def _save_with_history(
+    obj: models.Model, user, reason: str | None, m2m: dict[str, Any] | None = None
+) -> None:
     """Save ``obj`` (and set its many-to-many fields) leaving one history record."""
     obj._history_user = user
     if reason:
@@ -154,8 +186,9 @@ def _save_with_history(obj: models.Model, user, reason: str | None, m2m: dict[st
 
 
 @transaction.atomic
-def object_update(*, obj: models.Model, user, expected_version: int, reason: str | None = None,
-                  **changes: Any) -> models.Model:
+def object_update(
+    *, obj: models.Model, user, expected_version: int, reason: str | None = None, **changes: Any
+) -> models.Model:
     """Apply ``changes`` (field name -> value, many-to-many as an iterable) if the object is
     still at ``expected_version``; return the saved object with its new version.
 
@@ -173,7 +206,9 @@ def object_update(*, obj: models.Model, user, expected_version: int, reason: str
 
 
 @transaction.atomic
-def object_soft_delete(*, obj: models.Model, user, expected_version: int | None = None) -> models.Model:
+def object_soft_delete(
+    *, obj: models.Model, user, expected_version: int | None = None
+) -> models.Model:
     """Soft-delete ``obj`` (checked against ``expected_version`` when given)."""
     fresh = _claim_version(obj, obj.version if expected_version is None else expected_version)
     fresh.version -= 1  # soft_delete() increments it again
@@ -204,7 +239,11 @@ def _restore_state(record, state, user, label: str) -> models.Model:
         current.save(force_insert=True)
     fresh = _claim_version(current, current.version)
     for field in model._meta.concrete_fields:
-        if field.name in {"version", "created_at", "updated_at"} or field.primary_key or field.generated:
+        if (
+            field.name in {"version", "created_at", "updated_at"}
+            or field.primary_key
+            or field.generated
+        ):
             continue
         setattr(fresh, field.attname, getattr(state, field.attname))
     m2m = {}
@@ -220,8 +259,9 @@ def history_restore_to(*, record, user) -> models.Model:
     """Put the object back in the state a history record shows (every tracked field,
     soft-delete state and tracked many-to-many links). What the admin's "Revert" does.
     Leaves a new history record, with a higher version."""
-    return _restore_state(record, record, user,
-                          _("Restored to change #%(id)s") % {"id": record.history_id})
+    return _restore_state(
+        record, record, user, _("Restored to change #%(id)s") % {"id": record.history_id}
+    )
 
 
 @transaction.atomic
@@ -236,6 +276,10 @@ def history_revert(*, record, user) -> models.Model:
         model = record.instance_type
         current = model.all_objects.filter(pk=getattr(record, model._meta.pk.attname)).first()
         if current is None or current.deleted_at is not None:
-            raise AccordError(_("Nothing to undo: %(obj)s is already deleted.") % {"obj": record.instance})
+            raise AccordError(
+                _("Nothing to undo: %(obj)s is already deleted.") % {"obj": record.instance}
+            )
         return object_soft_delete(obj=current, user=user)
-    return _restore_state(record, prev, user, _("Undo of change #%(id)s") % {"id": record.history_id})
+    return _restore_state(
+        record, prev, user, _("Undo of change #%(id)s") % {"id": record.history_id}
+    )

@@ -44,7 +44,13 @@ class ParagraphAdmin(AccordAdmin):
 class MandateAdmin(AccordAdmin):
     list_display = ["paragraph", "verb", "status", "due_session", "due_year"]
     list_filter = ["status", "resolution", "due_year"]
-    search_fields = ["verb", "action", "paragraph__text", "resolution__symbol", "addressee_entities__acronym"]
+    search_fields = [
+        "verb",
+        "action",
+        "paragraph__text",
+        "resolution__symbol",
+        "addressee_entities__acronym",
+    ]
     raw_id_fields = ["resolution", "paragraph", "superseded_by"]
     autocomplete_fields = ["addressee_entities"]
     list_select_related = ["paragraph__resolution"]
@@ -63,9 +69,27 @@ class CitationAdmin(AccordAdmin):
 class ReviewItemAdmin(AccordAdmin):
     """The bootstrap's review list; deciding goes through the services (pages or CLI)."""
 
-    list_display = ["label", "kind", "status", "confidence", "paragraph", "resolution", "decided_by"]
+    list_display = [
+        "label",
+        "kind",
+        "status",
+        "confidence",
+        "paragraph",
+        "resolution",
+        "decided_by",
+    ]
     list_filter = ["status", "kind", "framework"]
     search_fields = ["label", "key", "reason", "resolution__symbol"]
-    readonly_fields = ["framework", "resolution", "kind", "key", "data", "confidence", "reason", "paragraph",
-                       "decided_by", "decided_at"]
+    readonly_fields = [
+        "framework",
+        "resolution",
+        "kind",
+        "key",
+        "data",
+        "confidence",
+        "reason",
+        "paragraph",
+        "decided_by",
+        "decided_at",
+    ]
     list_select_related = ["resolution", "decided_by"]

@@ -18,10 +18,16 @@ class Resolution(AccordModel):
     """A General Assembly resolution, e.g. A/RES/73/135."""
 
     framework = models.ForeignKey(
-        "cooperation.Framework", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="resolutions", verbose_name=_("framework"),
+        "cooperation.Framework",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resolutions",
+        verbose_name=_("framework"),
     )
-    symbol = models.CharField(_("symbol"), max_length=60, unique=True, help_text=_('e.g. "A/RES/73/135"'))
+    symbol = models.CharField(
+        _("symbol"), max_length=60, unique=True, help_text=_('e.g. "A/RES/73/135"')
+    )
     session = models.PositiveIntegerField(_("session"), null=True, blank=True)
     number = models.CharField(_("number"), max_length=20, blank=True, help_text=_('e.g. "135"'))
     title = models.CharField(_("title"), max_length=500, blank=True)
@@ -29,13 +35,19 @@ class Resolution(AccordModel):
     distributed_on = models.DateField(_("distributed on"), null=True, blank=True)
     agenda_items = models.JSONField(_("agenda items"), default=list, blank=True)
     basis = models.JSONField(_("basis"), default=dict, blank=True)
-    meeting = models.CharField(_("meeting"), max_length=100, blank=True, help_text=_('e.g. "52nd plenary meeting"'))
+    meeting = models.CharField(
+        _("meeting"), max_length=100, blank=True, help_text=_('e.g. "52nd plenary meeting"')
+    )
     source_file = models.FileField(_("source file"), upload_to="resolutions/", blank=True)
     source_format = models.CharField(_("source format"), max_length=20, blank=True)
     parsed = models.JSONField(_("parsed"), default=dict, blank=True)
     akn = models.TextField(_("Akoma Ntoso"), blank=True)
     predecessor = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="successors",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="successors",
         verbose_name=_("predecessor"),
     )
     warnings = models.JSONField(_("warnings"), default=list, blank=True)
@@ -63,8 +75,12 @@ class Paragraph(AccordModel):
         PREAMBLE = "preamble", _("preambular")
         OPERATIVE = "operative", _("operative")
 
-    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="paragraphs",
-                                   verbose_name=_("resolution"))
+    resolution = models.ForeignKey(
+        Resolution,
+        on_delete=models.CASCADE,
+        related_name="paragraphs",
+        verbose_name=_("resolution"),
+    )
     pid = models.CharField(_("paragraph id"), max_length=30, help_text=_('e.g. "pre-1", "op-25"'))
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     number = models.PositiveIntegerField(_("number"), null=True, blank=True)
@@ -96,22 +112,33 @@ class Mandate(AccordModel):
         SUPERSEDED = "superseded", _("superseded")
         NO_LONGER_APPLICABLE = "no_longer_applicable", _("no longer applicable")
 
-    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="mandates",
-                                   verbose_name=_("resolution"))
-    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="mandates",
-                                  verbose_name=_("paragraph"))
+    resolution = models.ForeignKey(
+        Resolution, on_delete=models.CASCADE, related_name="mandates", verbose_name=_("resolution")
+    )
+    paragraph = models.ForeignKey(
+        Paragraph, on_delete=models.CASCADE, related_name="mandates", verbose_name=_("paragraph")
+    )
     verb = models.CharField(_("verb"), max_length=100, blank=True)
     addressees = models.JSONField(_("addressees"), default=list, blank=True)
     addressee_entities = models.ManyToManyField(
-        "registry.Entity", blank=True, related_name="mandates", verbose_name=_("addressee entities"),
+        "registry.Entity",
+        blank=True,
+        related_name="mandates",
+        verbose_name=_("addressee entities"),
     )
     action = models.TextField(_("action"), blank=True)
     due_session = models.PositiveIntegerField(_("due session"), null=True, blank=True)
     due_year = models.PositiveIntegerField(_("due year"), null=True, blank=True)
     recurrence = models.CharField(_("recurrence"), max_length=100, blank=True)
-    status = models.CharField(_("status"), max_length=24, choices=Status.choices, default=Status.NOT_STARTED)
+    status = models.CharField(
+        _("status"), max_length=24, choices=Status.choices, default=Status.NOT_STARTED
+    )
     superseded_by = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="supersedes",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="supersedes",
         verbose_name=_("superseded by"),
     )
 
@@ -129,15 +156,26 @@ class Mandate(AccordModel):
 class Citation(AccordModel):
     """A document a resolution cites (a resolution, report, meeting record, ...)."""
 
-    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="citations",
-                                   verbose_name=_("resolution"))
-    paragraph = models.ForeignKey(Paragraph, null=True, blank=True, on_delete=models.CASCADE,
-                                  related_name="citations", verbose_name=_("paragraph"))
+    resolution = models.ForeignKey(
+        Resolution, on_delete=models.CASCADE, related_name="citations", verbose_name=_("resolution")
+    )
+    paragraph = models.ForeignKey(
+        Paragraph,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="citations",
+        verbose_name=_("paragraph"),
+    )
     kind = models.CharField(_("kind"), max_length=40, blank=True)
     symbol = models.CharField(_("symbol"), max_length=100)
     cited_on = models.DateField(_("cited date"), null=True, blank=True)
     cited_resolution = models.ForeignKey(
-        Resolution, null=True, blank=True, on_delete=models.SET_NULL, related_name="cited_by",
+        Resolution,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cited_by",
         verbose_name=_("cited resolution"),
     )
 

@@ -27,20 +27,40 @@ class ReviewItem(AccordModel):
         CORRECTED = "corrected", _("confirmed as corrected")
         REJECTED = "rejected", _("rejected")
 
-    framework = models.ForeignKey("cooperation.Framework", on_delete=models.CASCADE, related_name="review_items",
-                                  verbose_name=_("framework"))
-    resolution = models.ForeignKey("documents.Resolution", on_delete=models.CASCADE, related_name="review_items",
-                                   verbose_name=_("resolution"))
-    kind = models.CharField(_("kind"), max_length=30, help_text=_('e.g. "meeting", "entity", "mandate"'))
+    framework = models.ForeignKey(
+        "cooperation.Framework",
+        on_delete=models.CASCADE,
+        related_name="review_items",
+        verbose_name=_("framework"),
+    )
+    resolution = models.ForeignKey(
+        "documents.Resolution",
+        on_delete=models.CASCADE,
+        related_name="review_items",
+        verbose_name=_("resolution"),
+    )
+    kind = models.CharField(
+        _("kind"), max_length=30, help_text=_('e.g. "meeting", "entity", "mandate"')
+    )
     key = models.CharField(_("key"), max_length=200, help_text=_("The proposal's natural key."))
     label = models.CharField(_("label"), max_length=500, blank=True)
     data = models.JSONField(_("proposed data"), default=dict, blank=True)
     confidence = models.FloatField(_("confidence"), default=0.0)
     reason = models.CharField(_("why it needs review"), max_length=300, blank=True)
-    paragraph = models.CharField(_("source paragraph"), max_length=30, blank=True, help_text=_('e.g. "pre-27"'))
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PENDING)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="review_decisions", verbose_name=_("decided by"))
+    paragraph = models.CharField(
+        _("source paragraph"), max_length=30, blank=True, help_text=_('e.g. "pre-27"')
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="review_decisions",
+        verbose_name=_("decided by"),
+    )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
 
     history = HistoricalRecords()
@@ -50,7 +70,9 @@ class ReviewItem(AccordModel):
         verbose_name = _("review item")
         verbose_name_plural = _("review items")
         constraints = [
-            models.UniqueConstraint(fields=["resolution", "kind", "key"], name="reviewitem_unique_key"),
+            models.UniqueConstraint(
+                fields=["resolution", "kind", "key"], name="reviewitem_unique_key"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -41,7 +41,15 @@ from accord.documents.review import ReviewItem
 
 BOOTSTRAP_USERNAME = "bootstrap"
 # Written first so that later proposals find what they refer to (parents before children).
-ORDER = ("organization", "entity", "priority_area", "agreement", "meeting", "mandate", "action_item")
+ORDER = (
+    "organization",
+    "entity",
+    "priority_area",
+    "agreement",
+    "meeting",
+    "mandate",
+    "action_item",
+)
 
 
 class BootstrapError(AccordError):
@@ -55,7 +63,9 @@ class ImportResult:
     plan: Plan
     framework: Framework
     resolution: Resolution
-    counts: dict[str, Any] = field(default_factory=dict)  # kind -> Counter(created/updated/unchanged/...)
+    counts: dict[str, Any] = field(
+        default_factory=dict
+    )  # kind -> Counter(created/updated/unchanged/...)
     queued: list[ReviewItem] = field(default_factory=list)  # new review items
     confirmed: int = 0  # pending review items that --yes confirmed
     lineage: LineageResult = field(default_factory=LineageResult)
@@ -90,7 +100,9 @@ def _read(source: Any, name: str | None = None) -> tuple[Any, bytes | None, str]
     try:
         parsed = resolutions.parse(data)
     except resolutions.ResolutionError as exc:
-        raise BootstrapError(f"{name}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
+        raise BootstrapError(
+            f"{name}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
+        ) from exc
     return parsed, data, name
 
 
@@ -106,12 +118,22 @@ def _serialized(parsed) -> tuple[dict, str]:
 
 
 def _review_item(writer: Writer, proposal: Proposal) -> ReviewItem | None:
-    exists = ReviewItem.all_objects.filter(resolution=writer.resolution, kind=proposal.kind, key=proposal.key).exists()
+    exists = ReviewItem.all_objects.filter(
+        resolution=writer.resolution, kind=proposal.kind, key=proposal.key
+    ).exists()
     if exists:
         return None
-    item = ReviewItem(framework=writer.framework, resolution=writer.resolution, kind=proposal.kind,
-                      key=proposal.key[:200], label=proposal.label[:500], data=proposal.data,
-                      confidence=proposal.confidence, reason=proposal.reason[:300], paragraph=proposal.paragraph or "")
+    item = ReviewItem(
+        framework=writer.framework,
+        resolution=writer.resolution,
+        kind=proposal.kind,
+        key=proposal.key[:200],
+        label=proposal.label[:500],
+        data=proposal.data,
+        confidence=proposal.confidence,
+        reason=proposal.reason[:300],
+        paragraph=proposal.paragraph or "",
+    )
     item._history_user = writer.user
     item._change_reason = writer.reason
     item.save()
@@ -122,13 +144,22 @@ def _decide(item: ReviewItem, user, status: str, data: dict | None = None) -> Re
     changes: dict[str, Any] = {"status": status, "decided_by": user, "decided_at": timezone.now()}
     if data is not None:
         changes["data"] = data
-    return object_update(obj=item, user=user, expected_version=item.version, reason="review", **changes)
+    return object_update(
+        obj=item, user=user, expected_version=item.version, reason="review", **changes
+    )
 
 
 @transaction.atomic
-def resolution_import(*, source: Any, user, framework: str | None = None, confirm_all: bool = False,
-                      threshold: float = REVIEW_THRESHOLD, check_permission: bool = False,
-                      source_name: str | None = None) -> ImportResult:
+def resolution_import(
+    *,
+    source: Any,
+    user,
+    framework: str | None = None,
+    confirm_all: bool = False,
+    threshold: float = REVIEW_THRESHOLD,
+    check_permission: bool = False,
+    source_name: str | None = None,
+) -> ImportResult:
     """Bootstrap (or extend) a framework from a resolution file (see the module docstring).
 
     ``user`` is recorded in history (None: the system user "bootstrap", created when the
@@ -140,20 +171,32 @@ def resolution_import(*, source: Any, user, framework: str | None = None, confir
     of an existing framework); PermissionDenied otherwise, nothing written.
     """
     parsed, data, name = _read(source, source_name)
-    existing = Framework.objects.filter(slug=framework).select_related("partner").first() if framework else None
+    existing = (
+        Framework.objects.filter(slug=framework).select_related("partner").first()
+        if framework
+        else None
+    )
     named = partner_from_title(parsed.title)
     if existing and named and named != existing.partner.code:
-        raise BootstrapError(f"{parsed.symbol} is about {partner_name(parsed.title)}, not the partner of the "
-                             f"framework {existing.slug} ({existing.partner})")
+        raise BootstrapError(
+            f"{parsed.symbol} is about {partner_name(parsed.title)}, not the partner of the "
+            f"framework {existing.slug} ({existing.partner})"
+        )
     try:
         plan = propose(parsed, partner=existing.partner.code if existing else None)
     except NotACooperationResolution as exc:
         raise BootstrapError(str(exc)) from exc
     if check_permission:
-        target = existing or Framework.objects.filter(un_organization__code=plan.un,
-                                                      partner__code=plan.partner).first()
-        require(can_create(user, Resolution, framework=target),
-                _("%(user)s may not add a resolution to this framework.") % {"user": user})
+        target = (
+            existing
+            or Framework.objects.filter(
+                un_organization__code=plan.un, partner__code=plan.partner
+            ).first()
+        )
+        require(
+            can_create(user, Resolution, framework=target),
+            _("%(user)s may not add a resolution to this framework.") % {"user": user},
+        )
     as_dict, akn = _serialized(parsed)
     if user is None:
         user = bootstrap_user()
@@ -166,8 +209,12 @@ def resolution_import(*, source: Any, user, framework: str | None = None, confir
     writer.framework_for(plan, slug=framework)
     writer.store_resolution(plan, as_dict, akn, name, data)
     result = ImportResult(plan=plan, framework=writer.framework, resolution=writer.resolution)
-    pending = {(i.kind, i.key): i for i in ReviewItem.objects.filter(resolution=writer.resolution,
-                                                                     status=ReviewItem.Status.PENDING)}
+    pending = {
+        (i.kind, i.key): i
+        for i in ReviewItem.objects.filter(
+            resolution=writer.resolution, status=ReviewItem.Status.PENDING
+        )
+    }
     for proposal in sorted(sure, key=_apply_order):
         if proposal.kind == "organization" and proposal.key in (plan.un, plan.partner):
             continue  # written above
@@ -204,8 +251,13 @@ def resolution_upload(*, framework: Framework, user, file) -> ImportResult:
         data = file.read()
     except OSError as exc:
         raise BootstrapError(f"cannot read the uploaded file: {exc}") from exc
-    return resolution_import(source=data, user=user, framework=framework.slug, check_permission=True,
-                             source_name=Path(getattr(file, "name", "") or "resolution").name)
+    return resolution_import(
+        source=data,
+        user=user,
+        framework=framework.slug,
+        check_permission=True,
+        source_name=Path(getattr(file, "name", "") or "resolution").name,
+    )
 
 
 def _apply_order(proposal: Proposal) -> tuple[int, int]:
@@ -213,8 +265,10 @@ def _apply_order(proposal: Proposal) -> tuple[int, int]:
 
 
 def _require_reviewer(item: ReviewItem, user) -> None:
-    require(can_edit(user, item.resolution),
-            _("Only a coordinator of the framework may decide its review list."))
+    require(
+        can_edit(user, item.resolution),
+        _("Only a coordinator of the framework may decide its review list."),
+    )
 
 
 def _writer_for(item: ReviewItem, user) -> Writer:
@@ -237,14 +291,20 @@ def bootstrap_confirm(*, item: ReviewItem, user, data: dict | None = None) -> An
         raise BootstrapError(f"this review item is already {item.get_status_display()}")
     merged = {**item.data, **(data or {})}
     corrected = merged != item.data
-    proposal = Proposal(item.kind, item.key, item.label, item.data, item.confidence, item.paragraph or None)
+    proposal = Proposal(
+        item.kind, item.key, item.label, item.data, item.confidence, item.paragraph or None
+    )
     try:
         with transaction.atomic():
             written = _writer_for(item, user).apply(proposal, merged)
     except (KeyError, TypeError, ValueError, ValidationError) as exc:
         raise BootstrapError(f"the corrected {item.kind} cannot be written: {exc!r}") from exc
-    _decide(item, user, ReviewItem.Status.CORRECTED if corrected else ReviewItem.Status.CONFIRMED,
-            merged if corrected else None)
+    _decide(
+        item,
+        user,
+        ReviewItem.Status.CORRECTED if corrected else ReviewItem.Status.CONFIRMED,
+        merged if corrected else None,
+    )
     return written
 
 

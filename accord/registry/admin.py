@@ -29,7 +29,14 @@ class OrganizationAdmin(AccordAdmin):
 class EntityAdmin(AccordAdmin):
     list_display = ["acronym", "name_en", "organization", "kind", "parent", "gazetteer_id"]
     list_filter = ["organization", "kind"]
-    search_fields = ["acronym", "name_en", "name_fr", "name_ar", "gazetteer_id", "former_names__name"]
+    search_fields = [
+        "acronym",
+        "name_en",
+        "name_fr",
+        "name_ar",
+        "gazetteer_id",
+        "former_names__name",
+    ]
     autocomplete_fields = ["parent"]
     list_select_related = ["organization", "parent"]
     inlines = [EntityFormerNameInline, FocalPointInline]
@@ -56,7 +63,15 @@ class FocalPointAdmin(AccordAdmin):
 
 @admin.register(Agreement)
 class AgreementAdmin(AccordAdmin):
-    list_display = ["title", "kind", "status", "signed_on", "in_force_from", "expires_on", "framework"]
+    list_display = [
+        "title",
+        "kind",
+        "status",
+        "signed_on",
+        "in_force_from",
+        "expires_on",
+        "framework",
+    ]
     list_filter = ["kind", "status", "framework"]
     search_fields = ["title", "notes", "parties__name_en", "parties__acronym"]
     autocomplete_fields = ["parties"]

@@ -54,16 +54,27 @@ class Entity(NamedInLanguages, AccordModel):
         OTHER = "other", _("other")
 
     organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="entities", verbose_name=_("organization")
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="entities",
+        verbose_name=_("organization"),
     )
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
         verbose_name=_("parent"),
     )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
     acronym = models.CharField(_("acronym"), max_length=60, blank=True)
     gazetteer_id = models.CharField(
-        _("gazetteer id"), max_length=120, unique=True, null=True, blank=True,
+        _("gazetteer id"),
+        max_length=120,
+        unique=True,
+        null=True,
+        blank=True,
         help_text=_('The parser gazetteer\'s id, e.g. "un.ohchr".'),
     )
 
@@ -81,8 +92,9 @@ class Entity(NamedInLanguages, AccordModel):
 class EntityFormerName(AccordModel):
     """A name an entity used to have, with the dates it was used."""
 
-    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="former_names",
-                               verbose_name=_("entity"))
+    entity = models.ForeignKey(
+        Entity, on_delete=models.CASCADE, related_name="former_names", verbose_name=_("entity")
+    )
     name = models.CharField(_("name"), max_length=300)
     from_date = models.DateField(_("from"), null=True, blank=True)
     until = models.DateField(_("until"), null=True, blank=True)
@@ -104,14 +116,23 @@ class FocalPoint(AccordModel):
     person_name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("email"), blank=True)
     title = models.CharField(_("title"), max_length=200, blank=True)
-    entity = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="focal_points",
-                               verbose_name=_("entity"))
+    entity = models.ForeignKey(
+        Entity, on_delete=models.PROTECT, related_name="focal_points", verbose_name=_("entity")
+    )
     priority_areas = models.ManyToManyField(
-        "cooperation.PriorityArea", blank=True, related_name="focal_points",
+        "cooperation.PriorityArea",
+        blank=True,
+        related_name="focal_points",
         verbose_name=_("priority areas"),
     )
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="focal_points", verbose_name=_("user"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="focal_points",
+        verbose_name=_("user"),
+    )
     start_on = models.DateField(_("start"), null=True, blank=True)
     end_on = models.DateField(_("end"), null=True, blank=True)
 
@@ -146,23 +167,40 @@ class Agreement(AccordModel):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.MOU)
     title = models.CharField(_("title"), max_length=500)
     framework = models.ForeignKey(
-        "cooperation.Framework", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="agreements", verbose_name=_("framework"),
+        "cooperation.Framework",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agreements",
+        verbose_name=_("framework"),
     )
-    parties = models.ManyToManyField(Entity, blank=True, related_name="agreements", verbose_name=_("parties"))
+    parties = models.ManyToManyField(
+        Entity, blank=True, related_name="agreements", verbose_name=_("parties")
+    )
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     in_force_from = models.DateField(_("in force from"), null=True, blank=True)
     expires_on = models.DateField(_("expires on"), null=True, blank=True)
-    renewal = models.CharField(_("renewal"), max_length=300, blank=True,
-                               help_text=_("e.g. renewed automatically for two years"))
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.SIGNED)
+    renewal = models.CharField(
+        _("renewal"),
+        max_length=300,
+        blank=True,
+        help_text=_("e.g. renewed automatically for two years"),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.SIGNED
+    )
     source_paragraph = models.ForeignKey(
-        "documents.Paragraph", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="agreements", verbose_name=_("source paragraph"),
+        "documents.Paragraph",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agreements",
+        verbose_name=_("source paragraph"),
     )
     notes = models.TextField(_("notes"), blank=True)
-    is_published = models.BooleanField(_("published"), default=False,
-                                       help_text=_("Shown to the public (read-only)."))
+    is_published = models.BooleanField(
+        _("published"), default=False, help_text=_("Shown to the public (read-only).")
+    )
 
     history = HistoricalRecords(m2m_fields=[parties])
 

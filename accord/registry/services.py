@@ -18,9 +18,17 @@ from accord.registry.models import Entity, EntityFormerName
 
 
 @transaction.atomic
-def entity_rename(*, entity: Entity, user, expected_version: int, name_en: str, name_fr: str | None = None,
-                  name_ar: str | None = None, acronym: str | None = None,
-                  on: datetime.date | None = None) -> Entity:
+def entity_rename(
+    *,
+    entity: Entity,
+    user,
+    expected_version: int,
+    name_en: str,
+    name_fr: str | None = None,
+    name_ar: str | None = None,
+    acronym: str | None = None,
+    on: datetime.date | None = None,
+) -> Entity:
     """Give an entity a new name from ``on`` (default today) and keep the old English name
     as a former name used until the day before; the entity keeps its identity (e.g. the
     Organization of the Islamic Conference became the Organization of Islamic Cooperation
@@ -32,9 +40,14 @@ def entity_rename(*, entity: Entity, user, expected_version: int, name_en: str, 
         raise AccordError(_("“%(name)s” is already the name of this entity.") % {"name": name_en})
     on = on or timezone.localdate()
     previous = EntityFormerName.objects.filter(entity=entity).order_by("-until").first()
-    former = EntityFormerName(entity=entity, name=entity.name_en,
-                              from_date=previous.until + datetime.timedelta(days=1) if previous and previous.until else None,
-                              until=on - datetime.timedelta(days=1))
+    former = EntityFormerName(
+        entity=entity,
+        name=entity.name_en,
+        from_date=previous.until + datetime.timedelta(days=1)
+        if previous and previous.until
+        else None,
+        until=on - datetime.timedelta(days=1),
+    )
     former._history_user = user
     former.save()
     changes = {"name_en": name_en}
@@ -44,5 +57,10 @@ def entity_rename(*, entity: Entity, user, expected_version: int, name_en: str, 
         changes["name_ar"] = name_ar
     if acronym is not None:
         changes["acronym"] = acronym
-    return object_update(obj=entity, user=user, expected_version=expected_version,
-                         reason=_("Renamed from %(old)s") % {"old": former.name}, **changes)
+    return object_update(
+        obj=entity,
+        user=user,
+        expected_version=expected_version,
+        reason=_("Renamed from %(old)s") % {"old": former.name},
+        **changes,
+    )

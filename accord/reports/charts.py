@@ -18,7 +18,10 @@ import matplotlib.pyplot as plt  # noqa: E402
 plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "path"})
 
 STATUS_COLOURS = {
-    "planned": "#9ecae1", "ongoing": "#3182bd", "completed": "#31a354", "postponed": "#fdae6b",
+    "planned": "#9ecae1",
+    "ongoing": "#3182bd",
+    "completed": "#31a354",
+    "postponed": "#fdae6b",
     "cancelled": "#bdbdbd",
 }
 
@@ -31,8 +34,9 @@ def _save(fig) -> tuple[bytes, bytes]:
     return png.getvalue(), svg.getvalue()
 
 
-def stacked_bars(categories: list[str], series: dict[str, list[int]], labels: dict[str, str] | None = None
-                 ) -> tuple[bytes, bytes]:
+def stacked_bars(
+    categories: list[str], series: dict[str, list[int]], labels: dict[str, str] | None = None
+) -> tuple[bytes, bytes]:
     """Horizontal bars, one per category, stacked by series (e.g. status).
     Returns (png, svg)."""
     return _save(stacked_bars_figure(categories, series, labels))
@@ -44,20 +48,34 @@ def stacked_bars_figure(categories, series, labels=None):
     fig, ax = plt.subplots(figsize=(6.3, 0.45 * max(len(categories), 2) + 1.0))
     left = [0] * len(categories)
     for name, values in series.items():
-        ax.barh(categories, values, left=left, label=labels.get(name, name),
-                color=STATUS_COLOURS.get(name), edgecolor="white", linewidth=0.5)
+        ax.barh(
+            categories,
+            values,
+            left=left,
+            label=labels.get(name, name),
+            color=STATUS_COLOURS.get(name),
+            edgecolor="white",
+            linewidth=0.5,
+        )
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.invert_yaxis()
     ax.set_xlim(0, max([1, *left]))
     ax.set_xlabel("")
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=min(len(series), 5), frameon=False, fontsize=8)
+    ax.legend(
+        loc="lower center",
+        bbox_to_anchor=(0.5, 1.0),
+        ncol=min(len(series), 5),
+        frameon=False,
+        fontsize=8,
+    )
     ax.xaxis.get_major_locator().set_params(integer=True)
     return fig
 
 
-def paired_bars(periods: list[str], first: list[int], second: list[int], first_label: str, second_label: str
-                ) -> tuple[bytes, bytes]:
+def paired_bars(
+    periods: list[str], first: list[int], second: list[int], first_label: str, second_label: str
+) -> tuple[bytes, bytes]:
     """Two bars per period side by side (e.g. action items opened and closed).
     Returns (png, svg)."""
     return _save(paired_bars_figure(periods, first, second, first_label, second_label))

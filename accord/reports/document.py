@@ -80,11 +80,13 @@ class Document:
 
     def paragraphs(self):
         """Every Para of the body in reading order (sub-sections included)."""
+
         def walk(blocks):
             for block in blocks:
                 if isinstance(block, Para):
                     yield block
                 elif isinstance(block, Section):
                     yield from walk(block.blocks)
+
         for section in self.sections:
             yield from walk(section.blocks)

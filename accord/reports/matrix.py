@@ -28,7 +28,9 @@ class UnknownFormat(ValueError):
 def format_of(name: str) -> str:
     suffix = Path(name).suffix.lower()
     if suffix not in FORMATS:
-        raise UnknownFormat(f"{name}: the matrix is exported and imported as .xlsx or .csv, not “{suffix or name}”")
+        raise UnknownFormat(
+            f"{name}: the matrix is exported and imported as .xlsx or .csv, not “{suffix or name}”"
+        )
     return FORMATS[suffix]
 
 
@@ -41,8 +43,15 @@ def export_filename(biennium: Biennium, fmt: str) -> str:
     return f"matrix-{biennium.framework.slug}-{biennium.label}.{fmt}"
 
 
-def import_matrix(data: bytes, fmt: str, *, user, apply: bool = False,
-                  framework: Framework | None = None, biennium: Biennium | None = None) -> ImportPlan:
+def import_matrix(
+    data: bytes,
+    fmt: str,
+    *,
+    user,
+    apply: bool = False,
+    framework: Framework | None = None,
+    biennium: Biennium | None = None,
+) -> ImportPlan:
     """Read ``data`` and return the plan; with ``apply``, write it (raising
     ``ImportRejected`` with the problems, nothing written, when the file is not valid).
     An unreadable file gives a plan with one problem. ``framework`` and ``biennium``
@@ -70,8 +79,11 @@ def find_biennium(framework_slug: str, label: str) -> Biennium:
         known = ", ".join(Framework.objects.values_list("slug", flat=True)) or "none"
         raise Biennium.DoesNotExist(f"no framework “{framework_slug}” (known: {known})")
     start, _, end = label.partition("-")
-    found = Biennium.objects.filter(framework=framework, start_year=start if start.isdigit() else -1,
-                                    end_year=end if end.isdigit() else -1).first()
+    found = Biennium.objects.filter(
+        framework=framework,
+        start_year=start if start.isdigit() else -1,
+        end_year=end if end.isdigit() else -1,
+    ).first()
     if found is None:
         known = ", ".join(b.label for b in framework.bienniums.all()) or "none"
         raise Biennium.DoesNotExist(f"no biennium “{label}” in {framework_slug} (known: {known})")

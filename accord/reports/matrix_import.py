@@ -37,8 +37,20 @@ from accord.reports.matrix_table import (
 
 REQUIRED_COLUMNS = ("code", "title", "priority_area")
 TEXT_LIMITS = {"code": 40, "title": 500, "funding_source": 300}
-FIELDS = ("title", "description", "priority_area", "status", "un_lead", "partner_lead", "participants",
-          "start_on", "end_on", "funding_source", "sdg_targets", "biennium")
+FIELDS = (
+    "title",
+    "description",
+    "priority_area",
+    "status",
+    "un_lead",
+    "partner_lead",
+    "participants",
+    "start_on",
+    "end_on",
+    "funding_source",
+    "sdg_targets",
+    "biennium",
+)
 
 
 @dataclass
@@ -86,15 +98,19 @@ class ImportPlan:
         return sum(1 for r in self.rows if r.action == action)
 
     def summary(self) -> str:
-        return (f"{self.count('create')} to create, {self.count('update')} to update, "
-                f"{self.count('unchanged')} unchanged, {len(self.problems)} problem(s)")
+        return (
+            f"{self.count('create')} to create, {self.count('update')} to update, "
+            f"{self.count('unchanged')} unchanged, {len(self.problems)} problem(s)"
+        )
 
 
 class ImportRejected(AccordError):
     """The file has problems; nothing was written. ``plan.problems`` lists them."""
 
     def __init__(self, plan: ImportPlan):
-        super().__init__(f"The file was not imported: {len(plan.problems)} problem(s); nothing was written.")
+        super().__init__(
+            f"The file was not imported: {len(plan.problems)} problem(s); nothing was written."
+        )
         self.plan = plan
 
 
@@ -113,7 +129,11 @@ def _date(value, problems, row, column):
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:
-        problems.append(Problem(row, column, f"“{text}” is not a date; write it as YYYY-MM-DD (e.g. 2019-03-31)"))
+        problems.append(
+            Problem(
+                row, column, f"“{text}” is not a date; write it as YYYY-MM-DD (e.g. 2019-03-31)"
+            )
+        )
         return None
 
 
@@ -124,7 +144,9 @@ def _one(bucket, kind, text, problems, row, column, allowed=None):
         return None
     if len(candidates) > 1:
         names = ", ".join(getattr(c, "name_en", str(c)) for c in candidates)
-        problems.append(Problem(row, column, f"“{text}” could be several {kind}s ({names}); use the full name"))
+        problems.append(
+            Problem(row, column, f"“{text}” could be several {kind}s ({names}); use the full name")
+        )
         return None
     return candidates[0]
 
@@ -133,8 +155,9 @@ def _split(text: str) -> list[str]:
     return [part.strip() for part in text.replace("\n", ";").split(";") if part.strip()]
 
 
-def _parse_row(cells: dict[str, Any], lk: Lookups, row: int, problems: list[Problem],
-               default_biennium=None) -> dict[str, Any]:
+def _parse_row(
+    cells: dict[str, Any], lk: Lookups, row: int, problems: list[Problem], default_biennium=None
+) -> dict[str, Any]:
     """Turn one row's cells into field values, appending a Problem for each bad cell; an
     empty biennium cell takes ``default_biennium`` when given."""
     header = {name: COLUMN_BY_NAME[name].header for name in COLUMN_BY_NAME}
@@ -155,16 +178,34 @@ def _parse_row(cells: dict[str, Any], lk: Lookups, row: int, problems: list[Prob
     if not area_text:
         problems.append(Problem(row, header["priority_area"], "the priority area is missing"))
     else:
-        v["priority_area"] = _one(lk.areas, "priority area", area_text, problems, row, header["priority_area"])
+        v["priority_area"] = _one(
+            lk.areas, "priority area", area_text, problems, row, header["priority_area"]
+        )
     status_text = _text(cells.get("status")).strip()
     v["status"] = lk.statuses.get(status_text.lower()) if status_text else Activity.Status.PLANNED
     if v["status"] is None:
-        problems.append(Problem(row, header["status"], f"status “{status_text}” is not in the list "
-                                                        f"({', '.join(Activity.Status.values)})"))
+        problems.append(
+            Problem(
+                row,
+                header["status"],
+                f"status “{status_text}” is not in the list ({', '.join(Activity.Status.values)})",
+            )
+        )
     for name, org_id in (("un_lead", fw.un_organization_id), ("partner_lead", fw.partner_id)):
         text = _text(cells.get(name)).strip()
-        v[name] = _one(lk.entities, "entity", text, problems, row, header[name],
-                       allowed=lambda e, org_id=org_id: e.organization_id == org_id) if text else None
+        v[name] = (
+            _one(
+                lk.entities,
+                "entity",
+                text,
+                problems,
+                row,
+                header[name],
+                allowed=lambda e, org_id=org_id: e.organization_id == org_id,
+            )
+            if text
+            else None
+        )
     v["participants"] = set()
     for part in _split(_text(cells.get("participants"))):
         entity = _one(lk.entities, "entity", part, problems, row, header["participants"])
@@ -178,31 +219,51 @@ def _parse_row(cells: dict[str, Any], lk: Lookups, row: int, problems: list[Prob
     for code in _split(_text(cells.get("sdg_targets"))):
         target = lk.sdg.get(code)
         if target is None:
-            problems.append(Problem(row, header["sdg_targets"], f"unknown SDG target “{code}” (e.g. 16.6, 17.a)"))
+            problems.append(
+                Problem(
+                    row, header["sdg_targets"], f"unknown SDG target “{code}” (e.g. 16.6, 17.a)"
+                )
+            )
         else:
             v["sdg_targets"].add(target.pk)
     biennium_text = _text(cells.get("biennium")).strip()
     v["biennium"] = lk.bienniums.get(biennium_text) if biennium_text else default_biennium
     if v["biennium"] is None:
-        problems.append(Problem(row, header["biennium"],
-                                f"unknown biennium “{biennium_text}” (one of {', '.join(lk.bienniums) or 'none'})"
-                                if biennium_text else "the biennium is missing"))
+        problems.append(
+            Problem(
+                row,
+                header["biennium"],
+                f"unknown biennium “{biennium_text}” (one of {', '.join(lk.bienniums) or 'none'})"
+                if biennium_text
+                else "the biennium is missing",
+            )
+        )
     version_text = _text(cells.get("version")).strip()
     v["version"] = None
     if version_text:
         try:
             v["version"] = int(version_text)
         except ValueError:
-            problems.append(Problem(row, header["version"], f"“{version_text}” is not a version number"))
+            problems.append(
+                Problem(row, header["version"], f"“{version_text}” is not a version number")
+            )
     return v
 
 
 def _current(activity: Activity, participants: set[int], targets: set[int]) -> dict[str, Any]:
     return {
-        "title": activity.title, "description": activity.description, "priority_area": activity.priority_area,
-        "status": activity.status, "un_lead": activity.un_lead, "partner_lead": activity.partner_lead,
-        "participants": participants, "start_on": activity.start_on, "end_on": activity.end_on,
-        "funding_source": activity.funding_source, "sdg_targets": targets, "biennium": activity.biennium,
+        "title": activity.title,
+        "description": activity.description,
+        "priority_area": activity.priority_area,
+        "status": activity.status,
+        "un_lead": activity.un_lead,
+        "partner_lead": activity.partner_lead,
+        "participants": participants,
+        "start_on": activity.start_on,
+        "end_on": activity.end_on,
+        "funding_source": activity.funding_source,
+        "sdg_targets": targets,
+        "biennium": activity.biennium,
     }
 
 
@@ -229,8 +290,14 @@ def _same(a, b) -> bool:
     return a == b
 
 
-def plan_import(header: list, rows: list[tuple[int, list]], *, user, framework: Framework | None = None,
-                biennium=None) -> ImportPlan:
+def plan_import(
+    header: list,
+    rows: list[tuple[int, list]],
+    *,
+    user,
+    framework: Framework | None = None,
+    biennium=None,
+) -> ImportPlan:
     """Check every row of a sheet (``header`` is row 1, ``rows`` are ``(row number,
     cells)``) against the database and return what an import would do; writes nothing.
     ``framework`` is needed when the file has no Framework column; ``biennium`` fills
@@ -242,7 +309,9 @@ def plan_import(header: list, rows: list[tuple[int, list]], *, user, framework: 
     for text in header:
         key = header_key(text)
         if key is None and text not in (None, ""):
-            plan.problems.append(Problem(1, str(text), "unknown column (see the Codes sheet for the columns)"))
+            plan.problems.append(
+                Problem(1, str(text), "unknown column (see the Codes sheet for the columns)")
+            )
         keys.append(key)
     for name in REQUIRED_COLUMNS:
         if name not in keys:
@@ -258,29 +327,47 @@ def plan_import(header: list, rows: list[tuple[int, list]], *, user, framework: 
     slugs = {_text(v.get("framework")).strip() for _, v in records} - {""}
     if framework is None:
         if len(slugs) != 1:
-            plan.problems.append(Problem(1, "Framework", "the file does not say which framework it belongs to"
-                                         if not slugs else f"rows of several frameworks: {', '.join(sorted(slugs))}"))
+            plan.problems.append(
+                Problem(
+                    1,
+                    "Framework",
+                    "the file does not say which framework it belongs to"
+                    if not slugs
+                    else f"rows of several frameworks: {', '.join(sorted(slugs))}",
+                )
+            )
             return plan
         framework = Framework.objects.filter(slug=slugs.pop()).first()
         if framework is None:
             plan.problems.append(Problem(2, "Framework", "unknown framework"))
             return plan
     elif slugs - {framework.slug}:
-        plan.problems.append(Problem(1, "Framework", f"the file belongs to {', '.join(sorted(slugs))}, "
-                                                     f"not {framework.slug}"))
+        plan.problems.append(
+            Problem(
+                1,
+                "Framework",
+                f"the file belongs to {', '.join(sorted(slugs))}, not {framework.slug}",
+            )
+        )
         return plan
     plan.framework = framework
     lk = Lookups.load(framework)
-    existing = {a.code: a for a in Activity.objects.filter(framework=framework)
-                .select_related("priority_area", "un_lead", "partner_lead", "biennium")}
+    existing = {
+        a.code: a
+        for a in Activity.objects.filter(framework=framework).select_related(
+            "priority_area", "un_lead", "partner_lead", "biennium"
+        )
+    }
     ids = [a.pk for a in existing.values()]
     links: dict[int, set[int]] = {pk: set() for pk in ids}
     goals: dict[int, set[int]] = {pk: set() for pk in ids}
     for aid, eid in Activity.participants.through.objects.filter(activity_id__in=ids).values_list(
-            "activity_id", "entity_id"):
+        "activity_id", "entity_id"
+    ):
         links[aid].add(eid)
     for aid, tid in Activity.sdg_targets.through.objects.filter(activity_id__in=ids).values_list(
-            "activity_id", "sdgtarget_id"):
+        "activity_id", "sdgtarget_id"
+    ):
         goals[aid].add(tid)
     seen: dict[str, int] = {}
     for number, cells in records:
@@ -288,33 +375,67 @@ def plan_import(header: list, rows: list[tuple[int, list]], *, user, framework: 
         v = _parse_row(cells, lk, number, problems, biennium)
         code = v["code"]
         if code and code in seen:
-            problems.append(Problem(number, "Code", f"duplicated code “{code}” (also on row {seen[code]})"))
+            problems.append(
+                Problem(number, "Code", f"duplicated code “{code}” (also on row {seen[code]})")
+            )
         elif code:
             seen[code] = number
         activity = existing.get(code)
-        rp = RowPlan(row=number, code=code, action="create" if activity is None else "update", activity=activity,
-                     values=v, file_version=v["version"])
+        rp = RowPlan(
+            row=number,
+            code=code,
+            action="create" if activity is None else "update",
+            activity=activity,
+            values=v,
+            file_version=v["version"],
+        )
         if activity is not None and not problems:
             now = _current(activity, links[activity.pk], goals[activity.pk])
             for name in FIELDS:
                 if not _same(now[name], v[name]):
-                    rp.changes.append(FieldChange(name, COLUMN_BY_NAME[name].header,
-                                                  _show(name, now[name], lk), _show(name, v[name], lk)))
+                    rp.changes.append(
+                        FieldChange(
+                            name,
+                            COLUMN_BY_NAME[name].header,
+                            _show(name, now[name], lk),
+                            _show(name, v[name], lk),
+                        )
+                    )
             if not rp.changes:
                 rp.action = "unchanged"
             elif rp.file_version is not None and rp.file_version != activity.version:
-                problems.append(Problem(number, "Version", (
-                    f"conflict: {code} was changed in Accord since this file was exported (version "
-                    f"{rp.file_version}, now {activity.version}); export again and redo the edit")))
+                problems.append(
+                    Problem(
+                        number,
+                        "Version",
+                        (
+                            f"conflict: {code} was changed in Accord since this file was exported (version "
+                            f"{rp.file_version}, now {activity.version}); export again and redo the edit"
+                        ),
+                    )
+                )
             elif not may_edit(user, activity):
                 problems.append(Problem(number, "Code", f"you may not edit activity {code}"))
         elif activity is None and not problems:
-            rp.changes = [FieldChange(name, COLUMN_BY_NAME[name].header, "", _show(name, v[name], lk))
-                          for name in FIELDS if v[name] not in (None, "", set())]
-            if not may_create(user, Activity, framework=framework, biennium=v["biennium"],
-                              priority_area=v["priority_area"], un_lead=v["un_lead"],
-                              partner_lead=v["partner_lead"]):
-                problems.append(Problem(number, "Code", f"you may not create activity {code} in {framework.slug}"))
+            rp.changes = [
+                FieldChange(name, COLUMN_BY_NAME[name].header, "", _show(name, v[name], lk))
+                for name in FIELDS
+                if v[name] not in (None, "", set())
+            ]
+            if not may_create(
+                user,
+                Activity,
+                framework=framework,
+                biennium=v["biennium"],
+                priority_area=v["priority_area"],
+                un_lead=v["un_lead"],
+                partner_lead=v["partner_lead"],
+            ):
+                problems.append(
+                    Problem(
+                        number, "Code", f"you may not create activity {code} in {framework.slug}"
+                    )
+                )
         plan.problems.extend(problems)
         plan.rows.append(rp)
     return plan
@@ -355,19 +476,36 @@ def _update(rp: RowPlan, user) -> None:
         if name in changes:
             changes[name] = sorted(changes[name])
     expected = rp.file_version if rp.file_version is not None else rp.activity.version
-    activity_update(activity=rp.activity, user=user, expected_version=expected,
-                    reason="Imported from a spreadsheet", **changes)
+    activity_update(
+        activity=rp.activity,
+        user=user,
+        expected_version=expected,
+        reason="Imported from a spreadsheet",
+        **changes,
+    )
 
 
 def _create(rp: RowPlan, user, framework: Framework) -> None:
     v = rp.values
     activity = Activity(
-        framework=framework, biennium=v["biennium"], code=v["code"], title=v["title"],
-        description=v["description"], priority_area=v["priority_area"], status=v["status"],
-        un_lead=v["un_lead"], partner_lead=v["partner_lead"], start_on=v["start_on"], end_on=v["end_on"],
+        framework=framework,
+        biennium=v["biennium"],
+        code=v["code"],
+        title=v["title"],
+        description=v["description"],
+        priority_area=v["priority_area"],
+        status=v["status"],
+        un_lead=v["un_lead"],
+        partner_lead=v["partner_lead"],
+        start_on=v["start_on"],
+        end_on=v["end_on"],
         funding_source=v["funding_source"],
     )
     activity.full_clean()
-    _save_with_history(activity, user, "Imported from a spreadsheet",
-                       {"participants": sorted(v["participants"]), "sdg_targets": sorted(v["sdg_targets"])})
+    _save_with_history(
+        activity,
+        user,
+        "Imported from a spreadsheet",
+        {"participants": sorted(v["participants"]), "sdg_targets": sorted(v["sdg_targets"])},
+    )
     rp.activity = activity

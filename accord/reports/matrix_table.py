@@ -23,9 +23,9 @@ LIST_SEPARATOR = "; "
 
 @dataclass(frozen=True)
 class Column:
-    name: str       # the field it stands for
-    header: str     # the header written in row 1
-    width: int      # readable width in characters
+    name: str  # the field it stands for
+    header: str  # the header written in row 1
+    width: int  # readable width in characters
     hidden: bool = False
     list_name: str = ""  # the drop-down list of allowed values, if any
 
@@ -89,12 +89,23 @@ class Lookups:
     def load(cls, framework: Framework) -> Lookups:
         found = cls(framework=framework)
         for area in PriorityArea.objects.filter(framework=framework):
-            for key in {k.strip().lower() for k in (area.code, area.name_en, area.name_fr, area.name_ar) if k}:
+            for key in {
+                k.strip().lower()
+                for k in (area.code, area.name_en, area.name_fr, area.name_ar)
+                if k
+            }:
                 found.areas.setdefault(key, []).append(area)
         entities = list(Entity.objects.select_related("organization"))
         found.entity_label = entity_labels(entities)
         for e in entities:
-            keys = {e.acronym, e.name_en, e.name_fr, e.name_ar, e.gazetteer_id, found.entity_label[e.pk]}
+            keys = {
+                e.acronym,
+                e.name_en,
+                e.name_fr,
+                e.name_ar,
+                e.gazetteer_id,
+                found.entity_label[e.pk],
+            }
             for key in {k.strip().lower() for k in keys if k}:
                 found.entities.setdefault(key, []).append(e)
         found.bienniums = {b.label: b for b in Biennium.objects.filter(framework=framework)}
@@ -111,7 +122,11 @@ def area_label(area: PriorityArea | None) -> str:
 
 def sdg_sort_key(code: str):
     goal, _, target = code.partition(".")
-    return (int(goal) if goal.isdigit() else 99, not target.isdigit(), int(target) if target.isdigit() else target)
+    return (
+        int(goal) if goal.isdigit() else 99,
+        not target.isdigit(),
+        int(target) if target.isdigit() else target,
+    )
 
 
 @dataclass
@@ -139,8 +154,20 @@ def export_table(biennium: Biennium, *, user=None) -> MatrixTable:
     framework = biennium.framework
     entities = list(Entity.objects.select_related("organization"))
     labels = entity_labels(entities)
-    fields = ("id", "code", "title", "description", "priority_area__name_en", "status", "un_lead_id",
-              "partner_lead_id", "start_on", "end_on", "funding_source", "version")
+    fields = (
+        "id",
+        "code",
+        "title",
+        "description",
+        "priority_area__name_en",
+        "status",
+        "un_lead_id",
+        "partner_lead_id",
+        "start_on",
+        "end_on",
+        "funding_source",
+        "version",
+    )
     activities = list(
         viewable(user, Activity.objects.filter(biennium=biennium))
         .order_by("priority_area__order", "priority_area__code", "code")
@@ -148,35 +175,65 @@ def export_table(biennium: Biennium, *, user=None) -> MatrixTable:
     )
     ids = [a[0] for a in activities]
     participants: dict[int, list[str]] = defaultdict(list)
-    for activity_id, entity_id in Activity.participants.through.objects.filter(activity_id__in=ids).values_list(
-            "activity_id", "entity_id"):
+    for activity_id, entity_id in Activity.participants.through.objects.filter(
+        activity_id__in=ids
+    ).values_list("activity_id", "entity_id"):
         participants[activity_id].append(labels[entity_id])
     targets: dict[int, list[str]] = defaultdict(list)
-    for activity_id, code in Activity.sdg_targets.through.objects.filter(activity_id__in=ids).values_list(
-            "activity_id", "sdgtarget__code"):
+    for activity_id, code in Activity.sdg_targets.through.objects.filter(
+        activity_id__in=ids
+    ).values_list("activity_id", "sdgtarget__code"):
         targets[activity_id].append(code)
     table = MatrixTable(framework=framework, biennium=biennium)
-    for pk, code, title, description, area, status, un_lead, partner_lead, start, end, funding, version in activities:
+    for (
+        pk,
+        code,
+        title,
+        description,
+        area,
+        status,
+        un_lead,
+        partner_lead,
+        start,
+        end,
+        funding,
+        version,
+    ) in activities:
         values = {
-            "code": code, "title": title, "description": description, "priority_area": area, "status": status,
-            "un_lead": labels.get(un_lead, ""), "partner_lead": labels.get(partner_lead, ""),
+            "code": code,
+            "title": title,
+            "description": description,
+            "priority_area": area,
+            "status": status,
+            "un_lead": labels.get(un_lead, ""),
+            "partner_lead": labels.get(partner_lead, ""),
             "participants": LIST_SEPARATOR.join(sorted(participants[pk], key=str.lower)),
-            "start_on": start, "end_on": end, "funding_source": funding,
+            "start_on": start,
+            "end_on": end,
+            "funding_source": funding,
             "sdg_targets": LIST_SEPARATOR.join(sorted(targets[pk], key=sdg_sort_key)),
-            "biennium": biennium.label, "framework": framework.slug, "version": version,
+            "biennium": biennium.label,
+            "framework": framework.slug,
+            "version": version,
         }
         table.rows.append([values[c.name] for c in COLUMNS])
     areas = list(PriorityArea.objects.filter(framework=framework))
-    un_side = sorted((e for e in entities if e.organization_id == framework.un_organization_id),
-                     key=lambda e: labels[e.pk].lower())
-    partner_side = sorted((e for e in entities if e.organization_id == framework.partner_id),
-                          key=lambda e: labels[e.pk].lower())
+    un_side = sorted(
+        (e for e in entities if e.organization_id == framework.un_organization_id),
+        key=lambda e: labels[e.pk].lower(),
+    )
+    partner_side = sorted(
+        (e for e in entities if e.organization_id == framework.partner_id),
+        key=lambda e: labels[e.pk].lower(),
+    )
     table.lists = {
         "priority_areas": [area_label(a) for a in areas],
         "statuses": list(Activity.Status.values),
         "un_entities": [labels[e.pk] for e in un_side],
         "partner_entities": [labels[e.pk] for e in partner_side],
-        "bienniums": [b.label for b in Biennium.objects.filter(framework=framework).order_by("start_year")],
+        "bienniums": [
+            b.label for b in Biennium.objects.filter(framework=framework).order_by("start_year")
+        ],
     }
     table.codes = (
         [("priority area", a.code, a.name_en) for a in areas]

@@ -70,9 +70,14 @@ def write_xlsx(table: MatrixTable) -> bytes:
         if column is None or not values:
             continue
         target = get_column_letter(COLUMNS.index(column) + 1)
-        dv = DataValidation(type="list", formula1=f"{LIST_SHEET}!${letter}$2:${letter}${len(values) + 1}",
-                            allow_blank=True, showErrorMessage=True,
-                            errorTitle=column.header, error=f"Choose a value from the list ({column.header}).")
+        dv = DataValidation(
+            type="list",
+            formula1=f"{LIST_SHEET}!${letter}$2:${letter}${len(values) + 1}",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle=column.header,
+            error=f"Choose a value from the list ({column.header}).",
+        )
         dv.add(f"{target}2:{target}{last_row}")
         ws.add_data_validation(dv)
     lists.sheet_state = "hidden"
@@ -118,7 +123,9 @@ def read_rows(data: bytes) -> tuple[list, list[tuple[int, list]]]:
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a bad file
-        raise UnreadableFile(f"not an Excel .xlsx workbook ({exc.__class__.__name__}: {exc})") from exc
+        raise UnreadableFile(
+            f"not an Excel .xlsx workbook ({exc.__class__.__name__}: {exc})"
+        ) from exc
     ws = wb[MATRIX_SHEET] if MATRIX_SHEET in wb.sheetnames else wb.worksheets[0]
     rows = ws.iter_rows(values_only=True)
     header = list(next(rows, []) or [])

@@ -27,14 +27,22 @@ class ReportJob(models.Model):
     params = models.JSONField(_("parameters"), default=dict, blank=True)
     fmt = models.CharField(_("format"), max_length=8)
     lang = models.CharField(_("language"), max_length=8, default="en")
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
     progress = models.FloatField(_("progress"), default=0.0, help_text=_("From 0 to 1."))
     file = models.FileField(_("file"), upload_to="reports/", blank=True)
     filename = models.CharField(_("file name"), max_length=200, blank=True)
     error = models.TextField(_("error"), blank=True)
     task_id = models.CharField(_("task id"), max_length=100, blank=True)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="report_jobs", verbose_name=_("requested by"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="report_jobs",
+        verbose_name=_("requested by"),
+    )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 

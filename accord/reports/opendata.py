@@ -51,19 +51,35 @@ def matrix_records(biennium: Biennium, user) -> list[dict]:
     ids = [a.pk for a in rows]
     participants, targets = defaultdict(list), defaultdict(list)
     for aid, label in Activity.participants.through.objects.filter(activity_id__in=ids).values_list(
-            "activity_id", "entity__acronym"):
+        "activity_id", "entity__acronym"
+    ):
         participants[aid].append(label)
     for aid, code in Activity.sdg_targets.through.objects.filter(activity_id__in=ids).values_list(
-            "activity_id", "sdgtarget__code"):
+        "activity_id", "sdgtarget__code"
+    ):
         targets[aid].append(code)
-    return [{
-        "code": a.code, "title": a.title, "description": a.description, "priority_area": a.priority_area.code,
-        "status": a.status, "un_lead": str(a.un_lead or ""), "partner_lead": str(a.partner_lead or ""),
-        "participants": sorted(participants[a.pk]), "start_on": a.start_on, "end_on": a.end_on,
-        "sdg_targets": sorted(targets[a.pk]), "funding_source": a.funding_source,
-        "last_progress_date": a.last_progress_date, "last_progress": a.last_progress_text or "",
-        "biennium": biennium.label, "framework": biennium.framework.slug, "is_demo": a.is_demo,
-    } for a in rows]
+    return [
+        {
+            "code": a.code,
+            "title": a.title,
+            "description": a.description,
+            "priority_area": a.priority_area.code,
+            "status": a.status,
+            "un_lead": str(a.un_lead or ""),
+            "partner_lead": str(a.partner_lead or ""),
+            "participants": sorted(participants[a.pk]),
+            "start_on": a.start_on,
+            "end_on": a.end_on,
+            "sdg_targets": sorted(targets[a.pk]),
+            "funding_source": a.funding_source,
+            "last_progress_date": a.last_progress_date,
+            "last_progress": a.last_progress_text or "",
+            "biennium": biennium.label,
+            "framework": biennium.framework.slug,
+            "is_demo": a.is_demo,
+        }
+        for a in rows
+    ]
 
 
 def matrix(biennium: Biennium, fmt: str, user) -> tuple[bytes, str, str]:
@@ -71,27 +87,67 @@ def matrix(biennium: Biennium, fmt: str, user) -> tuple[bytes, str, str]:
     name = f"matrix-{biennium.framework.slug}-{biennium.label}.{fmt}"
     if fmt == "csv":
         return _csv(records), CSV_TYPE, name
-    return _json({"framework": biennium.framework.slug, "biennium": biennium.label, "activities": records}), \
-        JSON_TYPE, name
+    return (
+        _json(
+            {
+                "framework": biennium.framework.slug,
+                "biennium": biennium.label,
+                "activities": records,
+            }
+        ),
+        JSON_TYPE,
+        name,
+    )
 
 
 def registry(fmt: str, user) -> tuple[bytes, str, str]:
     """The organizations, their entities and the agreements; CSV gives the entities."""
-    entities = [{
-        "organization": e.organization.code, "acronym": e.acronym, "name_en": e.name_en, "name_fr": e.name_fr,
-        "name_ar": e.name_ar, "kind": e.kind, "parent": str(e.parent or ""), "gazetteer_id": e.gazetteer_id or "",
-    } for e in viewable(user, Entity.objects.select_related("organization", "parent"))]
+    entities = [
+        {
+            "organization": e.organization.code,
+            "acronym": e.acronym,
+            "name_en": e.name_en,
+            "name_fr": e.name_fr,
+            "name_ar": e.name_ar,
+            "kind": e.kind,
+            "parent": str(e.parent or ""),
+            "gazetteer_id": e.gazetteer_id or "",
+        }
+        for e in viewable(user, Entity.objects.select_related("organization", "parent"))
+    ]
     if fmt == "csv":
         return _csv(entities), CSV_TYPE, "registry-entities.csv"
-    agreements = [{
-        "title": a.title, "kind": a.kind, "framework": a.framework.slug if a.framework_id else None,
-        "parties": [str(e) for e in a.parties.all()], "signed_on": a.signed_on, "in_force_from": a.in_force_from,
-        "expires_on": a.expires_on, "status": a.status,
-    } for a in viewable(user, Agreement.objects.select_related("framework").prefetch_related("parties"))]
-    organizations = [{"code": o.code, "acronym": o.acronym, "name_en": o.name_en, "name_fr": o.name_fr,
-                      "name_ar": o.name_ar, "kind": o.kind} for o in viewable(user, Organization.objects.all())]
-    return _json({"organizations": organizations, "entities": entities, "agreements": agreements}), \
-        JSON_TYPE, "registry.json"
+    agreements = [
+        {
+            "title": a.title,
+            "kind": a.kind,
+            "framework": a.framework.slug if a.framework_id else None,
+            "parties": [str(e) for e in a.parties.all()],
+            "signed_on": a.signed_on,
+            "in_force_from": a.in_force_from,
+            "expires_on": a.expires_on,
+            "status": a.status,
+        }
+        for a in viewable(
+            user, Agreement.objects.select_related("framework").prefetch_related("parties")
+        )
+    ]
+    organizations = [
+        {
+            "code": o.code,
+            "acronym": o.acronym,
+            "name_en": o.name_en,
+            "name_fr": o.name_fr,
+            "name_ar": o.name_ar,
+            "kind": o.kind,
+        }
+        for o in viewable(user, Organization.objects.all())
+    ]
+    return (
+        _json({"organizations": organizations, "entities": entities, "agreements": agreements}),
+        JSON_TYPE,
+        "registry.json",
+    )
 
 
 def resolution(res: Resolution, fmt: str) -> tuple[bytes, str, str]:
@@ -106,16 +162,32 @@ def resolution(res: Resolution, fmt: str) -> tuple[bytes, str, str]:
             with res.source_file.open("rb") as handle:
                 xml = resolutions.to_akn(resolutions.parse(handle.read()))
         if not xml:
-            raise NoData(f"{res.symbol} has no Akoma Ntoso text stored and no source file to make it from.")
+            raise NoData(
+                f"{res.symbol} has no Akoma Ntoso text stored and no source file to make it from."
+            )
         return xml.encode("utf-8"), XML_TYPE, f"{stem}.akn.xml"
     data = {
-        "symbol": res.symbol, "session": res.session, "title": res.title, "adopted_on": res.adopted_on,
+        "symbol": res.symbol,
+        "session": res.session,
+        "title": res.title,
+        "adopted_on": res.adopted_on,
         "agenda_items": res.agenda_items,
-        "paragraphs": [{"pid": p.pid, "kind": p.kind, "number": p.number, "text": p.text}
-                       for p in res.paragraphs.order_by("order")],
-        "mandates": [{"paragraph": m.paragraph.pid, "verb": m.verb, "addressees": m.addressees,
-                      "action": m.action, "due_session": m.due_session, "due_year": m.due_year, "status": m.status}
-                     for m in res.mandates.select_related("paragraph")],
+        "paragraphs": [
+            {"pid": p.pid, "kind": p.kind, "number": p.number, "text": p.text}
+            for p in res.paragraphs.order_by("order")
+        ],
+        "mandates": [
+            {
+                "paragraph": m.paragraph.pid,
+                "verb": m.verb,
+                "addressees": m.addressees,
+                "action": m.action,
+                "due_session": m.due_session,
+                "due_year": m.due_year,
+                "status": m.status,
+            }
+            for m in res.mandates.select_related("paragraph")
+        ],
         "parsed": res.parsed or None,
     }
     return _json(data), JSON_TYPE, f"{stem}.json"

@@ -26,10 +26,12 @@ EN = {
     "title": "Cooperation between the United Nations and the {partner}",
     "subtitle": "Report of the Secretary-General",
     "summary": "Summary",
-    "summary_text": ("The present report is submitted pursuant to General Assembly resolution {res}. It describes "
-                     "the cooperation between the United Nations system and the {partner} from {start} to {end}: "
-                     "{n} joint activities in {areas} priority areas, of which {done} were completed, {meetings} "
-                     "meetings and {agreements} agreements concluded."),
+    "summary_text": (
+        "The present report is submitted pursuant to General Assembly resolution {res}. It describes "
+        "the cooperation between the United Nations system and the {partner} from {start} to {end}: "
+        "{n} joint activities in {areas} priority areas, of which {done} were completed, {meetings} "
+        "meetings and {agreements} agreements concluded."
+    ),
     "preliminary": "* To be issued with the preliminary list of items.",
     "s_intro": "Introduction",
     "s_meetings": "Consultations and high-level meetings",
@@ -38,14 +40,20 @@ EN = {
     "s_entities": "Cooperation by entity",
     "s_agreements": "Agreements concluded",
     "s_conclusions": "Conclusions",
-    "intro_pursuant": ("The present report is submitted pursuant to paragraph {para} of General Assembly resolution "
-                       "{res}, in which the Assembly requested the Secretary-General to submit to it at its {ordinal} "
-                       "session a report on the state of cooperation between the United Nations and the {partner}."),
-    "intro_plain": ("The present report describes the state of cooperation between the United Nations and the "
-                    "{partner}."),
-    "intro_scope": ("It covers the period from {start} to {end} and draws on the matrix of joint activities of the "
-                    "{bienniums}, kept by the secretariats of the two organizations, and on the "
-                    "contributions of the entities concerned."),
+    "intro_pursuant": (
+        "The present report is submitted pursuant to paragraph {para} of General Assembly resolution "
+        "{res}, in which the Assembly requested the Secretary-General to submit to it at its {ordinal} "
+        "session a report on the state of cooperation between the United Nations and the {partner}."
+    ),
+    "intro_plain": (
+        "The present report describes the state of cooperation between the United Nations and the "
+        "{partner}."
+    ),
+    "intro_scope": (
+        "It covers the period from {start} to {end} and draws on the matrix of joint activities of the "
+        "{bienniums}, kept by the secretariats of the two organizations, and on the "
+        "contributions of the entities concerned."
+    ),
     "biennium_one": "biennium {labels}",
     "biennium_many": "bienniums {labels}",
     "res_footnote": "Resolution {res}, adopted on {date}.",
@@ -57,9 +65,11 @@ EN = {
     "gm_held_nodecisions": "The general meeting of the two systems was held in {place} on {dates}.",
     "gm_previous_nodecisions": "The previous general meeting was held in {place} on {dates}.",
     "gm_previous": "The previous general meeting, held in {place} on {dates}, adopted {n} recommendations.",
-    "gm_followup": ("Of the {total} action items arising from the recommendations of the general meetings, {opened} "
-                    "were opened and {closed} were closed during the period; {open} remain open, of which {overdue} "
-                    "are past their due date."),
+    "gm_followup": (
+        "Of the {total} action items arising from the recommendations of the general meetings, {opened} "
+        "were opened and {closed} were closed during the period; {open} remain open, of which {overdue} "
+        "are past their due date."
+    ),
     "gm_next": "The next general meeting is planned for {year}, hosted by the {host}.",
     "gm_next_nohost": "The next general meeting is planned for {year}.",
     "area_para": "In the area of {area}, {n} joint activities were recorded ({statuses}).",
@@ -73,31 +83,71 @@ EN = {
     "agreement_para_nodate": "{parties} concluded a {kind}: {title}.",
     "no_agreements": "No new agreement was concluded during the period.",
     "agreements_in_force": "The following agreements between the two systems were in force at the end of the period.",
-    "t_title": "Title", "t_kind": "Kind", "t_parties": "Parties", "t_signed": "Signed on", "t_status": "Status",
-    "conclusion_1": ("The cooperation between the United Nations and the {partner} continued to grow during the "
-                     "period: {done} of the {n} joint activities were completed and {ongoing} are under way."),
-    "conclusion_2": ("The Secretary-General encourages both secretariats to close the {open} action items still open "
-                     "and to prepare the next general meeting on the basis of the matrix of joint activities."),
+    "t_title": "Title",
+    "t_kind": "Kind",
+    "t_parties": "Parties",
+    "t_signed": "Signed on",
+    "t_status": "Status",
+    "conclusion_1": (
+        "The cooperation between the United Nations and the {partner} continued to grow during the "
+        "period: {done} of the {n} joint activities were completed and {ongoing} are under way."
+    ),
+    "conclusion_2": (
+        "The Secretary-General encourages both secretariats to close the {open} action items still open "
+        "and to prepare the next general meeting on the basis of the matrix of joint activities."
+    ),
     "fig_areas": "Joint activities by priority area and status",
     "fig_actions": "Action items opened and closed, by quarter",
     "figure": "Figure {n}",
-    "opened": "opened", "closed": "closed",
+    "opened": "opened",
+    "closed": "closed",
     "and": "and",
-    "status": {"planned": "planned", "ongoing": "ongoing", "completed": "completed", "postponed": "postponed",
-               "cancelled": "cancelled", "open": "open", "in_progress": "in progress", "done": "done"},
-    "kind": {"mou": "memorandum of understanding", "moc": "memorandum of cooperation",
-             "letters": "exchange of letters", "other": "agreement"},
-    "months": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-               "November", "December"],
+    "status": {
+        "planned": "planned",
+        "ongoing": "ongoing",
+        "completed": "completed",
+        "postponed": "postponed",
+        "cancelled": "cancelled",
+        "open": "open",
+        "in_progress": "in progress",
+        "done": "done",
+    },
+    "kind": {
+        "mou": "memorandum of understanding",
+        "moc": "memorandum of cooperation",
+        "letters": "exchange of letters",
+        "other": "agreement",
+    },
+    "months": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
     "date": "{day} {month} {year}",
     # review pack
     "rp_title": "Review of the matrix of joint activities and of the follow-up of recommendations",
     "rp_subtitle": "Prepared for the {meeting}",
     "rp_areas": "Matrix of joint activities, by priority area",
     "rp_recommendations": "Recommendations of the {meeting} and their action items",
-    "rp_code": "Code", "rp_activity": "Activity", "rp_leads": "Leads", "rp_status": "Status",
-    "rp_progress": "Last progress", "rp_recommendation": "Recommendation", "rp_items": "Action items",
-    "rp_owner": "Owner", "rp_due": "Due", "rp_none": "None recorded.",
+    "rp_code": "Code",
+    "rp_activity": "Activity",
+    "rp_leads": "Leads",
+    "rp_status": "Status",
+    "rp_progress": "Last progress",
+    "rp_recommendation": "Recommendation",
+    "rp_items": "Action items",
+    "rp_owner": "Owner",
+    "rp_due": "Due",
+    "rp_none": "None recorded.",
     "rp_no_previous": "No previous general meeting is recorded before this one.",
 }
 
@@ -110,10 +160,12 @@ FR = {
     "title": "Coopération entre l'Organisation des Nations Unies et l'{partner}",
     "subtitle": "Rapport du Secrétaire général",
     "summary": "Résumé",
-    "summary_text": ("Le présent rapport est soumis en application de la résolution {res} de l'Assemblée générale. "
-                     "Il rend compte de la coopération entre le système des Nations Unies et l'{partner} du {start} "
-                     "au {end} : {n} activités conjointes dans {areas} domaines prioritaires, dont {done} achevées, "
-                     "{meetings} réunions et {agreements} accords conclus."),
+    "summary_text": (
+        "Le présent rapport est soumis en application de la résolution {res} de l'Assemblée générale. "
+        "Il rend compte de la coopération entre le système des Nations Unies et l'{partner} du {start} "
+        "au {end} : {n} activités conjointes dans {areas} domaines prioritaires, dont {done} achevées, "
+        "{meetings} réunions et {agreements} accords conclus."
+    ),
     "preliminary": "* À paraître avec la liste préliminaire des questions.",
     "s_intro": "Introduction",
     "s_meetings": "Consultations et réunions de haut niveau",
@@ -122,14 +174,18 @@ FR = {
     "s_entities": "Coopération par entité",
     "s_agreements": "Accords conclus",
     "s_conclusions": "Conclusions",
-    "intro_pursuant": ("Le présent rapport est soumis en application du paragraphe {para} de la résolution {res} de "
-                       "l'Assemblée générale, dans lequel l'Assemblée a prié le Secrétaire général de lui présenter, "
-                       "à sa {ordinal} session, un rapport sur l'état de la coopération entre l'Organisation des "
-                       "Nations Unies et l'{partner}."),
+    "intro_pursuant": (
+        "Le présent rapport est soumis en application du paragraphe {para} de la résolution {res} de "
+        "l'Assemblée générale, dans lequel l'Assemblée a prié le Secrétaire général de lui présenter, "
+        "à sa {ordinal} session, un rapport sur l'état de la coopération entre l'Organisation des "
+        "Nations Unies et l'{partner}."
+    ),
     "intro_plain": "Le présent rapport décrit l'état de la coopération entre l'Organisation des Nations Unies et l'{partner}.",
-    "intro_scope": ("Il porte sur la période allant du {start} au {end} et s'appuie sur la matrice des activités "
-                    "conjointes {bienniums}, tenue par les secrétariats des deux "
-                    "organisations, ainsi que sur les contributions des entités concernées."),
+    "intro_scope": (
+        "Il porte sur la période allant du {start} au {end} et s'appuie sur la matrice des activités "
+        "conjointes {bienniums}, tenue par les secrétariats des deux "
+        "organisations, ainsi que sur les contributions des entités concernées."
+    ),
     "biennium_one": "de l'exercice biennal {labels}",
     "biennium_many": "des exercices biennaux {labels}",
     "res_footnote": "Résolution {res}, adoptée le {date}.",
@@ -137,14 +193,18 @@ FR = {
     "meeting_held_noplace": "{title} s'est tenue {dates}.",
     "meeting_docs": "Voir {docs}.",
     "no_meetings": "Aucune consultation ni réunion de haut niveau n'a été enregistrée pour la période.",
-    "gm_held": ("La réunion générale des deux systèmes s'est tenue à {place} {dates} et a adopté {n} "
-                "recommandations."),
+    "gm_held": (
+        "La réunion générale des deux systèmes s'est tenue à {place} {dates} et a adopté {n} "
+        "recommandations."
+    ),
     "gm_held_nodecisions": "La réunion générale des deux systèmes s'est tenue à {place} {dates}.",
     "gm_previous_nodecisions": "La réunion générale précédente s'est tenue à {place} {dates}.",
     "gm_previous": "La réunion générale précédente, tenue à {place} {dates}, a adopté {n} recommandations.",
-    "gm_followup": ("Sur les {total} mesures de suivi découlant des recommandations des réunions générales, {opened} "
-                    "ont été ouvertes et {closed} clôturées pendant la période ; {open} restent ouvertes, dont "
-                    "{overdue} en retard sur leur échéance."),
+    "gm_followup": (
+        "Sur les {total} mesures de suivi découlant des recommandations des réunions générales, {opened} "
+        "ont été ouvertes et {closed} clôturées pendant la période ; {open} restent ouvertes, dont "
+        "{overdue} en retard sur leur échéance."
+    ),
     "gm_next": "La prochaine réunion générale est prévue en {year} ; elle sera accueillie par l'{host}.",
     "gm_next_nohost": "La prochaine réunion générale est prévue en {year}.",
     "area_para": "Dans le domaine « {area} », {n} activités conjointes ont été enregistrées ({statuses}).",
@@ -158,32 +218,71 @@ FR = {
     "agreement_para_nodate": "{parties} ont conclu un {kind} : {title}.",
     "no_agreements": "Aucun nouvel accord n'a été conclu pendant la période.",
     "agreements_in_force": "Les accords suivants entre les deux systèmes étaient en vigueur à la fin de la période.",
-    "t_title": "Intitulé", "t_kind": "Type", "t_parties": "Parties", "t_signed": "Signé le", "t_status": "Statut",
-    "conclusion_1": ("La coopération entre l'Organisation des Nations Unies et l'{partner} a continué de se "
-                     "développer pendant la période : {done} des {n} activités conjointes ont été achevées et "
-                     "{ongoing} sont en cours."),
-    "conclusion_2": ("Le Secrétaire général encourage les deux secrétariats à clôturer les {open} mesures de suivi "
-                     "encore ouvertes et à préparer la prochaine réunion générale sur la base de la matrice des "
-                     "activités conjointes."),
+    "t_title": "Intitulé",
+    "t_kind": "Type",
+    "t_parties": "Parties",
+    "t_signed": "Signé le",
+    "t_status": "Statut",
+    "conclusion_1": (
+        "La coopération entre l'Organisation des Nations Unies et l'{partner} a continué de se "
+        "développer pendant la période : {done} des {n} activités conjointes ont été achevées et "
+        "{ongoing} sont en cours."
+    ),
+    "conclusion_2": (
+        "Le Secrétaire général encourage les deux secrétariats à clôturer les {open} mesures de suivi "
+        "encore ouvertes et à préparer la prochaine réunion générale sur la base de la matrice des "
+        "activités conjointes."
+    ),
     "fig_areas": "Activités conjointes par domaine prioritaire et par statut",
     "fig_actions": "Mesures de suivi ouvertes et clôturées, par trimestre",
     "figure": "Figure {n}",
-    "opened": "ouvertes", "closed": "clôturées",
+    "opened": "ouvertes",
+    "closed": "clôturées",
     "and": "et",
-    "status": {"planned": "prévues", "ongoing": "en cours", "completed": "achevées", "postponed": "reportées",
-               "cancelled": "annulées", "open": "ouverte", "in_progress": "en cours", "done": "réalisée"},
-    "kind": {"mou": "mémorandum d'accord", "moc": "mémorandum de coopération", "letters": "échange de lettres",
-             "other": "accord"},
-    "months": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-               "novembre", "décembre"],
+    "status": {
+        "planned": "prévues",
+        "ongoing": "en cours",
+        "completed": "achevées",
+        "postponed": "reportées",
+        "cancelled": "annulées",
+        "open": "ouverte",
+        "in_progress": "en cours",
+        "done": "réalisée",
+    },
+    "kind": {
+        "mou": "mémorandum d'accord",
+        "moc": "mémorandum de coopération",
+        "letters": "échange de lettres",
+        "other": "accord",
+    },
+    "months": [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
     "date": "{day} {month} {year}",
     "rp_title": "Examen de la matrice des activités conjointes et de la suite donnée aux recommandations",
     "rp_subtitle": "Établi pour la {meeting}",
     "rp_areas": "Matrice des activités conjointes, par domaine prioritaire",
     "rp_recommendations": "Recommandations de la {meeting} et mesures de suivi",
-    "rp_code": "Code", "rp_activity": "Activité", "rp_leads": "Chefs de file", "rp_status": "Statut",
-    "rp_progress": "Dernier point d'avancement", "rp_recommendation": "Recommandation",
-    "rp_items": "Mesures de suivi", "rp_owner": "Responsable", "rp_due": "Échéance",
+    "rp_code": "Code",
+    "rp_activity": "Activité",
+    "rp_leads": "Chefs de file",
+    "rp_status": "Statut",
+    "rp_progress": "Dernier point d'avancement",
+    "rp_recommendation": "Recommandation",
+    "rp_items": "Mesures de suivi",
+    "rp_owner": "Responsable",
+    "rp_due": "Échéance",
     "rp_none": "Aucune enregistrée.",
     "rp_no_previous": "Aucune réunion générale antérieure n'est enregistrée.",
 }
@@ -197,9 +296,11 @@ AR = {
     "title": "التعاون بين الأمم المتحدة و{partner}",
     "subtitle": "تقرير الأمين العام",
     "summary": "موجز",
-    "summary_text": ("يقدَّم هذا التقرير عملا بقرار الجمعية العامة {res}. ويصف التعاون بين منظومة الأمم المتحدة "
-                     "و{partner} في الفترة من {start} إلى {end}: {n} نشاطا مشتركا في {areas} مجالات ذات أولوية، "
-                     "أُنجز منها {done}، و{meetings} اجتماعا، و{agreements} اتفاقات مبرمة."),
+    "summary_text": (
+        "يقدَّم هذا التقرير عملا بقرار الجمعية العامة {res}. ويصف التعاون بين منظومة الأمم المتحدة "
+        "و{partner} في الفترة من {start} إلى {end}: {n} نشاطا مشتركا في {areas} مجالات ذات أولوية، "
+        "أُنجز منها {done}، و{meetings} اجتماعا، و{agreements} اتفاقات مبرمة."
+    ),
     "preliminary": "* سيصدر مع القائمة الأولية للبنود.",
     "s_intro": "مقدمة",
     "s_meetings": "المشاورات والاجتماعات الرفيعة المستوى",
@@ -208,12 +309,16 @@ AR = {
     "s_entities": "التعاون حسب الكيان",
     "s_agreements": "الاتفاقات المبرمة",
     "s_conclusions": "الاستنتاجات",
-    "intro_pursuant": ("يقدَّم هذا التقرير عملا بالفقرة {para} من قرار الجمعية العامة {res}، التي طلبت فيها الجمعية "
-                       "إلى الأمين العام أن يقدم إليها في دورتها {ordinal} تقريرا عن حالة التعاون بين الأمم المتحدة "
-                       "و{partner}."),
+    "intro_pursuant": (
+        "يقدَّم هذا التقرير عملا بالفقرة {para} من قرار الجمعية العامة {res}، التي طلبت فيها الجمعية "
+        "إلى الأمين العام أن يقدم إليها في دورتها {ordinal} تقريرا عن حالة التعاون بين الأمم المتحدة "
+        "و{partner}."
+    ),
     "intro_plain": "يصف هذا التقرير حالة التعاون بين الأمم المتحدة و{partner}.",
-    "intro_scope": ("ويغطي الفترة من {start} إلى {end}، ويستند إلى مصفوفة الأنشطة المشتركة "
-                    "{bienniums} التي تتولاها أمانتا المنظمتين، وإلى إسهامات الكيانات المعنية."),
+    "intro_scope": (
+        "ويغطي الفترة من {start} إلى {end}، ويستند إلى مصفوفة الأنشطة المشتركة "
+        "{bienniums} التي تتولاها أمانتا المنظمتين، وإلى إسهامات الكيانات المعنية."
+    ),
     "biennium_one": "لفترة السنتين {labels}",
     "biennium_many": "لفترات السنتين {labels}",
     "res_footnote": "القرار {res}، المتخذ في {date}.",
@@ -225,8 +330,10 @@ AR = {
     "gm_held_nodecisions": "عُقد الاجتماع العام للمنظومتين في {place} في {dates}.",
     "gm_previous_nodecisions": "عُقد الاجتماع العام السابق في {place} في {dates}.",
     "gm_previous": "واعتمد الاجتماع العام السابق، المعقود في {place} في {dates}، {n} توصيات.",
-    "gm_followup": ("ومن بين إجراءات المتابعة الناشئة عن توصيات الاجتماعات العامة وعددها {total}، فُتح {opened} "
-                    "وأُغلق {closed} خلال الفترة؛ ولا يزال {open} منها مفتوحا، منها {overdue} تجاوزت موعدها."),
+    "gm_followup": (
+        "ومن بين إجراءات المتابعة الناشئة عن توصيات الاجتماعات العامة وعددها {total}، فُتح {opened} "
+        "وأُغلق {closed} خلال الفترة؛ ولا يزال {open} منها مفتوحا، منها {overdue} تجاوزت موعدها."
+    ),
     "gm_next": "ومن المقرر عقد الاجتماع العام المقبل في عام {year}، وتستضيفه {host}.",
     "gm_next_nohost": "ومن المقرر عقد الاجتماع العام المقبل في عام {year}.",
     "area_para": "في مجال {area}، سُجِّل {n} نشاطا مشتركا ({statuses}).",
@@ -240,43 +347,129 @@ AR = {
     "agreement_para_nodate": "أبرم {parties} {kind}: {title}.",
     "no_agreements": "لم يُبرم أي اتفاق جديد خلال الفترة.",
     "agreements_in_force": "كانت الاتفاقات التالية بين المنظومتين سارية في نهاية الفترة.",
-    "t_title": "العنوان", "t_kind": "النوع", "t_parties": "الأطراف", "t_signed": "تاريخ التوقيع", "t_status": "الحالة",
-    "conclusion_1": ("واصل التعاون بين الأمم المتحدة و{partner} نموه خلال الفترة: فقد أُنجز {done} من أصل {n} "
-                     "نشاطا مشتركا، ولا يزال {ongoing} قيد التنفيذ."),
-    "conclusion_2": ("ويشجع الأمين العام الأمانتين على إغلاق إجراءات المتابعة التي لا تزال مفتوحة وعددها {open}، "
-                     "وعلى التحضير للاجتماع العام المقبل على أساس مصفوفة الأنشطة المشتركة."),
+    "t_title": "العنوان",
+    "t_kind": "النوع",
+    "t_parties": "الأطراف",
+    "t_signed": "تاريخ التوقيع",
+    "t_status": "الحالة",
+    "conclusion_1": (
+        "واصل التعاون بين الأمم المتحدة و{partner} نموه خلال الفترة: فقد أُنجز {done} من أصل {n} "
+        "نشاطا مشتركا، ولا يزال {ongoing} قيد التنفيذ."
+    ),
+    "conclusion_2": (
+        "ويشجع الأمين العام الأمانتين على إغلاق إجراءات المتابعة التي لا تزال مفتوحة وعددها {open}، "
+        "وعلى التحضير للاجتماع العام المقبل على أساس مصفوفة الأنشطة المشتركة."
+    ),
     "fig_areas": "الأنشطة المشتركة حسب المجال ذي الأولوية والحالة",
     "fig_actions": "إجراءات المتابعة المفتوحة والمغلقة، حسب الربع",
     "figure": "الشكل {n}",
-    "opened": "فُتحت", "closed": "أُغلقت",
+    "opened": "فُتحت",
+    "closed": "أُغلقت",
     "and": "و",
-    "status": {"planned": "مخطط لها", "ongoing": "جارية", "completed": "منجزة", "postponed": "مؤجلة",
-               "cancelled": "ملغاة", "open": "مفتوح", "in_progress": "قيد التنفيذ", "done": "منجز"},
-    "kind": {"mou": "مذكرة تفاهم", "moc": "مذكرة تعاون", "letters": "تبادل رسائل", "other": "اتفاقا"},
-    "months": ["كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو", "حزيران/يونيه",
-               "تموز/يوليه", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر",
-               "كانون الأول/ديسمبر"],
+    "status": {
+        "planned": "مخطط لها",
+        "ongoing": "جارية",
+        "completed": "منجزة",
+        "postponed": "مؤجلة",
+        "cancelled": "ملغاة",
+        "open": "مفتوح",
+        "in_progress": "قيد التنفيذ",
+        "done": "منجز",
+    },
+    "kind": {
+        "mou": "مذكرة تفاهم",
+        "moc": "مذكرة تعاون",
+        "letters": "تبادل رسائل",
+        "other": "اتفاقا",
+    },
+    "months": [
+        "كانون الثاني/يناير",
+        "شباط/فبراير",
+        "آذار/مارس",
+        "نيسان/أبريل",
+        "أيار/مايو",
+        "حزيران/يونيه",
+        "تموز/يوليه",
+        "آب/أغسطس",
+        "أيلول/سبتمبر",
+        "تشرين الأول/أكتوبر",
+        "تشرين الثاني/نوفمبر",
+        "كانون الأول/ديسمبر",
+    ],
     "date": "{day} {month} {year}",
     "rp_title": "استعراض مصفوفة الأنشطة المشتركة ومتابعة التوصيات",
     "rp_subtitle": "أُعد من أجل {meeting}",
     "rp_areas": "مصفوفة الأنشطة المشتركة، حسب المجال ذي الأولوية",
     "rp_recommendations": "توصيات {meeting} وإجراءات متابعتها",
-    "rp_code": "الرمز", "rp_activity": "النشاط", "rp_leads": "الجهات الرائدة", "rp_status": "الحالة",
-    "rp_progress": "آخر تقدم", "rp_recommendation": "التوصية", "rp_items": "إجراءات المتابعة",
-    "rp_owner": "الجهة المسؤولة", "rp_due": "الموعد", "rp_none": "لا يوجد.",
+    "rp_code": "الرمز",
+    "rp_activity": "النشاط",
+    "rp_leads": "الجهات الرائدة",
+    "rp_status": "الحالة",
+    "rp_progress": "آخر تقدم",
+    "rp_recommendation": "التوصية",
+    "rp_items": "إجراءات المتابعة",
+    "rp_owner": "الجهة المسؤولة",
+    "rp_due": "الموعد",
+    "rp_none": "لا يوجد.",
     "rp_no_previous": "لم يُسجَّل أي اجتماع عام سابق.",
 }
 
 TABLES = {"en": EN, "fr": FR, "ar": AR}
 
-_FR_UNITS = ["", "unième", "deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième", "huitième",
-             "neuvième"]
-_FR_TEENS = ["dixième", "onzième", "douzième", "treizième", "quatorzième", "quinzième", "seizième",
-             "dix-septième", "dix-huitième", "dix-neuvième"]
-_FR_TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante", 8: "quatre-vingt"}
-_AR_UNITS = ["", "الحادية", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة"]
-_AR_TENS = {2: "العشرون", 3: "الثلاثون", 4: "الأربعون", 5: "الخمسون", 6: "الستون", 7: "السبعون", 8: "الثمانون",
-            9: "التسعون"}
+_FR_UNITS = [
+    "",
+    "unième",
+    "deuxième",
+    "troisième",
+    "quatrième",
+    "cinquième",
+    "sixième",
+    "septième",
+    "huitième",
+    "neuvième",
+]
+_FR_TEENS = [
+    "dixième",
+    "onzième",
+    "douzième",
+    "treizième",
+    "quatorzième",
+    "quinzième",
+    "seizième",
+    "dix-septième",
+    "dix-huitième",
+    "dix-neuvième",
+]
+_FR_TENS = {
+    2: "vingt",
+    3: "trente",
+    4: "quarante",
+    5: "cinquante",
+    6: "soixante",
+    8: "quatre-vingt",
+}
+_AR_UNITS = [
+    "",
+    "الحادية",
+    "الثانية",
+    "الثالثة",
+    "الرابعة",
+    "الخامسة",
+    "السادسة",
+    "السابعة",
+    "الثامنة",
+    "التاسعة",
+]
+_AR_TENS = {
+    2: "العشرون",
+    3: "الثلاثون",
+    4: "الأربعون",
+    5: "الخمسون",
+    6: "الستون",
+    7: "السبعون",
+    8: "الثمانون",
+    9: "التسعون",
+}
 
 
 class Phrases(dict):
@@ -301,8 +494,11 @@ class Phrases(dict):
         if start and end and end != start:
             sep = "–" if self.lang != "ar" else "-"
             if (start.year, start.month) == (end.year, end.month):
-                return self["date"].format(day=f"{start.day}{sep}{end.day}", month=self["months"][end.month - 1],
-                                           year=end.year)
+                return self["date"].format(
+                    day=f"{start.day}{sep}{end.day}",
+                    month=self["months"][end.month - 1],
+                    year=end.year,
+                )
             return self.date(start) + f" {sep} " + self.date(end)
         return self.date(start or end)
 
@@ -361,10 +557,63 @@ def phrases(lang: str) -> Phrases:
     return Phrases(lang)
 
 
-_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
-_AR_ORDER = ["أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا"]
-_AR_LETTERS = ["ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام", "ميم", "نون",
-               "سين", "عين", "فاء", "صاد", "قاف", "راء", "شين", "تاء", "ثاء", "خاء", "ذال", "ضاد"]
+_ROMAN = [
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+]
+_AR_ORDER = [
+    "أولا",
+    "ثانيا",
+    "ثالثا",
+    "رابعا",
+    "خامسا",
+    "سادسا",
+    "سابعا",
+    "ثامنا",
+    "تاسعا",
+    "عاشرا",
+]
+_AR_LETTERS = [
+    "ألف",
+    "باء",
+    "جيم",
+    "دال",
+    "هاء",
+    "واو",
+    "زاي",
+    "حاء",
+    "طاء",
+    "ياء",
+    "كاف",
+    "لام",
+    "ميم",
+    "نون",
+    "سين",
+    "عين",
+    "فاء",
+    "صاد",
+    "قاف",
+    "راء",
+    "شين",
+    "تاء",
+    "ثاء",
+    "خاء",
+    "ذال",
+    "ضاد",
+]
 
 
 def section_label(index: int, lang: str) -> str:

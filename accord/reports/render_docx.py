@@ -45,7 +45,7 @@ def _set_cs_size(rPr, size: float) -> None:
     """The complex-script size (``w:szCs``, used for Arabic) equal to the Latin one."""
     element = rPr.find(qn("w:szCs"))
     if element is None:
-        element = parse_xml(f'<w:szCs {nsdecls("w")}/>')
+        element = parse_xml(f"<w:szCs {nsdecls('w')}/>")
         insert_ordered(rPr, element, RPR_SEQ)
     element.set(qn("w:val"), str(int(size * 2)))
 
@@ -72,7 +72,11 @@ class _Writer:
         styles = self.word.styles
         # The template's Title style spaces its letters, which breaks Arabic joining: the
         # title is a bold Normal paragraph instead.
-        for name, size, bold in (("Normal", 10, False), ("Heading 1", 11, True), ("Heading 2", 10, True)):
+        for name, size, bold in (
+            ("Normal", 10, False),
+            ("Heading 1", 11, True),
+            ("Heading 2", 10, True),
+        ):
             style = styles[name]
             style.font.name = self.font
             style.font.size = Pt(size)
@@ -91,7 +95,7 @@ class _Writer:
             if self.rtl:
                 lang = rPr.find(qn("w:lang"))
                 if lang is None:
-                    lang = parse_xml(f'<w:lang {nsdecls("w")}/>')
+                    lang = parse_xml(f"<w:lang {nsdecls('w')}/>")
                     insert_ordered(rPr, lang, RPR_SEQ)
                 lang.set(qn("w:bidi"), "ar-SA")
             style.paragraph_format.space_after = Pt(6)
@@ -101,8 +105,16 @@ class _Writer:
         self.word.core_properties.language = self.doc.lang
 
     # --- paragraphs -----------------------------------------------------------------
-    def para(self, text: str = "", *, style: str | None = None, align=None, bold: bool = False,
-             size: float | None = None, container=None):
+    def para(
+        self,
+        text: str = "",
+        *,
+        style: str | None = None,
+        align=None,
+        bold: bool = False,
+        size: float | None = None,
+        container=None,
+    ):
         target = container if container is not None else self.word
         p = target.add_paragraph(style=style)
         if text:
@@ -129,8 +141,15 @@ class _Writer:
         if self.rtl:
             table.table_direction = WD_TABLE_DIRECTION.RTL
         left, right = table.rows[0].cells
-        self.para({"en": "United Nations", "fr": "Nations Unies", "ar": "الأمم المتحدة"}.get(self.doc.lang, ""),
-                  bold=True, size=12, container=left, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+        self.para(
+            {"en": "United Nations", "fr": "Nations Unies", "ar": "الأمم المتحدة"}.get(
+                self.doc.lang, ""
+            ),
+            bold=True,
+            size=12,
+            container=left,
+            align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+        )
         left.paragraphs[0]._p.getparent().remove(left.paragraphs[0]._p)
         # The symbol sits at the outer edge: "right" is the end of the line in either
         # direction (the left margin in Arabic).
@@ -152,9 +171,15 @@ class _Writer:
     def _rule(self, table):
         """A thick line under the heading block, as on UN documents."""
         tblPr = table._tbl.tblPr
-        insert_ordered(tblPr, parse_xml(f'<w:tblBorders {nsdecls("w")}><w:bottom w:val="single" w:sz="18" w:space="0" '
-                               'w:color="000000"/><w:insideH w:val="single" w:sz="4" w:space="0" '
-                               'w:color="000000"/></w:tblBorders>'), TBLPR_SEQ)
+        insert_ordered(
+            tblPr,
+            parse_xml(
+                f'<w:tblBorders {nsdecls("w")}><w:bottom w:val="single" w:sz="18" w:space="0" '
+                'w:color="000000"/><w:insideH w:val="single" w:sz="4" w:space="0" '
+                'w:color="000000"/></w:tblBorders>'
+            ),
+            TBLPR_SEQ,
+        )
 
     def body_para(self, para: Para):
         p = self.para(para.text)
@@ -165,7 +190,9 @@ class _Writer:
 
     def figure(self, figure: Figure):
         self.figures += 1
-        label = self.para(figure_label(self.figures, self.doc.lang), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        label = self.para(
+            figure_label(self.figures, self.doc.lang), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER
+        )
         caption = self.para(figure.caption, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
         label.paragraph_format.keep_with_next = caption.paragraph_format.keep_with_next = True
         p = self.para(align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -198,7 +225,11 @@ class _Writer:
         self.para()
 
     def section(self, section: Section, index: int, level: int):
-        label = section_label(index, self.doc.lang) if level == 1 else subsection_label(index, self.doc.lang)
+        label = (
+            section_label(index, self.doc.lang)
+            if level == 1
+            else subsection_label(index, self.doc.lang)
+        )
         self.para(f"{label} {section.title}", style=f"Heading {level}")
         sub = 0
         for block in section.blocks:

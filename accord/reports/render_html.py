@@ -19,8 +19,12 @@ from accord.reports.phrases import figure_label, section_label, subsection_label
 
 def template_names(kind: str, lang: str) -> list[str]:
     """The templates to try for a report of ``kind`` in ``lang``, most specific first."""
-    return [f"reports/{kind}/{lang}.html", f"reports/{kind}/default.html",
-            f"reports/document/{lang}.html", "reports/document/default.html"]
+    return [
+        f"reports/{kind}/{lang}.html",
+        f"reports/{kind}/default.html",
+        f"reports/document/{lang}.html",
+        "reports/document/default.html",
+    ]
 
 
 def template_for(kind: str, lang: str) -> str:
@@ -64,14 +68,24 @@ def prepare(doc: Document) -> dict:
             counters["figure"] += 1
             data = item.svg or item.png
             mime = "image/svg+xml" if item.svg else "image/png"
-            return _Block("figure", text=item.caption, label=figure_label(counters["figure"], doc.lang),
-                          src=f"data:{mime};base64,{base64.b64encode(data).decode()}")
+            return _Block(
+                "figure",
+                text=item.caption,
+                label=figure_label(counters["figure"], doc.lang),
+                src=f"data:{mime};base64,{base64.b64encode(data).decode()}",
+            )
         if isinstance(item, Table):
             total = sum(item.widths) or 1
-            return _Block("table", headers=item.headers, rows=item.rows,
-                          widths=[round(100 * w / total, 1) for w in item.widths])
+            return _Block(
+                "table",
+                headers=item.headers,
+                rows=item.rows,
+                widths=[round(100 * w / total, 1) for w in item.widths],
+            )
         if isinstance(item, Section):
-            label = section_label(index, doc.lang) if level == 1 else subsection_label(index, doc.lang)
+            label = (
+                section_label(index, doc.lang) if level == 1 else subsection_label(index, doc.lang)
+            )
             children, sub = [], 0
             for child in item.blocks:
                 if isinstance(child, Section):

@@ -27,8 +27,9 @@ def meeting_year(meeting: Meeting) -> int:
 
 def previous_general_meeting(meeting: Meeting) -> Meeting | None:
     """The general meeting of the same framework held before ``meeting``."""
-    found = Meeting.objects.filter(framework=meeting.framework_id, kind=Meeting.Kind.GENERAL,
-                                   start_on__isnull=False).exclude(pk=meeting.pk)
+    found = Meeting.objects.filter(
+        framework=meeting.framework_id, kind=Meeting.Kind.GENERAL, start_on__isnull=False
+    ).exclude(pk=meeting.pk)
     if meeting.start_on:
         found = found.filter(start_on__lt=meeting.start_on)
     else:
@@ -47,10 +48,17 @@ def build_review_pack(meeting: Meeting, lang: str = "en", *, progress=None) -> D
         previous = previous_general_meeting(meeting)
         year = meeting_year(meeting)
         since = previous.start_on.year if previous else year - 2
-        bienniums = list(Biennium.objects.filter(framework=meeting.framework_id, start_year__lte=year,
-                                                 end_year__gte=since).order_by("start_year"))
-        doc = Document(lang=lang, kind="review_pack", title=p["rp_title"],
-                       subtitle=p["rp_subtitle"].format(meeting=meeting.title))
+        bienniums = list(
+            Biennium.objects.filter(
+                framework=meeting.framework_id, start_year__lte=year, end_year__gte=since
+            ).order_by("start_year")
+        )
+        doc = Document(
+            lang=lang,
+            kind="review_pack",
+            title=p["rp_title"],
+            subtitle=p["rp_subtitle"].format(meeting=meeting.title),
+        )
         matrix = Section(p["rp_areas"])
         rows_by_area: dict[int, list] = {}
         for biennium in bienniums:
@@ -64,10 +72,24 @@ def build_review_pack(meeting: Meeting, lang: str = "en", *, progress=None) -> D
             if not rows:
                 sub.add(Para(p["rp_none"], numbered=False))
                 continue
-            sub.add(Table(headers, [
-                [a.code, a.title, _leads(a), p.status(a.status),
-                 f"{p.date(a.last_progress_date)}: {a.last_progress_text}" if a.last_progress_date else ""]
-                for a in rows], widths=[1.4, 4, 2, 1.4, 4]))
+            sub.add(
+                Table(
+                    headers,
+                    [
+                        [
+                            a.code,
+                            a.title,
+                            _leads(a),
+                            p.status(a.status),
+                            f"{p.date(a.last_progress_date)}: {a.last_progress_text}"
+                            if a.last_progress_date
+                            else "",
+                        ]
+                        for a in rows
+                    ],
+                    widths=[1.4, 4, 2, 1.4, 4],
+                )
+            )
         doc.sections.append(matrix)
         tick(0.7)
         if previous is None:
@@ -76,17 +98,34 @@ def build_review_pack(meeting: Meeting, lang: str = "en", *, progress=None) -> D
         else:
             recs = Section(p["rp_recommendations"].format(meeting=previous.title))
             items_of: dict[int, list[ActionItem]] = {}
-            for item in (ActionItem.objects.filter(decision__meeting=previous).select_related("owner")
-                         .order_by("due_on", "id")):
+            for item in (
+                ActionItem.objects.filter(decision__meeting=previous)
+                .select_related("owner")
+                .order_by("due_on", "id")
+            ):
                 items_of.setdefault(item.decision_id, []).append(item)
             for decision in previous.decisions.all():
-                recs.add(Para(f"{p['rp_recommendation']} {decision.number}: {decision.text}".strip()))
+                recs.add(
+                    Para(f"{p['rp_recommendation']} {decision.number}: {decision.text}".strip())
+                )
                 items = items_of.get(decision.pk, [])
                 if items:
-                    recs.add(Table([p["rp_items"], p["rp_owner"], p["rp_due"], p["rp_status"]],
-                                   [[i.title, str(i.owner or ""), p.date(i.due_on), p.status(i.status)
-                                     + (f" ({p.date(i.closed_on)})" if i.closed_on else "")] for i in items],
-                                   widths=[5, 2, 2, 2]))
+                    recs.add(
+                        Table(
+                            [p["rp_items"], p["rp_owner"], p["rp_due"], p["rp_status"]],
+                            [
+                                [
+                                    i.title,
+                                    str(i.owner or ""),
+                                    p.date(i.due_on),
+                                    p.status(i.status)
+                                    + (f" ({p.date(i.closed_on)})" if i.closed_on else ""),
+                                ]
+                                for i in items
+                            ],
+                            widths=[5, 2, 2, 2],
+                        )
+                    )
                 else:
                     recs.add(Para(f"{p['rp_items']}: {p['rp_none']}", numbered=False))
         doc.sections.append(recs)

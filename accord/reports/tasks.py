@@ -56,20 +56,35 @@ def generate_report(job_id: int) -> str:
         data = render(doc, job.fmt)
         _set(job, progress=0.95)
         job.file.save(name, ContentFile(data), save=False)
-        _set(job, file=job.file.name, filename=name, status=ReportJob.Status.DONE, progress=1.0,
-             finished_at=timezone.now())
+        _set(
+            job,
+            file=job.file.name,
+            filename=name,
+            status=ReportJob.Status.DONE,
+            progress=1.0,
+            finished_at=timezone.now(),
+        )
     except Exception as exc:  # recorded on the job for the page to show
         log.exception("report job %s failed", job_id)
-        _set(job, status=ReportJob.Status.FAILED, error=f"{exc.__class__.__name__}: {exc}",
-             finished_at=timezone.now())
+        _set(
+            job,
+            status=ReportJob.Status.FAILED,
+            error=f"{exc.__class__.__name__}: {exc}",
+            finished_at=timezone.now(),
+        )
     return job.status
 
 
 def start_report(*, kind: str, params: dict, fmt: str, lang: str, user=None) -> ReportJob:
     """Record the job and hand it to the task backend; returns the job (already done
     with the immediate backend)."""
-    job = ReportJob.objects.create(kind=kind, params=params, fmt=fmt, lang=lang,
-                                   requested_by=user if getattr(user, "is_authenticated", False) else None)
+    job = ReportJob.objects.create(
+        kind=kind,
+        params=params,
+        fmt=fmt,
+        lang=lang,
+        requested_by=user if getattr(user, "is_authenticated", False) else None,
+    )
     result = generate_report.enqueue(job.pk)
     ReportJob.objects.filter(pk=job.pk).update(task_id=str(result.id))
     job.refresh_from_db()

@@ -16,6 +16,10 @@ urlpatterns = [
     path("opendata/matrix/<int:pk>/", views.opendata_matrix, name="opendata-matrix"),
     path("opendata/registry.<str:fmt>", views.opendata_registry, name="opendata-registry"),
     path("opendata/registry/", views.opendata_registry, name="opendata-registry"),
-    path("opendata/resolutions/<int:pk>.<str:fmt>", views.opendata_resolution, name="opendata-resolution"),
+    path(
+        "opendata/resolutions/<int:pk>.<str:fmt>",
+        views.opendata_resolution,
+        name="opendata-resolution",
+    ),
     path("opendata/resolutions/<int:pk>/", views.opendata_resolution, name="opendata-resolution"),
 ]

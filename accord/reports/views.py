@@ -68,8 +68,11 @@ def matrix_export(request, pk: int):
     fmt = request.GET.get("format", "xlsx")
     if fmt not in CONTENT_TYPES:
         return HttpResponseBadRequest(_("The matrix is exported as xlsx or csv."))
-    return _attachment(export_matrix(biennium, fmt, user=request.user), CONTENT_TYPES[fmt],
-                       export_filename(biennium, fmt))
+    return _attachment(
+        export_matrix(biennium, fmt, user=request.user),
+        CONTENT_TYPES[fmt],
+        export_filename(biennium, fmt),
+    )
 
 
 PENDING_HOURS = 24
@@ -99,8 +102,13 @@ def matrix_import(request, pk: int):
             messages.error(request, _("The uploaded file has expired; upload it again."))
             return redirect("matrix-import", pk=pk)
         try:
-            plan = import_matrix(path.read_bytes(), format_of(token), user=request.user, apply=True,
-                                 biennium=biennium)
+            plan = import_matrix(
+                path.read_bytes(),
+                format_of(token),
+                user=request.user,
+                apply=True,
+                biennium=biennium,
+            )
         except ImportRejected as exc:
             context.update(plan=exc.plan, token=token)
             messages.error(request, str(exc))
@@ -128,7 +136,9 @@ def matrix_import(request, pk: int):
             token = f"{uuid.uuid4().hex}.{fmt}"
             (_pending_dir() / token).write_bytes(data)
         context.update(plan=plan, token=token)
-        return render(request, "reports/matrix_import.html", context, status=200 if plan.is_valid else 400)
+        return render(
+            request, "reports/matrix_import.html", context, status=200 if plan.is_valid else 400
+        )
     return render(request, "reports/matrix_import.html", context)
 
 
@@ -144,9 +154,15 @@ def _report_options(request) -> tuple[str, str] | None:
 @require_http_methods(["GET", "POST"])
 def report_sg(request, framework: str | None = None):
     frameworks = [f for f in Framework.objects.all() if may_report(request.user, f)]
-    context = {"frameworks": frameworks, "formats": REPORT_FORMATS, "languages": LANGUAGES, "kind": "sg",
-               "selected": framework or (frameworks[0].slug if frameworks else ""),
-               "start": request.POST.get("start", "2018-09"), "end": request.POST.get("end", "2020-08")}
+    context = {
+        "frameworks": frameworks,
+        "formats": REPORT_FORMATS,
+        "languages": LANGUAGES,
+        "kind": "sg",
+        "selected": framework or (frameworks[0].slug if frameworks else ""),
+        "start": request.POST.get("start", "2018-09"),
+        "end": request.POST.get("end", "2020-08"),
+    }
     if request.method == "POST":
         chosen = next((f for f in frameworks if f.slug == request.POST.get("framework")), None)
         options = _report_options(request)
@@ -157,10 +173,18 @@ def report_sg(request, framework: str | None = None):
             messages.error(request, str(exc))
             return render(request, "reports/report_form.html", context, status=400)
         if chosen is None or options is None or end < start:
-            messages.error(request, _("Choose a framework, a period (from before to), a format and a language."))
+            messages.error(
+                request,
+                _("Choose a framework, a period (from before to), a format and a language."),
+            )
             return render(request, "reports/report_form.html", context, status=400)
-        job = start_report(kind=ReportJob.Kind.SG_REPORT, fmt=options[0], lang=options[1], user=request.user,
-                           params={"framework": chosen.slug, "start": start.isoformat(), "end": end.isoformat()})
+        job = start_report(
+            kind=ReportJob.Kind.SG_REPORT,
+            fmt=options[0],
+            lang=options[1],
+            user=request.user,
+            params={"framework": chosen.slug, "start": start.isoformat(), "end": end.isoformat()},
+        )
         return redirect("report-job", pk=job.pk)
     return render(request, "reports/report_form.html", context)
 
@@ -171,14 +195,24 @@ def review_pack(request, pk: int):
     meeting = get_object_or_404(Meeting.objects.select_related("framework"), pk=pk)
     if not may_report(request.user, meeting.framework):
         raise PermissionDenied
-    context = {"meeting": meeting, "formats": ("docx", "pdf"), "languages": LANGUAGES, "kind": "review_pack"}
+    context = {
+        "meeting": meeting,
+        "formats": ("docx", "pdf"),
+        "languages": LANGUAGES,
+        "kind": "review_pack",
+    }
     if request.method == "POST":
         options = _report_options(request)
         if options is None or options[0] == "html":
             messages.error(request, _("Choose Word or PDF and a language."))
             return render(request, "reports/report_form.html", context, status=400)
-        job = start_report(kind=ReportJob.Kind.REVIEW_PACK, fmt=options[0], lang=options[1], user=request.user,
-                           params={"meeting": meeting.pk})
+        job = start_report(
+            kind=ReportJob.Kind.REVIEW_PACK,
+            fmt=options[0],
+            lang=options[1],
+            user=request.user,
+            params={"meeting": meeting.pk},
+        )
         return redirect("report-job", pk=job.pk)
     return render(request, "reports/report_form.html", context)
 
@@ -192,11 +226,23 @@ def report_job(request, pk: int):
     if request.GET.get("download"):
         if job.status != ReportJob.Status.DONE or not job.file:
             raise Http404(_("The report is not ready."))
-        return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename,
-                            content_type=REPORT_FORMATS.get(job.fmt))
-    if request.GET.get("format") == "json" or "application/json" in request.headers.get("Accept", ""):
-        return JsonResponse({"status": job.status, "progress": job.progress, "error": job.error,
-                             "download": download if job.status == ReportJob.Status.DONE else None})
+        return FileResponse(
+            job.file.open("rb"),
+            as_attachment=True,
+            filename=job.filename,
+            content_type=REPORT_FORMATS.get(job.fmt),
+        )
+    if request.GET.get("format") == "json" or "application/json" in request.headers.get(
+        "Accept", ""
+    ):
+        return JsonResponse(
+            {
+                "status": job.status,
+                "progress": job.progress,
+                "error": job.error,
+                "download": download if job.status == ReportJob.Status.DONE else None,
+            }
+        )
     return render(request, "reports/job.html", {"job": job, "download": download})
 
 
@@ -211,14 +257,22 @@ def _fmt(request, fmt: str | None, allowed) -> str:
 
 
 def opendata_index(request):
-    bienniums = Biennium.objects.select_related("framework").order_by("framework__slug", "-start_year")
-    resolutions = [r for r in Resolution.objects.order_by("-adopted_on") if may_view(request.user, r)]
-    return render(request, "reports/opendata.html", {"bienniums": bienniums, "resolutions": resolutions})
+    bienniums = Biennium.objects.select_related("framework").order_by(
+        "framework__slug", "-start_year"
+    )
+    resolutions = [
+        r for r in Resolution.objects.order_by("-adopted_on") if may_view(request.user, r)
+    ]
+    return render(
+        request, "reports/opendata.html", {"bienniums": bienniums, "resolutions": resolutions}
+    )
 
 
 def opendata_matrix(request, pk: int, fmt: str | None = None):
     biennium = get_object_or_404(Biennium.objects.select_related("framework"), pk=pk)
-    return _attachment(*opendata.matrix(biennium, _fmt(request, fmt, opendata.FORMATS), request.user))
+    return _attachment(
+        *opendata.matrix(biennium, _fmt(request, fmt, opendata.FORMATS), request.user)
+    )
 
 
 def opendata_registry(request, fmt: str | None = None):

@@ -32,9 +32,17 @@ HISTORY_LIMIT = 30
 
 def activity_for(request: HttpRequest, framework, pk: int) -> Activity:
     activity = get_object_or_404(
-        Activity.objects.select_related("priority_area", "un_lead", "partner_lead", "biennium",
-                                        "funding_entity", "carried_over_from"),
-        pk=pk, framework=framework)
+        Activity.objects.select_related(
+            "priority_area",
+            "un_lead",
+            "partner_lead",
+            "biennium",
+            "funding_entity",
+            "carried_over_from",
+        ),
+        pk=pk,
+        framework=framework,
+    )
     refuse_unless(can_view(request.user, activity))
     return activity
 
@@ -43,8 +51,11 @@ def history_rows(activity: Activity) -> list[dict]:
     """The activity's last changes, each with its field differences (old -> new), newest
     first; many-to-many fields are left out so the diff costs no query per record."""
     fields = [f.name for f in Activity._meta.concrete_fields if f.editable and f.name != "id"]
-    records = list(activity.history.select_related("history_user").order_by("-history_date", "-history_id")
-                   [:HISTORY_LIMIT + 1])
+    records = list(
+        activity.history.select_related("history_user").order_by("-history_date", "-history_id")[
+            : HISTORY_LIMIT + 1
+        ]
+    )
     rows = []
     for newer, older in zip(records, records[1:] + [None], strict=False):
         if len(rows) == HISTORY_LIMIT:
@@ -64,8 +75,14 @@ def history_rows(activity: Activity) -> list[dict]:
 
 
 def _form_initial(activity: Activity) -> dict:
-    return {"title": activity.title, "description": activity.description, "status": activity.status,
-            "start_on": activity.start_on, "end_on": activity.end_on, "version": activity.version}
+    return {
+        "title": activity.title,
+        "description": activity.description,
+        "status": activity.status,
+        "start_on": activity.start_on,
+        "end_on": activity.end_on,
+        "version": activity.version,
+    }
 
 
 @public_read
@@ -83,23 +100,37 @@ def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             data = dict(form.cleaned_data)
             version = data.pop("version")
             try:
-                services.activity_update(activity=activity, user=request.user, expected_version=version, **data)
+                services.activity_update(
+                    activity=activity, user=request.user, expected_version=version, **data
+                )
             except StaleEdit as error:
                 conflict = error
                 activity.refresh_from_db()
                 form = ActivityForm(initial={**form.cleaned_data, "version": activity.version})
             except (AccordError, ValidationError) as error:
-                form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
+                form.add_error(
+                    None, error.messages if isinstance(error, ValidationError) else str(error)
+                )
             else:
                 messages.success(request, _("The activity was saved."))
                 return redirect("activity", slug=slug, pk=pk)
-    mandates = (Mandate.objects.filter(activities=activity)
-                .select_related("paragraph", "resolution").defer(*heavy("resolution")).order_by("resolution__session", "paragraph__order"))
+    mandates = (
+        Mandate.objects.filter(activities=activity)
+        .select_related("paragraph", "resolution")
+        .defer(*heavy("resolution"))
+        .order_by("resolution__session", "paragraph__order")
+    )
     context = {
-        "framework": framework, "page": "matrix", "activity": activity, "may_edit": may_edit,
-        "form": form, "conflict": conflict,
-        "participants": activity.participants.all(), "mandates": mandates,
-        "sdg_targets": activity.sdg_targets.all(), "indicators": activity.indicators.all(),
+        "framework": framework,
+        "page": "matrix",
+        "activity": activity,
+        "may_edit": may_edit,
+        "form": form,
+        "conflict": conflict,
+        "participants": activity.participants.all(),
+        "mandates": mandates,
+        "sdg_targets": activity.sdg_targets.all(),
+        "indicators": activity.indicators.all(),
         "progress": activity.progress_updates.select_related("author"),
         "progress_form": ProgressForm(initial={"version": activity.version}),
         "history": history_rows(activity),
@@ -112,7 +143,9 @@ def _row_response(request, framework, activity_pk: int, error: str | None = None
     biennium = Activity.objects.values_list("biennium", flat=True).get(pk=activity_pk)
     row = matrix_rows(biennium=biennium).get(pk=activity_pk)
     ctx = row_context(request, framework, safe_next(request, ""))
-    return HttpResponse(render_row(row, ctx, editable=can_edit(request.user, row), show_area=True, error=error))
+    return HttpResponse(
+        render_row(row, ctx, editable=can_edit(request.user, row), show_area=True, error=error)
+    )
 
 
 def _after_write(request, framework, activity, error: str | None) -> HttpResponse:
@@ -122,7 +155,9 @@ def _after_write(request, framework, activity, error: str | None) -> HttpRespons
         messages.error(request, error)
     else:
         messages.success(request, _("Saved."))
-    return redirect(safe_next(request, reverse("activity", kwargs={"slug": framework.slug, "pk": activity.pk})))
+    return redirect(
+        safe_next(request, reverse("activity", kwargs={"slug": framework.slug, "pk": activity.pk}))
+    )
 
 
 @require_POST
@@ -138,9 +173,12 @@ def activity_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         error = _("Choose a known status.")
     else:
         try:
-            services.activity_update(activity=activity, user=request.user,
-                                     expected_version=form.cleaned_data["version"],
-                                     status=form.cleaned_data["status"])
+            services.activity_update(
+                activity=activity,
+                user=request.user,
+                expected_version=form.cleaned_data["version"],
+                status=form.cleaned_data["status"],
+            )
         except AccordError as exc:
             error = str(exc)
     return _after_write(request, framework, activity, error)
@@ -160,10 +198,14 @@ def activity_progress(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     else:
         data = form.cleaned_data
         try:
-            services.activity_add_progress(activity=activity, user=request.user, text=data["text"],
-                                           date=data.get("date"), status_after=data.get("status_after") or "",
-                                           expected_version=data["version"] if data.get("status_after") else None)
+            services.activity_add_progress(
+                activity=activity,
+                user=request.user,
+                text=data["text"],
+                date=data.get("date"),
+                status_after=data.get("status_after") or "",
+                expected_version=data["version"] if data.get("status_after") else None,
+            )
         except (AccordError, ValidationError) as exc:
             error = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
     return _after_write(request, framework, activity, error)
-

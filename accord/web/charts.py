@@ -48,17 +48,33 @@ def stacked_bars(rows: list[tuple[str, dict[str, int]]], statuses: list[tuple[st
     largest = max((sum(counts.values()) for _, counts in rows), default=0) or 1
     bars = []
     for index, (label, counts) in enumerate(rows):
-        bar = Bar(label=label, total=sum(counts.values()), y=index * ROW + LABEL_HEIGHT,
-                  label_y=index * ROW + LABEL_HEIGHT - 5)
+        bar = Bar(
+            label=label,
+            total=sum(counts.values()),
+            y=index * ROW + LABEL_HEIGHT,
+            label_y=index * ROW + LABEL_HEIGHT - 5,
+        )
         x = 0.0
         for value, status_label in statuses:
             count = counts.get(value, 0)
             if not count:
                 continue
             width = CHART_WIDTH * count / largest
-            bar.segments.append(Segment(value, status_label, count, round(x, 1), round(width, 1),
-                                        STATUS_COLOURS.get(value, "#333333")))
+            bar.segments.append(
+                Segment(
+                    value,
+                    status_label,
+                    count,
+                    round(x, 1),
+                    round(width, 1),
+                    STATUS_COLOURS.get(value, "#333333"),
+                )
+            )
             x += width
         bars.append(bar)
-    return {"bars": bars, "width": CHART_WIDTH, "height": max(len(bars) * ROW, ROW),
-            "bar_height": BAR_HEIGHT}
+    return {
+        "bars": bars,
+        "width": CHART_WIDTH,
+        "height": max(len(bars) * ROW, ROW),
+        "bar_height": BAR_HEIGHT,
+    }

@@ -22,7 +22,9 @@ def heavy(prefix: str) -> list[str]:
 
 def framework_for(request: HttpRequest, slug: str) -> Framework:
     """The framework named in the URL, refused (403) when the user may not read it."""
-    framework = get_object_or_404(Framework.objects.select_related("un_organization", "partner"), slug=slug)
+    framework = get_object_or_404(
+        Framework.objects.select_related("un_organization", "partner"), slug=slug
+    )
     refuse_unless(can_view(request.user, framework))
     return framework
 

@@ -41,10 +41,16 @@ def next_report_due(framework: Framework):
     a report (paragraph 25 of 73/135), or None."""
     pending = (
         Mandate.objects.filter(resolution__framework=framework)
-        .exclude(status__in=[Mandate.Status.IMPLEMENTED, Mandate.Status.SUPERSEDED,
-                             Mandate.Status.NO_LONGER_APPLICABLE])
+        .exclude(
+            status__in=[
+                Mandate.Status.IMPLEMENTED,
+                Mandate.Status.SUPERSEDED,
+                Mandate.Status.NO_LONGER_APPLICABLE,
+            ]
+        )
         .filter(Q(due_year__isnull=False) | Q(due_session__isnull=False))
-        .select_related("resolution", "paragraph").defer(*heavy("resolution"))
+        .select_related("resolution", "paragraph")
+        .defer(*heavy("resolution"))
         .order_by("due_year", "due_session")[:50]
     )
     for mandate in pending:
@@ -59,17 +65,34 @@ def latest_changes(user, framework: Framework, limit: int = 10) -> list:
     ``user`` may read (a deleted row's changes are not shown): two queries per kind."""
     records = []
     for model in (Activity, ActionItem, Meeting):
-        history = list(model.history.filter(framework=framework).select_related("history_user")
-                       .order_by("-history_date")[:limit])
-        readable = set(viewable(user, model.objects.filter(pk__in={r.id for r in history}))
-                       .values_list("pk", flat=True)) if history else set()
+        history = list(
+            model.history.filter(framework=framework)
+            .select_related("history_user")
+            .order_by("-history_date")[:limit]
+        )
+        readable = (
+            set(
+                viewable(user, model.objects.filter(pk__in={r.id for r in history})).values_list(
+                    "pk", flat=True
+                )
+            )
+            if history
+            else set()
+        )
         for record in history:
             if record.id not in readable:
                 continue
-            records.append({"when": record.history_date, "who": record.history_user,
-                            "type": record.history_type, "kind": model._meta.verbose_name,
-                            "label": str(record.title if hasattr(record, "title") else record),
-                            "model": model._meta.model_name, "pk": record.id})
+            records.append(
+                {
+                    "when": record.history_date,
+                    "who": record.history_user,
+                    "type": record.history_type,
+                    "kind": model._meta.verbose_name,
+                    "label": str(record.title if hasattr(record, "title") else record),
+                    "model": model._meta.model_name,
+                    "pk": record.id,
+                }
+            )
     records.sort(key=lambda r: r["when"], reverse=True)
     return records[:limit]
 
@@ -89,38 +112,69 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     bienniums = bienniums_of(framework)
     biennium = bienniums[0] if bienniums else None
 
-    mandate_counts = dict(Mandate.objects.filter(resolution__framework=framework)
-                          .values_list("status").annotate(n=Count("id")).order_by())
-    mandates_by_status = [(label, mandate_counts.get(value, 0)) for value, label in Mandate.Status.choices]
+    mandate_counts = dict(
+        Mandate.objects.filter(resolution__framework=framework)
+        .values_list("status")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    mandates_by_status = [
+        (label, mandate_counts.get(value, 0)) for value, label in Mandate.Status.choices
+    ]
 
     areas = list(PriorityArea.objects.filter(framework=framework))
     counts: dict[int, dict[str, int]] = {a.pk: {} for a in areas}
     if biennium:
-        for area_id, status, n in (viewable(request.user, Activity.objects.filter(biennium=biennium))
-                                   .values_list("priority_area", "status").annotate(n=Count("id")).order_by()):
+        for area_id, status, n in (
+            viewable(request.user, Activity.objects.filter(biennium=biennium))
+            .values_list("priority_area", "status")
+            .annotate(n=Count("id"))
+            .order_by()
+        ):
             counts.setdefault(area_id, {})[status] = n
     statuses = list(Activity.Status.choices)
     chart = stacked_bars([(a.name, counts.get(a.pk, {})) for a in areas], statuses)
-    table = [{"area": a, "counts": [counts.get(a.pk, {}).get(v, 0) for v, _ in statuses],
-              "total": sum(counts.get(a.pk, {}).values())} for a in areas]
+    table = [
+        {
+            "area": a,
+            "counts": [counts.get(a.pk, {}).get(v, 0) for v, _ in statuses],
+            "total": sum(counts.get(a.pk, {}).values()),
+        }
+        for a in areas
+    ]
 
-    items = viewable(request.user, ActionItem.objects.filter(framework=framework)).select_related("owner")
+    items = viewable(request.user, ActionItem.objects.filter(framework=framework)).select_related(
+        "owner"
+    )
     overdue = list(items.filter(status__in=OPEN_ITEMS, due_on__lt=today).order_by("due_on")[:10])
     meetings = list(
         viewable(request.user, Meeting.objects.filter(framework=framework))
         .filter(Q(start_on__gte=today) | Q(start_on__isnull=True, year_planned__gte=today.year))
-        .select_related("host", "host_organization").order_by("start_on", "year_planned")[:5]
+        .select_related("host", "host_organization")
+        .order_by("start_on", "year_planned")[:5]
     )
     expiring = list(
-        viewable(request.user, Agreement.objects.filter(framework=framework, expires_on__gte=today,
-                                                        expires_on__lte=today + SIX_MONTHS)).order_by("expires_on")
+        viewable(
+            request.user,
+            Agreement.objects.filter(
+                framework=framework, expires_on__gte=today, expires_on__lte=today + SIX_MONTHS
+            ),
+        ).order_by("expires_on")
     )
     context = {
-        "framework": framework, "biennium": biennium, "bienniums": bienniums,
-        "mandates_by_status": mandates_by_status, "chart": chart, "table": table,
+        "framework": framework,
+        "biennium": biennium,
+        "bienniums": bienniums,
+        "mandates_by_status": mandates_by_status,
+        "chart": chart,
+        "table": table,
         "statuses": [(v, label, STATUS_COLOURS[v]) for v, label in statuses],
-        "overdue": overdue, "meetings": meetings, "expiring": expiring,
-        "report_due": next_report_due(framework), "changes": latest_changes(request.user, framework), "today": today,
+        "overdue": overdue,
+        "meetings": meetings,
+        "expiring": expiring,
+        "report_due": next_report_due(framework),
+        "changes": latest_changes(request.user, framework),
+        "today": today,
         "report_url": reports_page("report-sg", framework=framework.slug),
     }
     return render(request, "web/dashboard.html", context)

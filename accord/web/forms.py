@@ -19,8 +19,13 @@ class Form(forms.Form):
 
 
 ORDER_LABELS = {
-    "code": _("code"), "title": _("title"), "status": _("status"), "priority_area": _("priority area"),
-    "un_lead": _("UN lead"), "partner_lead": _("partner lead"), "start_on": _("start"),
+    "code": _("code"),
+    "title": _("title"),
+    "status": _("status"),
+    "priority_area": _("priority area"),
+    "un_lead": _("UN lead"),
+    "partner_lead": _("partner lead"),
+    "start_on": _("start"),
     "last_progress": _("last progress"),
 }
 
@@ -28,8 +33,12 @@ ORDER_LABELS = {
 class MatrixFilterForm(Form):
     """The matrix's GET filters; invalid values are dropped rather than refused."""
 
-    area = forms.TypedChoiceField(label=_("Priority area"), required=False, coerce=int, empty_value=None)
-    entity = forms.TypedChoiceField(label=_("Entity (either side)"), required=False, coerce=int, empty_value=None)
+    area = forms.TypedChoiceField(
+        label=_("Priority area"), required=False, coerce=int, empty_value=None
+    )
+    entity = forms.TypedChoiceField(
+        label=_("Entity (either side)"), required=False, coerce=int, empty_value=None
+    )
     status = forms.ChoiceField(label=_("Status"), required=False)
     q = forms.CharField(label=_("Text"), required=False, max_length=200)
     order = forms.ChoiceField(label=_("Sort by"), required=False, initial="priority_area")
@@ -39,12 +48,15 @@ class MatrixFilterForm(Form):
         super().__init__(*args, **kwargs)
         self.fields["area"].choices = [("", _("all"))] + [(a.pk, a.name) for a in areas]
         self.fields["entity"].choices = [("", _("all"))] + [
-            (e.pk, f"{e.acronym} — {e.name}" if e.acronym else e.name) for e in entities]
+            (e.pk, f"{e.acronym} — {e.name}" if e.acronym else e.name) for e in entities
+        ]
         self.fields["status"].choices = [("", _("all"))] + list(Activity.Status.choices)
         self.fields["order"].choices = []
         for key in MATRIX_ORDERS:
-            self.fields["order"].choices += [(key, ORDER_LABELS[key]),
-                                             (f"-{key}", _("%(field)s, reversed") % {"field": ORDER_LABELS[key]})]
+            self.fields["order"].choices += [
+                (key, ORDER_LABELS[key]),
+                (f"-{key}", _("%(field)s, reversed") % {"field": ORDER_LABELS[key]}),
+            ]
 
 
 class StatusForm(Form):
@@ -53,10 +65,17 @@ class StatusForm(Form):
 
 
 class ProgressForm(Form):
-    text = forms.CharField(label=_("Progress update"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
-    status_after = forms.ChoiceField(label=_("Status after"), required=False,
-                                     choices=[("", _("unchanged"))] + list(Activity.Status.choices))
-    date = forms.DateField(label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    text = forms.CharField(
+        label=_("Progress update"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
+    status_after = forms.ChoiceField(
+        label=_("Status after"),
+        required=False,
+        choices=[("", _("unchanged"))] + list(Activity.Status.choices),
+    )
+    date = forms.DateField(
+        label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
@@ -64,10 +83,16 @@ class ActivityForm(Form):
     """The fields of an activity a focal point edits on its page."""
 
     title = forms.CharField(label=_("Title"), max_length=500)
-    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
     status = forms.ChoiceField(label=_("Status"), choices=Activity.Status.choices)
-    start_on = forms.DateField(label=_("Start"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end_on = forms.DateField(label=_("End"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start_on = forms.DateField(
+        label=_("Start"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end_on = forms.DateField(
+        label=_("End"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def clean(self):
@@ -80,22 +105,29 @@ class ActivityForm(Form):
 class DecisionForm(Form):
     number = forms.CharField(label=_("Number"), required=False, max_length=20)
     kind = forms.ChoiceField(label=_("Kind"), choices=Decision.Kind.choices)
-    text = forms.CharField(label=_("Text of the decision"), widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(
+        label=_("Text of the decision"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class ActionItemForm(Form):
     title = forms.CharField(label=_("Action item"), max_length=500)
     owner = forms.TypedChoiceField(label=_("Owner"), required=False, coerce=int, empty_value=None)
-    due_on = forms.DateField(label=_("Due on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    due_on = forms.DateField(
+        label=_("Due on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def __init__(self, *args, entities=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].choices = [("", _("none yet"))] + [
-            (e.pk, f"{e.acronym} — {e.name}" if e.acronym else e.name) for e in entities]
+            (e.pk, f"{e.acronym} — {e.name}" if e.acronym else e.name) for e in entities
+        ]
 
 
 class CloseForm(Form):
-    evidence = forms.CharField(label=_("Evidence of closure"), widget=forms.Textarea(attrs={"rows": 2}))
+    evidence = forms.CharField(
+        label=_("Evidence of closure"), widget=forms.Textarea(attrs={"rows": 2})
+    )
     evidence_url = forms.URLField(label=_("Evidence link"), required=False, assume_scheme="https")
     version = forms.IntegerField(widget=forms.HiddenInput)
 

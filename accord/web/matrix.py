@@ -26,7 +26,13 @@ PAGE_SIZE = 50
 # The columns a matrix row shows (loading whole rows of four tables costs more than the SQL).
 NAMES = ("name_en", "name_fr", "name_ar")
 ROW_FIELDS = (
-    "code", "title", "status", "version", "is_demo", "framework_id", "biennium_id",
+    "code",
+    "title",
+    "status",
+    "version",
+    "is_demo",
+    "framework_id",
+    "biennium_id",
     *(f"priority_area__{f}" for f in ("code", "order", *NAMES)),
     *(f"{lead}__{f}" for lead in ("un_lead", "partner_lead") for f in ("acronym", *NAMES)),
 )
@@ -43,7 +49,11 @@ def reports_url(name: str, biennium) -> str | None:
 def editable_ids(user, rows) -> set[int]:
     """Which of ``rows`` the user may edit, in one query."""
     ids = [row.pk for row in rows]
-    return set(editable(user, Activity.objects.filter(pk__in=ids)).values_list("pk", flat=True)) if ids else set()
+    return (
+        set(editable(user, Activity.objects.filter(pk__in=ids)).values_list("pk", flat=True))
+        if ids
+        else set()
+    )
 
 
 @public_read
@@ -61,22 +71,40 @@ def matrix(request: HttpRequest, slug: str) -> HttpResponse:
     group = bool(filters.get("group"))
     if group and order.lstrip("-") != "priority_area":
         order = "priority_area"
-    rows = viewable(request.user, matrix_rows(
-        biennium=biennium, priority_area=filters.get("area"), entity=filters.get("entity"),
-        status=filters.get("status") or None, text=filters.get("q"), order=order)).only(*ROW_FIELDS)
+    rows = viewable(
+        request.user,
+        matrix_rows(
+            biennium=biennium,
+            priority_area=filters.get("area"),
+            entity=filters.get("entity"),
+            status=filters.get("status") or None,
+            text=filters.get("q"),
+            order=order,
+        ),
+    ).only(*ROW_FIELDS)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     activities = list(page.object_list)
     can_edit_ids = editable_ids(request.user, activities)
     ctx = row_context(request, framework, request.get_full_path())
     for a in activities:
         a.row_html = render_row(a, ctx, editable=a.pk in can_edit_ids, show_area=not group)
-    groups = ([(area, list(items)) for area, items in groupby(activities, key=lambda a: a.priority_area)]
-              if group else [(None, activities)])
+    groups = (
+        [(area, list(items)) for area, items in groupby(activities, key=lambda a: a.priority_area)]
+        if group
+        else [(None, activities)]
+    )
     context = {
-        "framework": framework, "page": "matrix", "biennium": biennium, "bienniums": bienniums,
-        "form": form, "groups": groups, "page_obj": page, "can_edit_ids": can_edit_ids,
+        "framework": framework,
+        "page": "matrix",
+        "biennium": biennium,
+        "bienniums": bienniums,
+        "form": form,
+        "groups": groups,
+        "page_obj": page,
+        "can_edit_ids": can_edit_ids,
         "export_url": reports_url("matrix-export", biennium),
         "import_url": reports_url("matrix-import", biennium)
-        if can_create(request.user, Activity, framework=framework) else None,
+        if can_create(request.user, Activity, framework=framework)
+        else None,
     }
     return render(request, "web/matrix.html", context)

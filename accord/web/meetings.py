@@ -48,16 +48,25 @@ def _error_text(exc: Exception) -> str:
 @public_read
 def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
     framework = framework_for(request, slug)
-    meetings = (viewable(request.user, Meeting.objects.filter(framework=framework))
-                .select_related("host", "host_organization").order_by("-start_on", "-year_planned", "title"))
+    meetings = (
+        viewable(request.user, Meeting.objects.filter(framework=framework))
+        .select_related("host", "host_organization")
+        .order_by("-start_on", "-year_planned", "title")
+    )
     page = Paginator(meetings, 50).get_page(request.GET.get("page"))
-    return render(request, "web/meetings.html", {"framework": framework, "page": "meetings", "page_obj": page})
+    return render(
+        request, "web/meetings.html", {"framework": framework, "page": "meetings", "page_obj": page}
+    )
 
 
 def meeting_for(request, framework, pk: int) -> Meeting:
-    meeting = get_object_or_404(Meeting.objects.select_related("host", "host_organization", "source_paragraph__resolution")
-                                .defer(*heavy("source_paragraph__resolution")),
-                                pk=pk, framework=framework)
+    meeting = get_object_or_404(
+        Meeting.objects.select_related(
+            "host", "host_organization", "source_paragraph__resolution"
+        ).defer(*heavy("source_paragraph__resolution")),
+        pk=pk,
+        framework=framework,
+    )
     refuse_unless(can_view(request.user, meeting))
     return meeting
 
@@ -66,8 +75,9 @@ def meeting_for(request, framework, pk: int) -> Meeting:
 def meeting_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     framework = framework_for(request, slug)
     meeting = meeting_for(request, framework, pk)
-    decisions = (Decision.objects.filter(meeting=meeting)
-                 .prefetch_related(Prefetch("action_items", queryset=ActionItem.objects.select_related("owner"))))
+    decisions = Decision.objects.filter(meeting=meeting).prefetch_related(
+        Prefetch("action_items", queryset=ActionItem.objects.select_related("owner"))
+    )
     may_record = can_create(request.user, Decision, framework=framework, parent=meeting)
     may_assign = can_create(request.user, ActionItem, framework=framework)
     entities = list(entities_of(framework)) if may_assign else []
@@ -75,9 +85,14 @@ def meeting_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     for decision in decisions:
         decision.item_form = ActionItemForm(entities=entities, auto_id=f"item-{decision.pk}-%s")
     context = {
-        "framework": framework, "page": "meetings", "meeting": meeting,
-        "participants": meeting.participants.all(), "documents": meeting.documents.all(),
-        "decisions": decisions, "may_record": may_record, "may_assign": may_assign,
+        "framework": framework,
+        "page": "meetings",
+        "meeting": meeting,
+        "participants": meeting.participants.all(),
+        "documents": meeting.documents.all(),
+        "decisions": decisions,
+        "may_record": may_record,
+        "may_assign": may_assign,
         "decision_form": DecisionForm(),
         "may_edit": can_edit(request.user, meeting),
     }
@@ -105,7 +120,9 @@ def decision_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def decision_action_item(request: HttpRequest, slug: str, pk: int, decision_pk: int) -> HttpResponse:
+def decision_action_item(
+    request: HttpRequest, slug: str, pk: int, decision_pk: int
+) -> HttpResponse:
     """Turn a decision into an action item with an owner and a due date."""
     framework = framework_for(request, slug)
     meeting = meeting_for(request, framework, pk)
@@ -114,11 +131,24 @@ def decision_action_item(request: HttpRequest, slug: str, pk: int, decision_pk: 
     if not form.is_valid():
         messages.error(request, _("An action item needs a title, and the owner one of the list."))
         return redirect("meeting", slug=slug, pk=pk)
-    owner = entities_of(framework).filter(pk=form.cleaned_data["owner"]).first() if form.cleaned_data["owner"] else None
+    owner = (
+        entities_of(framework).filter(pk=form.cleaned_data["owner"]).first()
+        if form.cleaned_data["owner"]
+        else None
+    )
     refuse_unless(can_create(request.user, ActionItem, framework=framework, entity=owner))
     try:
-        services.decision_to_action_items(decision=decision, user=request.user, items=[
-            {"title": form.cleaned_data["title"], "owner": owner, "due_on": form.cleaned_data["due_on"]}])
+        services.decision_to_action_items(
+            decision=decision,
+            user=request.user,
+            items=[
+                {
+                    "title": form.cleaned_data["title"],
+                    "owner": owner,
+                    "due_on": form.cleaned_data["due_on"],
+                }
+            ],
+        )
         messages.success(request, _("The action item was created."))
     except (AccordError, ValidationError) as exc:
         messages.error(request, _error_text(exc))
@@ -149,16 +179,37 @@ def action_items(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         tab = "open"
         items = items.filter(status__in=OPEN)
-    items = items.select_related("owner", "decision__meeting", "mandate__resolution", "mandate__paragraph", "closed_by").defer(
-        *heavy("mandate__resolution"))
+    items = items.select_related(
+        "owner", "decision__meeting", "mandate__resolution", "mandate__paragraph", "closed_by"
+    ).defer(*heavy("mandate__resolution"))
     page = Paginator(items.order_by("due_on", "id"), 50).get_page(request.GET.get("page"))
     rows = list(page.object_list)
-    closable = set(editable(request.user, ActionItem.objects.filter(pk__in=[r.pk for r in rows]))
-                   .values_list("pk", flat=True)) if rows else set()
-    tabs = [("open", _("Open")), ("mine", _("Mine")), ("overdue", _("Overdue")),
-            ("month", _("Due this month")), ("closed", _("Closed"))]
-    context = {"framework": framework, "page": "action-items", "page_obj": page, "rows": rows, "tab": tab,
-               "tabs": tabs, "closable": closable, "today": today}
+    closable = (
+        set(
+            editable(
+                request.user, ActionItem.objects.filter(pk__in=[r.pk for r in rows])
+            ).values_list("pk", flat=True)
+        )
+        if rows
+        else set()
+    )
+    tabs = [
+        ("open", _("Open")),
+        ("mine", _("Mine")),
+        ("overdue", _("Overdue")),
+        ("month", _("Due this month")),
+        ("closed", _("Closed")),
+    ]
+    context = {
+        "framework": framework,
+        "page": "action-items",
+        "page_obj": page,
+        "rows": rows,
+        "tab": tab,
+        "tabs": tabs,
+        "closable": closable,
+        "today": today,
+    }
     return render(request, "web/action_items.html", context)
 
 
@@ -171,9 +222,13 @@ def action_item_close(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     form = CloseForm(request.POST)
     if form.is_valid():
         try:
-            services.action_item_close(item=item, user=request.user, evidence=form.cleaned_data["evidence"],
-                                       evidence_url=form.cleaned_data["evidence_url"],
-                                       expected_version=form.cleaned_data["version"])
+            services.action_item_close(
+                item=item,
+                user=request.user,
+                evidence=form.cleaned_data["evidence"],
+                evidence_url=form.cleaned_data["evidence_url"],
+                expected_version=form.cleaned_data["version"],
+            )
             messages.success(request, _("The action item was closed."))
         except (AccordError, ValidationError) as exc:
             messages.error(request, _error_text(exc))

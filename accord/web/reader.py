@@ -43,8 +43,12 @@ def linkify(text: str, links: dict[str, str]) -> str:
     pattern = re.compile("|".join(re.escape(k) for k in sorted(links, key=len, reverse=True)))
     out, last = [], 0
     for match in pattern.finditer(text):
-        out.append(escape(text[last:match.start()]))
-        out.append(format_html('<a class="citation" href="{}">{}</a>', links[match.group(0)], match.group(0)))
+        out.append(escape(text[last : match.start()]))
+        out.append(
+            format_html(
+                '<a class="citation" href="{}">{}</a>', links[match.group(0)], match.group(0)
+            )
+        )
         last = match.end()
     out.append(escape(text[last:]))
     return "".join(out)
@@ -62,9 +66,14 @@ def _points_html(points: list[dict], links: dict[str, str]) -> str:
     if not points:
         return ""
     items = "".join(
-        format_html('<li><span class="label">({})</span> {}{}</li>', p.get("label", ""),
-                    mark_safe(linkify(p.get("text", ""), links)), mark_safe(_points_html(p.get("points") or [], links)))
-        for p in points)
+        format_html(
+            '<li><span class="label">({})</span> {}{}</li>',
+            p.get("label", ""),
+            mark_safe(linkify(p.get("text", ""), links)),
+            mark_safe(_points_html(p.get("points") or [], links)),
+        )
+        for p in points
+    )
     return f'<ol class="points">{items}</ol>'
 
 
@@ -87,18 +96,30 @@ def paragraph_html(p: dict, links: dict[str, str], lead: str) -> str:
     text = _opening(p.get("text", ""), points)
     body = linkify(text, links)
     if lead and text.startswith(lead):
-        body = format_html("<em>{}</em>", lead) + linkify(text[len(lead):], links)
-    notes = "".join(format_html('<sup><a href="#fn-{0}" id="fnref-{0}">{0}</a></sup>', m)
-                    for m in p.get("footnotes") or [])
+        body = format_html("<em>{}</em>", lead) + linkify(text[len(lead) :], links)
+    notes = "".join(
+        format_html('<sup><a href="#fn-{0}" id="fnref-{0}">{0}</a></sup>', m)
+        for m in p.get("footnotes") or []
+    )
     return mark_safe(body + notes + _points_html(points, links))
 
 
 def lineage(resolution: Resolution) -> tuple[list, list]:
     """The predecessors (oldest first) and successors (nearest first) of ``resolution``
     in its series, from one query over the framework's resolutions."""
-    rows = {r["pk"]: r for r in Resolution.objects.filter(framework=resolution.framework_id)
-            .values("pk", "symbol", "title", "predecessor_id", "adopted_on")} if resolution.framework_id else {}
-    rows.setdefault(resolution.pk, {"pk": resolution.pk, "predecessor_id": resolution.predecessor_id})
+    rows = (
+        {
+            r["pk"]: r
+            for r in Resolution.objects.filter(framework=resolution.framework_id).values(
+                "pk", "symbol", "title", "predecessor_id", "adopted_on"
+            )
+        }
+        if resolution.framework_id
+        else {}
+    )
+    rows.setdefault(
+        resolution.pk, {"pk": resolution.pk, "predecessor_id": resolution.predecessor_id}
+    )
     before, seen, current = [], {resolution.pk}, rows[resolution.pk]["predecessor_id"]
     while current and current in rows and current not in seen:
         seen.add(current)
@@ -130,19 +151,33 @@ def heading_block(resolution: Resolution, parsed: dict) -> dict:
         basis = parsed.get("basis") or {}
         if basis.get("kind") == "committee":
             basis_line = _("[on the report of the %(committee)s (%(report)s)]") % {
-                "committee": basis.get("committee") or "", "report": basis.get("report") or ""}
+                "committee": basis.get("committee") or "",
+                "report": basis.get("report") or "",
+            }
         elif basis:
-            basis_line = _("[without reference to a Main Committee (%(report)s)]") % {"report": basis.get("report") or ""}
+            basis_line = _("[without reference to a Main Committee (%(report)s)]") % {
+                "report": basis.get("report") or ""
+            }
         else:
             basis_line = ""
         return {
             "lang": lang,
-            "distributed": _("Distr.: General %(date)s") % {"date": date_format(distributed, "j F Y")} if distributed else "",
-            "session": _("%(ordinal)s session") % {"ordinal": int_to_ordinal(session).capitalize()} if session else "",
-            "agenda": (_("Agenda item %(items)s") % {"items": ", ".join(parsed.get("agenda_items") or [])})
-            if parsed.get("agenda_items") else "",
-            "adopted": _("Resolution adopted by the General Assembly on %(date)s") % {"date": date_format(adopted, "j F Y")}
-            if adopted else "",
+            "distributed": _("Distr.: General %(date)s")
+            % {"date": date_format(distributed, "j F Y")}
+            if distributed
+            else "",
+            "session": _("%(ordinal)s session") % {"ordinal": int_to_ordinal(session).capitalize()}
+            if session
+            else "",
+            "agenda": (
+                _("Agenda item %(items)s") % {"items": ", ".join(parsed.get("agenda_items") or [])}
+            )
+            if parsed.get("agenda_items")
+            else "",
+            "adopted": _("Resolution adopted by the General Assembly on %(date)s")
+            % {"date": date_format(adopted, "j F Y")}
+            if adopted
+            else "",
             "adopted_short": date_format(adopted, "j F Y") if adopted else "",
             "basis": basis_line,
             "assembly": _("General Assembly"),
@@ -153,12 +188,23 @@ def heading_block(resolution: Resolution, parsed: dict) -> dict:
 @public_read
 def resolution_list(request: HttpRequest, slug: str) -> HttpResponse:
     framework = framework_for(request, slug)
-    resolutions = (viewable(request.user, Resolution.objects.filter(framework=framework))
-                   .defer(*HEAVY).order_by("-session", "symbol"))
+    resolutions = (
+        viewable(request.user, Resolution.objects.filter(framework=framework))
+        .defer(*HEAVY)
+        .order_by("-session", "symbol")
+    )
     may_upload = can_create(request.user, Resolution, framework=framework)
-    return render(request, "web/resolutions.html", {
-        "framework": framework, "page": "resolutions", "resolutions": resolutions, "may_upload": may_upload,
-        "form": UploadForm()})
+    return render(
+        request,
+        "web/resolutions.html",
+        {
+            "framework": framework,
+            "page": "resolutions",
+            "resolutions": resolutions,
+            "may_upload": may_upload,
+            "form": UploadForm(),
+        },
+    )
 
 
 @public_read
@@ -167,20 +213,35 @@ def resolution_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     resolution = get_object_or_404(Resolution, pk=pk, framework=framework)
     refuse_unless(can_view(request.user, resolution))
     parsed = resolution.parsed or {}
-    activities = viewable(request.user, Activity.objects.all()).only("pk", "code", "title", "framework_id")
-    mandates = (Mandate.objects.filter(resolution=resolution).select_related("paragraph")
-                .prefetch_related(Prefetch("activities", queryset=activities)))
+    activities = viewable(request.user, Activity.objects.all()).only(
+        "pk", "code", "title", "framework_id"
+    )
+    mandates = (
+        Mandate.objects.filter(resolution=resolution)
+        .select_related("paragraph")
+        .prefetch_related(Prefetch("activities", queryset=activities))
+    )
     by_pid: dict[str, list[Mandate]] = {}
     for mandate in mandates:
         by_pid.setdefault(mandate.paragraph.pid, []).append(mandate)
     # Citations: parsed text as written -> the stored resolution it names.
     cited = parsed.get("citations") or []
     symbols = {s for s in (resolution_symbol(c) for c in cited) if s}
-    stored = dict(Resolution.objects.filter(symbol__in=symbols).exclude(framework__isnull=True)
-                  .values_list("symbol", "pk")) if symbols else {}
-    stored_fw = dict(Resolution.objects.filter(pk__in=stored.values()).values_list("pk", "framework__slug"))
-    for row in Citation.objects.filter(resolution=resolution, cited_resolution__isnull=False).values(
-            "symbol", "cited_resolution", "cited_resolution__framework__slug"):
+    stored = (
+        dict(
+            Resolution.objects.filter(symbol__in=symbols)
+            .exclude(framework__isnull=True)
+            .values_list("symbol", "pk")
+        )
+        if symbols
+        else {}
+    )
+    stored_fw = dict(
+        Resolution.objects.filter(pk__in=stored.values()).values_list("pk", "framework__slug")
+    )
+    for row in Citation.objects.filter(
+        resolution=resolution, cited_resolution__isnull=False
+    ).values("symbol", "cited_resolution", "cited_resolution__framework__slug"):
         if row["cited_resolution__framework__slug"]:
             stored[row["symbol"]] = row["cited_resolution"]
             stored_fw[row["cited_resolution"]] = row["cited_resolution__framework__slug"]
@@ -193,20 +254,38 @@ def resolution_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             links_by_pid.setdefault(c.get("paragraph"), {})[c["text"]] = url
 
     def rows(items, lead_key):
-        return [{"id": p["id"], "number": p.get("number"), "heading": p.get("heading"),
-                 "html": paragraph_html(p, links_by_pid.get(p["id"], {}), p.get(lead_key) or ""),
-                 "mandates": by_pid.get(p["id"], [])} for p in items]
+        return [
+            {
+                "id": p["id"],
+                "number": p.get("number"),
+                "heading": p.get("heading"),
+                "html": paragraph_html(p, links_by_pid.get(p["id"], {}), p.get(lead_key) or ""),
+                "mandates": by_pid.get(p["id"], []),
+            }
+            for p in items
+        ]
 
     before, after = lineage(resolution)
-    return render(request, "web/resolution.html", {
-        "framework": framework, "page": "resolutions", "resolution": resolution, "parsed": parsed,
-        "heading": heading_block(resolution, parsed),
-        "preamble": rows(parsed.get("preamble") or [], "phrase"),
-        "operative": rows(parsed.get("operative") or [], "verb"),
-        "footnotes": parsed.get("footnotes") or [], "before": before, "after": after,
-        "may_review": can_edit(request.user, resolution),
-        "title_html": mark_safe(linkify(parsed.get("title") or resolution.title, links_by_pid.get(None, {}))),
-    })
+    return render(
+        request,
+        "web/resolution.html",
+        {
+            "framework": framework,
+            "page": "resolutions",
+            "resolution": resolution,
+            "parsed": parsed,
+            "heading": heading_block(resolution, parsed),
+            "preamble": rows(parsed.get("preamble") or [], "phrase"),
+            "operative": rows(parsed.get("operative") or [], "verb"),
+            "footnotes": parsed.get("footnotes") or [],
+            "before": before,
+            "after": after,
+            "may_review": can_edit(request.user, resolution),
+            "title_html": mark_safe(
+                linkify(parsed.get("title") or resolution.title, links_by_pid.get(None, {}))
+            ),
+        },
+    )
 
 
 @login_required
@@ -223,8 +302,9 @@ def resolution_upload(request: HttpRequest, slug: str) -> HttpResponse:
         messages.error(request, _("Choose a file to upload."))
         return redirect("resolutions", slug=slug)
     try:
-        result = documents_services.resolution_upload(framework=framework, user=request.user,
-                                                      file=form.cleaned_data["file"])
+        result = documents_services.resolution_upload(
+            framework=framework, user=request.user, file=form.cleaned_data["file"]
+        )
     except (AccordError, ResolutionError) as exc:
         messages.error(request, _("The file was not imported: %(reason)s") % {"reason": exc})
         return redirect("resolutions", slug=slug)

@@ -41,20 +41,43 @@ def entity_tree(entities: list[Entity]) -> list[dict]:
 def registry(request: HttpRequest, slug: str) -> HttpResponse:
     framework = framework_for(request, slug)
     today = timezone.localdate()
-    entities = list(Entity.objects.filter(organization__in=[framework.un_organization_id, framework.partner_id])
-                    .order_by("organization__code", "name_en"))
+    entities = list(
+        Entity.objects.filter(
+            organization__in=[framework.un_organization_id, framework.partner_id]
+        ).order_by("organization__code", "name_en")
+    )
     organizations = [
-        {"organization": org, "tree": entity_tree([e for e in entities if e.organization_id == org.pk])}
+        {
+            "organization": org,
+            "tree": entity_tree([e for e in entities if e.organization_id == org.pk]),
+        }
         for org in (framework.un_organization, framework.partner)
     ]
-    focal_points = viewable(request.user, FocalPoint.objects.filter(Q(end_on__isnull=True) | Q(end_on__gte=today)))
-    areas = (PriorityArea.objects.filter(framework=framework)
-             .prefetch_related(Prefetch("focal_points", queryset=focal_points.select_related("entity")
-                                        .order_by("entity__acronym", "person_name"))))
-    agreements = (viewable(request.user, Agreement.objects.filter(framework=framework))
-                  .prefetch_related("parties").select_related("source_paragraph__resolution")
-                  .defer(*heavy("source_paragraph__resolution"))
-                  .order_by("-signed_on", "title"))
-    context = {"framework": framework, "page": "registry", "organizations": organizations, "areas": areas,
-               "agreements": agreements, "today": today, "soon": today + SIX_MONTHS}
+    focal_points = viewable(
+        request.user, FocalPoint.objects.filter(Q(end_on__isnull=True) | Q(end_on__gte=today))
+    )
+    areas = PriorityArea.objects.filter(framework=framework).prefetch_related(
+        Prefetch(
+            "focal_points",
+            queryset=focal_points.select_related("entity").order_by(
+                "entity__acronym", "person_name"
+            ),
+        )
+    )
+    agreements = (
+        viewable(request.user, Agreement.objects.filter(framework=framework))
+        .prefetch_related("parties")
+        .select_related("source_paragraph__resolution")
+        .defer(*heavy("source_paragraph__resolution"))
+        .order_by("-signed_on", "title")
+    )
+    context = {
+        "framework": framework,
+        "page": "registry",
+        "organizations": organizations,
+        "areas": areas,
+        "agreements": agreements,
+        "today": today,
+        "soon": today + SIX_MONTHS,
+    }
     return render(request, "web/registry.html", context)

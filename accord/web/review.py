@@ -36,14 +36,25 @@ def _resolution(request, framework, pk: int) -> Resolution:
 def review_list(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     framework = framework_for(request, slug)
     resolution = _resolution(request, framework, pk)
-    items = list(ReviewItem.objects.filter(resolution=resolution).select_related("decided_by")
-                 .order_by("status", "kind", "key"))
+    items = list(
+        ReviewItem.objects.filter(resolution=resolution)
+        .select_related("decided_by")
+        .order_by("status", "kind", "key")
+    )
     for item in items:
         item.data_text = json.dumps(item.data, ensure_ascii=False, indent=1, default=str)
-    return render(request, "web/review.html", {
-        "framework": framework, "page": "resolutions", "resolution": resolution, "items": items,
-        "may_decide": True,
-        "pending": sum(1 for i in items if i.status == ReviewItem.Status.PENDING)})
+    return render(
+        request,
+        "web/review.html",
+        {
+            "framework": framework,
+            "page": "resolutions",
+            "resolution": resolution,
+            "items": items,
+            "may_decide": True,
+            "pending": sum(1 for i in items if i.status == ReviewItem.Status.PENDING),
+        },
+    )
 
 
 @require_POST

@@ -27,19 +27,34 @@ def row_context(request, framework, next_url: str = "") -> dict:
     base = reverse("activity", kwargs={"slug": framework.slug, "pk": 0})
     statuses = Activity.Status.choices
     options = {
-        current: format_html_join("", '<option value="{}"{}>{}</option>',
-                                  ((value, " selected" if value == current else "", label) for value, label in statuses))
+        current: format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((value, " selected" if value == current else "", label) for value, label in statuses),
+        )
         for current, _label in statuses
     }
     return {
         "base": base[: -len("0/")],
-        "csrf": format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)),
-        "options": options, "labels": dict(statuses), "lang": (get_language() or "en")[:2],
+        "csrf": format_html(
+            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
+        ),
+        "options": options,
+        "labels": dict(statuses),
+        "lang": (get_language() or "en")[:2],
         "next_field": format_html('<input type="hidden" name="next" value="{}">', next_url),
         "date_format": get_format("SHORT_DATE_FORMAT"),
-        **{key: escape(str(value)) for key, value in {
-            "demo": _("demo"), "save": _("Save"), "add": _("Add"), "add_progress": _("Add progress"),
-            "status_of": _("Status of"), "progress_on": _("Progress on")}.items()},
+        **{
+            key: escape(str(value))
+            for key, value in {
+                "demo": _("demo"),
+                "save": _("Save"),
+                "add": _("Add"),
+                "add_progress": _("Add progress"),
+                "status_of": _("Status of"),
+                "progress_on": _("Progress on"),
+            }.items()
+        },
     }
 
 
@@ -54,7 +69,9 @@ def entity_html(entity, lang: str = "") -> str:
     return escape(name)
 
 
-def render_row(a: Activity, ctx: dict, *, editable: bool, show_area: bool, error: str | None = None) -> SafeString:
+def render_row(
+    a: Activity, ctx: dict, *, editable: bool, show_area: bool, error: str | None = None
+) -> SafeString:
     """One ``<tr>`` of the matrix for activity ``a`` (annotated by ``matrix_rows``).
 
     Built with f-strings: every value from the database goes through ``escape`` (the
@@ -69,26 +86,34 @@ def render_row(a: Activity, ctx: dict, *, editable: bool, show_area: bool, error
     if error:
         title += f'<p class="error" role="alert">{escape(str(error))}</p>'
     if editable:
-        status = (f'<form method="post" action="{url}status/" class="inline" hx-post="{url}status/" '
-                  f'hx-target="#row-{pk}" hx-swap="outerHTML">{hidden}<label class="visually-hidden" '
-                  f'for="status-{pk}">{ctx["status_of"]} {code}</label><select id="status-{pk}" name="status">'
-                  f'{ctx["options"][a.status]}</select> <button type="submit">{ctx["save"]}</button></form>')
+        status = (
+            f'<form method="post" action="{url}status/" class="inline" hx-post="{url}status/" '
+            f'hx-target="#row-{pk}" hx-swap="outerHTML">{hidden}<label class="visually-hidden" '
+            f'for="status-{pk}">{ctx["status_of"]} {code}</label><select id="status-{pk}" name="status">'
+            f'{ctx["options"][a.status]}</select> <button type="submit">{ctx["save"]}</button></form>'
+        )
     else:
         status = f'<span class="status status-{escape(a.status)}">{escape(str(ctx["labels"].get(a.status, a.status)))}</span>'
     progress = ""
     if a.last_progress_date:
-        progress = (f'<time datetime="{a.last_progress_date.isoformat()}">'
-                    f'{escape(date_format(a.last_progress_date, ctx["date_format"]))}</time> '
-                    f'{escape(Truncator(a.last_progress_text or "").words(12))}')
+        progress = (
+            f'<time datetime="{a.last_progress_date.isoformat()}">'
+            f"{escape(date_format(a.last_progress_date, ctx['date_format']))}</time> "
+            f"{escape(Truncator(a.last_progress_text or '').words(12))}"
+        )
     if editable:
-        progress += (f'<details><summary>{ctx["add_progress"]}</summary><form method="post" action="{url}progress/" '
-                     f'hx-post="{url}progress/" hx-target="#row-{pk}" hx-swap="outerHTML" class="stacked">{hidden}'
-                     f'<label for="progress-{pk}">{ctx["progress_on"]} {code}</label>'
-                     f'<textarea id="progress-{pk}" name="text" rows="2" required></textarea>'
-                     f'<button type="submit">{ctx["add"]}</button></form></details>')
+        progress += (
+            f'<details><summary>{ctx["add_progress"]}</summary><form method="post" action="{url}progress/" '
+            f'hx-post="{url}progress/" hx-target="#row-{pk}" hx-swap="outerHTML" class="stacked">{hidden}'
+            f'<label for="progress-{pk}">{ctx["progress_on"]} {code}</label>'
+            f'<textarea id="progress-{pk}" name="text" rows="2" required></textarea>'
+            f'<button type="submit">{ctx["add"]}</button></form></details>'
+        )
     lang = ctx["lang"]
     area = ""
     if show_area:
         area = f"<td>{escape(getattr(a.priority_area, f'name_{lang}', '') or a.priority_area.name_en)}</td>"
-    return mark_safe(f'<tr id="row-{pk}"><td>{code}</td><td>{title}</td>{area}<td>{entity_html(a.un_lead, lang)}</td>'
-                     f'<td>{entity_html(a.partner_lead, lang)}</td><td>{status}</td><td>{progress}</td></tr>')
+    return mark_safe(
+        f'<tr id="row-{pk}"><td>{code}</td><td>{title}</td>{area}<td>{entity_html(a.un_lead, lang)}</td>'
+        f"<td>{entity_html(a.partner_lead, lang)}</td><td>{status}</td><td>{progress}</td></tr>"
+    )

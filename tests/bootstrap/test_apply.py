@@ -44,8 +44,15 @@ def test_it_writes_at_least_ten_un_and_eight_oic_entities_with_their_gazetteer_i
 
 def test_it_writes_the_three_agreements_with_their_dates(bootstrapped):
     signed = {a.signed_on: a for a in Agreement.objects.filter(framework=bootstrapped.framework)}
-    assert set(signed) == {datetime.date(2018, 9, 25), datetime.date(2017, 9, 22), datetime.date(2016, 1, 24)}
-    assert {e.gazetteer_id for e in signed[datetime.date(2018, 9, 25)].parties.all()} == {"un.oct", "oic.gs"}
+    assert set(signed) == {
+        datetime.date(2018, 9, 25),
+        datetime.date(2017, 9, 22),
+        datetime.date(2016, 1, 24),
+    }
+    assert {e.gazetteer_id for e in signed[datetime.date(2018, 9, 25)].parties.all()} == {
+        "un.oct",
+        "oic.gs",
+    }
     assert signed[datetime.date(2016, 1, 24)].kind == Agreement.Kind.MOC
     assert signed[datetime.date(2016, 1, 24)].source_paragraph.pid == "op-14"
 
@@ -57,9 +64,12 @@ def test_it_writes_the_meetings_with_dates_places_and_the_planned_one(bootstrapp
     assert meetings.get(kind="general", start_on=datetime.date(2014, 5, 20)).place == "Istanbul"
     assert meetings.get(kind="brainstorming").place.startswith("Jeddah")
     assert set(meetings.filter(kind="security_council").values_list("start_on", flat=True)) == {
-        datetime.date(2013, 10, 28), datetime.date(2016, 11, 17)}
+        datetime.date(2013, 10, 28),
+        datetime.date(2016, 11, 17),
+    }
     assert {datetime.date(2017, 11, 21), datetime.date(2018, 11, 29)} <= set(
-        meetings.filter(kind="conference").values_list("start_on", flat=True))
+        meetings.filter(kind="conference").values_list("start_on", flat=True)
+    )
     planned = meetings.get(kind="general", start_on__isnull=True)
     assert planned.year_planned == 2020 and planned.host_organization.code == "un"
 
@@ -88,8 +98,19 @@ def test_running_it_twice_changes_nothing(bootstrapped, demo_path, coordinator):
 
 
 def test_everything_written_is_recorded_in_history_with_the_user(bootstrapped, coordinator):
-    for model in (Organization, Entity, Framework, Resolution, Paragraph, Citation, Agreement, Meeting,
-                  PriorityArea, Mandate, ActionItem):
+    for model in (
+        Organization,
+        Entity,
+        Framework,
+        Resolution,
+        Paragraph,
+        Citation,
+        Agreement,
+        Meeting,
+        PriorityArea,
+        Mandate,
+        ActionItem,
+    ):
         records = model.history.all()
         assert records.exists(), model
         assert set(records.values_list("history_user__username", flat=True)) == {"nadia"}, model
@@ -122,7 +143,9 @@ def test_a_second_run_keeps_a_coordinators_correction(bootstrapped, demo_path, c
     from accord.core.services import object_update
 
     rabat = Meeting.objects.get(kind="general", start_on=datetime.date(2018, 7, 3))
-    object_update(obj=rabat, user=coordinator, expected_version=rabat.version, place="Rabat, Morocco")
+    object_update(
+        obj=rabat, user=coordinator, expected_version=rabat.version, place="Rabat, Morocco"
+    )
     resolution_import(source=demo_path, user=coordinator, confirm_all=True)
     assert Meeting.objects.get(pk=rabat.pk).place == "Rabat, Morocco"
 
@@ -138,7 +161,9 @@ def test_a_soft_deleted_row_stays_deleted(bootstrapped, demo_path, coordinator):
 def test_a_soft_deleted_entity_stays_deleted_and_is_not_linked_again(db, demo_path, coordinator):
     first = resolution_import(source=demo_path, user=coordinator, confirm_all=True)
     oct_ = Entity.objects.get(gazetteer_id="un.oct")
-    agreement = Agreement.objects.get(framework=first.framework, signed_on=datetime.date(2018, 9, 25))
+    agreement = Agreement.objects.get(
+        framework=first.framework, signed_on=datetime.date(2018, 9, 25)
+    )
     agreement.parties.remove(oct_)
     oct_.soft_delete(coordinator)
     again = resolution_import(source=demo_path, user=coordinator, confirm_all=True)

@@ -23,9 +23,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _accord(*args: str, tmp_path: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}", "ACCORD_VAR_DIR": str(tmp_path)}
-    return subprocess.run([sys.executable, "-m", "accord.cli", *args], capture_output=True, text=True, env=env,
-                          cwd=ROOT, timeout=120)
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}",
+        "ACCORD_VAR_DIR": str(tmp_path),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "accord.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
 
 
 def test_bootstrap_records_its_writes_under_the_system_user_bootstrap(db, demo_path):
@@ -65,13 +75,21 @@ def test_a_coordinator_may_bootstrap_into_their_framework(db, demo_path, coordin
 
     call_command("bootstrap", str(demo_path), "--yes", stdout=StringIO())
     framework = Framework.objects.get()
-    Membership.objects.create(user=coordinator, role=Membership.Role.COORDINATOR, framework=framework,
-                              organization=framework.partner)
-    call_command("bootstrap", str(demo_path), "--yes", "--user", "nadia", stdout=StringIO())  # allowed
+    Membership.objects.create(
+        user=coordinator,
+        role=Membership.Role.COORDINATOR,
+        framework=framework,
+        organization=framework.partner,
+    )
+    call_command(
+        "bootstrap", str(demo_path), "--yes", "--user", "nadia", stdout=StringIO()
+    )  # allowed
 
 
 def test_bootstrap_adds_to_the_framework_named_by_framework(db, demo_path):
-    call_command("bootstrap", str(demo_path), "--yes", "--framework", "oic-partnership", stdout=StringIO())
+    call_command(
+        "bootstrap", str(demo_path), "--yes", "--framework", "oic-partnership", stdout=StringIO()
+    )
     assert list(Framework.objects.values_list("slug", flat=True)) == ["oic-partnership"]
     assert Resolution.objects.get().framework.slug == "oic-partnership"
 
@@ -82,12 +100,18 @@ def test_bootstrap_with_a_new_framework_slug_sets_up_a_second_framework(bootstra
     assert Framework.objects.get(slug="un-oic-2").partner.code == "oic"
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [
-    ("empty.txt", b"", "empty"),
-    ("noise.bin", bytes(range(256)) * 40, "binary"),
-    ("novel.txt", ("It was a dark and stormy night; the rain fell in torrents. " * 200).encode(),
-     "not a General Assembly resolution"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("noise.bin", bytes(range(256)) * 40, "binary"),
+        (
+            "novel.txt",
+            ("It was a dark and stormy night; the rain fell in torrents. " * 200).encode(),
+            "not a General Assembly resolution",
+        ),
+    ],
+)
 def test_bootstrap_refuses_bad_input_and_writes_nothing(db, tmp_path, name, content, message):
     path = tmp_path / name
     path.write_bytes(content)
@@ -102,7 +126,9 @@ def test_bootstrap_refuses_bad_input_and_writes_nothing(db, tmp_path, name, cont
 
 def test_bootstrap_refuses_a_resolution_that_names_no_partner(db, tmp_path, demo_path):
     text = demo_path.read_text(encoding="utf-8").replace(
-        "Cooperation between the United Nations and the Organization of Islamic Cooperation", "Oceans and the law of the sea")
+        "Cooperation between the United Nations and the Organization of Islamic Cooperation",
+        "Oceans and the law of the sea",
+    )
     path = tmp_path / "not-cooperation.md"
     path.write_text(text, encoding="utf-8")
     before = _row_counts()
@@ -114,10 +140,13 @@ def test_bootstrap_refuses_a_resolution_that_names_no_partner(db, tmp_path, demo
 def test_bootstrap_says_when_the_partner_is_not_in_the_gazetteer(db, tmp_path, demo_path):
     text = demo_path.read_text(encoding="utf-8").replace(
         "Cooperation between the United Nations and the Organization of Islamic Cooperation",
-        "Cooperation between the United Nations and the Union of Imaginary States")
+        "Cooperation between the United Nations and the Union of Imaginary States",
+    )
     path = tmp_path / "imaginary.md"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(CommandError, match=r"\(Union of Imaginary States\) is not in the gazetteer"):
+    with pytest.raises(
+        CommandError, match=r"\(Union of Imaginary States\) is not in the gazetteer"
+    ):
         call_command("bootstrap", str(path), "--yes", stdout=StringIO())
     assert not Resolution.objects.exists()
 

@@ -45,9 +45,16 @@ def test_third_organizations_wait_for_review(demo_plan):
 def test_it_finds_the_ten_priority_areas_reviewed_at_rabat(demo_plan):
     names = [p.data["name_en"] for p in demo_plan.of_kind("priority_area")]
     assert names == [
-        "peace and security", "science and technology", "trade and development",
-        "the Sustainable Development Goals", "refugees", "human rights", "human resource development",
-        "food security and agriculture", "environment, health and population", "arts and crafts and heritage",
+        "peace and security",
+        "science and technology",
+        "trade and development",
+        "the Sustainable Development Goals",
+        "refugees",
+        "human rights",
+        "human resource development",
+        "food security and agriculture",
+        "environment, health and population",
+        "arts and crafts and heritage",
     ]
     assert {p.paragraph for p in demo_plan.of_kind("priority_area")} == {"pre-12"}
 
@@ -65,18 +72,25 @@ def test_a_list_of_fields_that_is_not_said_to_be_the_priority_areas_is_not_taken
 
 
 def test_an_enumeration_stops_at_the_first_clause():
-    text = ("Noting the 3 priority areas, to cooperate in the fields of health, education, transport, "
-            "including through training, encourages the secretariats to meet;")
+    text = (
+        "Noting the 3 priority areas, to cooperate in the fields of health, education, transport, "
+        "including through training, encourages the secretariats to meet;"
+    )
     names, _, confidence = areas.find_areas([("op-4", text)])
     assert names == ["health", "education", "transport"] and confidence == 0.9
 
 
-@pytest.mark.parametrize(("paragraph", "kind", "signed_on", "un_party"), [
-    ("op-12", "mou", "2018-09-25", "un.oct"),
-    ("op-13", "mou", "2017-09-22", "un.unwomen"),
-    ("op-14", "moc", "2016-01-24", "un.unossc"),
-])
-def test_it_finds_the_three_agreements_with_their_dates_and_parties(demo_plan, paragraph, kind, signed_on, un_party):
+@pytest.mark.parametrize(
+    ("paragraph", "kind", "signed_on", "un_party"),
+    [
+        ("op-12", "mou", "2018-09-25", "un.oct"),
+        ("op-13", "mou", "2017-09-22", "un.unwomen"),
+        ("op-14", "moc", "2016-01-24", "un.unossc"),
+    ],
+)
+def test_it_finds_the_three_agreements_with_their_dates_and_parties(
+    demo_plan, paragraph, kind, signed_on, un_party
+):
     found = [p for p in demo_plan.of_kind("agreement") if p.paragraph == paragraph]
     assert len(found) == 1
     data = found[0].data
@@ -85,15 +99,18 @@ def test_it_finds_the_three_agreements_with_their_dates_and_parties(demo_plan, p
     assert not found[0].needs_review()
 
 
-@pytest.mark.parametrize(("kind", "start", "end", "place"), [
-    ("general", "2018-07-03", "2018-07-05", "Rabat"),
-    ("general", "2014-05-20", "2014-05-22", "Istanbul"),
-    ("brainstorming", "2017-05-10", "2017-05-11", "Jeddah"),
-    ("security_council", "2013-10-28", "2013-10-28", ""),
-    ("security_council", "2016-11-17", "2016-11-17", ""),
-    ("conference", "2017-11-21", "2017-11-21", ""),
-    ("conference", "2018-11-29", "2018-11-29", ""),
-])
+@pytest.mark.parametrize(
+    ("kind", "start", "end", "place"),
+    [
+        ("general", "2018-07-03", "2018-07-05", "Rabat"),
+        ("general", "2014-05-20", "2014-05-22", "Istanbul"),
+        ("brainstorming", "2017-05-10", "2017-05-11", "Jeddah"),
+        ("security_council", "2013-10-28", "2013-10-28", ""),
+        ("security_council", "2016-11-17", "2016-11-17", ""),
+        ("conference", "2017-11-21", "2017-11-21", ""),
+        ("conference", "2018-11-29", "2018-11-29", ""),
+    ],
+)
 def test_it_finds_the_meetings_with_dates_and_places(demo_plan, kind, start, end, place):
     meeting = _by_key(demo_plan, "meeting")[f"{kind}/{start}"].data
     assert (meeting["start_on"], meeting["end_on"]) == (start, end)
@@ -158,6 +175,13 @@ def test_the_examples_in_the_docstrings_hold(module):
 
 
 def test_a_date_listed_after_a_resolution_symbol_is_not_a_meeting():
-    found = meetings.find_meetings([("pre-1", "Recalling its resolutions 37/4 of 22 October 1982 and the meeting "
-                                              "of the Council, and 38/4 of 28 October 1983,")])
+    found = meetings.find_meetings(
+        [
+            (
+                "pre-1",
+                "Recalling its resolutions 37/4 of 22 October 1982 and the meeting "
+                "of the Council, and 38/4 of 28 October 1983,",
+            )
+        ]
+    )
     assert found == []

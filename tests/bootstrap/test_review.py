@@ -22,8 +22,12 @@ from accord.documents.services import (
 @pytest.fixture
 def queued(db, demo_path, coordinator):
     result = resolution_import(source=demo_path, user=coordinator)
-    Membership.objects.create(user=coordinator, role=Membership.Role.COORDINATOR, framework=result.framework,
-                              organization=result.framework.partner)
+    Membership.objects.create(
+        user=coordinator,
+        role=Membership.Role.COORDINATOR,
+        framework=result.framework,
+        organization=result.framework.partner,
+    )
     return {(i.kind, i.key): i for i in ReviewItem.objects.all()}
 
 
@@ -62,7 +66,9 @@ def test_correcting_writes_the_corrected_proposal(queued, coordinator):
 def test_rejecting_writes_nothing_but_the_decision(queued, coordinator):
     item = queued[("meeting", "conference/2016-11-01")]
     bootstrap_reject(item=item, user=coordinator)
-    assert not Meeting.objects.filter(kind="conference", start_on=datetime.date(2016, 11, 1)).exists()
+    assert not Meeting.objects.filter(
+        kind="conference", start_on=datetime.date(2016, 11, 1)
+    ).exists()
     item.refresh_from_db()
     assert item.status == ReviewItem.Status.REJECTED
 
@@ -80,13 +86,19 @@ def test_a_rejected_proposal_is_not_queued_again(queued, demo_path, coordinator)
     bootstrap_reject(item=item, user=coordinator)
     again = resolution_import(source=demo_path, user=coordinator)
     assert again.queued == []
-    assert not Meeting.objects.filter(kind="conference", start_on=datetime.date(2016, 11, 1)).exists()
+    assert not Meeting.objects.filter(
+        kind="conference", start_on=datetime.date(2016, 11, 1)
+    ).exists()
 
 
-def test_a_correction_that_cannot_be_written_is_refused_and_the_item_stays_pending(queued, coordinator):
+def test_a_correction_that_cannot_be_written_is_refused_and_the_item_stays_pending(
+    queued, coordinator
+):
     item = queued[("meeting", "conference/2017-11-21")]
     with pytest.raises(BootstrapError, match="cannot be written"):
-        bootstrap_confirm(item=item, user=coordinator, data={**item.data, "start_on": "21 November 2017"})
+        bootstrap_confirm(
+            item=item, user=coordinator, data={**item.data, "start_on": "21 November 2017"}
+        )
     item.refresh_from_db()
     assert item.status == ReviewItem.Status.PENDING
     assert not Meeting.objects.filter(kind="conference").exists()

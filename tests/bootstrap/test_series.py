@@ -51,7 +51,9 @@ def test_the_older_mandates_are_superseded_by_the_ones_the_new_text_repeats(with
 
 def test_a_later_resolution_twice_changes_nothing(with_79_9, corpus, coordinator):
     before = _row_counts()
-    again = resolution_import(source=series_file(corpus, "79/9"), user=coordinator, confirm_all=True)
+    again = resolution_import(
+        source=series_file(corpus, "79/9"), user=coordinator, confirm_all=True
+    )
     assert _row_counts() == before
     assert again.lineage.linked == [] and again.lineage.repeated == again.lineage.dropped == 0
 
@@ -59,25 +61,39 @@ def test_a_later_resolution_twice_changes_nothing(with_79_9, corpus, coordinator
 def test_resolutions_imported_out_of_order_form_one_chain(with_79_9, corpus, coordinator):
     for symbol in ("77/18", "75/16"):
         resolution_import(source=series_file(corpus, symbol), user=coordinator, confirm_all=True)
-    chain = [(r.symbol, r.predecessor.symbol if r.predecessor else None)
-             for r in Resolution.objects.order_by("session")]
-    assert chain == [("A/RES/73/135", None), ("A/RES/75/16", "A/RES/73/135"), ("A/RES/77/18", "A/RES/75/16"),
-                     ("A/RES/79/9", "A/RES/77/18")]
+    chain = [
+        (r.symbol, r.predecessor.symbol if r.predecessor else None)
+        for r in Resolution.objects.order_by("session")
+    ]
+    assert chain == [
+        ("A/RES/73/135", None),
+        ("A/RES/75/16", "A/RES/73/135"),
+        ("A/RES/77/18", "A/RES/75/16"),
+        ("A/RES/79/9", "A/RES/77/18"),
+    ]
     old25 = Mandate.objects.get(resolution__symbol="A/RES/73/135", paragraph__pid="op-25")
     assert old25.superseded_by.resolution.symbol == "A/RES/75/16"
     # 79/9 recalls 77/18, stored after it: the citation now points at it
     recalls = Citation.objects.filter(resolution__symbol="A/RES/79/9", symbol="77/18")
     assert recalls and {c.cited_resolution.symbol for c in recalls} == {"A/RES/77/18"}
-    assert not Mandate.objects.filter(resolution__symbol="A/RES/79/9", status=Mandate.Status.SUPERSEDED).exists()
+    assert not Mandate.objects.filter(
+        resolution__symbol="A/RES/79/9", status=Mandate.Status.SUPERSEDED
+    ).exists()
 
 
-@pytest.mark.parametrize(("symbol", "slug", "partner", "partner_bodies"), [
-    ("79/329", "un-au", "au", 3),  # the Commission, the Peace and Security Council, ...
-    ("79/290", "un-asean", "asean", 0),  # names no ASEAN body the gazetteer knows
-])
-def test_another_partners_resolution_sets_up_its_own_framework(db, corpus, coordinator, symbol, slug, partner,
-                                                                partner_bodies):
-    result = resolution_import(source=series_file(corpus, symbol), user=coordinator, confirm_all=True)
+@pytest.mark.parametrize(
+    ("symbol", "slug", "partner", "partner_bodies"),
+    [
+        ("79/329", "un-au", "au", 3),  # the Commission, the Peace and Security Council, ...
+        ("79/290", "un-asean", "asean", 0),  # names no ASEAN body the gazetteer knows
+    ],
+)
+def test_another_partners_resolution_sets_up_its_own_framework(
+    db, corpus, coordinator, symbol, slug, partner, partner_bodies
+):
+    result = resolution_import(
+        source=series_file(corpus, symbol), user=coordinator, confirm_all=True
+    )
     framework = Framework.objects.get(slug=slug)
     assert result.framework == framework and framework.partner.code == partner
     assert Entity.objects.filter(organization__code=partner).count() >= partner_bodies
@@ -101,23 +117,42 @@ def test_a_partners_resolution_leaves_the_oic_framework_alone(bootstrapped, corp
 def _resolution(framework, session: int, requests: dict[str, str], sg: Entity) -> Resolution:
     r = Resolution.objects.create(framework=framework, symbol=f"A/RES/{session}/1", session=session)
     for n, (pid, action) in enumerate(requests.items(), start=1):
-        p = Paragraph.objects.create(resolution=r, pid=pid, kind="operative", number=n, order=n, text=action)
-        m = Mandate.objects.create(resolution=r, paragraph=p, verb="Requests", addressees=["Secretary-General"],
-                                   action=action)
+        p = Paragraph.objects.create(
+            resolution=r, pid=pid, kind="operative", number=n, order=n, text=action
+        )
+        m = Mandate.objects.create(
+            resolution=r,
+            paragraph=p,
+            verb="Requests",
+            addressees=["Secretary-General"],
+            action=action,
+        )
         m.addressee_entities.add(sg)
     return r
 
 
-def test_a_mandate_the_new_text_no_longer_repeats_is_superseded_without_successor(bootstrapped, coordinator):
+def test_a_mandate_the_new_text_no_longer_repeats_is_superseded_without_successor(
+    bootstrapped, coordinator
+):
     framework = bootstrapped.framework
     sg = Entity.objects.get(gazetteer_id="un.sg")
-    older = _resolution(framework, 90, {
-        "op-1": "to report to the General Assembly at its ninety-second session on the state of cooperation",
-        "op-2": "to convene a high-level conference on maritime piracy in the Gulf of Aden",
-    }, sg)
-    newer = _resolution(framework, 92, {
-        "op-1": "to report to the General Assembly at its ninety-fourth session on the state of cooperation",
-    }, sg)
+    older = _resolution(
+        framework,
+        90,
+        {
+            "op-1": "to report to the General Assembly at its ninety-second session on the state of cooperation",
+            "op-2": "to convene a high-level conference on maritime piracy in the Gulf of Aden",
+        },
+        sg,
+    )
+    newer = _resolution(
+        framework,
+        92,
+        {
+            "op-1": "to report to the General Assembly at its ninety-fourth session on the state of cooperation",
+        },
+        sg,
+    )
     result = LineageResult()
     supersede(older, newer, coordinator, "test", result)
     report, conference = Mandate.objects.filter(resolution=older).order_by("paragraph__order")

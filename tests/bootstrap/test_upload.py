@@ -18,8 +18,12 @@ from tests.bootstrap.test_apply import _row_counts
 @pytest.fixture
 def oic_coordinator(bootstrapped):
     user = get_user_model().objects.create_user("bob")
-    Membership.objects.create(user=user, role=Membership.Role.COORDINATOR, framework=bootstrapped.framework,
-                              organization=bootstrapped.framework.partner)
+    Membership.objects.create(
+        user=user,
+        role=Membership.Role.COORDINATOR,
+        framework=bootstrapped.framework,
+        organization=bootstrapped.framework.partner,
+    )
     return user
 
 
@@ -29,23 +33,32 @@ def _upload(path, name=None, text=None) -> SimpleUploadedFile:
 
 
 def test_an_uploaded_resolution_is_bootstrapped_into_the_framework_and_leaves_a_review_list(
-        db, demo_path, coordinator):
+    db, demo_path, coordinator
+):
     from accord.cooperation.models import Framework
     from accord.registry.models import Organization
 
     un = Organization.objects.create(code="un", name_en="United Nations", acronym="UN")
-    oic = Organization.objects.create(code="oic", name_en="Organization of Islamic Cooperation", acronym="OIC")
-    framework = Framework.objects.create(slug="un-oic", name="UN-OIC", un_organization=un, partner=oic)
+    oic = Organization.objects.create(
+        code="oic", name_en="Organization of Islamic Cooperation", acronym="OIC"
+    )
+    framework = Framework.objects.create(
+        slug="un-oic", name="UN-OIC", un_organization=un, partner=oic
+    )
     coordinator.is_superuser = True
     coordinator.save()
     result = resolution_upload(framework=framework, user=coordinator, file=_upload(demo_path))
     assert result.framework == framework
     assert Resolution.objects.get().source_file.name.endswith(".md")
-    assert ReviewItem.objects.filter(status=ReviewItem.Status.PENDING).exists()  # no --yes from the pages
+    assert ReviewItem.objects.filter(
+        status=ReviewItem.Status.PENDING
+    ).exists()  # no --yes from the pages
 
 
 def test_a_coordinator_uploads_to_their_framework(bootstrapped, demo_path, oic_coordinator):
-    result = resolution_upload(framework=bootstrapped.framework, user=oic_coordinator, file=_upload(demo_path))
+    result = resolution_upload(
+        framework=bootstrapped.framework, user=oic_coordinator, file=_upload(demo_path)
+    )
     assert result.resolution.symbol == "A/RES/73/135"
 
 
@@ -57,18 +70,29 @@ def test_an_outsider_may_not_upload(bootstrapped, demo_path):
     assert _row_counts() == before
 
 
-def test_another_partners_resolution_is_refused_in_this_framework(bootstrapped, demo_path, oic_coordinator):
+def test_another_partners_resolution_is_refused_in_this_framework(
+    bootstrapped, demo_path, oic_coordinator
+):
     text = demo_path.read_text(encoding="utf-8").replace(
         "Cooperation between the United Nations and the Organization of Islamic Cooperation",
-        "Cooperation between the United Nations and the African Union")
+        "Cooperation between the United Nations and the African Union",
+    )
     before = _row_counts()
     with pytest.raises(AccordError, match="African Union, not the partner of the framework un-oic"):
-        resolution_upload(framework=bootstrapped.framework, user=oic_coordinator,
-                          file=_upload(demo_path, "au.md", text))
+        resolution_upload(
+            framework=bootstrapped.framework,
+            user=oic_coordinator,
+            file=_upload(demo_path, "au.md", text),
+        )
     assert _row_counts() == before
 
 
-def test_an_uploaded_file_that_is_not_a_resolution_is_refused_with_its_name(bootstrapped, oic_coordinator):
+def test_an_uploaded_file_that_is_not_a_resolution_is_refused_with_its_name(
+    bootstrapped, oic_coordinator
+):
     with pytest.raises(AccordError, match="^notes.txt: "):
-        resolution_upload(framework=bootstrapped.framework, user=oic_coordinator,
-                          file=SimpleUploadedFile("notes.txt", b"Shopping list: eggs, milk, bread.\n" * 30))
+        resolution_upload(
+            framework=bootstrapped.framework,
+            user=oic_coordinator,
+            file=SimpleUploadedFile("notes.txt", b"Shopping list: eggs, milk, bread.\n" * 30),
+        )

@@ -10,8 +10,14 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
 # The sync Playwright API runs an event loop in this thread; Django's ORM then refuses
@@ -22,7 +28,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        print(f"\nbrowser tests skipped: {CHROMIUM} is absent (make browser installs Debian's chromium)")
+        print(
+            f"\nbrowser tests skipped: {CHROMIUM} is absent (make browser installs Debian's chromium)"
+        )
         pytest.skip(f"{CHROMIUM} is absent (make browser installs Debian's chromium)")
     from playwright.sync_api import sync_playwright
 
@@ -47,8 +55,12 @@ def new_page(browser, live_server):
     contexts = []
 
     def make(locale: str = "en-GB", javascript: bool = True):
-        context = browser.new_context(base_url=live_server.url, locale=locale, viewport={"width": 1280, "height": 900},
-                                      java_script_enabled=javascript)
+        context = browser.new_context(
+            base_url=live_server.url,
+            locale=locale,
+            viewport={"width": 1280, "height": 900},
+            java_script_enabled=javascript,
+        )
         context.set_default_timeout(15000)
         contexts.append(context)
         return context.new_page()

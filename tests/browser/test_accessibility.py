@@ -8,15 +8,21 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import screenshot, sign_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def main_pages(w):
     slug = w.framework.slug
     return {
-        "dashboard": f"/f/{slug}/", "matrix": f"/f/{slug}/matrix/",
-        "activity": f"/f/{slug}/activities/{w.activities[0].pk}/", "meeting": f"/f/{slug}/meetings/{w.meeting.pk}/",
-        "action-items": f"/f/{slug}/action-items/", "registry": f"/f/{slug}/registry/",
+        "dashboard": f"/f/{slug}/",
+        "matrix": f"/f/{slug}/matrix/",
+        "activity": f"/f/{slug}/activities/{w.activities[0].pk}/",
+        "meeting": f"/f/{slug}/meetings/{w.meeting.pk}/",
+        "action-items": f"/f/{slug}/action-items/",
+        "registry": f"/f/{slug}/registry/",
         "resolution": f"/f/{slug}/resolutions/{w.resolution.pk}/",
     }
 
@@ -36,5 +42,7 @@ def test_main_pages_have_no_serious_accessibility_violation(world, new_page, lan
         for violation in results.response["violations"]:
             if violation.get("impact") in ("serious", "critical"):
                 targets = [n["target"] for n in violation["nodes"]][:3]
-                problems.append(f"{language} {name}: {violation['id']} ({violation['impact']}) {targets}")
+                problems.append(
+                    f"{language} {name}: {violation['id']} ({violation['impact']}) {targets}"
+                )
     assert not problems, "\n".join(problems)

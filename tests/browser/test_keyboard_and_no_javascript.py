@@ -9,7 +9,10 @@ from playwright.sync_api import expect
 from accord.cooperation.models import Activity
 from tests.browser.conftest import sign_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_the_first_tab_reaches_a_visible_skip_link_that_jumps_to_the_content(world, new_page):

@@ -10,7 +10,10 @@ from playwright.sync_api import expect
 from accord.cooperation.models import ActionItem, Activity
 from tests.browser.conftest import screenshot, sign_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_a_focal_point_filters_the_matrix_and_updates_an_activity(world, new_page):
@@ -24,7 +27,9 @@ def test_a_focal_point_filters_the_matrix_and_updates_an_activity(world, new_pag
     # inline status change through htmx: the row is swapped in place, no page load
     row = page.locator(f"#row-{world.activities[0].pk}")
     row.get_by_label("Status of A-0000").select_option("ongoing")
-    with page.expect_response(lambda r: r.url.endswith("/status/") and r.request.method == "POST") as answer:
+    with page.expect_response(
+        lambda r: r.url.endswith("/status/") and r.request.method == "POST"
+    ) as answer:
         row.get_by_role("button", name="Save").click()
     assert answer.value.ok and "<html" not in answer.value.text()  # a partial, not a page
     expect(page.locator(f"#row-{world.activities[0].pk} select")).to_have_value("ongoing")
@@ -33,7 +38,9 @@ def test_a_focal_point_filters_the_matrix_and_updates_an_activity(world, new_pag
     page.get_by_role("link", name="Joint activity number 0").click()
     page.get_by_label("Title").fill("Workshop on human rights mechanisms")
     page.locator("#activity-form").get_by_role("button", name="Save").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Workshop on human rights mechanisms")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        "Workshop on human rights mechanisms"
+    )
     expect(page.locator(".history")).to_contain_text("Workshop on human rights mechanisms")
 
 
@@ -50,7 +57,9 @@ def test_a_coordinator_records_a_decision_and_makes_it_an_action_item(world, new
     decision = page.locator("article.decision", has_text="Prepare a joint report on mediation.")
     decision.get_by_text("Create an action item from this decision").click()
     decision.get_by_label("Action item").fill("Draft the mediation report")
-    decision.get_by_label("Owner").select_option(label="DPPA — Department of Political and Peacebuilding Affairs")
+    decision.get_by_label("Owner").select_option(
+        label="DPPA — Department of Political and Peacebuilding Affairs"
+    )
     decision.get_by_label("Due on").fill("2030-06-30")
     decision.get_by_role("button", name="Create the action item").click()
     expect(page.locator("article.decision", has_text="Draft the mediation report")).to_be_visible()
@@ -89,6 +98,8 @@ def test_the_arabic_interface_reads_right_to_left(world, new_page):
     expect(html).to_have_attribute("lang", "ar")
     brand = page.locator(".brand").bounding_box()
     width = page.viewport_size["width"]
-    assert brand["x"] > width / 2, f"the brand should sit on the right in Arabic, it is at x={brand['x']}"
+    assert brand["x"] > width / 2, (
+        f"the brand should sit on the right in Arabic, it is at x={brand['x']}"
+    )
     # priority areas in Arabic where known
     expect(page.locator("main")).to_contain_text("السلام والأمن")

@@ -52,7 +52,9 @@ def test_a_coordinator_may_save_their_own_sides_entity(client, world):
 
 def test_a_coordinator_cannot_create_an_organization_through_the_admin(client, world):
     c = admin_client(client, world, "bob")
-    response = c.post("/admin/registry/organization/add/", {"code": "xyz", "name_en": "X", "kind": "regional"})
+    response = c.post(
+        "/admin/registry/organization/add/", {"code": "xyz", "name_en": "X", "kind": "regional"}
+    )
     assert response.status_code == 403
     assert not Organization.objects.filter(code="xyz").exists()
 

@@ -34,7 +34,16 @@ def run(*args, stdin: str | None = None) -> str:
 
 
 def test_create_user_makes_a_coordinator_who_may_edit_their_side(world):
-    out = run("create_user", "nadia", "--role", "coordinator", "--framework", "un-oic", "--organization", "oic")
+    out = run(
+        "create_user",
+        "nadia",
+        "--role",
+        "coordinator",
+        "--framework",
+        "un-oic",
+        "--organization",
+        "oic",
+    )
     assert "created user nadia" in out and "password: " in out
     nadia = get_user_model().objects.get(username="nadia")
     password = out.split("password: ")[1].strip()
@@ -43,8 +52,16 @@ def test_create_user_makes_a_coordinator_who_may_edit_their_side(world):
 
 
 def test_create_user_reads_the_password_from_stdin_and_prints_none(world):
-    out = run("create_user", "omar", "--role", "viewer", "--framework", "un-oic", "--password-stdin",
-              stdin="a-long-password-1\n")
+    out = run(
+        "create_user",
+        "omar",
+        "--role",
+        "viewer",
+        "--framework",
+        "un-oic",
+        "--password-stdin",
+        stdin="a-long-password-1\n",
+    )
     assert "password" not in out
     omar = get_user_model().objects.get(username="omar")
     assert omar.check_password("a-long-password-1") and not omar.is_staff
@@ -53,23 +70,37 @@ def test_create_user_reads_the_password_from_stdin_and_prints_none(world):
 
 def test_grant_then_revoke_a_focal_point(world):
     run("create_user", "pia")
-    assert "granted" in run("grant", "pia", "--role", "focal-point", "--framework", "un-oic", "--entity", "un.ohchr")
-    assert "already granted" in run("grant", "pia", "--role", "focal-point", "--framework", "un-oic",
-                                    "--entity", "un.ohchr")
+    assert "granted" in run(
+        "grant", "pia", "--role", "focal-point", "--framework", "un-oic", "--entity", "un.ohchr"
+    )
+    assert "already granted" in run(
+        "grant", "pia", "--role", "focal-point", "--framework", "un-oic", "--entity", "un.ohchr"
+    )
     pia = get_user_model().objects.get(username="pia")
     assert P.can_edit(pia, world.act_ohchr)
     run("revoke", "pia", "--role", "focal-point")
     pia = get_user_model().objects.get(username="pia")
     assert not P.can_edit(pia, world.act_ohchr)
-    assert Membership.all_objects.filter(user=pia, deleted_at__isnull=False).count() == 1  # kept in history
+    assert (
+        Membership.all_objects.filter(user=pia, deleted_at__isnull=False).count() == 1
+    )  # kept in history
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--role", "coordinator", "--framework", "un-oic"], "organization"),
-    (["--role", "coordinator", "--framework", "un-oic", "--organization", "au"], "one of the two sides"),
-    (["--role", "viewer", "--framework", "no-such"], "No framework no-such"),
-    (["--role", "focal-point", "--framework", "un-oic", "--entity", "un.nothing"], "No entity un.nothing"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--role", "coordinator", "--framework", "un-oic"], "organization"),
+        (
+            ["--role", "coordinator", "--framework", "un-oic", "--organization", "au"],
+            "one of the two sides",
+        ),
+        (["--role", "viewer", "--framework", "no-such"], "No framework no-such"),
+        (
+            ["--role", "focal-point", "--framework", "un-oic", "--entity", "un.nothing"],
+            "No entity un.nothing",
+        ),
+    ],
+)
 def test_a_bad_role_is_refused_with_one_line_and_nothing_written(world, args, message):
     with pytest.raises(CommandError, match=message):
         run("create_user", "quinn", *args)
@@ -79,17 +110,33 @@ def test_a_bad_role_is_refused_with_one_line_and_nothing_written(world, args, me
 def test_the_accord_script_creates_a_user_with_a_role(tmp_path):
     """The installed console script, in a fresh SQLite database: migrate, then create-user."""
     if not ACCORD.exists():
-        pytest.skip(f"the accord script is not installed beside {sys.executable} (run make install)")
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}", "ACCORD_VAR_DIR": str(tmp_path)}
-    subprocess.run([str(ACCORD), "migrate", "-v0"], env=env, check=True, capture_output=True, timeout=600)
-    done = subprocess.run([str(ACCORD), "create-user", "rita", "--role", "administrator"], env=env,
-                          capture_output=True, text=True, timeout=120)
+        pytest.skip(
+            f"the accord script is not installed beside {sys.executable} (run make install)"
+        )
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}",
+        "ACCORD_VAR_DIR": str(tmp_path),
+    }
+    subprocess.run(
+        [str(ACCORD), "migrate", "-v0"], env=env, check=True, capture_output=True, timeout=600
+    )
+    done = subprocess.run(
+        [str(ACCORD), "create-user", "rita", "--role", "administrator"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert "created user rita" in done.stdout
     with sqlite3.connect(tmp_path / "cli.sqlite3") as db:
-        row = db.execute("SELECT u.is_staff, m.role FROM auth_user u JOIN accounts_membership m ON m.user_id = u.id "
-                         "WHERE u.username = 'rita'").fetchone()
+        row = db.execute(
+            "SELECT u.is_staff, m.role FROM auth_user u JOIN accounts_membership m ON m.user_id = u.id "
+            "WHERE u.username = 'rita'"
+        ).fetchone()
     assert row == (1, "administrator")
-    helped = subprocess.run([str(ACCORD), "create-user", "--help"], env=env, capture_output=True, text=True,
-                            timeout=120)
+    helped = subprocess.run(
+        [str(ACCORD), "create-user", "--help"], env=env, capture_output=True, text=True, timeout=120
+    )
     assert "--password-stdin" in helped.stdout

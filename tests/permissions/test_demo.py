@@ -30,8 +30,13 @@ def test_demo_data_writes_a_labelled_matrix_across_the_ten_areas_and_both_bienni
     assert all(a.is_demo and a.title.startswith("[DEMO] ") for a in rows)
     assert set(rows.values_list("biennium__start_year", flat=True)) == {2018, 2020}
     assert PriorityArea.objects.filter(framework__slug="un-oic").count() == 10
-    assert {a.priority_area.code for a in rows} == set(PriorityArea.objects.values_list("code", flat=True))
-    assert all(a.un_lead.organization.code == "un" and a.partner_lead.organization.code == "oic" for a in rows)
+    assert {a.priority_area.code for a in rows} == set(
+        PriorityArea.objects.values_list("code", flat=True)
+    )
+    assert all(
+        a.un_lead.organization.code == "un" and a.partner_lead.organization.code == "oic"
+        for a in rows
+    )
     assert all(a.indicators.exists() and a.progress_updates.exists() for a in rows)
     items = ActionItem.objects.filter(decision__meeting__kind="general")
     today = timezone.localdate()
@@ -43,10 +48,18 @@ def test_demo_data_writes_a_labelled_matrix_across_the_ten_areas_and_both_bienni
 @pytest.mark.django_db
 def test_demo_data_twice_writes_nothing_the_second_time():
     run("demo_data")
-    counts = (Activity.all_objects.count(), ActionItem.all_objects.count(), Organization.all_objects.count())
+    counts = (
+        Activity.all_objects.count(),
+        ActionItem.all_objects.count(),
+        Organization.all_objects.count(),
+    )
     out = run("demo_data")
     assert " 0 created" in out and ", 0 already" not in out.split("activity:")[1].splitlines()[0]
-    assert (Activity.all_objects.count(), ActionItem.all_objects.count(), Organization.all_objects.count()) == counts
+    assert (
+        Activity.all_objects.count(),
+        ActionItem.all_objects.count(),
+        Organization.all_objects.count(),
+    ) == counts
 
 
 @pytest.mark.django_db
@@ -63,7 +76,14 @@ def test_demo_creates_a_user_per_role_who_holds_it_and_runs_twice():
     out = run("demo")
     run("demo")
     User = get_user_model()
-    for name in ("admin", "un-coordinator", "oic-coordinator", "ohchr-focal", "iphrc-focal", "viewer"):
+    for name in (
+        "admin",
+        "un-coordinator",
+        "oic-coordinator",
+        "ohchr-focal",
+        "iphrc-focal",
+        "viewer",
+    ):
         assert name in out
         assert User.objects.get(username=name).check_password("accord-demo")
     ohchr_row = Activity.objects.get(code="DEMO-18-HR-01")  # OHCHR with the IPHRC

@@ -55,22 +55,36 @@ def test_memberships_are_read_once_per_user_and_lists_cost_one_query(world):
         rows = list(P.editable(carol, Activity.objects.all()))
     assert len(first) == 1  # the memberships
     assert len(rest) == 1  # the editable list; the per-row checks ask nothing
-    assert {a.code for a, ok in zip(activities, answers, strict=True) if ok} == {a.code for a in rows}
+    assert {a.code for a, ok in zip(activities, answers, strict=True) if ok} == {
+        a.code for a in rows
+    }
 
 
 def test_a_coordinator_must_name_a_side_of_the_framework(world):
-    m = Membership(user=world.users["olga"], role="coordinator", framework=world.framework, organization=world.au)
+    m = Membership(
+        user=world.users["olga"],
+        role="coordinator",
+        framework=world.framework,
+        organization=world.au,
+    )
     with pytest.raises(ValidationError, match="one of the two sides"):
         m.full_clean()
 
 
 def test_a_focal_point_must_name_an_entity_and_an_administrator_no_framework(world):
     with pytest.raises(ValidationError, match="needs an entity"):
-        Membership(user=world.users["olga"], role="focal_point", framework=world.framework).full_clean()
+        Membership(
+            user=world.users["olga"], role="focal_point", framework=world.framework
+        ).full_clean()
     with pytest.raises(ValidationError, match="not limited"):
-        Membership(user=world.users["olga"], role="administrator", framework=world.framework).full_clean()
+        Membership(
+            user=world.users["olga"], role="administrator", framework=world.framework
+        ).full_clean()
 
 
 def test_the_admin_is_for_administrators_and_coordinators(world):
-    assert [p for p in ("alice", "bob", "uma", "carol", "dan", "olga", "eve")
-            if P.can_use_admin(world.fresh_user(p))] == ["alice", "bob", "uma"]
+    assert [
+        p
+        for p in ("alice", "bob", "uma", "carol", "dan", "olga", "eve")
+        if P.can_use_admin(world.fresh_user(p))
+    ] == ["alice", "bob", "uma"]

@@ -60,7 +60,9 @@ def test_anonymous_lists_only_published_activities(world):
 def test_a_viewer_lists_every_activity_of_the_framework_and_none_of_another(world):
     from accord.cooperation.models import Activity
 
-    codes = set(P.viewable(world.fresh_user("dan"), Activity.objects.all()).values_list("code", flat=True))
+    codes = set(
+        P.viewable(world.fresh_user("dan"), Activity.objects.all()).values_list("code", flat=True)
+    )
     assert codes == {"HR-01", "HR-02", "HR-03"}
 
 
@@ -68,5 +70,7 @@ def test_a_user_reads_their_own_memberships_only(world):
     from accord.accounts.models import Membership
 
     bob = world.fresh_user("bob")
-    assert set(P.viewable(bob, Membership.objects.all()).values_list("user__username", flat=True)) == {"bob"}
+    assert set(
+        P.viewable(bob, Membership.objects.all()).values_list("user__username", flat=True)
+    ) == {"bob"}
     assert P.viewable(world.fresh_user("alice"), Membership.objects.all()).count() == 5

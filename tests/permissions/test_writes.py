@@ -37,21 +37,46 @@ def create(model, fw="framework", **kw):
     def check(w, u):
         args = {k: (w.objects[v] if isinstance(v, str) else v) for k, v in kw.items()}
         return P.can_create(u, model, framework=w.objects[fw] if fw else None, **args)
+
     return check
 
 
 # (case, kind of check, object name or creation check, allowed personas)
 CREATES = [
-    ("activity on the OIC side with an OIC lead", create(Activity, organization="oic", partner_lead="iphrc"), OIC),
-    ("activity on the UN side with a UN lead", create(Activity, organization="un", un_lead="ohchr"), UN),
+    (
+        "activity on the OIC side with an OIC lead",
+        create(Activity, organization="oic", partner_lead="iphrc"),
+        OIC,
+    ),
+    (
+        "activity on the UN side with a UN lead",
+        create(Activity, organization="un", un_lead="ohchr"),
+        UN,
+    ),
     ("activity without a side named", create(Activity), COORDS),
-    ("activity whose UN lead is an OIC entity", create(Activity, organization="un", un_lead="iphrc"), ADMIN),
+    (
+        "activity whose UN lead is an OIC entity",
+        create(Activity, organization="un", un_lead="iphrc"),
+        ADMIN,
+    ),
     ("activity in another framework", create(Activity, fw="framework_au"), ADMIN),
     ("indicator of an OHCHR-led activity", create(Indicator, parent="act_ohchr"), CAROL),
-    ("indicator of an activity OHCHR does not touch", create(Indicator, parent="act_other"), COORDS),
+    (
+        "indicator of an activity OHCHR does not touch",
+        create(Indicator, parent="act_other"),
+        COORDS,
+    ),
     ("indicator without its activity", create(Indicator), ADMIN),
-    ("progress update where OHCHR participates", create(ProgressUpdate, parent="act_participant"), CAROL),
-    ("progress update of an activity OHCHR does not touch", create(ProgressUpdate, parent="act_other"), COORDS),
+    (
+        "progress update where OHCHR participates",
+        create(ProgressUpdate, parent="act_participant"),
+        CAROL,
+    ),
+    (
+        "progress update of an activity OHCHR does not touch",
+        create(ProgressUpdate, parent="act_other"),
+        COORDS,
+    ),
     ("progress update in another framework", create(ProgressUpdate, parent="act_au"), ADMIN),
     ("meeting", create(Meeting), COORDS),
     ("meeting in another framework", create(Meeting, fw="framework_au"), ADMIN),
@@ -164,13 +189,16 @@ def test_a_coordinator_may_not_move_a_meeting_into_another_framework(world):
     assert not P.can_edit(bob, meeting)
 
 
-@pytest.mark.parametrize(("persona", "addable"), [
-    ("alice", {"Activity", "Indicator", "Meeting", "Organization", "Membership"}),
-    ("bob", {"Activity", "Indicator", "Meeting"}),
-    ("carol", {"Indicator"}),
-    ("dan", set()),
-    ("eve", set()),
-])
+@pytest.mark.parametrize(
+    ("persona", "addable"),
+    [
+        ("alice", {"Activity", "Indicator", "Meeting", "Organization", "Membership"}),
+        ("bob", {"Activity", "Indicator", "Meeting"}),
+        ("carol", {"Indicator"}),
+        ("dan", set()),
+        ("eve", set()),
+    ],
+)
 def test_add_buttons_follow_the_roles(world, persona, addable):
     models = [Activity, Indicator, Meeting, Organization, Membership]
     user = world.fresh_user(persona)

@@ -32,10 +32,14 @@ def main() -> None:
     users = [get_user_model().objects.create_user(name) for name in ("alice", "bob")]
     un = Organization.objects.create(code="un", name_en="United Nations")
     oic = Organization.objects.create(code="oic", name_en="Organization of Islamic Cooperation")
-    framework = Framework.objects.create(slug="un-oic", name="UN-OIC", un_organization=un, partner=oic)
+    framework = Framework.objects.create(
+        slug="un-oic", name="UN-OIC", un_organization=un, partner=oic
+    )
     biennium = Biennium.objects.create(framework=framework, start_year=2018, end_year=2019)
     area = PriorityArea.objects.create(framework=framework, code="peace", name_en="Peace")
-    activity = Activity.objects.create(biennium=biennium, code="PS-01", title="First", priority_area=area)
+    activity = Activity.objects.create(
+        biennium=biennium, code="PS-01", title="First", priority_area=area
+    )
     connection.close()
 
     barrier = threading.Barrier(2)
@@ -44,7 +48,9 @@ def main() -> None:
     def edit(user):
         try:
             barrier.wait(timeout=10)
-            activity_update(activity=activity, user=user, expected_version=1, title=f"title by {user.username}")
+            activity_update(
+                activity=activity, user=user, expected_version=1, title=f"title by {user.username}"
+            )
             outcomes[user.username] = "saved"
         except StaleEdit:
             outcomes[user.username] = "refused"
@@ -59,8 +65,16 @@ def main() -> None:
     for t in threads:
         t.join(30)
     fresh = Activity.objects.get(pk=activity.pk)
-    json.dump({"outcomes": outcomes, "title": fresh.title, "version": fresh.version,
-               "records": fresh.history.count(), "vendor": connection.vendor}, sys.stdout)
+    json.dump(
+        {
+            "outcomes": outcomes,
+            "title": fresh.title,
+            "version": fresh.version,
+            "records": fresh.history.count(),
+            "vendor": connection.vendor,
+        },
+        sys.stdout,
+    )
 
 
 if __name__ == "__main__":

@@ -21,8 +21,12 @@ def bob(db):
 
 @pytest.fixture
 def framework(db):
-    un = Organization.objects.create(code="un", name_en="United Nations", acronym="UN", kind="universal")
-    oic = Organization.objects.create(code="oic", name_en="Organization of Islamic Cooperation", acronym="OIC")
+    un = Organization.objects.create(
+        code="un", name_en="United Nations", acronym="UN", kind="universal"
+    )
+    oic = Organization.objects.create(
+        code="oic", name_en="Organization of Islamic Cooperation", acronym="OIC"
+    )
     return Framework.objects.create(slug="un-oic", name="UN-OIC", un_organization=un, partner=oic)
 
 
@@ -33,28 +37,47 @@ def biennium(framework):
 
 @pytest.fixture
 def area(framework):
-    return PriorityArea.objects.create(framework=framework, code="peace", name_en="Peace and security",
-                                       name_fr="Paix et sécurité", order=1)
+    return PriorityArea.objects.create(
+        framework=framework,
+        code="peace",
+        name_en="Peace and security",
+        name_fr="Paix et sécurité",
+        order=1,
+    )
 
 
 @pytest.fixture
 def ohchr(framework):
-    return Entity.objects.create(organization=framework.un_organization, kind="office", acronym="OHCHR",
-                                 name_en="Office of the United Nations High Commissioner for Human Rights",
-                                 gazetteer_id="un.ohchr")
+    return Entity.objects.create(
+        organization=framework.un_organization,
+        kind="office",
+        acronym="OHCHR",
+        name_en="Office of the United Nations High Commissioner for Human Rights",
+        gazetteer_id="un.ohchr",
+    )
 
 
 @pytest.fixture
 def ipchr(framework):
-    return Entity.objects.create(organization=framework.partner, kind="subsidiary_organ", acronym="IPHRC",
-                                 name_en="Independent Permanent Human Rights Commission",
-                                 gazetteer_id="oic.iphrc")
+    return Entity.objects.create(
+        organization=framework.partner,
+        kind="subsidiary_organ",
+        acronym="IPHRC",
+        name_en="Independent Permanent Human Rights Commission",
+        gazetteer_id="oic.iphrc",
+    )
 
 
 @pytest.fixture
 def activity(biennium, area, ohchr, ipchr, alice):
-    a = Activity(biennium=biennium, code="PS-01", title="Workshop on human rights mechanisms",
-                 priority_area=area, un_lead=ohchr, partner_lead=ipchr)
+    a = Activity(
+        biennium=biennium,
+        code="PS-01",
+        title="Workshop on human rights mechanisms",
+        priority_area=area,
+        un_lead=ohchr,
+        partner_lead=ipchr,
+    )
     a._history_user = alice
     a.save()
     return a

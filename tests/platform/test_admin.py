@@ -20,8 +20,9 @@ ACCORD_APPS = {"registry", "cooperation", "documents"}
 
 @pytest.fixture
 def root(db):
-    return get_user_model().objects.create_superuser("root", "root@example.org", "pw-root-123",
-                                                     first_name="Root", last_name="Admin")
+    return get_user_model().objects.create_superuser(
+        "root", "root@example.org", "pw-root-123", first_name="Root", last_name="Admin"
+    )
 
 
 @pytest.fixture
@@ -45,7 +46,10 @@ def test_every_model_of_the_three_apps_has_an_admin_with_search():
 
     for app in ACCORD_APPS:
         for model in apps.get_app_config(app).get_models():
-            if model.__name__.startswith("Historical") or model.__module__ != f"accord.{app}.models":
+            if (
+                model.__name__.startswith("Historical")
+                or model.__module__ != f"accord.{app}.models"
+            ):
                 continue
             assert model in admin.site._registry, model
             assert admin.site._registry[model].search_fields, model
@@ -62,10 +66,15 @@ def test_every_list_and_add_page_opens_for_an_administrator(root_client, activit
         assert root_client.get(reverse(f"{base}_add")).status_code == 200, model
     page = root_client.get(reverse("admin:cooperation_activity_change", args=[activity.pk]))
     assert page.status_code == 200
-    assert b"progress_updates-TOTAL_FORMS" in page.content and b"indicators-TOTAL_FORMS" in page.content
+    assert (
+        b"progress_updates-TOTAL_FORMS" in page.content
+        and b"indicators-TOTAL_FORMS" in page.content
+    )
 
 
-def test_an_admin_save_on_a_stale_form_is_refused_naming_the_other_editor(root_client, activity, bob):
+def test_an_admin_save_on_a_stale_form_is_refused_naming_the_other_editor(
+    root_client, activity, bob
+):
     url = reverse("admin:cooperation_activity_change", args=[activity.pk])
     data = form_values(root_client.get(url), "activity_form")
     assert data["expected_version"] == ["1"]
@@ -97,12 +106,16 @@ def test_deleting_in_the_admin_is_soft_and_restorable(root_client, activity):
     listing = reverse("admin:cooperation_activity_changelist")
     assert list(root_client.get(listing).context["cl"].result_list) == []
     assert list(root_client.get(listing, {"deleted": "yes"}).context["cl"].result_list) == [kept]
-    root_client.post(listing + "?deleted=yes", {"action": "restore_selected", "_selected_action": [activity.pk]})
+    root_client.post(
+        listing + "?deleted=yes", {"action": "restore_selected", "_selected_action": [activity.pk]}
+    )
     assert Activity.objects.filter(pk=activity.pk).exists()
 
 
 def test_deleting_an_inline_progress_update_is_soft(root_client, activity):
-    update = ProgressUpdate.objects.create(activity=activity, date="2019-02-01", text="Held in Rabat")
+    update = ProgressUpdate.objects.create(
+        activity=activity, date="2019-02-01", text="Held in Rabat"
+    )
     url = reverse("admin:cooperation_activity_change", args=[activity.pk])
     data = form_values(root_client.get(url), "activity_form")
     data["progress_updates-0-DELETE"] = ["on"]
@@ -134,9 +147,15 @@ def test_a_viewer_cannot_use_the_admin(client, framework, activity):
 
 
 def test_a_coordinator_edits_the_matrix_but_not_the_organizations(client, framework, activity):
-    coordinator = get_user_model().objects.create_user("cora", password="pw-cora-123", is_staff=True)
-    Membership.objects.create(user=coordinator, role=Membership.Role.COORDINATOR, framework=framework,
-                              organization=framework.un_organization)
+    coordinator = get_user_model().objects.create_user(
+        "cora", password="pw-cora-123", is_staff=True
+    )
+    Membership.objects.create(
+        user=coordinator,
+        role=Membership.Role.COORDINATOR,
+        framework=framework,
+        organization=framework.un_organization,
+    )
     client.force_login(coordinator)
     listing = client.get(reverse("admin:cooperation_activity_changelist"))
     assert listing.status_code == 200
@@ -148,6 +167,9 @@ def test_a_coordinator_edits_the_matrix_but_not_the_organizations(client, framew
     assert Activity.objects.get(pk=activity.pk).title == "Coordinated title"
     org_url = reverse("admin:registry_organization_change", args=[framework.partner.pk])
     assert client.get(org_url).status_code == 200  # read-only
-    assert client.post(org_url, {"code": "oic", "name_en": "Renamed", "kind": "regional"}).status_code == 403
+    assert (
+        client.post(org_url, {"code": "oic", "name_en": "Renamed", "kind": "regional"}).status_code
+        == 403
+    )
     framework.partner.refresh_from_db()
     assert framework.partner.name_en == "Organization of Islamic Cooperation"

@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_history_records_who_changed_what_and_when(activity, alice, bob):
-    activity_update(activity=activity, user=bob, expected_version=1, title="Regional workshop", status="ongoing")
+    activity_update(
+        activity=activity, user=bob, expected_version=1, title="Regional workshop", status="ongoing"
+    )
     records = list(activity.history.order_by("history_date"))
     assert [r.history_type for r in records] == ["+", "~"]
     assert records[0].history_user == alice
@@ -28,13 +30,21 @@ def test_many_to_many_changes_are_recorded_in_one_record(activity, bob, ohchr, i
     activity_update(activity=activity, user=bob, expected_version=1, participants=[ohchr, ipchr])
     latest = activity.history.order_by("-history_date").first()
     assert activity.history.count() == 2
-    assert sorted(row.entity_id for row in latest.participants.all()) == sorted([ohchr.pk, ipchr.pk])
+    assert sorted(row.entity_id for row in latest.participants.all()) == sorted(
+        [ohchr.pk, ipchr.pk]
+    )
 
 
 def test_undo_restores_the_state_before_a_change(activity, alice, bob, ohchr, ipchr):
     activity_update(activity=activity, user=alice, expected_version=1, participants=[ohchr])
-    updated = activity_update(activity=activity, user=bob, expected_version=2, title="Wrong title",
-                              status="cancelled", participants=[ipchr])
+    updated = activity_update(
+        activity=activity,
+        user=bob,
+        expected_version=2,
+        title="Wrong title",
+        status="cancelled",
+        participants=[ipchr],
+    )
     bad = updated.history.order_by("-history_date").first()
     reverted = history_revert(record=bad, user=alice)
     fresh = Activity.objects.get(pk=activity.pk)

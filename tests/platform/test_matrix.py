@@ -14,17 +14,33 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def matrix(activity, biennium, framework, area, ohchr, ipchr):
-    health = PriorityArea.objects.create(framework=framework, code="health", name_en="Health", order=2)
-    other = Activity.objects.create(biennium=biennium, code="HE-01", title="Polio vaccination campaign",
-                                    description="With the Islamic Development Bank", priority_area=health,
-                                    status="ongoing")
+    health = PriorityArea.objects.create(
+        framework=framework, code="health", name_en="Health", order=2
+    )
+    other = Activity.objects.create(
+        biennium=biennium,
+        code="HE-01",
+        title="Polio vaccination campaign",
+        description="With the Islamic Development Bank",
+        priority_area=health,
+        status="ongoing",
+    )
     other.participants.add(ohchr)
-    third = Activity.objects.create(biennium=biennium, code="HE-02", title="Mediation training",
-                                    priority_area=health, partner_lead=ipchr, status="completed")
+    third = Activity.objects.create(
+        biennium=biennium,
+        code="HE-02",
+        title="Mediation training",
+        priority_area=health,
+        partner_lead=ipchr,
+        status="completed",
+    )
     ProgressUpdate.objects.create(activity=other, date=datetime.date(2019, 1, 5), text="Planned")
-    ProgressUpdate.objects.create(activity=other, date=datetime.date(2019, 5, 1), text="Launched",
-                                  status_after="ongoing")
-    late = ProgressUpdate.objects.create(activity=other, date=datetime.date(2019, 9, 1), text="Withdrawn note")
+    ProgressUpdate.objects.create(
+        activity=other, date=datetime.date(2019, 5, 1), text="Launched", status_after="ongoing"
+    )
+    late = ProgressUpdate.objects.create(
+        activity=other, date=datetime.date(2019, 9, 1), text="Withdrawn note"
+    )
     late.soft_delete(None)
     return {"first": activity, "other": other, "third": third, "health": health}
 
@@ -41,11 +57,19 @@ def test_each_row_carries_its_latest_live_progress_update(matrix, biennium):
 
 
 def test_the_filters_narrow_the_rows(matrix, biennium, ohchr, ipchr):
-    assert codes(matrix_rows(biennium=biennium, priority_area=matrix["health"])) == ["HE-01", "HE-02"]
+    assert codes(matrix_rows(biennium=biennium, priority_area=matrix["health"])) == [
+        "HE-01",
+        "HE-02",
+    ]
     assert codes(matrix_rows(biennium=biennium, entity=ohchr, order="code")) == ["HE-01", "PS-01"]
-    assert codes(matrix_rows(biennium=biennium, entity=ohchr, include_participants=False)) == ["PS-01"]
+    assert codes(matrix_rows(biennium=biennium, entity=ohchr, include_participants=False)) == [
+        "PS-01"
+    ]
     assert codes(matrix_rows(biennium=biennium, entity=ipchr, order="code")) == ["HE-02", "PS-01"]
-    assert codes(matrix_rows(biennium=biennium, status=["ongoing", "completed"], order="code")) == ["HE-01", "HE-02"]
+    assert codes(matrix_rows(biennium=biennium, status=["ongoing", "completed"], order="code")) == [
+        "HE-01",
+        "HE-02",
+    ]
     assert codes(matrix_rows(biennium=biennium, text="islamic BANK")) == ["HE-01"]
     assert codes(matrix_rows(biennium=biennium, text="mediation", order="-code")) == ["HE-02"]
 
@@ -57,13 +81,22 @@ def test_deleted_activities_are_not_in_the_matrix(matrix, biennium):
 
 def test_the_matrix_is_one_query_whatever_its_size(matrix, biennium, django_assert_num_queries):
     with django_assert_num_queries(1):
-        shown = [(r.priority_area.code, r.un_lead and r.un_lead.acronym, r.partner_lead and r.partner_lead.acronym,
-                  r.last_progress_text) for r in matrix_rows(biennium=biennium)]
+        shown = [
+            (
+                r.priority_area.code,
+                r.un_lead and r.un_lead.acronym,
+                r.partner_lead and r.partner_lead.acronym,
+                r.last_progress_text,
+            )
+            for r in matrix_rows(biennium=biennium)
+        ]
     assert len(shown) == 3
 
 
 def test_values_give_the_same_rows(matrix, biennium):
-    assert [v["code"] for v in matrix_values(biennium=biennium)] == codes(matrix_rows(biennium=biennium))
+    assert [v["code"] for v in matrix_values(biennium=biennium)] == codes(
+        matrix_rows(biennium=biennium)
+    )
 
 
 def test_an_unknown_order_or_status_is_a_clear_error(biennium):

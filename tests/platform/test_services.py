@@ -20,8 +20,13 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_progress_update_with_a_status_moves_the_activity_in_the_same_write(activity, bob):
-    update = activity_add_progress(activity=activity, user=bob, text="First session held in Jeddah",
-                                   date=datetime.date(2019, 3, 1), status_after="ongoing")
+    update = activity_add_progress(
+        activity=activity,
+        user=bob,
+        text="First session held in Jeddah",
+        date=datetime.date(2019, 3, 1),
+        status_after="ongoing",
+    )
     fresh = Activity.objects.get(pk=activity.pk)
     assert fresh.status == "ongoing" and fresh.version == 2
     assert update.author == bob
@@ -31,23 +36,43 @@ def test_a_progress_update_with_a_status_moves_the_activity_in_the_same_write(ac
 def test_a_progress_update_on_a_stale_activity_saves_nothing(activity, alice, bob):
     activity_add_progress(activity=activity, user=bob, text="Postponed", status_after="postponed")
     with pytest.raises(StaleEdit):
-        activity_add_progress(activity=activity, user=alice, text="Going on", status_after="ongoing",
-                              expected_version=1)
+        activity_add_progress(
+            activity=activity,
+            user=alice,
+            text="Going on",
+            status_after="ongoing",
+            expected_version=1,
+        )
     assert [u.text for u in activity.progress_updates.all()] == ["Postponed"]
     assert Activity.objects.get(pk=activity.pk).status == "postponed"
 
 
 @pytest.fixture
 def meeting(framework):
-    return Meeting.objects.create(framework=framework, kind="general", title="General meeting, Rabat",
-                                  start_on=datetime.date(2018, 7, 3), end_on=datetime.date(2018, 7, 5),
-                                  place="Rabat")
+    return Meeting.objects.create(
+        framework=framework,
+        kind="general",
+        title="General meeting, Rabat",
+        start_on=datetime.date(2018, 7, 3),
+        end_on=datetime.date(2018, 7, 5),
+        place="Rabat",
+    )
 
 
 def test_a_decision_becomes_action_items_once(meeting, ohchr, bob):
-    decision = Decision.objects.create(meeting=meeting, number="1", kind="recommendation",
-                                       text="Hold a joint workshop on mediation")
-    specs = [{"title": "Organize the mediation workshop", "owner": ohchr, "due_on": datetime.date(2019, 6, 30)}]
+    decision = Decision.objects.create(
+        meeting=meeting,
+        number="1",
+        kind="recommendation",
+        text="Hold a joint workshop on mediation",
+    )
+    specs = [
+        {
+            "title": "Organize the mediation workshop",
+            "owner": ohchr,
+            "due_on": datetime.date(2019, 6, 30),
+        }
+    ]
     first = decision_to_action_items(decision=decision, user=bob, items=specs)
     again = decision_to_action_items(decision=decision, user=bob, items=specs)
     assert [i.pk for i in first] == [i.pk for i in again]
@@ -57,12 +82,19 @@ def test_a_decision_becomes_action_items_once(meeting, ohchr, bob):
 
 
 def test_closing_an_action_item_needs_evidence_and_records_who(meeting, ohchr, bob):
-    item = ActionItem.objects.create(framework=meeting.framework, title="Send the report", owner=ohchr)
+    item = ActionItem.objects.create(
+        framework=meeting.framework, title="Send the report", owner=ohchr
+    )
     with pytest.raises(AccordError):
         action_item_close(item=item, user=bob, evidence="  ")
-    closed = action_item_close(item=item, user=bob, evidence="Report A/73/328 issued",
-                               closed_on=datetime.date(2018, 8, 1))
-    assert (closed.status, closed.closed_by, closed.closed_on) == ("done", bob, datetime.date(2018, 8, 1))
+    closed = action_item_close(
+        item=item, user=bob, evidence="Report A/73/328 issued", closed_on=datetime.date(2018, 8, 1)
+    )
+    assert (closed.status, closed.closed_by, closed.closed_on) == (
+        "done",
+        bob,
+        datetime.date(2018, 8, 1),
+    )
     with pytest.raises(AccordError):
         action_item_close(item=closed, user=bob, evidence="again")
 
@@ -81,9 +113,13 @@ def test_carrying_an_activity_over_keeps_its_links(activity, framework, ohchr, i
 
 
 def test_renaming_an_entity_keeps_its_former_name(ipchr, bob):
-    renamed = entity_rename(entity=ipchr, user=bob, expected_version=1,
-                            name_en="OIC Independent Permanent Human Rights Commission",
-                            on=datetime.date(2011, 6, 28))
+    renamed = entity_rename(
+        entity=ipchr,
+        user=bob,
+        expected_version=1,
+        name_en="OIC Independent Permanent Human Rights Commission",
+        on=datetime.date(2011, 6, 28),
+    )
     former = renamed.former_names.get()
     assert former.name == "Independent Permanent Human Rights Commission"
     assert former.until == datetime.date(2011, 6, 27)

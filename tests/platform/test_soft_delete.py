@@ -38,7 +38,9 @@ def test_deleting_twice_or_restoring_a_live_row_is_refused(activity, bob):
 
 
 def test_related_lists_hide_deleted_rows_but_foreign_keys_still_resolve(activity, bob, ohchr):
-    update = ProgressUpdate.objects.create(activity=activity, date="2019-01-10", text="Held in Jeddah")
+    update = ProgressUpdate.objects.create(
+        activity=activity, date="2019-01-10", text="Held in Jeddah"
+    )
     update.soft_delete(bob)
     assert list(activity.progress_updates.all()) == []
     ohchr.soft_delete(bob)
@@ -48,5 +50,7 @@ def test_related_lists_hide_deleted_rows_but_foreign_keys_still_resolve(activity
 
 def test_a_deleted_code_can_be_reused_in_the_framework(activity, bob, biennium, area):
     activity.soft_delete(bob)
-    again = Activity.objects.create(biennium=biennium, code=activity.code, title="New", priority_area=area)
+    again = Activity.objects.create(
+        biennium=biennium, code=activity.code, title="New", priority_area=area
+    )
     assert again.pk != activity.pk

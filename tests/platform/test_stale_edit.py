@@ -20,10 +20,17 @@ from accord.core.errors import StaleEdit
 @pytest.mark.django_db
 def test_a_stale_edit_is_refused_naming_the_other_editor(activity, alice, bob):
     seen_by_alice = activity.version
-    activity_update(activity=activity, user=bob, expected_version=activity.version, title="Bob's title")
+    activity_update(
+        activity=activity, user=bob, expected_version=activity.version, title="Bob's title"
+    )
     with pytest.raises(StaleEdit) as caught:
-        activity_update(activity=activity, user=alice, expected_version=seen_by_alice, title="Alice's title",
-                        status="completed")
+        activity_update(
+            activity=activity,
+            user=alice,
+            expected_version=seen_by_alice,
+            title="Alice's title",
+            status="completed",
+        )
     message = str(caught.value)
     assert "Bob Haddad" in message
     assert "title" in message
@@ -37,7 +44,9 @@ def test_a_stale_edit_is_refused_naming_the_other_editor(activity, alice, bob):
 
 @pytest.mark.django_db
 def test_an_edit_on_the_current_version_goes_through_and_increments_it(activity, alice):
-    updated = activity_update(activity=activity, user=alice, expected_version=1, description="Two days")
+    updated = activity_update(
+        activity=activity, user=alice, expected_version=1, description="Two days"
+    )
     assert updated.version == 2
     assert Activity.objects.get(pk=activity.pk).description == "Two days"
 
@@ -66,8 +75,14 @@ def test_two_concurrent_updates_cannot_both_succeed_on_a_sqlite_file(tmp_path):
     (a real SQLite file in WAL mode, as in production; the test database is in memory)."""
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["ACCORD_VAR_DIR"] = str(tmp_path)
-    done = subprocess.run([sys.executable, str(Path(__file__).with_name("concurrent_edit.py"))], env=env,
-                          capture_output=True, text=True, timeout=300, cwd=Path(__file__).parents[2])
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("concurrent_edit.py"))],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=Path(__file__).parents[2],
+    )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert result["vendor"] == "sqlite"
@@ -85,7 +100,9 @@ def test_two_concurrent_updates_cannot_both_succeed_on_postgresql(activity, alic
     def edit(user):
         try:
             barrier.wait(timeout=10)
-            activity_update(activity=activity, user=user, expected_version=1, title=f"title by {user.username}")
+            activity_update(
+                activity=activity, user=user, expected_version=1, title=f"title by {user.username}"
+            )
             outcomes[user.username] = "saved"
         except StaleEdit:
             outcomes[user.username] = "refused"
@@ -100,5 +117,11 @@ def test_two_concurrent_updates_cannot_both_succeed_on_postgresql(activity, alic
     for t in threads:
         t.join(30)
     fresh = Activity.objects.get(pk=activity.pk)
-    _check({"outcomes": outcomes, "title": fresh.title, "version": fresh.version,
-            "records": fresh.history.count()})
+    _check(
+        {
+            "outcomes": outcomes,
+            "title": fresh.title,
+            "version": fresh.version,
+            "records": fresh.history.count(),
+        }
+    )

@@ -25,10 +25,16 @@ def history_count() -> int:
     """History records of every kind (activities, their many-to-many links, the rest)."""
     from django.apps import apps
 
-    return sum(model.objects.count() for model in apps.get_models() if model.__name__.startswith("Historical"))
+    return sum(
+        model.objects.count()
+        for model in apps.get_models()
+        if model.__name__.startswith("Historical")
+    )
 
 
-def edit_xlsx(data: bytes, edits: dict[tuple[int, str], object], extra_rows: list[list] | None = None) -> bytes:
+def edit_xlsx(
+    data: bytes, edits: dict[tuple[int, str], object], extra_rows: list[list] | None = None
+) -> bytes:
     """Change cells of the Matrix sheet: ``{(row, header): value}``."""
     wb = load_workbook(io.BytesIO(data))
     ws = wb["Matrix"]
@@ -62,7 +68,9 @@ def test_the_workbook_has_a_frozen_header_lists_and_one_row_per_activity(world):
     assert ws.column_dimensions["B"].width >= 40
     assert ws.column_dimensions["O"].hidden  # version
     assert wb["Lists"].sheet_state == "hidden"
-    validations = {str(dv.sqref).split(":")[0]: dv.formula1 for dv in ws.data_validations.dataValidation}
+    validations = {
+        str(dv.sqref).split(":")[0]: dv.formula1 for dv in ws.data_validations.dataValidation
+    }
     assert validations["D2"].startswith("Lists!")  # priority area
     assert validations["E2"].startswith("Lists!")  # status
     assert validations["F2"].startswith("Lists!")  # UN lead
@@ -91,7 +99,10 @@ def test_the_preview_shows_field_changes_and_writes_nothing(world):
     assert plan.is_valid and not plan.applied
     (changed,) = [r for r in plan.rows if r.action == "update"]
     assert changed.code == code
-    assert {(c.field, c.new) for c in changed.changes} == {("title", "A renamed workshop"), ("status", "cancelled")}
+    assert {(c.field, c.new) for c in changed.changes} == {
+        ("title", "A renamed workshop"),
+        ("status", "cancelled"),
+    }
     assert history_count() == before
     assert Activity.objects.get(code=code).title != "A renamed workshop"
 
@@ -100,8 +111,23 @@ def test_applying_updates_matched_rows_and_creates_new_codes(world):
     data = export_matrix(world.biennium, "xlsx")
     first = world.activities[0]
     row = row_of(data, first.code)
-    new = ["NEW-1", "Regional seminar", "", "Human rights", "planned", "OHCHR", "IPHRC", "UNICEF; WHO",
-           datetime.date(2019, 5, 1), datetime.date(2019, 5, 3), "", "16.6; 5.1", "2018-2019", "un-oic", None]
+    new = [
+        "NEW-1",
+        "Regional seminar",
+        "",
+        "Human rights",
+        "planned",
+        "OHCHR",
+        "IPHRC",
+        "UNICEF; WHO",
+        datetime.date(2019, 5, 1),
+        datetime.date(2019, 5, 3),
+        "",
+        "16.6; 5.1",
+        "2018-2019",
+        "un-oic",
+        None,
+    ]
     edited = edit_xlsx(data, {(row, "End"): datetime.date(2019, 12, 31)}, extra_rows=[new])
     plan = import_matrix(edited, "xlsx", user=world.admin, apply=True)
     assert plan.applied, plan.problems
@@ -119,23 +145,52 @@ def test_every_problem_is_reported_by_row_and_column_and_nothing_is_written(worl
     data = export_matrix(world.biennium, "xlsx")
     a, b, c = world.activities[:3]
     ra, rb, rc = row_of(data, a.code), row_of(data, b.code), row_of(data, c.code)
-    edited = edit_xlsx(data, {
-        (ra, "Title"): "This change must not be saved",
-        (rb, "UN lead"): "UNKNOWNO",
-        (rb, "Start"): "31/12/2019",
-        (rc, "Status"): "finished",
-        (rc, "Priority area"): "Space exploration",
-    }, extra_rows=[[a.code, "A duplicate", "", "Health", "planned", "", "", "", None, None, "", "", "2018-2019",
-                    "un-oic", None]])
+    edited = edit_xlsx(
+        data,
+        {
+            (ra, "Title"): "This change must not be saved",
+            (rb, "UN lead"): "UNKNOWNO",
+            (rb, "Start"): "31/12/2019",
+            (rc, "Status"): "finished",
+            (rc, "Priority area"): "Space exploration",
+        },
+        extra_rows=[
+            [
+                a.code,
+                "A duplicate",
+                "",
+                "Health",
+                "planned",
+                "",
+                "",
+                "",
+                None,
+                None,
+                "",
+                "",
+                "2018-2019",
+                "un-oic",
+                None,
+            ]
+        ],
+    )
     before = history_count()
     with pytest.raises(ImportRejected) as caught:
         import_matrix(edited, "xlsx", user=world.admin, apply=True)
     found = {(p.row, p.column) for p in caught.value.plan.problems}
     last = len(world.activities) + 2
-    assert {(rb, "UN lead"), (rb, "Start"), (rc, "Status"), (rc, "Priority area"), (last, "Code")} <= found
+    assert {
+        (rb, "UN lead"),
+        (rb, "Start"),
+        (rc, "Status"),
+        (rc, "Priority area"),
+        (last, "Code"),
+    } <= found
     messages = " ".join(p.message for p in caught.value.plan.problems)
     assert "unknown entity “UNKNOWNO”" in messages
-    assert "not a date" in messages and "duplicated code" in messages and "not in the list" in messages
+    assert (
+        "not a date" in messages and "duplicated code" in messages and "not in the list" in messages
+    )
     assert history_count() == before
     assert Activity.objects.get(pk=a.pk).title == a.title
 
@@ -145,10 +200,16 @@ def test_a_row_changed_in_accord_since_the_export_is_a_conflict(world):
     activity = world.activities[1]
     from accord.cooperation.services import activity_update
 
-    activity_update(activity=activity, user=world.admin, expected_version=activity.version, title="Edited online")
+    activity_update(
+        activity=activity,
+        user=world.admin,
+        expected_version=activity.version,
+        title="Edited online",
+    )
     header, rows = matrix_csv.read_rows(data)
-    text = data.decode("utf-8-sig").replace(f"{activity.code},{world.activities[1].title}",
-                                            f"{activity.code},Edited in the file")
+    text = data.decode("utf-8-sig").replace(
+        f"{activity.code},{world.activities[1].title}", f"{activity.code},Edited in the file"
+    )
     with pytest.raises(ImportRejected) as caught:
         import_matrix(text.encode(), "csv", user=world.admin, apply=True)
     (problem,) = caught.value.plan.problems
@@ -161,9 +222,18 @@ def test_a_stale_but_unedited_row_is_not_a_conflict(world):
     activity = world.activities[2]
     from accord.cooperation.services import activity_update
 
-    activity_update(activity=activity, user=world.admin, expected_version=activity.version, title="Edited online")
-    activity_update(activity=activity, user=world.admin, expected_version=activity.version + 1,
-                    title=activity.title)
+    activity_update(
+        activity=activity,
+        user=world.admin,
+        expected_version=activity.version,
+        title="Edited online",
+    )
+    activity_update(
+        activity=activity,
+        user=world.admin,
+        expected_version=activity.version + 1,
+        title=activity.title,
+    )
     plan = import_matrix(data, "xlsx", user=world.admin)
     assert plan.is_valid and plan.count("unchanged") == len(world.activities)
 
@@ -171,18 +241,30 @@ def test_a_stale_but_unedited_row_is_not_a_conflict(world):
 def test_a_focal_point_may_only_change_the_rows_of_their_entity(world):
     user = get_user_model().objects.create_user("fp")
     entity = world.un[0]
-    Membership.objects.create(user=user, role="focal_point", framework=world.framework, entity=entity)
+    Membership.objects.create(
+        user=user, role="focal_point", framework=world.framework, entity=entity
+    )
     data = export_matrix(world.biennium, "xlsx")
     mine = next(a for a in world.activities if a.un_lead_id == entity.pk)
-    other = next(a for a in world.activities
-                 if entity.pk not in (a.un_lead_id, a.partner_lead_id) and not a.participants.filter(pk=entity.pk))
+    other = next(
+        a
+        for a in world.activities
+        if entity.pk not in (a.un_lead_id, a.partner_lead_id)
+        and not a.participants.filter(pk=entity.pk)
+    )
     ok = edit_xlsx(data, {(row_of(data, mine.code), "Status"): "completed"})
     assert import_matrix(ok, "xlsx", user=user).is_valid
-    bad = edit_xlsx(data, {(row_of(data, mine.code), "Status"): "completed",
-                           (row_of(data, other.code), "Status"): "cancelled"})
+    bad = edit_xlsx(
+        data,
+        {
+            (row_of(data, mine.code), "Status"): "completed",
+            (row_of(data, other.code), "Status"): "cancelled",
+        },
+    )
     plan = import_matrix(bad, "xlsx", user=user)
     assert [(p.row, p.message) for p in plan.problems] == [
-        (row_of(data, other.code), f"you may not edit activity {other.code}")]
+        (row_of(data, other.code), f"you may not edit activity {other.code}")
+    ]
     unchanged_by_viewer = import_matrix(data, "xlsx", user=user)
     assert unchanged_by_viewer.is_valid
 
@@ -191,8 +273,13 @@ def test_csv_round_trips_accents_arabic_and_line_breaks(world):
     activity = world.activities[0]
     from accord.cooperation.services import activity_update
 
-    activity_update(activity=activity, user=world.admin, expected_version=1,
-                    title="Séminaire « droits » — حقوق الإنسان", description="line one\nline two, with \"quotes\"")
+    activity_update(
+        activity=activity,
+        user=world.admin,
+        expected_version=1,
+        title="Séminaire « droits » — حقوق الإنسان",
+        description='line one\nline two, with "quotes"',
+    )
     data = export_matrix(world.biennium, "csv")
     assert data.startswith("\ufeff".encode())
     header, rows = matrix_csv.read_rows(data)
@@ -217,7 +304,9 @@ def test_a_file_that_is_not_a_workbook_is_a_clear_problem(world):
 
 def test_the_cli_exports_previews_and_applies(world, tmp_path, capsys):
     out = tmp_path / "m.xlsx"
-    call_command("matrix", "export", "--framework", "un-oic", "--biennium", "2018-2019", "-o", str(out))
+    call_command(
+        "matrix", "export", "--framework", "un-oic", "--biennium", "2018-2019", "-o", str(out)
+    )
     data = out.read_bytes()
     code = world.activities[3].code
     out.write_bytes(edit_xlsx(data, {(row_of(data, code), "Funding source"): "UNDP trust fund"}))
@@ -246,27 +335,62 @@ def test_the_cli_fails_with_the_problems_on_an_invalid_file(world, tmp_path, cap
 
 def test_new_rows_need_the_right_to_create_activities(world):
     data = export_matrix(world.biennium, "xlsx")
-    new = ["NEW-9", "Expert meeting", "", "Health", "planned", "WHO", "", "", None, None, "", "", "2018-2019",
-           "un-oic", None]
+    new = [
+        "NEW-9",
+        "Expert meeting",
+        "",
+        "Health",
+        "planned",
+        "WHO",
+        "",
+        "",
+        None,
+        None,
+        "",
+        "",
+        "2018-2019",
+        "un-oic",
+        None,
+    ]
     focal = get_user_model().objects.create_user("focal")
-    Membership.objects.create(user=focal, role="focal_point", framework=world.framework, entity=world.un[5])
+    Membership.objects.create(
+        user=focal, role="focal_point", framework=world.framework, entity=world.un[5]
+    )
     plan = import_matrix(edit_xlsx(data, {}, extra_rows=[new]), "xlsx", user=focal)
     assert [p.message for p in plan.problems] == ["you may not create activity NEW-9 in un-oic"]
     coordinator = get_user_model().objects.create_user("coordinator")
-    Membership.objects.create(user=coordinator, role="coordinator", framework=world.framework,
-                              organization=world.framework.un_organization)
-    plan = import_matrix(edit_xlsx(data, {}, extra_rows=[new]), "xlsx", user=coordinator, apply=True)
-    assert plan.applied and Activity.objects.get(code="NEW-9").history.first().history_user == coordinator
+    Membership.objects.create(
+        user=coordinator,
+        role="coordinator",
+        framework=world.framework,
+        organization=world.framework.un_organization,
+    )
+    plan = import_matrix(
+        edit_xlsx(data, {}, extra_rows=[new]), "xlsx", user=coordinator, apply=True
+    )
+    assert (
+        plan.applied
+        and Activity.objects.get(code="NEW-9").history.first().history_user == coordinator
+    )
 
 
-def test_a_hand_made_csv_without_framework_and_biennium_columns_is_imported_into_a_biennium(world, tmp_path,
-                                                                                           capsys):
+def test_a_hand_made_csv_without_framework_and_biennium_columns_is_imported_into_a_biennium(
+    world, tmp_path, capsys
+):
     path = tmp_path / "new.csv"
-    path.write_text("Code;Title;Priority area;UN lead\nHM-1;Desk review of curricula;education;UNESCO\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Code;Title;Priority area;UN lead\nHM-1;Desk review of curricula;education;UNESCO\n",
+        encoding="utf-8",
+    )
     with pytest.raises(CommandError):
         call_command("matrix", "import", str(path))
     assert "does not say which framework" in capsys.readouterr().err
-    call_command("matrix", "import", str(path), "--framework", "un-oic", "--biennium", "2020-2021", "--apply")
+    call_command(
+        "matrix", "import", str(path), "--framework", "un-oic", "--biennium", "2020-2021", "--apply"
+    )
     made = Activity.objects.get(code="HM-1")
-    assert made.biennium == world.next_biennium and made.un_lead.acronym == "UNESCO" and made.status == "planned"
+    assert (
+        made.biennium == world.next_biennium
+        and made.un_lead.acronym == "UNESCO"
+        and made.status == "planned"
+    )

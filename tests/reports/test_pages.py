@@ -43,7 +43,9 @@ def test_a_stranger_may_not_export_the_working_matrix(client, world):
     client.force_login(stranger)
     assert client.get(reverse("matrix-export", args=[world.biennium.pk])).status_code == 403
     client.logout()
-    assert client.get(reverse("matrix-export", args=[world.biennium.pk])).status_code == 302  # to sign in
+    assert (
+        client.get(reverse("matrix-export", args=[world.biennium.pk])).status_code == 302
+    )  # to sign in
 
 
 def test_the_import_page_previews_then_applies(admin_client, world):
@@ -51,8 +53,9 @@ def test_the_import_page_previews_then_applies(admin_client, world):
     code = world.activities[0].code
     edited = edit_xlsx(data, {(row_of(data, code), "Title"): "Renamed on the page"})
     url = reverse("matrix-import", args=[world.biennium.pk])
-    response = admin_client.post(url, {"action": "preview",
-                                       "file": SimpleUploadedFile("m.xlsx", edited)})
+    response = admin_client.post(
+        url, {"action": "preview", "file": SimpleUploadedFile("m.xlsx", edited)}
+    )
     assert response.status_code == 200
     page = response.content.decode()
     assert "Renamed on the page" in page and 'name="token"' in page
@@ -66,20 +69,34 @@ def test_the_import_page_previews_then_applies(admin_client, world):
 def test_the_import_page_lists_problems_and_offers_no_apply(admin_client, world):
     data = export_matrix(world.biennium, "xlsx")
     edited = edit_xlsx(data, {(2, "Status"): "finished"})
-    response = admin_client.post(reverse("matrix-import", args=[world.biennium.pk]),
-                                 {"action": "preview", "file": SimpleUploadedFile("m.xlsx", edited)})
+    response = admin_client.post(
+        reverse("matrix-import", args=[world.biennium.pk]),
+        {"action": "preview", "file": SimpleUploadedFile("m.xlsx", edited)},
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert "status “finished” is not in the list" in page and 'name="token"' not in page
 
 
 def test_the_sg_report_runs_as_a_job_and_is_downloaded(admin_client, world):
-    response = admin_client.post(reverse("report-sg"), {"framework": "un-oic", "start": "2018-09",
-                                                        "end": "2020-08", "format": "docx", "lang": "en"})
+    response = admin_client.post(
+        reverse("report-sg"),
+        {
+            "framework": "un-oic",
+            "start": "2018-09",
+            "end": "2020-08",
+            "format": "docx",
+            "lang": "en",
+        },
+    )
     job = ReportJob.objects.get()
-    assert response.status_code == 302 and response["Location"] == reverse("report-job", args=[job.pk])
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "report-job", args=[job.pk]
+    )
     assert job.status == "done" and job.progress == 1.0 and job.task_id
-    status = json.loads(admin_client.get(reverse("report-job", args=[job.pk]) + "?format=json").content)
+    status = json.loads(
+        admin_client.get(reverse("report-job", args=[job.pk]) + "?format=json").content
+    )
     assert status["status"] == "done" and status["download"].endswith("?download=1")
     page = admin_client.get(reverse("report-job", args=[job.pk])).content.decode()
     assert "Download sg-un-oic-2018-09-2020-08-en.docx" in page
@@ -91,14 +108,19 @@ def test_the_sg_report_runs_as_a_job_and_is_downloaded(admin_client, world):
 def test_a_failed_job_says_why(admin_client, world):
     from accord.reports.tasks import start_report
 
-    job = start_report(kind="sg_report", params={"framework": "nowhere", "start": "2018-09-01",
-                                                 "end": "2020-08-31"}, fmt="docx", lang="en")
+    job = start_report(
+        kind="sg_report",
+        params={"framework": "nowhere", "start": "2018-09-01", "end": "2020-08-31"},
+        fmt="docx",
+        lang="en",
+    )
     assert job.status == "failed" and "DoesNotExist" in job.error
 
 
 def test_the_review_pack_page_starts_a_job(admin_client, world):
-    response = admin_client.post(reverse("review-pack", args=[world.meetings["next"].pk]),
-                                 {"format": "pdf", "lang": "fr"})
+    response = admin_client.post(
+        reverse("review-pack", args=[world.meetings["next"].pk]), {"format": "pdf", "lang": "fr"}
+    )
     job = ReportJob.objects.get()
     assert response.status_code == 302 and job.status == "done" and job.filename.endswith("-fr.pdf")
 
@@ -106,12 +128,16 @@ def test_the_review_pack_page_starts_a_job(admin_client, world):
 def test_open_data_serves_only_published_activities_to_the_public(client, world):
     published = world.activities[0]
     Activity.objects.filter(pk=published.pk).update(is_published=True)
-    body = json.loads(client.get(reverse("opendata-matrix", args=[world.biennium.pk, "json"])).content)
+    body = json.loads(
+        client.get(reverse("opendata-matrix", args=[world.biennium.pk, "json"])).content
+    )
     assert [a["code"] for a in body["activities"]] == [published.code]
     viewer = get_user_model().objects.create_user("viewer")
     Membership.objects.create(user=viewer, role="viewer", framework=world.framework)
     client.force_login(viewer)
-    csv = client.get(reverse("opendata-matrix", args=[world.biennium.pk, "csv"])).content.decode("utf-8-sig")
+    csv = client.get(reverse("opendata-matrix", args=[world.biennium.pk, "csv"])).content.decode(
+        "utf-8-sig"
+    )
     assert csv.count("\r\n") == len(world.activities) + 1
 
 

@@ -24,14 +24,33 @@ from accord.reports.sg_report import build_sg_report, parse_month
 
 START, END = datetime.date(2018, 9, 1), datetime.date(2020, 8, 31)
 CHAPTERS = {
-    "en": ["Introduction", "Consultations and high-level meetings", "General meeting and follow-up of its "
-           "recommendations", "Cooperation by priority area", "Cooperation by entity", "Agreements concluded",
-           "Conclusions"],
-    "fr": ["Introduction", "Consultations et réunions de haut niveau", "Réunion générale et suite donnée à ses "
-           "recommandations", "Coopération par domaine prioritaire", "Coopération par entité", "Accords conclus",
-           "Conclusions"],
-    "ar": ["مقدمة", "المشاورات والاجتماعات الرفيعة المستوى", "الاجتماع العام ومتابعة توصياته",
-           "التعاون حسب المجال ذي الأولوية", "التعاون حسب الكيان", "الاتفاقات المبرمة", "الاستنتاجات"],
+    "en": [
+        "Introduction",
+        "Consultations and high-level meetings",
+        "General meeting and follow-up of its recommendations",
+        "Cooperation by priority area",
+        "Cooperation by entity",
+        "Agreements concluded",
+        "Conclusions",
+    ],
+    "fr": [
+        "Introduction",
+        "Consultations et réunions de haut niveau",
+        "Réunion générale et suite donnée à ses recommandations",
+        "Coopération par domaine prioritaire",
+        "Coopération par entité",
+        "Accords conclus",
+        "Conclusions",
+    ],
+    "ar": [
+        "مقدمة",
+        "المشاورات والاجتماعات الرفيعة المستوى",
+        "الاجتماع العام ومتابعة توصياته",
+        "التعاون حسب المجال ذي الأولوية",
+        "التعاون حسب الكيان",
+        "الاتفاقات المبرمة",
+        "الاستنتاجات",
+    ],
 }
 
 
@@ -62,14 +81,23 @@ def test_the_word_report_has_chapters_numbered_paragraphs_tables_footnotes_and_c
     assert len(headings) == 7
     for heading, title in zip(headings, CHAPTERS[lang], strict=True):
         assert heading.endswith(title)
-    numbered = [p for p in word.paragraphs
-                if p._p.pPr is not None and p._p.pPr.numPr is not None
-                and p._p.pPr.numPr.numId.val == NUM_ID]
+    numbered = [
+        p
+        for p in word.paragraphs
+        if p._p.pPr is not None
+        and p._p.pPr.numPr is not None
+        and p._p.pPr.numPr.numId.val == NUM_ID
+    ]
     assert len(numbered) == len(list(doc.paragraphs())) > 10
     numbering = word.part.numbering_part.element
-    assert numbering.xpath(f'//w:abstractNum[@w:abstractNumId="{NUM_ID}"]//w:numFmt/@w:val') == ["decimal"]
+    assert numbering.xpath(f'//w:abstractNum[@w:abstractNumId="{NUM_ID}"]//w:numFmt/@w:val') == [
+        "decimal"
+    ]
     assert len(word.tables) == 2  # heading block, agreements in force
-    assert word.tables[1].rows[0].cells[0].text == {"en": "Title", "fr": "Intitulé", "ar": "العنوان"}[lang]
+    assert (
+        word.tables[1].rows[0].cells[0].text
+        == {"en": "Title", "fr": "Intitulé", "ar": "العنوان"}[lang]
+    )
     notes = footnotes_xml(word).decode()
     refs = word.element.body.xpath(".//w:footnoteReference/@w:id")
     assert refs == [str(i) for i in range(1, len(refs) + 1)] and len(refs) >= 2
@@ -95,8 +123,9 @@ def test_there_is_a_subsection_per_un_entity_with_activities(world):
     doc = build(world, "en")
     by_entity = doc.sections[4]
     titles = [s.title for s in by_entity.blocks]
-    involved = {a.un_lead.acronym for a in world.activities
-                if a.start_on <= END and a.end_on >= START}
+    involved = {
+        a.un_lead.acronym for a in world.activities if a.start_on <= END and a.end_on >= START
+    }
     assert all(any(f"({acronym})" in t for t in titles) for acronym in involved)
     assert not any("IPHRC" in t for t in titles)  # the partner's bodies are not UN entities
 
@@ -111,7 +140,9 @@ def test_the_arabic_word_report_is_right_to_left(world):
     assert word.styles["Normal"].element.rPr.rFonts.get(qn("w:cs")) == "DejaVu Sans"
     assert word.tables[1]._tbl.tblPr.find(qn("w:bidiVisual")) is not None
     # in a bidi paragraph jc="right" means "end", i.e. the LEFT margin: never used
-    assert not [p for p in body if p.alignment in (WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.LEFT)]
+    assert not [
+        p for p in body if p.alignment in (WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.LEFT)
+    ]
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "ar"])
@@ -119,8 +150,11 @@ def test_the_pdf_has_pages_and_the_report_text(world, lang):
     pages, text = pdf_text(render(build(world, lang), "pdf"))
     assert pages >= 2
     flat = re.sub(r"\s+", " ", text)
-    title = {"en": "Report of the Secretary-General", "fr": "Rapport du Secrétaire général",
-             "ar": "تقرير الأمين العام"}[lang]
+    title = {
+        "en": "Report of the Secretary-General",
+        "fr": "Rapport du Secrétaire général",
+        "ar": "تقرير الأمين العام",
+    }[lang]
     assert as_extracted(title) in flat
     assert "A/75/xxx" in flat
     for chapter in CHAPTERS[lang]:
@@ -130,6 +164,7 @@ def test_the_pdf_has_pages_and_the_report_text(world, lang):
 def test_the_arabic_pdf_runs_right_to_left(world):
     """The first chapter's title starts at the right margin in Arabic, at the left in
     English."""
+
     def title_x(lang):
         pdf = pdfium.PdfDocument(render(build(world, lang), "pdf"))
         try:
@@ -153,13 +188,31 @@ def test_html_is_picked_by_language_and_declares_its_direction(world):
     html = render(build(world, "ar"), "html").decode()
     assert '<html lang="ar" dir="rtl">' in html and "DejaVu Sans" in html
     html = render(build(world, "en"), "html").decode()
-    assert '<html lang="en" dir="ltr">' in html and 'class="endnotes"' in html and "data:image/svg+xml" in html
+    assert (
+        '<html lang="en" dir="ltr">' in html
+        and 'class="endnotes"' in html
+        and "data:image/svg+xml" in html
+    )
 
 
 def test_the_cli_writes_the_report(world, tmp_path):
     out = tmp_path / "sg.docx"
-    call_command("report", "sg", "--framework", "un-oic", "--from", "2018-09", "--to", "2020-08",
-                 "--format", "docx", "--lang", "fr", "-o", str(out))
+    call_command(
+        "report",
+        "sg",
+        "--framework",
+        "un-oic",
+        "--from",
+        "2018-09",
+        "--to",
+        "2020-08",
+        "--format",
+        "docx",
+        "--lang",
+        "fr",
+        "-o",
+        str(out),
+    )
     word = WordDocument(str(out))
     assert any(p.text == "Rapport du Secrétaire général" for p in word.paragraphs)
     with pytest.raises(CommandError, match="YYYY-MM"):
@@ -218,17 +271,30 @@ def test_the_word_file_keeps_the_schema_order_of_properties(world, lang):
 
     from accord.reports.docx_parts import PPR_SEQ, RPR_SEQ, SECTPR_SEQ, TBLPR_SEQ
 
-    sequences = {qn("w:rPr"): RPR_SEQ, qn("w:pPr"): PPR_SEQ, qn("w:tblPr"): TBLPR_SEQ, qn("w:sectPr"): SECTPR_SEQ}
+    sequences = {
+        qn("w:rPr"): RPR_SEQ,
+        qn("w:pPr"): PPR_SEQ,
+        qn("w:tblPr"): TBLPR_SEQ,
+        qn("w:sectPr"): SECTPR_SEQ,
+    }
     data = render(build(world, lang), "docx")
     checked = 0
     with zipfile.ZipFile(io.BytesIO(data)) as z:
-        for name in ("word/document.xml", "word/styles.xml", "word/footnotes.xml", "word/numbering.xml"):
+        for name in (
+            "word/document.xml",
+            "word/styles.xml",
+            "word/footnotes.xml",
+            "word/numbering.xml",
+        ):
             root = etree.fromstring(z.read(name))
             for tag, seq in sequences.items():
                 order = [qn(t) for t in seq]
                 for element in root.iter(tag):
                     children = [c.tag for c in element if c.tag in order]
-                    assert children == sorted(children, key=order.index), (name, etree.tostring(element)[:300])
+                    assert children == sorted(children, key=order.index), (
+                        name,
+                        etree.tostring(element)[:300],
+                    )
                     checked += 1
     assert checked > 100
 
@@ -243,4 +309,7 @@ def test_dates_read_as_each_language_writes_them():
     assert phrases("fr").dates(d3, d5) == "du 3 au 5 juillet 2018"
     assert phrases("fr").dates(d3, None) == "le 3 juillet 2018"
     assert phrases("ar").date(d3) == "3 تموز/يوليه 2018"
-    assert phrases("fr").ordinal(75) == "soixante-quinzième" and phrases("ar").ordinal(75) == "الخامسة والسبعون"
+    assert (
+        phrases("fr").ordinal(75) == "soixante-quinzième"
+        and phrases("ar").ordinal(75) == "الخامسة والسبعون"
+    )

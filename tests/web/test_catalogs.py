@@ -26,7 +26,11 @@ def entries(path: Path) -> list[dict]:
         elif line.startswith("#"):
             continue
         elif m := re.match(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d)\])?)\s+(\".*\")$", line):
-            key = ("msgstr", int(m.group(2) or 0)) if m.group(1).startswith("msgstr") else (m.group(1),)
+            key = (
+                ("msgstr", int(m.group(2) or 0))
+                if m.group(1).startswith("msgstr")
+                else (m.group(1),)
+            )
             value = ast.literal_eval(m.group(3))
             if key[0] == "msgstr":
                 cur["msgstr"][key[1]] = value
@@ -65,7 +69,10 @@ def test_translations_keep_their_placeholders(language):
 
 def test_the_reader_of_catalogs_sees_a_missing_translation(tmp_path):
     po = tmp_path / "django.po"
-    po.write_text('msgid ""\nmsgstr "Language: fr\\n"\n\n#, fuzzy\nmsgid "Save"\nmsgstr ""\n', encoding="utf-8")
+    po.write_text(
+        'msgid ""\nmsgstr "Language: fr\\n"\n\n#, fuzzy\nmsgid "Save"\nmsgstr ""\n',
+        encoding="utf-8",
+    )
     (entry,) = [e for e in entries(po) if e["msgid"]]
     assert entry["msgstr"] == {0: ""} and "fuzzy" in entry["flags"]
 

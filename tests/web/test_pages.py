@@ -10,10 +10,14 @@ pytestmark = pytest.mark.django_db
 def pages(w):
     slug = w.framework.slug
     return [
-        reverse("dashboard", args=[slug]), reverse("matrix", args=[slug]),
-        reverse("activity", args=[slug, w.activities[0].pk]), reverse("meetings", args=[slug]),
-        reverse("meeting", args=[slug, w.meeting.pk]), reverse("action-items", args=[slug]),
-        reverse("registry", args=[slug]), reverse("resolutions", args=[slug]),
+        reverse("dashboard", args=[slug]),
+        reverse("matrix", args=[slug]),
+        reverse("activity", args=[slug, w.activities[0].pk]),
+        reverse("meetings", args=[slug]),
+        reverse("meeting", args=[slug, w.meeting.pk]),
+        reverse("action-items", args=[slug]),
+        reverse("registry", args=[slug]),
+        reverse("resolutions", args=[slug]),
         reverse("resolution", args=[slug, w.resolution.pk]),
     ]
 
@@ -52,7 +56,10 @@ def test_the_public_reads_only_what_is_published_without_signing_in(client, worl
     assert "Joint activity number 0" not in body and "Follow-up 0" not in body
     body = client.get(reverse("matrix", args=[slug])).content.decode()
     assert "A-0001" in body and "A-0000" not in body
-    assert b'name="status"' not in client.get(reverse("matrix", args=[slug])).content.split(b"<tbody>")[1]
+    assert (
+        b'name="status"'
+        not in client.get(reverse("matrix", args=[slug])).content.split(b"<tbody>")[1]
+    )
     assert client.get(reverse("activity", args=[slug, world.activities[1].pk])).status_code == 200
     assert client.get(reverse("activity", args=[slug, world.activities[0].pk])).status_code == 403
     assert client.get(reverse("meeting", args=[slug, world.meeting.pk])).status_code == 403
@@ -78,8 +85,10 @@ def test_the_viewer_sees_no_edit_control_and_the_focal_point_does(client, world)
 def test_a_viewer_posting_a_status_change_is_refused(client, world):
     client.force_login(world.viewer)
     a = world.activities[0]
-    response = client.post(reverse("activity-status", args=[world.framework.slug, a.pk]),
-                           {"status": "completed", "version": a.version})
+    response = client.post(
+        reverse("activity-status", args=[world.framework.slug, a.pk]),
+        {"status": "completed", "version": a.version},
+    )
     assert response.status_code == 403
     a.refresh_from_db()
     assert a.status != "completed"
@@ -88,8 +97,10 @@ def test_a_viewer_posting_a_status_change_is_refused(client, world):
 def test_a_focal_point_cannot_change_an_activity_of_another_entity(client, world):
     client.force_login(world.focal)
     other = next(a for a in world.activities if a.un_lead_id == world.dppa.pk)
-    response = client.post(reverse("activity", args=[world.framework.slug, other.pk]),
-                           {"title": "Hijacked", "status": "planned", "version": other.version})
+    response = client.post(
+        reverse("activity", args=[world.framework.slug, other.pk]),
+        {"title": "Hijacked", "status": "planned", "version": other.version},
+    )
     assert response.status_code == 403
 
 
@@ -117,7 +128,9 @@ def test_the_matrix_filters_by_entity_status_and_text(client, world):
 
 def test_the_resolution_reader_anchors_paragraphs_and_links_mandates_to_activities(client, world):
     client.force_login(world.viewer)
-    body = client.get(reverse("resolution", args=[world.framework.slug, world.resolution.pk])).content.decode()
+    body = client.get(
+        reverse("resolution", args=[world.framework.slug, world.resolution.pk])
+    ).content.decode()
     assert 'id="pre-1"' in body and 'id="op-25"' in body
     assert "The General Assembly," in body
     assert 'class="operative mandate"' in body
@@ -128,19 +141,30 @@ def test_the_resolution_reader_anchors_paragraphs_and_links_mandates_to_activiti
 def test_the_reader_links_a_citation_to_a_stored_resolution(client, world):
     from accord.documents.models import Resolution
 
-    cited = Resolution.objects.create(framework=world.framework, symbol="A/RES/37/4", session=37, number="4")
+    cited = Resolution.objects.create(
+        framework=world.framework, symbol="A/RES/37/4", session=37, number="4"
+    )
     client.force_login(world.viewer)
-    body = client.get(reverse("resolution", args=[world.framework.slug, world.resolution.pk])).content.decode()
+    body = client.get(
+        reverse("resolution", args=[world.framework.slug, world.resolution.pk])
+    ).content.decode()
     assert f'href="{reverse("resolution", args=[world.framework.slug, cited.pk])}"' in body
 
 
 def test_the_reader_shows_the_lineage(client, world):
     from accord.documents.models import Resolution
 
-    later = Resolution.objects.create(framework=world.framework, symbol="A/RES/75/16", session=75, number="16",
-                                      predecessor=world.resolution)
+    later = Resolution.objects.create(
+        framework=world.framework,
+        symbol="A/RES/75/16",
+        session=75,
+        number="16",
+        predecessor=world.resolution,
+    )
     client.force_login(world.viewer)
-    body = client.get(reverse("resolution", args=[world.framework.slug, world.resolution.pk])).content.decode()
+    body = client.get(
+        reverse("resolution", args=[world.framework.slug, world.resolution.pk])
+    ).content.decode()
     assert "A/RES/75/16" in body and f'/resolutions/{later.pk}/" rel="next"' in body
 
 
@@ -148,14 +172,16 @@ def test_the_registry_nests_entities_under_their_parent(client, world):
     client.force_login(world.viewer)
     body = client.get(reverse("registry", args=[world.framework.slug])).content.decode()
     secretariat = body.index(">Secretariat<")
-    assert secretariat < body.index("(OHCHR)") and "<ul>" in body[secretariat:body.index("(OHCHR)")]
+    assert (
+        secretariat < body.index("(OHCHR)") and "<ul>" in body[secretariat : body.index("(OHCHR)")]
+    )
     assert "Amina Diallo" in body
 
 
 def test_the_matrix_links_to_the_spreadsheet_export(client, world):
     client.force_login(world.viewer)
     body = client.get(reverse("matrix", args=[world.framework.slug])).content.decode()
-    assert f'{reverse("matrix-export", kwargs={"pk": world.biennium.pk})}?format=xlsx' in body
+    assert f"{reverse('matrix-export', kwargs={'pk': world.biennium.pk})}?format=xlsx" in body
 
 
 def test_pages_speak_french_with_french_names(client, world):
@@ -163,7 +189,11 @@ def test_pages_speak_french_with_french_names(client, world):
     body = client.get(f"/fr/f/{world.framework.slug}/").content.decode()
     assert 'lang="fr"' in body and "Tableau de bord" in body and "Paix et sécurité" in body
     body = client.get(f"/ar/f/{world.framework.slug}/registry/").content.decode()
-    assert 'dir="rtl"' in body and "السجل" in body and "مفوضية الأمم المتحدة السامية لحقوق الإنسان" in body
+    assert (
+        'dir="rtl"' in body
+        and "السجل" in body
+        and "مفوضية الأمم المتحدة السامية لحقوق الإنسان" in body
+    )
 
 
 def test_the_matrix_escapes_what_people_typed(client, world):
@@ -174,7 +204,9 @@ def test_the_matrix_escapes_what_people_typed(client, world):
     world.ohchr.save()
     client.force_login(world.focal)
     body = client.get(reverse("matrix", args=[world.framework.slug])).content.decode()
-    assert "<script>alert" not in body and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in body
+    assert (
+        "<script>alert" not in body and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in body
+    )
     assert 'O"H<b>' not in body and "O&quot;H&lt;b&gt;" in body
 
 
@@ -207,6 +239,11 @@ def test_a_signed_in_outsider_sees_only_what_is_published(client, world):
     assert "General meeting in Rabat" in body
     body = client.get(reverse("matrix", args=[world.framework.slug])).content.decode()
     assert "A-0001" in body and "A-0000" not in body
-    assert client.get(reverse("activity", args=[world.framework.slug, world.activities[0].pk])).status_code == 403
+    assert (
+        client.get(
+            reverse("activity", args=[world.framework.slug, world.activities[0].pk])
+        ).status_code
+        == 403
+    )
     body = client.get(reverse("registry", args=[world.framework.slug])).content.decode()
     assert "Amina Diallo" not in body  # focal points are for members

@@ -7,7 +7,8 @@ CSS = Path(__file__).resolve().parents[2] / "accord" / "static" / "accord" / "ac
 PHYSICAL = re.compile(
     r"(?<![\w-])(left|right|top|bottom|(margin|padding|border)-(left|right|top|bottom)(-\w+)?|"
     r"width|height|min-width|max-width|min-height|max-height)\s*:"
-    r"|text-align\s*:\s*(left|right)|float\s*:\s*(left|right)|clear\s*:\s*(left|right)")
+    r"|text-align\s*:\s*(left|right)|float\s*:\s*(left|right)|clear\s*:\s*(left|right)"
+)
 
 
 def test_the_stylesheet_has_no_physical_property():

@@ -13,8 +13,10 @@ pytestmark = pytest.mark.django_db
 
 
 def upload(client, world, name, content):
-    return client.post(reverse("resolution-upload", args=[world.framework.slug]),
-                       {"file": SimpleUploadedFile(name, content)})
+    return client.post(
+        reverse("resolution-upload", args=[world.framework.slug]),
+        {"file": SimpleUploadedFile(name, content)},
+    )
 
 
 def test_a_coordinator_uploads_a_resolution_and_lands_on_its_review_list(client, world):
@@ -22,7 +24,9 @@ def test_a_coordinator_uploads_a_resolution_and_lands_on_its_review_list(client,
     response = upload(client, world, "A_RES_73_135.md", DEMO.read_bytes())
     resolution = Resolution.objects.get(symbol="A/RES/73/135")
     assert response.status_code == 302
-    assert response["Location"] == reverse("resolution-review", args=[world.framework.slug, resolution.pk])
+    assert response["Location"] == reverse(
+        "resolution-review", args=[world.framework.slug, resolution.pk]
+    )
     page = client.get(response["Location"])
     assert page.status_code == 200 and "A/RES/73/135" in page.content.decode()
 
@@ -42,10 +46,19 @@ def test_a_focal_point_may_not_upload(client, world):
 
 
 def test_a_coordinator_confirms_a_proposal_and_a_viewer_may_not(client, world):
-    item = ReviewItem.objects.create(framework=world.framework, resolution=world.resolution, kind="priority_area",
-                                     key="culture", label="Culture", confidence=0.4, reason="guessed",
-                                     data={"code": "culture", "name_en": "Culture"})
-    url = reverse("resolution-review-decide", args=[world.framework.slug, world.resolution.pk, item.pk])
+    item = ReviewItem.objects.create(
+        framework=world.framework,
+        resolution=world.resolution,
+        kind="priority_area",
+        key="culture",
+        label="Culture",
+        confidence=0.4,
+        reason="guessed",
+        data={"code": "culture", "name_en": "Culture"},
+    )
+    url = reverse(
+        "resolution-review-decide", args=[world.framework.slug, world.resolution.pk, item.pk]
+    )
     client.force_login(world.viewer)
     assert client.post(url, {"decision": "reject"}).status_code == 403
     client.force_login(world.coordinator)

@@ -65,7 +65,9 @@ class Writer:
         self.paragraphs: dict[str, Paragraph] = {}
         self._entities: dict[str, Entity] | None = None  # by gazetteer id, loaded once
         self._organizations: dict[str, Organization] = {}
-        self._cache: dict[tuple, list[models.Model]] = {}  # rows of a framework or resolution, loaded once
+        self._cache: dict[
+            tuple, list[models.Model]
+        ] = {}  # rows of a framework or resolution, loaded once
 
     def _rows(self, model: type[models.Model], **owner: Any) -> list[models.Model]:
         """The stored rows of ``model`` that belong to ``owner`` (framework= or resolution=),
@@ -92,16 +94,25 @@ class Writer:
     def _add(self, kind: str, **outcomes: int) -> None:
         self.counts[kind] = self.counts.get(kind, Counter()) + Counter(outcomes)
 
-    def upsert(self, kind: str, model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any],
-               m2m: dict[str, list] | None = None, obj: models.Model | None = None,
-               create: bool = False) -> models.Model:
+    def upsert(
+        self,
+        kind: str,
+        model: type[models.Model],
+        lookup: dict[str, Any],
+        values: dict[str, Any],
+        m2m: dict[str, list] | None = None,
+        obj: models.Model | None = None,
+        create: bool = False,
+    ) -> models.Model:
         """Create the row ``lookup`` names, or fill the empty fields of the existing one
         (``obj`` when the caller found it; ``create``: the caller knows there is none)."""
         if obj is None and not create:
             obj = model.all_objects.filter(**lookup).first()
         if obj is None:
             obj = model(**{**lookup, **values})
-            _save_with_history(obj, self.user, self.reason, {k: v for k, v in (m2m or {}).items() if v})
+            _save_with_history(
+                obj, self.user, self.reason, {k: v for k, v in (m2m or {}).items() if v}
+            )
             self._count(kind, "created")
             return obj
         if obj.deleted_at is not None:
@@ -113,17 +124,27 @@ class Writer:
             if set(targets) - current:
                 changes[name] = list(current | set(targets))
         if changes:
-            obj = object_update(obj=obj, user=self.user, expected_version=obj.version, reason=self.reason, **changes)
+            obj = object_update(
+                obj=obj, user=self.user, expected_version=obj.version, reason=self.reason, **changes
+            )
         self._count(kind, "updated" if changes else "unchanged")
         return obj
 
     # -- the framework and the resolution ----------------------------------------
 
     def organization(self, data: dict) -> Organization:
-        org = self.upsert("organization", Organization, {"code": data["gazetteer_id"]}, {
-            "name_en": data["names"]["en"], "name_fr": data["names"]["fr"], "name_ar": data["names"]["ar"],
-            "acronym": data["acronym"], "kind": data.get("org_kind", "regional"),
-        })
+        org = self.upsert(
+            "organization",
+            Organization,
+            {"code": data["gazetteer_id"]},
+            {
+                "name_en": data["names"]["en"],
+                "name_fr": data["names"]["fr"],
+                "name_ar": data["names"]["ar"],
+                "acronym": data["acronym"],
+                "kind": data.get("org_kind", "regional"),
+            },
+        )
         self._organizations[org.code] = org
         return org
 
@@ -143,66 +164,127 @@ class Writer:
         if slug:  # the framework named, created with that slug when missing
             existing = Framework.all_objects.filter(slug=slug).first()
         else:  # the first framework of the UN and this partner
-            existing = Framework.all_objects.filter(un_organization=un, partner=partner).order_by("id").first()
+            existing = (
+                Framework.all_objects.filter(un_organization=un, partner=partner)
+                .order_by("id")
+                .first()
+            )
         name = f"{un.acronym or un.name_en}-{partner.acronym or partner.name_en}"
-        self.framework = self.upsert("framework", Framework, {"slug": slug or plan.framework_slug},
-                                     {"name": name, "un_organization": un, "partner": partner}, obj=existing)
+        self.framework = self.upsert(
+            "framework",
+            Framework,
+            {"slug": slug or plan.framework_slug},
+            {"name": name, "un_organization": un, "partner": partner},
+            obj=existing,
+        )
         return self.framework
 
-    def store_resolution(self, plan: Plan, parsed: dict, akn: str, source_name: str, source_bytes: bytes | None):
+    def store_resolution(
+        self, plan: Plan, parsed: dict, akn: str, source_name: str, source_bytes: bytes | None
+    ):
         r = plan.resolution
         values = {
-            "framework": self.framework, "session": r.session, "number": r.number, "title": r.title,
-            "adopted_on": r.adopted_on, "distributed_on": r.distributed_on, "agenda_items": list(r.agenda_items),
-            "basis": parsed.get("basis") or {}, "meeting": r.meeting or "", "source_format": r.source_format,
-            "parsed": parsed, "akn": akn, "warnings": list(r.warnings),
+            "framework": self.framework,
+            "session": r.session,
+            "number": r.number,
+            "title": r.title,
+            "adopted_on": r.adopted_on,
+            "distributed_on": r.distributed_on,
+            "agenda_items": list(r.agenda_items),
+            "basis": parsed.get("basis") or {},
+            "meeting": r.meeting or "",
+            "source_format": r.source_format,
+            "parsed": parsed,
+            "akn": akn,
+            "warnings": list(r.warnings),
         }
         existing = Resolution.all_objects.filter(symbol=r.symbol).first()
         if existing is None and source_bytes is not None:
             from django.core.files.base import ContentFile
 
             values["source_file"] = ContentFile(source_bytes, name=source_name)
-        self.resolution = self.upsert("resolution", Resolution, {"symbol": r.symbol}, values, obj=existing)
+        self.resolution = self.upsert(
+            "resolution", Resolution, {"symbol": r.symbol}, values, obj=existing
+        )
         self._paragraphs(plan)
         self._citations(plan)
         return self.resolution
 
     def _paragraphs(self, plan: Plan) -> None:
-        have = set(Paragraph.all_objects.filter(resolution=self.resolution).values_list("pid", flat=True))
+        have = set(
+            Paragraph.all_objects.filter(resolution=self.resolution).values_list("pid", flat=True)
+        )
         rows = []
         for order, p in enumerate((*plan.resolution.preamble, *plan.resolution.operative), start=1):
             if p.id in have:
                 continue
             operative = p.id.startswith("op-")
-            rows.append(Paragraph(resolution=self.resolution, pid=p.id, order=order, text=p.text,
-                                  kind=Paragraph.Kind.OPERATIVE if operative else Paragraph.Kind.PREAMBLE,
-                                  number=getattr(p, "number", None) if operative else order,
-                                  phrase_or_verb=(p.verb if operative else p.phrase)[:200]))
+            rows.append(
+                Paragraph(
+                    resolution=self.resolution,
+                    pid=p.id,
+                    order=order,
+                    text=p.text,
+                    kind=Paragraph.Kind.OPERATIVE if operative else Paragraph.Kind.PREAMBLE,
+                    number=getattr(p, "number", None) if operative else order,
+                    phrase_or_verb=(p.verb if operative else p.phrase)[:200],
+                )
+            )
         if rows:
-            bulk_create_with_history(rows, Paragraph, default_user=self.user, default_change_reason=self.reason)
+            bulk_create_with_history(
+                rows, Paragraph, default_user=self.user, default_change_reason=self.reason
+            )
         self._add("paragraph", created=len(rows), unchanged=len(have))
-        self.paragraphs = {p.pid: p for p in Paragraph.all_objects.filter(resolution=self.resolution)}
+        self.paragraphs = {
+            p.pid: p for p in Paragraph.all_objects.filter(resolution=self.resolution)
+        }
 
     def _citations(self, plan: Plan) -> None:
-        have = set(Citation.all_objects.filter(resolution=self.resolution).values_list("paragraph__pid", "symbol"))
+        have = set(
+            Citation.all_objects.filter(resolution=self.resolution).values_list(
+                "paragraph__pid", "symbol"
+            )
+        )
         known = dict(Resolution.all_objects.values_list("symbol", "pk"))
         rows = []
         for c in plan.resolution.citations:
             if (c.paragraph, c.symbol) in have:
                 continue
             have.add((c.paragraph, c.symbol))
-            full = f"A/RES/{c.symbol}" if c.kind == "ga-resolution" and not c.symbol.startswith("A/") else c.symbol
-            rows.append(Citation(resolution=self.resolution, paragraph=self.paragraphs.get(c.paragraph or ""),
-                                 kind=c.kind, symbol=c.symbol[:100], cited_on=c.date,
-                                 cited_resolution_id=known.get(full)))
+            full = (
+                f"A/RES/{c.symbol}"
+                if c.kind == "ga-resolution" and not c.symbol.startswith("A/")
+                else c.symbol
+            )
+            rows.append(
+                Citation(
+                    resolution=self.resolution,
+                    paragraph=self.paragraphs.get(c.paragraph or ""),
+                    kind=c.kind,
+                    symbol=c.symbol[:100],
+                    cited_on=c.date,
+                    cited_resolution_id=known.get(full),
+                )
+            )
         if rows:
-            bulk_create_with_history(rows, Citation, default_user=self.user, default_change_reason=self.reason)
-        self._add("citation", created=len(rows), unchanged=len(plan.resolution.citations) - len(rows))
+            bulk_create_with_history(
+                rows, Citation, default_user=self.user, default_change_reason=self.reason
+            )
+        self._add(
+            "citation", created=len(rows), unchanged=len(plan.resolution.citations) - len(rows)
+        )
         # Citations stored earlier that name this resolution now point at it.
         short = f"{plan.resolution.session}/{plan.resolution.number}"
-        for c in Citation.objects.filter(kind="ga-resolution", symbol=short, cited_resolution__isnull=True):
-            object_update(obj=c, user=self.user, expected_version=c.version, reason=self.reason,
-                          cited_resolution=self.resolution)
+        for c in Citation.objects.filter(
+            kind="ga-resolution", symbol=short, cited_resolution__isnull=True
+        ):
+            object_update(
+                obj=c,
+                user=self.user,
+                expected_version=c.version,
+                reason=self.reason,
+                cited_resolution=self.resolution,
+            )
 
     # -- proposals ------------------------------------------------------------------
 
@@ -216,7 +298,9 @@ class Writer:
     def _stored_entity(self, gazetteer_id: str) -> Entity | None:
         """The stored entity with this gazetteer id, soft-deleted or not (read once)."""
         if self._entities is None:
-            self._entities = {e.gazetteer_id: e for e in Entity.all_objects.filter(gazetteer_id__isnull=False)}
+            self._entities = {
+                e.gazetteer_id: e for e in Entity.all_objects.filter(gazetteer_id__isnull=False)
+            }
         return self._entities.get(gazetteer_id)
 
     def _entity(self, gazetteer_id: str | None) -> Entity | None:
@@ -225,64 +309,144 @@ class Writer:
         return found if found is not None and found.deleted_at is None else None
 
     def _apply_entity(self, proposal: Proposal, data: dict) -> Entity:
-        org = self._organization(data["organization"]) or self.organization(_organization_stub(data["organization"]))
+        org = self._organization(data["organization"]) or self.organization(
+            _organization_stub(data["organization"])
+        )
         gid = data["gazetteer_id"]
-        entity = self.upsert("entity", Entity, {"gazetteer_id": gid}, {
-            "organization": org, "kind": data["kind"] if data["kind"] in Entity.Kind.values else Entity.Kind.OTHER,
-            "name_en": data["names"]["en"], "name_fr": data["names"]["fr"], "name_ar": data["names"]["ar"],
-            "acronym": data["acronym"], "parent": self._entity(data.get("parent")),
-        }, obj=self._stored_entity(gid), create=self._stored_entity(gid) is None)
+        entity = self.upsert(
+            "entity",
+            Entity,
+            {"gazetteer_id": gid},
+            {
+                "organization": org,
+                "kind": data["kind"] if data["kind"] in Entity.Kind.values else Entity.Kind.OTHER,
+                "name_en": data["names"]["en"],
+                "name_fr": data["names"]["fr"],
+                "name_ar": data["names"]["ar"],
+                "acronym": data["acronym"],
+                "parent": self._entity(data.get("parent")),
+            },
+            obj=self._stored_entity(gid),
+            create=self._stored_entity(gid) is None,
+        )
         self._entities[gid] = entity
         for former in data.get("former_names", []):
-            self.upsert("former_name", EntityFormerName, {"entity": entity, "name": former["name"]},
-                        {"until": _date(former["until"])})
+            self.upsert(
+                "former_name",
+                EntityFormerName,
+                {"entity": entity, "name": former["name"]},
+                {"until": _date(former["until"])},
+            )
         # Entities stored earlier without their parent (it was not named then) get it now.
         for child in list(self._entities.values()):
-            if child.parent_id is None and child.deleted_at is None and _gazetteer_parent(child.gazetteer_id) == gid:
-                self._entities[child.gazetteer_id] = self.upsert("entity", Entity, {}, {"parent": entity}, obj=child)
+            if (
+                child.parent_id is None
+                and child.deleted_at is None
+                and _gazetteer_parent(child.gazetteer_id) == gid
+            ):
+                self._entities[child.gazetteer_id] = self.upsert(
+                    "entity", Entity, {}, {"parent": entity}, obj=child
+                )
         return entity
 
     def _apply_priority_area(self, proposal: Proposal, data: dict) -> PriorityArea:
         rows = self._rows(PriorityArea, framework=self.framework)
         found = next((a for a in rows if a.code == data["code"]), None)
-        return self._keep(rows, self.upsert(
-            "priority_area", PriorityArea, {"framework": self.framework, "code": data["code"]},
-            {"name_en": data["name_en"], "order": data["order"]}, obj=found, create=found is None))
+        return self._keep(
+            rows,
+            self.upsert(
+                "priority_area",
+                PriorityArea,
+                {"framework": self.framework, "code": data["code"]},
+                {"name_en": data["name_en"], "order": data["order"]},
+                obj=found,
+                create=found is None,
+            ),
+        )
 
     def _apply_agreement(self, proposal: Proposal, data: dict) -> Agreement:
         parties = [e for e in (self._entity(i) for i in data["parties"]) if e]
         signed = _date(data["signed_on"])
         rows = self._rows(Agreement, framework=self.framework)
         found = next((a for a in rows if a.kind == data["kind"] and a.signed_on == signed), None)
-        return self._keep(rows, self.upsert("agreement", Agreement, {
-            "framework": self.framework, "kind": data["kind"], "signed_on": signed,
-        }, {"title": data["title"][:500], "renewal": data.get("renewal", ""),
-            "source_paragraph": self.paragraphs.get(proposal.paragraph or "")}, m2m={"parties": parties},
-            obj=found, create=found is None))
+        return self._keep(
+            rows,
+            self.upsert(
+                "agreement",
+                Agreement,
+                {
+                    "framework": self.framework,
+                    "kind": data["kind"],
+                    "signed_on": signed,
+                },
+                {
+                    "title": data["title"][:500],
+                    "renewal": data.get("renewal", ""),
+                    "source_paragraph": self.paragraphs.get(proposal.paragraph or ""),
+                },
+                m2m={"parties": parties},
+                obj=found,
+                create=found is None,
+            ),
+        )
 
     def _apply_meeting(self, proposal: Proposal, data: dict) -> Meeting:
         start = _date(data["start_on"])
-        values = {"title": data["title"][:500], "end_on": _date(data["end_on"]), "place": data["place"][:200],
-                  "source_paragraph": self.paragraphs.get(proposal.paragraph or ""),
-                  "host_organization": self._organization(data.get("host_organization"))}
+        values = {
+            "title": data["title"][:500],
+            "end_on": _date(data["end_on"]),
+            "place": data["place"][:200],
+            "source_paragraph": self.paragraphs.get(proposal.paragraph or ""),
+            "host_organization": self._organization(data.get("host_organization")),
+        }
         base = {"framework": self.framework, "kind": data["kind"]}
         rows = self._rows(Meeting, framework=self.framework)
         same_kind = [m for m in rows if m.kind == data["kind"]]
         if start is None:
-            found = next((m for m in same_kind if m.start_on is None and m.year_planned == data["year_planned"]), None)
-            return self._keep(rows, self.upsert(
-                "meeting", Meeting, {**base, "start_on": None, "year_planned": data["year_planned"]}, values,
-                obj=found, create=found is None))
+            found = next(
+                (
+                    m
+                    for m in same_kind
+                    if m.start_on is None and m.year_planned == data["year_planned"]
+                ),
+                None,
+            )
+            return self._keep(
+                rows,
+                self.upsert(
+                    "meeting",
+                    Meeting,
+                    {**base, "start_on": None, "year_planned": data["year_planned"]},
+                    values,
+                    obj=found,
+                    create=found is None,
+                ),
+            )
         found = next((m for m in same_kind if m.start_on == start), None)
         if found is None:  # the planned meeting of that year now has its dates
-            found = next((m for m in same_kind if m.start_on is None and m.year_planned == start.year), None)
-        return self._keep(rows, self.upsert("meeting", Meeting, {**base, "start_on": start},
-                                            {**values, "start_on": start}, obj=found, create=found is None))
+            found = next(
+                (m for m in same_kind if m.start_on is None and m.year_planned == start.year), None
+            )
+        return self._keep(
+            rows,
+            self.upsert(
+                "meeting",
+                Meeting,
+                {**base, "start_on": start},
+                {**values, "start_on": start},
+                obj=found,
+                create=found is None,
+            ),
+        )
 
     def _mandate(self, paragraph: Paragraph, verb: str, occurrence: int) -> Mandate | None:
         """The ``occurrence``-th stored mandate with ``verb`` in ``paragraph`` (natural key)."""
         rows = self._rows(Mandate, resolution=self.resolution)
-        same = [m for m in rows if m.paragraph_id == paragraph.pk and m.verb.lower() == verb[:100].lower()]
+        same = [
+            m
+            for m in rows
+            if m.paragraph_id == paragraph.pk and m.verb.lower() == verb[:100].lower()
+        ]
         return same[occurrence] if len(same) > occurrence else None
 
     def _apply_mandate(self, proposal: Proposal, data: dict) -> Mandate | None:
@@ -292,11 +456,25 @@ class Writer:
             return None
         entities = [e for e in (self._entity(i) for i in data["addressee_ids"]) if e]
         existing = self._mandate(paragraph, data["verb"], data.get("occurrence", 0))
-        return self._keep(self._rows(Mandate, resolution=self.resolution), self.upsert(
-            "mandate", Mandate, {"resolution": self.resolution, "paragraph": paragraph}, {
-                "verb": data["verb"][:100], "addressees": data["addressees"], "action": data["action"],
-                "due_session": data["session"], "due_year": data["year"], "recurrence": data["recurrence"][:100],
-            }, m2m={"addressee_entities": entities}, obj=existing, create=existing is None))
+        return self._keep(
+            self._rows(Mandate, resolution=self.resolution),
+            self.upsert(
+                "mandate",
+                Mandate,
+                {"resolution": self.resolution, "paragraph": paragraph},
+                {
+                    "verb": data["verb"][:100],
+                    "addressees": data["addressees"],
+                    "action": data["action"],
+                    "due_session": data["session"],
+                    "due_year": data["year"],
+                    "recurrence": data["recurrence"][:100],
+                },
+                m2m={"addressee_entities": entities},
+                obj=existing,
+                create=existing is None,
+            ),
+        )
 
     def _apply_action_item(self, proposal: Proposal, data: dict) -> ActionItem | None:
         ref = data["mandate"]
@@ -305,9 +483,16 @@ class Writer:
         if mandate is None or mandate.deleted_at is not None:
             self._count("action_item", "no mandate")
             return None
-        return self.upsert("action_item", ActionItem, {"framework": self.framework, "mandate": mandate}, {
-            "title": data["title"][:500], "owner": self._entity(data.get("owner")), "due_on": _date(data["due_on"]),
-        })
+        return self.upsert(
+            "action_item",
+            ActionItem,
+            {"framework": self.framework, "mandate": mandate},
+            {
+                "title": data["title"][:500],
+                "owner": self._entity(data.get("owner")),
+                "due_on": _date(data["due_on"]),
+            },
+        )
 
 
 def _gazetteer_parent(gazetteer_id: str | None) -> str | None:

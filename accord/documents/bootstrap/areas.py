@@ -23,19 +23,39 @@ import re
 
 from resolutions.sessions import ordinal_to_int
 
-_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "eleven": 11, "twelve": 12}
-_COUNT = re.compile(r"\b(\d{1,2}|" + "|".join(_WORDS) + r")\s+(?:priority|agreed|designated)?\s*"
-                    r"(?:areas|fields|sectors)\b", re.I)
-_LIST = re.compile(r"\b(?:fields|areas|sectors) of (?:cooperation )?(?:in )?(?:the )?(?P<list>[^;]+)")
+_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_COUNT = re.compile(
+    r"\b(\d{1,2}|" + "|".join(_WORDS) + r")\s+(?:priority|agreed|designated)?\s*"
+    r"(?:areas|fields|sectors)\b",
+    re.I,
+)
+_LIST = re.compile(
+    r"\b(?:fields|areas|sectors) of (?:cooperation )?(?:in )?(?:the )?(?P<list>[^;]+)"
+)
 _NOT_A_FIELD = re.compile(
     r"^(?:in particular|including|inter alia|such as|as well as|in order|in this|in that|to |which |that |who |"
     r"with |through |by |notes|acknowledges|encourages|welcomes|recognizes|calls|invites|requests|stresses|"
-    r"emphasizes|urges|underlines|reaffirms)\b", re.I)
+    r"emphasizes|urges|underlines|reaffirms)\b",
+    re.I,
+)
 _MAX_WORDS = 8
 _PROCESS = re.compile(
     r"^(?:and\s+)?(?:the\s+)?(?:(?:implementation|promotion|protection|strengthening|enhancement)\s+of\s+"
-    r"(?:and\s+assistance\s+to\s+)?)?(?:international\s+)?", re.I)
+    r"(?:and\s+assistance\s+to\s+)?)?(?:international\s+)?",
+    re.I,
+)
 
 
 def stated_count(texts: list[str]) -> int | None:
@@ -60,7 +80,12 @@ def _fragments(enumeration: str) -> list[str]:
         if _NOT_A_FIELD.match(part) or len(part.split()) > _MAX_WORDS:
             break
         out.append(part)
-        if part.startswith("and ") or " and " in part and len(out) > 2 and out[-2].startswith("and "):
+        if (
+            part.startswith("and ")
+            or " and " in part
+            and len(out) > 2
+            and out[-2].startswith("and ")
+        ):
             break
     # A final element is the one that opens with "and", or that joins two with "and".
     for i, part in enumerate(out):
@@ -79,7 +104,7 @@ def _merge(fragments: list[str], count: int | None) -> list[str]:
     while count and len(items) > count:
         single = next((i for i, f in enumerate(items[:-1]) if len(f.split()) == 1), None)
         if single is not None:
-            items[single: single + 2] = [f"{_clean(items[single])}, {_clean(items[single + 1])}"]
+            items[single : single + 2] = [f"{_clean(items[single])}, {_clean(items[single + 1])}"]
         elif items[-1].startswith("and "):
             items[-2:] = [f"{_clean(items[-2])} and {_clean(items[-1])}"]
         else:
@@ -93,7 +118,7 @@ def find_areas(paragraphs: list[tuple[str, str]]) -> tuple[list[str], str | None
     best: tuple[float, list[str], str] | None = None
     for pid, text in paragraphs:
         for m in _LIST.finditer(text):
-            if count is None and "priority" not in text[max(0, m.start() - 40):m.start()]:
+            if count is None and "priority" not in text[max(0, m.start() - 40) : m.start()]:
                 continue  # without a stated count, only a list introduced as priority areas
             raw = _fragments(m.group("list"))
             if len(raw) < 3:

@@ -19,8 +19,20 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _MONTH = "(" + "|".join(MONTHS) + ")"
 _SPAN = re.compile(
     rf"\b(\d{{1,2}})(?:\s+{_MONTH})?\s+(?:to|and|-|–)\s+(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})\b"

@@ -31,7 +31,9 @@ _SESSION = re.compile(r"\b(?:[a-z]+-)?[a-z]+(?:th|st|nd|rd) session\b|\bsession 
 
 @dataclass
 class LineageResult:
-    linked: list[tuple[str, str]] = field(default_factory=list)  # (predecessor, successor) symbols changed
+    linked: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # (predecessor, successor) symbols changed
     repeated: int = 0  # older mandates superseded by a matching newer one
     dropped: int = 0  # older mandates the newer text no longer repeats
 
@@ -47,7 +49,11 @@ def best_match(old: Mandate, candidates: list[Mandate]) -> Mandate | None:
     best, best_score = None, 0.0
     for new in candidates:
         new_ids = {e.pk for e in new.addressee_entities.all()}
-        same_who = (old_ids & new_ids) or (old_who & set(new.addressees or [])) or (not old_who and not new.addressees)
+        same_who = (
+            (old_ids & new_ids)
+            or (old_who & set(new.addressees or []))
+            or (not old_who and not new.addressees)
+        )
         if not same_who:
             continue
         score = fuzz.token_set_ratio(_comparable(old.action), _comparable(new.action))
@@ -58,18 +64,30 @@ def best_match(old: Mandate, candidates: list[Mandate]) -> Mandate | None:
     return best if best_score >= MATCH else None
 
 
-def supersede(older: Resolution, newer: Resolution, user, reason: str, result: LineageResult) -> None:
+def supersede(
+    older: Resolution, newer: Resolution, user, reason: str, result: LineageResult
+) -> None:
     """Mark the open mandates of ``older`` superseded (see the module docstring)."""
-    candidates = list(Mandate.objects.filter(resolution=newer).prefetch_related("addressee_entities"))
+    candidates = list(
+        Mandate.objects.filter(resolution=newer).prefetch_related("addressee_entities")
+    )
     olds = Mandate.objects.filter(resolution=older).prefetch_related("addressee_entities")
     for old in olds:
         if old.status not in (*_OPEN, Mandate.Status.SUPERSEDED):
             continue
         match = best_match(old, candidates)
-        if old.status == Mandate.Status.SUPERSEDED and old.superseded_by_id == (match.pk if match else None):
+        if old.status == Mandate.Status.SUPERSEDED and old.superseded_by_id == (
+            match.pk if match else None
+        ):
             continue
-        object_update(obj=old, user=user, expected_version=old.version, reason=reason,
-                      status=Mandate.Status.SUPERSEDED, superseded_by=match)
+        object_update(
+            obj=old,
+            user=user,
+            expected_version=old.version,
+            reason=reason,
+            status=Mandate.Status.SUPERSEDED,
+            superseded_by=match,
+        )
         if match:
             result.repeated += 1
         else:
@@ -82,12 +100,20 @@ def link_series(resolution: Resolution, user, reason: str) -> LineageResult:
     result = LineageResult()
     if resolution.framework_id is None or resolution.session is None:
         return result
-    series = list(Resolution.objects.filter(framework_id=resolution.framework_id, session__isnull=False)
-                  .order_by("session", "id"))
+    series = list(
+        Resolution.objects.filter(
+            framework_id=resolution.framework_id, session__isnull=False
+        ).order_by("session", "id")
+    )
     for older, newer in zip(series, series[1:], strict=False):
         if newer.predecessor_id != older.pk:
-            newer = object_update(obj=newer, user=user, expected_version=newer.version, reason=reason,
-                                  predecessor=older)
+            newer = object_update(
+                obj=newer,
+                user=user,
+                expected_version=newer.version,
+                reason=reason,
+                predecessor=older,
+            )
             result.linked.append((older.symbol, newer.symbol))
         if resolution.pk in (older.pk, newer.pk):
             supersede(older, newer, user, reason, result)

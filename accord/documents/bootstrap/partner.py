@@ -21,7 +21,9 @@ import unicodedata
 from resolutions.gazetteer import load_gazetteer
 
 UN_ID = "un"
-_TITLE = re.compile(r"^\s*Cooperation between the United Nations and (?:the )?(?P<name>.+?)\s*\.?\s*$", re.I)
+_TITLE = re.compile(
+    r"^\s*Cooperation between the United Nations and (?:the )?(?P<name>.+?)\s*\.?\s*$", re.I
+)
 
 
 def _norm(text: str) -> str:
@@ -31,8 +33,12 @@ def _norm(text: str) -> str:
 
 
 def _forms(entry) -> list[str]:
-    return [*entry.names.values(), *entry.aliases, *entry.acronyms,
-            *(n for f in entry.former_names for n in f.names.values())]
+    return [
+        *entry.names.values(),
+        *entry.aliases,
+        *entry.acronyms,
+        *(n for f in entry.former_names for n in f.names.values()),
+    ]
 
 
 def partner_name(title: str) -> str | None:

@@ -15,7 +15,15 @@ from typing import Any
 # Proposals below this confidence go to the review list unless --yes confirms them all.
 REVIEW_THRESHOLD = 0.7
 
-KINDS = ("organization", "entity", "priority_area", "agreement", "meeting", "mandate", "action_item")
+KINDS = (
+    "organization",
+    "entity",
+    "priority_area",
+    "agreement",
+    "meeting",
+    "mandate",
+    "action_item",
+)
 
 
 @dataclass(frozen=True)

@@ -39,8 +39,11 @@ class NotACooperationResolution(ValueError):
     """The title names no partner organization the gazetteer knows."""
 
 
-_AGREEMENT = re.compile(r"\b(memorand(?:um|a) of understanding|memorand(?:um|a) of cooperation|exchange of letters|"
-                        r"(?:cooperation|framework|partnership) agreement)\b", re.I)
+_AGREEMENT = re.compile(
+    r"\b(memorand(?:um|a) of understanding|memorand(?:um|a) of cooperation|exchange of letters|"
+    r"(?:cooperation|framework|partnership) agreement)\b",
+    re.I,
+)
 _AGREEMENT_KINDS = {"understanding": "mou", "cooperation": "moc", "letters": "letters"}
 _REPORT = re.compile(r"\b(?:to report|to submit[^;]{0,80}\breport|a report|the report)\b", re.I)
 
@@ -52,8 +55,10 @@ def _entry_data(entry) -> dict:
         "kind": entry.kind.replace(" ", "_"),
         "names": {lang: entry.names.get(lang, "") for lang in ("en", "fr", "ar")},
         "acronym": entry.acronym or "",
-        "former_names": [{"name": f.names["en"], "until": f.until.isoformat() if f.until else None}
-                         for f in entry.former_names],
+        "former_names": [
+            {"name": f.names["en"], "until": f.until.isoformat() if f.until else None}
+            for f in entry.former_names
+        ],
         "parent": entry.parent,
     }
 
@@ -64,7 +69,11 @@ def organizations(un: str, partner: str, third: list[str]) -> list[Proposal]:
     for org, confidence in [(un, 1.0), (partner, 1.0), *((t, 0.5) for t in third)]:
         data = _entry_data(g[org])
         data["org_kind"] = "universal" if org == UN_ID else "regional"
-        reason = "" if confidence >= 0.7 else "a third organization, neither the United Nations nor the partner"
+        reason = (
+            ""
+            if confidence >= 0.7
+            else "a third organization, neither the United Nations nor the partner"
+        )
         out.append(Proposal("organization", org, g[org].name, data, confidence, None, reason))
     return out
 
@@ -80,22 +89,42 @@ def entities(resolution: Resolution, un: str, partner: str) -> tuple[list[Propos
         own_side = entry.organization in (un, partner)
         if not own_side and entry.organization not in third:
             third.append(entry.organization)
-        if entry.id == entry.organization:  # the organization itself: an Organization, not an Entity
+        if (
+            entry.id == entry.organization
+        ):  # the organization itself: an Organization, not an Entity
             continue
         confidence = 0.95 if own_side else 0.5
         reason = "" if own_side else "a body of a third organization"
-        out.append(Proposal("entity", entry.id, entry.name, _entry_data(entry), confidence,
-                            mention.paragraphs[0] if mention.paragraphs else None, reason))
+        out.append(
+            Proposal(
+                "entity",
+                entry.id,
+                entry.name,
+                _entry_data(entry),
+                confidence,
+                mention.paragraphs[0] if mention.paragraphs else None,
+                reason,
+            )
+        )
     return out, third
 
 
 def priority_areas(resolution: Resolution) -> list[Proposal]:
     paragraphs = [(p.id, p.text) for p in (*resolution.preamble, *resolution.operative)]
     names, pid, confidence = find_areas(paragraphs)
-    reason = "" if confidence >= 0.7 else "the number of areas the text states does not match the list"
+    reason = (
+        "" if confidence >= 0.7 else "the number of areas the text states does not match the list"
+    )
     return [
-        Proposal("priority_area", slugify(name)[:40], name, {"code": slugify(name)[:40], "name_en": name,
-                                                             "order": n}, confidence, pid, reason)
+        Proposal(
+            "priority_area",
+            slugify(name)[:40],
+            name,
+            {"code": slugify(name)[:40], "name_en": name, "order": n},
+            confidence,
+            pid,
+            reason,
+        )
         for n, name in enumerate(names, start=1)
     ]
 
@@ -113,7 +142,11 @@ def agreements(resolution: Resolution, un: str, partner: str) -> list[Proposal]:
     g = load_gazetteer()
     named: dict[str, list[str]] = {}
     for mention in resolution.entities:
-        if mention.id in g and g[mention.id].organization in (un, partner) and mention.id != g[mention.id].organization:
+        if (
+            mention.id in g
+            and g[mention.id].organization in (un, partner)
+            and mention.id != g[mention.id].organization
+        ):
             for pid in mention.paragraphs:
                 named.setdefault(pid, []).append(mention.id)
     out = []
@@ -130,12 +163,26 @@ def agreements(resolution: Resolution, un: str, partner: str) -> list[Proposal]:
             title = f"{m.group(1)[:1].upper()}{m.group(1)[1:].lower()}"
             if parties:
                 title += " between " + " and ".join(_short(g, e) for e in parties)
-            renewal = bool(re.search(r"\brenew", p.text[max(0, m.start() - 40):m.start()], re.I))
+            renewal = bool(re.search(r"\brenew", p.text[max(0, m.start() - 40) : m.start()], re.I))
             confidence = 0.9 if sides == {un, partner} else 0.6
-            data = {"kind": kind, "title": title, "signed_on": span.start.isoformat(), "parties": parties,
-                    "renewal": "renewed" if renewal else ""}
-            out.append(Proposal("agreement", f"{kind}/{span.start.isoformat()}", title, data, confidence, p.id,
-                                "" if confidence >= 0.7 else "the parties on both sides are not all named"))
+            data = {
+                "kind": kind,
+                "title": title,
+                "signed_on": span.start.isoformat(),
+                "parties": parties,
+                "renewal": "renewed" if renewal else "",
+            }
+            out.append(
+                Proposal(
+                    "agreement",
+                    f"{kind}/{span.start.isoformat()}",
+                    title,
+                    data,
+                    confidence,
+                    p.id,
+                    "" if confidence >= 0.7 else "the parties on both sides are not all named",
+                )
+            )
     return out
 
 
@@ -157,13 +204,30 @@ def _mandate_keys(resolution: Resolution) -> list[tuple[str, int]]:
 def mandates(resolution: Resolution) -> list[Proposal]:
     out = []
     for m, (key, occurrence) in zip(resolution.mandates, _mandate_keys(resolution), strict=True):
-        data = {"paragraph": m.paragraph, "verb": m.verb, "occurrence": occurrence, "addressees": list(m.addressees),
-                "addressee_ids": list(m.addressee_ids), "action": m.action, "session": m.session,
-                "year": m.year, "recurrence": m.recurrence or ""}
+        data = {
+            "paragraph": m.paragraph,
+            "verb": m.verb,
+            "occurrence": occurrence,
+            "addressees": list(m.addressees),
+            "addressee_ids": list(m.addressee_ids),
+            "action": m.action,
+            "session": m.session,
+            "year": m.year,
+            "recurrence": m.recurrence or "",
+        }
         confidence = 0.9 if m.addressee_ids or not m.addressees else 0.6
         label = f"{m.paragraph}: {m.verb} {', '.join(m.addressees)}".strip()
-        out.append(Proposal("mandate", key, label, data, confidence, m.paragraph,
-                            "" if confidence >= 0.7 else "an addressee not in the gazetteer"))
+        out.append(
+            Proposal(
+                "mandate",
+                key,
+                label,
+                data,
+                confidence,
+                m.paragraph,
+                "" if confidence >= 0.7 else "an addressee not in the gazetteer",
+            )
+        )
     return out
 
 
@@ -176,8 +240,12 @@ def report_items(resolution: Resolution) -> list[Proposal]:
         due = third_tuesday_of_september(m.year)
         who = ", ".join(m.addressees) or "the Secretary-General"
         title = f"{who}: report to the General Assembly at its session {m.session} ({m.year})"
-        data = {"title": title, "mandate": {"paragraph": m.paragraph, "verb": m.verb, "occurrence": occurrence},
-                "owner": m.addressee_ids[0] if m.addressee_ids else None, "due_on": due.isoformat()}
+        data = {
+            "title": title,
+            "mandate": {"paragraph": m.paragraph, "verb": m.verb, "occurrence": occurrence},
+            "owner": m.addressee_ids[0] if m.addressee_ids else None,
+            "due_on": due.isoformat(),
+        }
         out.append(Proposal("action_item", f"report/{key}", title, data, 0.9, m.paragraph))
     return out
 
@@ -188,11 +256,13 @@ def propose(resolution: Resolution, partner: str | None = None) -> Plan:
     if partner is None and partner_name(resolution.title):
         raise NotACooperationResolution(
             f"{resolution.symbol}: the partner its title names ({partner_name(resolution.title)}) is not in the "
-            "gazetteer (resolutions/data/gazetteer.json); add its entry there")
+            "gazetteer (resolutions/data/gazetteer.json); add its entry there"
+        )
     if partner is None:
         raise NotACooperationResolution(
             f"{resolution.symbol} is not a cooperation resolution: its title ({resolution.title!r}) names no "
-            "partner organization (\"Cooperation between the United Nations and ...\")")
+            'partner organization ("Cooperation between the United Nations and ...")'
+        )
     found_entities, third = entities(resolution, UN_ID, partner)
     paragraphs = [(p.id, p.text) for p in (*resolution.preamble, *resolution.operative)]
     proposals = [

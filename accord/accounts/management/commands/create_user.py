@@ -19,14 +19,18 @@ from accord.accounts.users import create_user
 
 
 class Command(BaseCommand):
-    help = ("Create a user with a role: e.g. accord create-user bob --role coordinator --framework un-oic "
-            "--organization oic. Prints a generated password unless --password-stdin.")
+    help = (
+        "Create a user with a role: e.g. accord create-user bob --role coordinator --framework un-oic "
+        "--organization oic. Prints a generated password unless --password-stdin."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("username")
         add_role_arguments(parser, role_required=False)
         parser.add_argument("--email", default="")
-        parser.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+        parser.add_argument(
+            "--password-stdin", action="store_true", help="read the password from standard input"
+        )
 
     def handle(self, *args, **options):
         password = None
@@ -37,11 +41,17 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 user, password, created = create_user(
-                    options["username"], password=password, email=options["email"], role=options["role"],
-                    **scope(options))
+                    options["username"],
+                    password=password,
+                    email=options["email"],
+                    role=options["role"],
+                    **scope(options),
+                )
         except ValidationError as exc:
             raise CommandError(one_line(exc)) from exc
-        self.stdout.write(f"{'created' if created else 'updated'} user {user.username}"
-                          + (f" ({options['role']})" if options["role"] else ""))
+        self.stdout.write(
+            f"{'created' if created else 'updated'} user {user.username}"
+            + (f" ({options['role']})" if options["role"] else "")
+        )
         if password and not options["password_stdin"]:
             self.stdout.write(f"password: {password}")

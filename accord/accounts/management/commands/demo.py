@@ -27,23 +27,48 @@ DEMO_PASSWORD = "accord-demo"  # noqa: S105 - demo data only, printed on purpose
 DEMO_USERS = [
     ("admin", "administrator", None, None, None, "administrator: everything"),
     ("un-coordinator", "coordinator", "un-oic", "un", None, "UN secretariat coordinator of UN-OIC"),
-    ("oic-coordinator", "coordinator", "un-oic", "oic", None, "OIC secretariat coordinator of UN-OIC"),
+    (
+        "oic-coordinator",
+        "coordinator",
+        "un-oic",
+        "oic",
+        None,
+        "OIC secretariat coordinator of UN-OIC",
+    ),
     ("ohchr-focal", "focal-point", "un-oic", None, "un.ohchr", "focal point of OHCHR (UN side)"),
-    ("iphrc-focal", "focal-point", "un-oic", None, "oic.iphrc", "focal point of the IPHRC (OIC side)"),
-    ("viewer", "viewer", "un-oic", None, None, "viewer of UN-OIC: reads everything, writes nothing"),
+    (
+        "iphrc-focal",
+        "focal-point",
+        "un-oic",
+        None,
+        "oic.iphrc",
+        "focal point of the IPHRC (OIC side)",
+    ),
+    (
+        "viewer",
+        "viewer",
+        "un-oic",
+        None,
+        None,
+        "viewer of UN-OIC: reads everything, writes nothing",
+    ),
 ]
 
 
 class Command(BaseCommand):
-    help = ("Set up the demo: bootstrap UN-OIC from resolution 73/135, load the [DEMO] matrix, create one "
-            "user per role, and print their logins. Idempotent; skips (and says so) a step not installed.")
+    help = (
+        "Set up the demo: bootstrap UN-OIC from resolution 73/135, load the [DEMO] matrix, create one "
+        "user per role, and print their logins. Idempotent; skips (and says so) a step not installed."
+    )
 
     def handle(self, *args, **options):
         commands = get_commands()
         if "bootstrap" in commands:
             call_command("bootstrap", str(DEMO_RESOLUTION), yes=True, stdout=self.stdout)
         else:
-            self.stdout.write("skipped: framework bootstrap (the `bootstrap` command is not installed)")
+            self.stdout.write(
+                "skipped: framework bootstrap (the `bootstrap` command is not installed)"
+            )
         if "demo_data" in commands:
             call_command("demo_data", stdout=self.stdout)
         else:

@@ -39,12 +39,22 @@ class Command(BaseCommand):
         exp.add_argument("-o", "--output", required=True, help="the file to write, .xlsx or .csv")
         imp = sub.add_parser("import", help="Preview (default) or apply the import of FILE.")
         imp.add_argument("file", help="an .xlsx or .csv file of the matrix")
-        imp.add_argument("--apply", action="store_true", help="write the changes (default: preview only)")
-        imp.add_argument("--framework", help="framework slug, for a file without a Framework column")
-        imp.add_argument("--biennium", help="e.g. 2018-2019: the biennium of rows whose Biennium cell is "
-                                            "empty (in --framework, default un-oic)")
-        imp.add_argument("--user", help="the user the changes are made as (their permissions apply); "
-                                        "without it, the command-line operator, with every right")
+        imp.add_argument(
+            "--apply", action="store_true", help="write the changes (default: preview only)"
+        )
+        imp.add_argument(
+            "--framework", help="framework slug, for a file without a Framework column"
+        )
+        imp.add_argument(
+            "--biennium",
+            help="e.g. 2018-2019: the biennium of rows whose Biennium cell is "
+            "empty (in --framework, default un-oic)",
+        )
+        imp.add_argument(
+            "--user",
+            help="the user the changes are made as (their permissions apply); "
+            "without it, the command-line operator, with every right",
+        )
 
     def handle(self, *args, **options):
         if options["action"] == "export":
@@ -60,7 +70,9 @@ class Command(BaseCommand):
         data = export_matrix(biennium, fmt)
         Path(options["output"]).write_bytes(data)
         rows = biennium.activities.count()
-        self.stdout.write(f"Wrote {options['output']}: {rows} activities of {biennium.framework.slug} {biennium.label}.")
+        self.stdout.write(
+            f"Wrote {options['output']}: {rows} activities of {biennium.framework.slug} {biennium.label}."
+        )
 
     def _import(self, options):
         path = Path(options["file"])
@@ -86,14 +98,22 @@ class Command(BaseCommand):
         except Biennium.DoesNotExist as exc:
             raise CommandError(str(exc)) from exc
         try:
-            plan = import_matrix(path.read_bytes(), fmt, user=user, apply=options["apply"], framework=framework,
-                                 biennium=biennium)
+            plan = import_matrix(
+                path.read_bytes(),
+                fmt,
+                user=user,
+                apply=options["apply"],
+                framework=framework,
+                biennium=biennium,
+            )
         except ImportRejected as exc:
             plan = exc.plan
         for problem in plan.problems:
             self.stderr.write(f"{path.name}: {problem}")
         if plan.problems:
-            raise CommandError(f"{path.name}: {len(plan.problems)} problem(s); nothing was written.", returncode=1)
+            raise CommandError(
+                f"{path.name}: {len(plan.problems)} problem(s); nothing was written.", returncode=1
+            )
         for row in plan.rows:
             if row.action == "unchanged":
                 continue

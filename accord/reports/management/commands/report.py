@@ -26,7 +26,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True, metavar="sg|review-pack")
-        sg = sub.add_parser("sg", help="The draft report of the Secretary-General on the state of cooperation.")
+        sg = sub.add_parser(
+            "sg", help="The draft report of the Secretary-General on the state of cooperation."
+        )
         sg.add_argument("--framework", default="un-oic", help="framework slug (default: un-oic)")
         sg.add_argument("--from", dest="start", required=True, help="first month, YYYY-MM")
         sg.add_argument("--to", dest="end", required=True, help="last month, YYYY-MM")

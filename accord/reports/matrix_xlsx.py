@@ -148,7 +148,7 @@ def read_rows(source) -> tuple[list, list[tuple[int, list]]]:
         ws = wb[MATRIX_SHEET] if MATRIX_SHEET in wb.sheetnames else wb.worksheets[0]
         rows = ws.iter_rows(values_only=True, max_col=MAX_COLUMNS)
         header = list(next(rows, []) or [])
-        body = bounded_rows(([_plain(c) for c in cells] for cells in rows))
+        body = bounded_rows([_plain(c) for c in cells] for cells in rows)
     except FileRefused:
         raise
     except Exception as exc:  # a broken sheet fails while it streams

@@ -18,9 +18,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 
 from accord.cooperation.models import Activity, Biennium
 from accord.cooperation.selectors import matrix_rows
+from accord.core.text import spreadsheet_text
 from accord.documents.models import Resolution
 from accord.registry.models import Agreement, Entity, Organization
-from accord.core.text import spreadsheet_text
 from accord.reports.access import viewable
 
 CSV_TYPE = "text/csv; charset=utf-8"

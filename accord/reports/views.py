@@ -26,6 +26,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accord.accounts.permissions import can_see_report_job, require
 from accord.cooperation.models import Biennium, Framework, Meeting
 from accord.documents.models import Resolution
 from accord.reports import opendata
@@ -220,8 +221,7 @@ def review_pack(request, pk: int):
 @login_required
 def report_job(request, pk: int):
     job = get_object_or_404(ReportJob, pk=pk)
-    if job.requested_by_id != request.user.pk and not request.user.is_superuser:
-        raise PermissionDenied
+    require(can_see_report_job(request.user, job))
     download = reverse("report-job", kwargs={"pk": job.pk}) + "?download=1"
     if request.GET.get("download"):
         if job.status != ReportJob.Status.DONE or not job.file:

@@ -47,7 +47,6 @@ from accord.reports.sg_report import parse_month
 from accord.reports.tasks import start_report
 
 TOKEN = re.compile(r"^[0-9a-f]{32}\.(xlsx|csv)$")
-MAX_UPLOAD = 20 * 1024 * 1024
 
 
 def _attachment(data: bytes, content_type: str, name: str) -> HttpResponse:
@@ -127,8 +126,12 @@ def matrix_import(request, pk: int):
         except UnknownFormat as exc:
             messages.error(request, str(exc))
             return render(request, "reports/matrix_import.html", context, status=400)
-        if upload.size > MAX_UPLOAD:
-            messages.error(request, _("The file is larger than 20 MB."))
+        limit = settings.ACCORD_MAX_UPLOAD_BYTES
+        if upload.size > limit:
+            messages.error(
+                request,
+                _("The file is larger than %(size)s MB.") % {"size": limit // (1024 * 1024)},
+            )
             return render(request, "reports/matrix_import.html", context, status=400)
         data = upload.read()
         plan = import_matrix(data, fmt, user=request.user, biennium=biennium)

@@ -11,14 +11,14 @@ from accord.cooperation.services import activity_create
 
 
 def _fields(biennium, area, ohchr, ipchr, **over):
-    base = dict(
-        biennium=biennium,
-        code="NEW-1",
-        title="A new activity",
-        priority_area=area,
-        un_lead=ohchr,
-        partner_lead=ipchr,
-    )
+    base = {
+        "biennium": biennium,
+        "code": "NEW-1",
+        "title": "A new activity",
+        "priority_area": area,
+        "un_lead": ohchr,
+        "partner_lead": ipchr,
+    }
     return {**base, **over}
 
 

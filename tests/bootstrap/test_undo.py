@@ -45,7 +45,7 @@ def admin_user(coordinator):
 
 
 def test_an_unrelated_upload_is_a_related_resolution_and_supersedes_nothing(
-    bootstrapped, golan, admin_user
+    bootstrapped, golan, admin_user, client
 ):
     before = _live_counts()
     result = resolution_upload(framework=bootstrapped.framework, user=admin_user, file=golan)
@@ -55,6 +55,11 @@ def test_an_unrelated_upload_is_a_related_resolution_and_supersedes_nothing(
     assert not Mandate.objects.filter(status=Mandate.Status.SUPERSEDED).exists()
     assert not ActionItem.objects.filter(mandate__resolution=golan_res).exists()
     assert Mandate.objects.filter(resolution=golan_res).exists()
+    client.force_login(admin_user)
+    listing = client.get(f"/f/{bootstrapped.framework.slug}/resolutions/").content.decode()
+    assert "related resolution (not of the series)" in listing
+    reader = client.get(f"/f/{bootstrapped.framework.slug}/resolutions/{golan_res.pk}/")
+    assert "supersedes nothing" in reader.content.decode()
     touched = upload_undo(upload=result.upload, user=admin_user)
     assert touched > 0
     assert _live_counts() == before

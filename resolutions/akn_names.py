@@ -9,6 +9,7 @@ import re
 from datetime import date
 
 from resolutions.model import Citation, Resolution
+from resolutions.sessions import session_year
 
 LANGUAGES = {"en": "eng", "fr": "fra", "es": "spa", "ar": "ara", "zh": "zho", "ru": "rus"}
 _SLUG = re.compile(r"[^0-9A-Za-z]+")
@@ -47,7 +48,7 @@ def work_uri(resolution: Resolution) -> str:
     '/akn/un/statement/deliberation/un-ga/2018-12-13/73-135'
     """
     when = resolution.adopted_on or resolution.distributed_on
-    day = when.isoformat() if when else str(1945 + resolution.session)
+    day = when.isoformat() if when else str(session_year(resolution.session))
     return (
         f"/akn/un/statement/deliberation/un-ga/{day}/{resolution.session}-{slug(resolution.number)}"
     )

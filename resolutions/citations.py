@@ -47,7 +47,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from resolutions.model import Citation
-from resolutions.sessions import MONTH_NAMES, roman_to_int
+from resolutions.sessions import MONTH_NAMES, roman_to_int, session_year
 
 MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, start=1)}
 
@@ -168,7 +168,7 @@ def _check_session_date(symbol: str, when: date) -> tuple[str, str] | None:
     if not session.isdigit() or not number.isdigit():
         return "ga-resolution", symbol
     n = int(session)
-    if when.year - (1945 + n) in (0, 1):
+    if n >= 1 and when.year - session_year(n) in (0, 1):
         return "ga-resolution", symbol
     if (
         abs(when.year - (2006 + (n - 1) // 3)) <= 1

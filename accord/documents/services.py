@@ -121,12 +121,7 @@ def _read(source: Any, name: str | None = None) -> tuple[Any, bytes | None, str]
 def _serialized(parsed) -> tuple[dict, str]:
     import resolutions
 
-    akn = ""
-    try:
-        akn = resolutions.to_akn(parsed)
-    except (ImportError, NotImplementedError):  # the AKN writer is optional for the bootstrap
-        akn = ""
-    return resolutions.to_dict(parsed), akn
+    return resolutions.to_dict(parsed), resolutions.to_akn(parsed)
 
 
 def _review_item(writer: Writer, proposal: Proposal) -> ReviewItem | None:

@@ -144,6 +144,9 @@ ACCORD_MAX_ZIP_RATIO = envint("ACCORD_MAX_ZIP_RATIO", 100)
 ACCORD_MAX_IMPORT_ROWS = envint("ACCORD_MAX_IMPORT_ROWS", 5000)
 ACCORD_MAX_CELL_CHARS = envint("ACCORD_MAX_CELL_CHARS", 20000)
 ACCORD_MAX_PDF_PAGES = envint("ACCORD_MAX_PDF_PAGES", 300)
+# The publisher's registered IATI organization identifier, prefix of every IATI
+# activity identifier in the open-data export (docs/opendata.md).
+ACCORD_IATI_REPORTING_ORG = envstr("ACCORD_IATI_REPORTING_ORG", "XX-ACCORD")
 
 TASKS = {
     "default": {

@@ -69,6 +69,12 @@ def citation_href(citation: Citation) -> str:
     if citation.kind == "sc-resolution":
         number = re.search(r"\d+", symbol.removeprefix("S/RES/"))
         return f"/akn/un/statement/deliberation/un-sc/{day}{number.group(0) if number else slug(symbol)}"
+    if citation.kind == "ga-decision":
+        return f"/akn/un/statement/decision/un-ga/{day}{slug(symbol)}"
+    if citation.kind == "ecosoc-resolution":
+        return (
+            f"/akn/un/statement/deliberation/un-ecosoc/{day}{slug(symbol.removeprefix('E/RES/'))}"
+        )
     if citation.kind == "hrc-resolution":
         return (
             f"/akn/un/statement/deliberation/un-hrc/{day}{slug(symbol.removeprefix('A/HRC/RES/'))}"

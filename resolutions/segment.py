@@ -34,7 +34,11 @@ AGENDA = re.compile(r"^\s*Agenda items?\s+(.+)$", re.M)
 ADOPTED = re.compile(r"Resolution adopted by the General Assembly\s+on\s+" + DATE)
 BASIS = re.compile(r"\[([^\[\]]*(?:\[[^\]]*\][^\[\]]*)*)\]", re.S)
 DOC_SYMBOL = re.compile(r"\b[AS]/[A-Z0-9\-]+/[A-Za-z0-9.\-/]*[A-Za-z0-9]")
-COMMITTEE = re.compile(r"on the report of the (.+?Committee)\s*\((.+)\)", re.S)
+COMMITTEE = re.compile(
+    r"on the report of the (?:[^()]+?Committee\s*\((?P<short>[A-Z]\w+ Committee)\)"
+    r"|(?P<name>.+?Committee))\s*\((?P<report>.+)\)",
+    re.S,
+)  # "Special Political and Decolonization Committee (Fourth Committee) (A/78/417, para. 8)"
 WITHOUT = re.compile(r"without reference to a Main Committee\s*\((.+)\)", re.S)
 NUMBERED = re.compile(r"^(\d{1,3})\.\s*")
 BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[A-Z])")
@@ -188,7 +192,8 @@ def _basis(text: str) -> tuple[Basis, tuple[str, ...]]:
     docs = tuple(DOC_SYMBOL.findall(text))
     m = COMMITTEE.search(text)
     if m:
-        return Basis(kind="committee", committee=m.group(1), report=m.group(2).strip()), docs
+        committee = m.group("short") or m.group("name")
+        return Basis(kind="committee", committee=committee, report=m.group("report").strip()), docs
     m = WITHOUT.search(text)
     if m:
         return Basis(kind="plenary", report=m.group(1).strip()), docs

@@ -477,6 +477,8 @@ class ActionItem(AccordModel):
         IN_PROGRESS = "in_progress", _("in progress")
         DONE = "done", _("done")
         CANCELLED = "cancelled", _("cancelled")
+        # closed because the mandate it follows was superseded by a later resolution
+        NO_LONGER_APPLICABLE = "inapplicable", _("no longer applicable")
 
     framework = models.ForeignKey(
         Framework,

@@ -28,7 +28,7 @@ from django.views.decorators.http import require_http_methods
 
 from accord.cooperation.models import Biennium, Framework, Meeting
 from accord.documents.models import Resolution
-from accord.reports import opendata
+from accord.reports import iati, opendata
 from accord.reports.access import may_report, may_view
 from accord.reports.matrix import (
     CONTENT_TYPES,
@@ -286,4 +286,13 @@ def opendata_resolution(request, pk: int, fmt: str | None = None):
     try:
         return _attachment(*opendata.resolution(res, _fmt(request, fmt, ("akn", "json"))))
     except opendata.NoData as exc:
+        raise Http404(str(exc)) from exc
+
+
+def opendata_iati(request, pk: int):
+    """The biennium's matrix as an IATI 2.03 activity file (what the user may read)."""
+    biennium = get_object_or_404(Biennium.objects.select_related("framework"), pk=pk)
+    try:
+        return _attachment(*iati.activity_file(biennium, request.user))
+    except iati.NoActivities as exc:
         raise Http404(str(exc)) from exc

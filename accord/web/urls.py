@@ -142,4 +142,5 @@ urlpatterns = [
     path(
         "f/<slug:slug>/entities/<int:pk>/rename/", registry_edit.entity_rename, name="entity-rename"
     ),
+    path("f/<slug:slug>/resolutions/<int:pk>/undo/", review.upload_undo, name="upload-undo"),
 ]

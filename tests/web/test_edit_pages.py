@@ -167,3 +167,18 @@ def test_others_are_refused_the_coordinators_writes(client, world, who):
             assert "/accounts/login/" in response["Location"], name
     assert not Activity.objects.filter(title="x").exists()
     assert Activity.objects.filter(pk=a.pk).exists()
+
+
+def test_a_focal_point_role_puts_the_person_in_the_registry(client, world):
+    """The registry said "No focal point recorded" for every area: the directory reads
+    the registry's FocalPoint rows and granting the role made none."""
+    from django.contrib.auth import get_user_model
+
+    from accord.accounts.users import grant
+
+    person = get_user_model().objects.create_user("zed", first_name="Zed", last_name="Okoro")
+    grant(person, "focal-point", framework=world.framework, entity=world.ohchr)
+    point = FocalPoint.objects.get(user=person, entity=world.ohchr)
+    assert point.person_name == "Zed Okoro"
+    client.force_login(world.coordinator)
+    assert "Zed Okoro" in client.get(_url("registry", world)).content.decode()

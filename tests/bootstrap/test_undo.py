@@ -45,7 +45,7 @@ def admin_user(coordinator):
 
 
 def test_an_unrelated_upload_is_a_related_resolution_and_supersedes_nothing(
-    bootstrapped, golan, admin_user
+    bootstrapped, golan, admin_user, client
 ):
     before = _live_counts()
     result = resolution_upload(framework=bootstrapped.framework, user=admin_user, file=golan)
@@ -55,6 +55,11 @@ def test_an_unrelated_upload_is_a_related_resolution_and_supersedes_nothing(
     assert not Mandate.objects.filter(status=Mandate.Status.SUPERSEDED).exists()
     assert not ActionItem.objects.filter(mandate__resolution=golan_res).exists()
     assert Mandate.objects.filter(resolution=golan_res).exists()
+    client.force_login(admin_user)
+    listing = client.get(f"/f/{bootstrapped.framework.slug}/resolutions/").content.decode()
+    assert "related resolution (not of the series)" in listing
+    reader = client.get(f"/f/{bootstrapped.framework.slug}/resolutions/{golan_res.pk}/")
+    assert "supersedes nothing" in reader.content.decode()
     touched = upload_undo(upload=result.upload, user=admin_user)
     assert touched > 0
     assert _live_counts() == before
@@ -83,3 +88,28 @@ def test_a_series_resolution_proposes_superseding_and_confirming_closes_the_repo
     report.refresh_from_db()
     assert old25.status == Mandate.Status.NOT_STARTED and report.status == ActionItem.Status.OPEN
     assert not Resolution.objects.filter(symbol="A/RES/75/16").exists()
+
+
+def test_the_review_page_says_kind_and_reason_in_arabic_and_confirms_a_superseding(
+    bootstrapped, corpus, admin_user, client
+):
+    result = resolution_import(source=series_file(corpus, "75/16"), user=admin_user)
+    client.force_login(admin_user)
+    url = f"/ar/f/{result.framework.slug}/resolutions/{result.resolution.pk}/review/"
+    page = client.get(url).content.decode()
+    assert "الاستعاضة عن ولاية سابقة" in page  # the kind "supersede", in Arabic
+    assert "يكرر القرار الأحدث هذا الطلب" in page  # its reason, in Arabic
+    item = ReviewItem.objects.filter(kind="supersede", data__superseded_by__isnull=False).first()
+    client.post(f"{url}{item.pk}/", {"decision": "confirm"})
+    old = Mandate.objects.get(pk=item.data["mandate"])
+    assert old.status == Mandate.Status.SUPERSEDED
+
+
+def test_re_uploading_79_9_proposes_no_row_that_exists(bootstrapped, corpus, admin_user):
+    first = resolution_import(source=series_file(corpus, "79/9"), user=admin_user)
+    for item in first.queued:
+        if item.kind == "meeting":
+            bootstrap_confirm(item=item, user=admin_user)
+    ReviewItem.objects.filter(kind="meeting").delete()  # as if never queued
+    again = resolution_import(source=series_file(corpus, "79/9"), user=admin_user)
+    assert [i for i in again.queued if i.kind == "meeting"] == []

@@ -193,3 +193,28 @@ def test_multi_word_operative_openings_are_read_whole(text, verb):
 )
 def test_multi_word_preamble_openings_are_read_whole(text, phrase):
     assert resolutions.phrases.preamble_phrase(text) == phrase
+
+
+def test_a_star_separator_is_neither_a_preambular_nor_an_operative_paragraph():
+    r = parse_text(
+        body("Noting the report,", "* * *", "1. Takes note of the report;", "*", "2. Decides.")
+    )
+    assert [p.text for p in r.preamble] == [
+        "Recalling its resolution 98/7 of 1 December 2043,",
+        "Noting the report,",
+    ]
+    assert [p.number for p in r.operative] == [1, 2]
+    assert not any("*" in p.text for p in r.operative)
+
+
+def test_a_resolution_without_the_formula_line_parses_with_a_warning():
+    text = body("1. Takes note of the report;", "2. Decides.")
+    r = parse_text(text.replace("The General Assembly,\n", "\n"))
+    assert r.symbol == "A/RES/99/1" and [p.number for p in r.operative] == [1, 2]
+    assert r.title == "A resolution with points"
+    assert any("formula" in w for w in r.warnings)
+
+
+def test_text_without_formula_symbol_or_adoption_line_is_still_refused():
+    with pytest.raises(resolutions.NotAResolution):
+        parse_text("Some notes\n\n1. Opening of the session.\n\n2. Election of officers.\n")

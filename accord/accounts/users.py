@@ -87,6 +87,14 @@ def sync_staff(user) -> None:
         user.save(update_fields=["is_staff"])
 
 
+def _list_focal_point(membership: Membership, by) -> None:
+    """A focal point's role puts the person in the registry's directory (issue 8)."""
+    if membership.role == Membership.Role.FOCAL_POINT:
+        from accord.registry.services import focal_point_for_member
+
+        focal_point_for_member(membership=membership, user=by)
+
+
 @transaction.atomic
 def grant(
     user, role: str, *, framework=None, organization=None, entity=None, by=None
@@ -101,6 +109,7 @@ def grant(
         .first()
     )
     if existing:
+        _list_focal_point(existing, by)
         return existing, False
     m = Membership(
         user=user, role=role, framework=framework, organization=organization, entity=entity
@@ -108,6 +117,7 @@ def grant(
     m.full_clean(exclude=["user"])
     m._history_user = by
     m.save()
+    _list_focal_point(m, by)
     sync_staff(user)
     return m, True
 

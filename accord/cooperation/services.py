@@ -10,13 +10,30 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accord.cooperation.models import ActionItem, Activity, Biennium, Decision, ProgressUpdate
+from accord.cooperation.models import (
+    ActionItem,
+    Activity,
+    Biennium,
+    Decision,
+    Framework,
+    Indicator,
+    Meeting,
+    MeetingDocument,
+    PriorityArea,
+    ProgressUpdate,
+)
 from accord.core.errors import AccordError
-from accord.core.services import object_create, object_update
+from accord.core.services import (
+    object_create,
+    object_restore,
+    object_soft_delete,
+    object_update,
+)
 
 
 @transaction.atomic
@@ -177,6 +194,9 @@ def activity_create(*, user, reason: str | None = None, **fields: Any) -> Activi
     """Create an activity from ``fields`` (many-to-many as iterables), validated by
     ``Activity.clean()`` (framework from the biennium, priority area and leads of that
     framework's sides); one history record naming ``user``. Raises ``ValidationError``."""
+    biennium = fields.get("biennium")
+    if isinstance(biennium, Biennium):
+        fields.setdefault("framework", biennium.framework)
     return object_create(model=Activity, user=user, reason=reason, **fields)
 
 
@@ -195,6 +215,86 @@ def decision_add(
     return decision
 
 
+# --- added for the edit pages (issue 8): create, edit, delete, restore -----------------
+@transaction.atomic
+def activity_soft_delete(*, activity: Activity, user, expected_version: int) -> Activity:
+    """Take an activity out of the matrix; it stays in the history and can be restored."""
+    return object_soft_delete(obj=activity, user=user, expected_version=expected_version)
+
+
+@transaction.atomic
+def activity_restore(*, activity: Activity, user) -> Activity:
+    """Bring a soft-deleted activity back into its matrix."""
+    if Activity.objects.filter(framework=activity.framework_id, code=activity.code).exists():
+        raise AccordError(
+            _("Another activity now has the code %(code)s: rename it first.")
+            % {"code": activity.code}
+        )
+    return object_restore(obj=activity, user=user)
+
+
+@transaction.atomic
+def indicator_add(*, activity: Activity, user, **fields: Any) -> Indicator:
+    """Add a measure (baseline, target, actual) to an activity."""
+    return object_create(model=Indicator, user=user, activity=activity, **fields)
+
+
+@transaction.atomic
+def priority_area_create(*, framework: Framework, user, **fields: Any) -> PriorityArea:
+    """Add a field of cooperation to a framework, named in English, French and Arabic."""
+    return object_create(model=PriorityArea, user=user, framework=framework, **fields)
+
+
+@transaction.atomic
+def meeting_create(*, framework: Framework, user, **fields: Any) -> Meeting:
+    """Record a meeting of the two systems (many-to-many fields as iterables)."""
+    return object_create(model=Meeting, user=user, framework=framework, **fields)
+
+
+@transaction.atomic
+def meeting_document_add(*, meeting: Meeting, user, **fields: Any) -> MeetingDocument:
+    """Attach a document (a symbol, a link or a file) to a meeting."""
+    if not any(fields.get(name) for name in ("symbol", "title", "url", "file")):
+        raise AccordError(_("A document needs a symbol, a title, a link or a file."))
+    return object_create(model=MeetingDocument, user=user, meeting=meeting, **fields)
+
+
+def action_item_due_error(item: ActionItem, due_on: datetime.date | None) -> str | None:
+    """Why ``due_on`` is not a possible due date of ``item``: before its meeting."""
+    meeting = item.decision.meeting if item.decision_id else None
+    start = meeting and (meeting.start_on or meeting.end_on)
+    if due_on and start and due_on < start:
+        return _("The due date comes before the meeting (%(date)s).") % {"date": start}
+    return None
+
+
+@transaction.atomic
+def action_item_update(
+    *, item: ActionItem, user, expected_version: int, **changes: Any
+) -> ActionItem:
+    """Edit, reassign or move the due date of an action item (never before its meeting)."""
+    error = action_item_due_error(item, changes.get("due_on", item.due_on))
+    if error:
+        raise ValidationError({"due_on": error})
+    return object_update(obj=item, user=user, expected_version=expected_version, **changes)
+
+
+@transaction.atomic
+def action_item_reopen(*, item: ActionItem, user, expected_version: int) -> ActionItem:
+    """Open a closed action item again; the evidence of its closure stays in the history."""
+    if item.status not in (ActionItem.Status.DONE, ActionItem.Status.CANCELLED):
+        raise AccordError(_("“%(item)s” is not closed.") % {"item": item})
+    return object_update(
+        obj=item,
+        user=user,
+        expected_version=expected_version,
+        reason=_("Reopened"),
+        status=ActionItem.Status.OPEN,
+        closed_on=None,
+        closed_by=None,
+    )
+
+
 __all__ = [
     "activity_update",
     "activity_add_progress",
@@ -203,4 +303,12 @@ __all__ = [
     "activity_carry_over",
     "decision_add",
     "activity_create",
+    "activity_soft_delete",
+    "activity_restore",
+    "indicator_add",
+    "priority_area_create",
+    "meeting_create",
+    "meeting_document_add",
+    "action_item_update",
+    "action_item_reopen",
 ]

@@ -180,6 +180,7 @@ class Agreement(AccordModel):
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     in_force_from = models.DateField(_("in force from"), null=True, blank=True)
     expires_on = models.DateField(_("expires on"), null=True, blank=True)
+    renewed_on = models.DateField(_("renewed on"), null=True, blank=True)
     renewal = models.CharField(
         _("renewal"),
         max_length=300,

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accord.core.errors import AccordError
-from accord.core.services import object_update
-from accord.registry.models import Entity, EntityFormerName
+from accord.core.services import object_create, object_update
+from accord.registry.models import Agreement, Entity, EntityFormerName, FocalPoint
 
 
 @transaction.atomic
@@ -63,4 +65,97 @@ def entity_rename(
         expected_version=expected_version,
         reason=_("Renamed from %(old)s") % {"old": former.name},
         **changes,
+    )
+
+
+# --- added for the edit pages (issue 8): agreements and focal points -------------------
+# What each step of an agreement's lifecycle needs to be recorded.
+LIFECYCLE_DATES = {
+    Agreement.Status.SIGNED: ("signed_on", _("A signed agreement needs its signature date.")),
+    Agreement.Status.IN_FORCE: (
+        "in_force_from",
+        _("An agreement in force needs the date it entered into force."),
+    ),
+    Agreement.Status.EXPIRED: ("expires_on", _("An expired agreement needs its expiry date.")),
+    Agreement.Status.RENEWED: ("renewed_on", _("A renewed agreement needs its renewal date.")),
+}
+
+
+def agreement_lifecycle_errors(fields: dict) -> dict[str, str]:
+    """The dates missing for the agreement's status, and dates in the wrong order."""
+    errors = {}
+    needed = LIFECYCLE_DATES.get(fields.get("status"))
+    if needed and not fields.get(needed[0]):
+        errors[needed[0]] = needed[1]
+    signed, expires = fields.get("signed_on"), fields.get("expires_on")
+    if signed and expires and expires < signed:
+        errors["expires_on"] = _("The expiry date comes before the signature.")
+    return errors
+
+
+@transaction.atomic
+def agreement_create(*, framework, user, **fields) -> Agreement:
+    """Record an agreement of ``framework`` (``parties`` as an iterable of entities)."""
+    errors = agreement_lifecycle_errors(fields)
+    if errors:
+        raise ValidationError(errors)
+    fields["parties"] = list(fields.get("parties", []))
+    return object_create(model=Agreement, user=user, framework=framework, **fields)
+
+
+@transaction.atomic
+def agreement_update(*, agreement: Agreement, user, expected_version: int, **changes) -> Agreement:
+    """Edit an agreement or move it along its lifecycle (draft, signed, in force,
+    expired, renewed, terminated), each step with the date it needs."""
+    current = {f.name: getattr(agreement, f.name) for f in Agreement._meta.concrete_fields}
+    errors = agreement_lifecycle_errors({**current, **changes})
+    if errors:
+        raise ValidationError(errors)
+    return object_update(obj=agreement, user=user, expected_version=expected_version, **changes)
+
+
+@transaction.atomic
+def focal_point_create(*, entity: Entity, user, account=None, **fields) -> FocalPoint:
+    """Name a person focal point of ``entity`` (``priority_areas`` as an iterable),
+    linked to the user ``account`` when they have one."""
+    fields["priority_areas"] = list(fields.get("priority_areas", []))
+    return object_create(model=FocalPoint, user=user, entity=entity, **{**fields, "user": account})
+
+
+@transaction.atomic
+def focal_point_end(
+    *, focal_point: FocalPoint, user, expected_version: int, on: datetime.date | None = None
+) -> FocalPoint:
+    """End a focal point's term (default today); the record stays in the history."""
+    on = on or timezone.localdate()
+    if focal_point.start_on and on < focal_point.start_on:
+        raise AccordError(_("The end comes before the start."))
+    return object_update(obj=focal_point, user=user, expected_version=expected_version, end_on=on)
+
+
+@transaction.atomic
+def focal_point_for_member(*, membership, user=None) -> FocalPoint | None:
+    """The registry record of a focal-point role, so that the registry's directory lists
+    the person: created when the user has none for that entity yet, in the priority
+    areas where the entity leads or takes part in the framework's activities."""
+    from accord.cooperation.models import Activity, PriorityArea
+
+    person, entity = membership.user, membership.entity
+    if entity is None or membership.framework_id is None:
+        return None
+    existing = FocalPoint.objects.filter(user=person, entity=entity).first()
+    if existing is not None:
+        return existing
+    activities = Activity.objects.filter(framework=membership.framework_id).filter(
+        Q(un_lead=entity) | Q(partner_lead=entity) | Q(participants=entity)
+    )
+    areas = PriorityArea.objects.filter(pk__in=activities.values("priority_area")).distinct()
+    return focal_point_create(
+        entity=entity,
+        user=user,
+        person_name=person.get_full_name() or person.get_username(),
+        email=person.email,
+        user_id=person.pk,
+        start_on=membership.start_on,
+        priority_areas=list(areas),
     )

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from accord.accounts.permissions import (  # noqa: F401  (re-exported for the views)
     can_close,
     can_create,
+    can_create_some,
     can_delete,
     can_edit,
     can_view,

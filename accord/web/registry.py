@@ -15,10 +15,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from accord.cooperation.models import PriorityArea
+from accord.cooperation.models import ActionItem, Activity, PriorityArea
 from accord.registry.models import Agreement, Entity, FocalPoint
-from accord.web.access import public_read, viewable
+from accord.web.access import can_create, can_create_some, can_edit, editable, public_read, viewable
 from accord.web.common import framework_for, heavy
+from accord.web.registry_edit import entity_of
 
 SIX_MONTHS = datetime.timedelta(days=183)
 
@@ -71,13 +72,68 @@ def registry(request: HttpRequest, slug: str) -> HttpResponse:
         .defer(*heavy("source_paragraph__resolution"))
         .order_by("-signed_on", "title")
     )
+    unassigned = (
+        focal_points.filter(
+            entity__organization__in=[framework.un_organization_id, framework.partner_id],
+            priority_areas__isnull=True,
+        )
+        .select_related("entity")
+        .order_by("entity__acronym", "person_name")
+    )
     context = {
         "framework": framework,
         "page": "registry",
         "organizations": organizations,
         "areas": areas,
+        "unassigned": unassigned,
+        "may": {
+            "agreement": can_create(request.user, Agreement, framework=framework),
+            "area": can_create(request.user, PriorityArea, framework=framework),
+            "focal_point": can_create_some(request.user, FocalPoint),
+        },
         "agreements": agreements,
         "today": today,
         "soon": today + SIX_MONTHS,
     }
     return render(request, "web/registry.html", context)
+
+
+@public_read
+def entity_page(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """What an entity leads and takes part in, its focal points, agreements and open
+    action items in this framework."""
+    framework = framework_for(request, slug)
+    entity = entity_of(request, framework, pk)
+    today = timezone.localdate()
+    activities = viewable(
+        request.user, Activity.objects.filter(framework=framework)
+    ).select_related("biennium", "priority_area")
+    points = viewable(request.user, FocalPoint.objects.filter(entity=entity)).prefetch_related(
+        "priority_areas"
+    )
+    context = {
+        "framework": framework,
+        "page": "registry",
+        "entity": entity,
+        "leads": activities.filter(Q(un_lead=entity) | Q(partner_lead=entity)),
+        "takes_part": activities.filter(participants=entity).distinct(),
+        "focal_points": points.filter(Q(end_on__isnull=True) | Q(end_on__gte=today)),
+        "former_points": points.filter(end_on__lt=today),
+        "editable_points": set(editable(request.user, points).values_list("pk", flat=True)),
+        "former_names": entity.former_names.all(),
+        "agreements": viewable(
+            request.user, Agreement.objects.filter(framework=framework, parties=entity)
+        ),
+        "action_items": viewable(
+            request.user,
+            ActionItem.objects.filter(
+                framework=framework,
+                owner=entity,
+                status__in=[ActionItem.Status.OPEN, ActionItem.Status.IN_PROGRESS],
+            ),
+        ).order_by("due_on"),
+        "may_rename": can_edit(request.user, entity),
+        "may_add_point": can_create(request.user, FocalPoint, framework=None, parent=entity),
+        "today": today,
+    }
+    return render(request, "web/entity.html", context)

@@ -34,8 +34,10 @@ def row_context(request, framework, next_url: str = "") -> dict:
         )
         for current, _label in statuses
     }
+    entities = reverse("entity", kwargs={"slug": framework.slug, "pk": 0})
     return {
         "base": base[: -len("0/")],
+        "entities": entities[: -len("0/")],
         "csrf": format_html(
             '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
         ),
@@ -58,15 +60,16 @@ def row_context(request, framework, next_url: str = "") -> dict:
     }
 
 
-def entity_html(entity, lang: str = "") -> str:
+def entity_html(entity, lang: str = "", link: str = "") -> str:
     """An entity's acronym with its name in the language ``lang`` (the active one by
-    default) as a tooltip, or its name; escaped HTML."""
+    default) as a tooltip, or its name, linked to ``link`` + its id when given; escaped HTML."""
     if entity is None:
         return ""
     name = (getattr(entity, f"name_{lang}", "") if lang else "") or entity.name
+    label = escape(name)
     if entity.acronym and entity.acronym != name:
-        return f'<abbr title="{escape(name)}">{escape(entity.acronym)}</abbr>'
-    return escape(name)
+        label = f'<abbr title="{escape(name)}">{escape(entity.acronym)}</abbr>'
+    return f'<a href="{link}{entity.pk}/">{label}</a>' if link else label
 
 
 def render_row(
@@ -114,6 +117,6 @@ def render_row(
     if show_area:
         area = f"<td>{escape(getattr(a.priority_area, f'name_{lang}', '') or a.priority_area.name_en)}</td>"
     return mark_safe(
-        f'<tr id="row-{pk}"><td>{code}</td><td>{title}</td>{area}<td>{entity_html(a.un_lead, lang)}</td>'
-        f"<td>{entity_html(a.partner_lead, lang)}</td><td>{status}</td><td>{progress}</td></tr>"
+        f'<tr id="row-{pk}"><td>{code}</td><td>{title}</td>{area}<td>{entity_html(a.un_lead, lang, ctx["entities"])}</td>'
+        f"<td>{entity_html(a.partner_lead, lang, ctx['entities'])}</td><td>{status}</td><td>{progress}</td></tr>"
     )

@@ -3,7 +3,18 @@
 from django.http import HttpResponse
 from django.urls import path
 
-from accord.web import activities, dashboard, matrix, meetings, reader, registry, review
+from accord.web import (
+    activities,
+    activity_edit,
+    dashboard,
+    matrix,
+    meeting_edit,
+    meetings,
+    reader,
+    registry,
+    registry_edit,
+    review,
+)
 
 
 def healthz(request):
@@ -52,6 +63,84 @@ urlpatterns = [
         "f/<slug:slug>/resolutions/<int:pk>/review/<int:item_pk>/",
         review.review_decide,
         name="resolution-review-decide",
+    ),
+    # --- the edit pages of the cycle's objects (issue 8) ---
+    path("f/<slug:slug>/activities/new/", activity_edit.activity_new, name="activity-new"),
+    path(
+        "f/<slug:slug>/activities/deleted/",
+        activity_edit.activities_deleted,
+        name="activities-deleted",
+    ),
+    path(
+        "f/<slug:slug>/activities/<int:pk>/edit/", activity_edit.activity_edit, name="activity-edit"
+    ),
+    path(
+        "f/<slug:slug>/activities/<int:pk>/indicators/",
+        activity_edit.indicator_add,
+        name="activity-indicator",
+    ),
+    path(
+        "f/<slug:slug>/activities/<int:pk>/carry-over/",
+        activity_edit.activity_carry_over,
+        name="activity-carry-over",
+    ),
+    path(
+        "f/<slug:slug>/activities/<int:pk>/delete/",
+        activity_edit.activity_delete,
+        name="activity-delete",
+    ),
+    path(
+        "f/<slug:slug>/activities/<int:pk>/restore/",
+        activity_edit.activity_restore,
+        name="activity-restore",
+    ),
+    path("f/<slug:slug>/meetings/new/", meeting_edit.meeting_new, name="meeting-new"),
+    path("f/<slug:slug>/meetings/<int:pk>/edit/", meeting_edit.meeting_edit, name="meeting-edit"),
+    path(
+        "f/<slug:slug>/meetings/<int:pk>/documents/",
+        meeting_edit.meeting_document_add,
+        name="meeting-document-add",
+    ),
+    path(
+        "f/<slug:slug>/meetings/<int:pk>/decisions/<int:decision_pk>/edit/",
+        meeting_edit.decision_edit,
+        name="decision-edit",
+    ),
+    path(
+        "f/<slug:slug>/action-items/<int:pk>/edit/",
+        meeting_edit.action_item_edit,
+        name="action-item-edit",
+    ),
+    path(
+        "f/<slug:slug>/action-items/<int:pk>/reopen/",
+        meeting_edit.action_item_reopen,
+        name="action-item-reopen",
+    ),
+    path("f/<slug:slug>/agreements/new/", registry_edit.agreement_form, name="agreement-new"),
+    path(
+        "f/<slug:slug>/agreements/<int:pk>/edit/",
+        registry_edit.agreement_form,
+        name="agreement-edit",
+    ),
+    path("f/<slug:slug>/focal-points/new/", registry_edit.focal_point_new, name="focal-point-new"),
+    path(
+        "f/<slug:slug>/focal-points/<int:pk>/end/",
+        registry_edit.focal_point_end,
+        name="focal-point-end",
+    ),
+    path(
+        "f/<slug:slug>/priority-areas/new/",
+        registry_edit.priority_area_form,
+        name="priority-area-new",
+    ),
+    path(
+        "f/<slug:slug>/priority-areas/<int:pk>/edit/",
+        registry_edit.priority_area_form,
+        name="priority-area-edit",
+    ),
+    path("f/<slug:slug>/entities/<int:pk>/", registry.entity_page, name="entity"),
+    path(
+        "f/<slug:slug>/entities/<int:pk>/rename/", registry_edit.entity_rename, name="entity-rename"
     ),
     path("f/<slug:slug>/resolutions/<int:pk>/undo/", review.upload_undo, name="upload-undo"),
 ]

@@ -4,6 +4,7 @@ badges, the query string of a filter form with one value changed."""
 from __future__ import annotations
 
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html
 
 from accord.cooperation.palette import status_css_properties
@@ -11,16 +12,23 @@ from accord.cooperation.palette import status_css_properties
 register = template.Library()
 
 
-@register.simple_tag
-def entity(obj):
+@register.simple_tag(takes_context=True)
+def entity(context, obj):
     """An entity as its acronym (the full name in the active language as a tooltip),
-    or its name when it has no acronym; an empty string for None."""
+    or its name when it has no acronym, linked to its page when the page is about a
+    framework; an empty string for None."""
     if obj is None:
         return ""
     name = obj.name
     if obj.acronym and obj.acronym != name:
-        return format_html('<abbr title="{}">{}</abbr>', name, obj.acronym)
-    return name
+        label = format_html('<abbr title="{}">{}</abbr>', name, obj.acronym)
+    else:
+        label = format_html("{}", name)
+    framework = context.get("framework")
+    if framework is None:
+        return label
+    url = reverse("entity", kwargs={"slug": framework.slug, "pk": obj.pk})
+    return format_html('<a href="{}">{}</a>', url, label)
 
 
 @register.simple_tag
@@ -47,3 +55,22 @@ def query_with(context, **changes):
 def get_item(mapping, key):
     """``mapping[key]`` or None, for dicts in templates."""
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def may_edit(user, obj) -> bool:
+    """``{% if request.user|may_edit:obj %}``: the permissions module's can_edit."""
+    from accord.accounts.permissions import can_edit
+
+    return obj is not None and can_edit(user, obj)
+
+
+@register.simple_tag
+def may_create(user, label: str, framework) -> bool:
+    """``{% may_create request.user "cooperation.meeting" framework as ok %}``: the
+    permissions module's can_create for a row of ``framework``."""
+    from django.apps import apps
+
+    from accord.accounts.permissions import can_create
+
+    return can_create(user, apps.get_model(label), framework=framework)

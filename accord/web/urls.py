@@ -1,15 +1,9 @@
 """The pages of Accord, under a framework's slug (``/f/un-oic/...``)."""
 
-from django.http import HttpResponse
 from django.urls import path
 
+from accord.health import healthz
 from accord.web import activities, dashboard, matrix, meetings, reader, registry, review
-
-
-def healthz(request):
-    """Public liveness probe for load balancers: says nothing about the data."""
-    return HttpResponse("ok", content_type="text/plain")
-
 
 urlpatterns = [
     path("", dashboard.home, name="home"),

@@ -7,13 +7,15 @@ it then refuses to start without a real secret key.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from accord.env import envbool, envint, envlist, envstr
+from accord.env import envbool, envint, envjson, envlist, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -40,6 +42,11 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "django_tasks",
+    "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
     "accord.accounts",
     "accord.registry",
     "accord.documents",
@@ -56,10 +63,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accord.accounts.middleware.IdleSessionMiddleware",
+    "accord.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "accord.accounts.middleware.PermissionsPolicyMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "accord.urls"
@@ -85,7 +99,11 @@ TEMPLATES = [
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASE_URL = envstr("DATABASE_URL", f"sqlite:///{VAR_DIR / 'accord.sqlite3'}")
 DATABASES = {
-    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=envint("ACCORD_DB_CONN_MAX_AGE", 0))
+    "default": dj_database_url.parse(
+        DATABASE_URL,
+        conn_max_age=envint("ACCORD_DB_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers and one writer work at once; IMMEDIATE avoids lock upgrades failing.
@@ -101,6 +119,37 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes counts failed sign-ins: after ACCORD_LOGIN_FAILURE_LIMIT of them it locks the
+# username (from any address) and the address (for any username) for
+# ACCORD_LOGIN_LOCKOUT_MINUTES; `accord unlock NAME` lifts it.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("ACCORD_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("ACCORD_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accord.accounts.lockout.locked_out"
+AXES_IPWARE_PROXY_COUNT = 1 if envbool("ACCORD_BEHIND_PROXY", False) else 0
+AXES_VERBOSE = False
+# Sessions end after this many seconds without a request (see accounts/middleware.py).
+ACCORD_SESSION_IDLE_SECONDS = envint("ACCORD_SESSION_IDLE_SECONDS", 30 * 60)
+SESSION_COOKIE_AGE = ACCORD_SESSION_IDLE_SECONDS
+# Password reset mails: the console in development, SMTP when ACCORD_EMAIL_HOST is set.
+EMAIL_HOST = envstr("ACCORD_EMAIL_HOST", "")
+EMAIL_PORT = envint("ACCORD_EMAIL_PORT", 587)
+EMAIL_HOST_USER = envstr("ACCORD_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = envstr("ACCORD_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = envbool("ACCORD_EMAIL_TLS", True)
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = envstr("ACCORD_FROM_EMAIL", "accord@localhost")
+PASSWORD_RESET_TIMEOUT = envint("ACCORD_PASSWORD_RESET_SECONDS", 3 * 24 * 3600)
+OTP_TOTP_ISSUER = "Accord"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -120,8 +169,14 @@ STATIC_ROOT = Path(envstr("ACCORD_STATIC_ROOT", str(VAR_DIR / "static")))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(envstr("ACCORD_MEDIA_ROOT", str(VAR_DIR / "media")))
+# Uploads: on disk in MEDIA_ROOT by default; ACCORD_STORAGE_BACKEND names another Django
+# storage class (e.g. storages.backends.s3.S3Storage, after `pip install django-storages`
+# with boto3) and ACCORD_STORAGE_OPTIONS its options as a JSON object.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": envstr("ACCORD_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": envjson("ACCORD_STORAGE_OPTIONS", {}),
+    },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -148,13 +203,14 @@ ACCORD_MAX_PDF_PAGES = envint("ACCORD_MAX_PDF_PAGES", 300)
 # activity identifier in the open-data export (docs/opendata.md).
 ACCORD_IATI_REPORTING_ORG = envstr("ACCORD_IATI_REPORTING_ORG", "XX-ACCORD")
 
-TASKS = {
-    "default": {
-        "BACKEND": envstr(
-            "ACCORD_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
-        )
-    }
+# Long jobs (reports): run at once by default; ACCORD_TASKS_BACKEND=database queues them in
+# the database for `accord worker` processes (several app servers and workers share it).
+_TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
 }
+_task_backend = envstr("ACCORD_TASKS_BACKEND", "immediate")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS.get(_task_backend, _task_backend)}}
 
 # Security: secure by default outside development.
 SESSION_COOKIE_HTTPONLY = True
@@ -171,6 +227,25 @@ SECURE_PROXY_SSL_HEADER = (
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): every page loads only from this site.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
 
 LOGGING = {
     "version": 1,

@@ -1,8 +1,8 @@
 """The pages of Accord, under a framework's slug (``/f/un-oic/...``)."""
 
-from django.http import HttpResponse
 from django.urls import path
 
+from accord.health import healthz
 from accord.web import (
     activities,
     activity_edit,
@@ -15,12 +15,6 @@ from accord.web import (
     registry_edit,
     review,
 )
-
-
-def healthz(request):
-    """Public liveness probe for load balancers: says nothing about the data."""
-    return HttpResponse("ok", content_type="text/plain")
-
 
 urlpatterns = [
     path("", dashboard.home, name="home"),

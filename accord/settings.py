@@ -131,6 +131,22 @@ STORAGES = {
 # The largest resolution file accepted by upload (bytes).
 ACCORD_MAX_UPLOAD_BYTES = envint("ACCORD_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = ACCORD_MAX_UPLOAD_BYTES
+# Hostile files (docs/files.md): the upload is cut while it streams; an .xlsx/.docx may
+# unzip to at most this many bytes, at most this ratio; an import has at most so many
+# rows and characters per cell; a PDF at most so many pages.
+FILE_UPLOAD_HANDLERS = [
+    "accord.core.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+ACCORD_MAX_UNZIPPED_BYTES = envint("ACCORD_MAX_UNZIPPED_BYTES", 50 * 1024 * 1024)
+ACCORD_MAX_ZIP_RATIO = envint("ACCORD_MAX_ZIP_RATIO", 100)
+ACCORD_MAX_IMPORT_ROWS = envint("ACCORD_MAX_IMPORT_ROWS", 5000)
+ACCORD_MAX_CELL_CHARS = envint("ACCORD_MAX_CELL_CHARS", 20000)
+ACCORD_MAX_PDF_PAGES = envint("ACCORD_MAX_PDF_PAGES", 300)
+# The publisher's registered IATI organization identifier, prefix of every IATI
+# activity identifier in the open-data export (docs/opendata.md).
+ACCORD_IATI_REPORTING_ORG = envstr("ACCORD_IATI_REPORTING_ORG", "XX-ACCORD")
 
 TASKS = {
     "default": {

@@ -12,18 +12,12 @@ import io
 
 import matplotlib
 
+from accord.cooperation.palette import status_colour
+
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "path"})
-
-STATUS_COLOURS = {
-    "planned": "#9ecae1",
-    "ongoing": "#3182bd",
-    "completed": "#31a354",
-    "postponed": "#fdae6b",
-    "cancelled": "#bdbdbd",
-}
 
 
 def _save(fig) -> tuple[bytes, bytes]:
@@ -53,7 +47,7 @@ def stacked_bars_figure(categories, series, labels=None):
             values,
             left=left,
             label=labels.get(name, name),
-            color=STATUS_COLOURS.get(name),
+            color=status_colour(name),
             edgecolor="white",
             linewidth=0.5,
         )

@@ -20,6 +20,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from accord.core.text import FORMULA_START, strip_controls
+from accord.core.uploads import FileRefused, check_zip
+from accord.reports.matrix_limits import MAX_COLUMNS, bounded_rows
 from accord.reports.matrix_table import COLUMNS, MatrixTable
 
 MATRIX_SHEET = "Matrix"
@@ -43,7 +46,7 @@ def write_xlsx(table: MatrixTable) -> bytes:
         cell.fill = fill
         cell.alignment = Alignment(vertical="center", wrap_text=True)
     for row in table.rows:
-        ws.append(row)
+        _append(ws, row)
     n = len(table.rows) + 1
     wrap = Alignment(wrap_text=True, vertical="top")
     for index, column in enumerate(COLUMNS, start=1):
@@ -88,7 +91,7 @@ def write_xlsx(table: MatrixTable) -> bytes:
         cell.font = bold
         cell.fill = fill
     for kind, code, name in table.codes:
-        codes.append([kind, code, name])
+        _append(codes, [kind, code, name])
     codes.append([])
     codes.append(["column", "Column", "What to write"])
     for column in COLUMNS:
@@ -100,6 +103,16 @@ def write_xlsx(table: MatrixTable) -> bytes:
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+def _append(ws, row) -> None:
+    """Append ``row`` with every text cell kept as text: control characters removed
+    (an .xlsx cannot hold them) and a text starting like a formula stored as a string,
+    never as a formula (OWASP's CSV-injection advice)."""
+    ws.append([strip_controls(v) if isinstance(v, str) else v for v in row])
+    for cell in ws[ws.max_row]:
+        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+            cell.data_type = "s"
 
 
 _HELP = {
@@ -117,22 +130,33 @@ _HELP = {
 }
 
 
-def read_rows(data: bytes) -> tuple[list, list[tuple[int, list]]]:
+def read_rows(source) -> tuple[list, list[tuple[int, list]]]:
     """The header and the rows (with their row numbers) of the first sheet, or of the
-    sheet named "Matrix" when there is one."""
+    sheet named "Matrix" when there is one. ``source`` is bytes, a path or a binary
+    file; the zip is checked (``check_zip``) before anything is extracted and rows are
+    streamed (openpyxl read-only), at most ``ACCORD_MAX_IMPORT_ROWS`` of them."""
+    if isinstance(source, bytes):
+        source = io.BytesIO(source)
+    check_zip(source)
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        wb = load_workbook(source, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a bad file
         raise UnreadableFile(
             f"not an Excel .xlsx workbook ({exc.__class__.__name__}: {exc})"
         ) from exc
-    ws = wb[MATRIX_SHEET] if MATRIX_SHEET in wb.sheetnames else wb.worksheets[0]
-    rows = ws.iter_rows(values_only=True)
-    header = list(next(rows, []) or [])
-    body = []
-    for number, cells in enumerate(rows, start=2):
-        body.append((number, [_plain(c) for c in cells]))
-    wb.close()
+    try:
+        ws = wb[MATRIX_SHEET] if MATRIX_SHEET in wb.sheetnames else wb.worksheets[0]
+        rows = ws.iter_rows(values_only=True, max_col=MAX_COLUMNS)
+        header = list(next(rows, []) or [])
+        body = bounded_rows([_plain(c) for c in cells] for cells in rows)
+    except FileRefused:
+        raise
+    except Exception as exc:  # a broken sheet fails while it streams
+        raise UnreadableFile(
+            f"not an Excel .xlsx workbook ({exc.__class__.__name__}: {exc})"
+        ) from exc
+    finally:
+        wb.close()
     return header, body
 
 

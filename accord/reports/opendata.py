@@ -17,7 +17,8 @@ from collections import defaultdict
 from django.core.serializers.json import DjangoJSONEncoder
 
 from accord.cooperation.models import Activity, Biennium
-from accord.cooperation.selectors import matrix_rows
+from accord.cooperation.selectors import matrix_rows, participants_by_activity
+from accord.core.text import spreadsheet_text
 from accord.documents.models import Resolution
 from accord.registry.models import Agreement, Entity, Organization
 from accord.reports.access import viewable
@@ -38,8 +39,14 @@ def _csv(rows: list[dict]) -> bytes:
         writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\r\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()})
+            writer.writerow({k: _csv_cell(v) for k, v in row.items()})
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _csv_cell(value):
+    if isinstance(value, list):
+        value = "; ".join(value)
+    return spreadsheet_text(value) if isinstance(value, str) else value
 
 
 def _json(data) -> bytes:
@@ -49,11 +56,8 @@ def _json(data) -> bytes:
 def matrix_records(biennium: Biennium, user) -> list[dict]:
     rows = list(viewable(user, matrix_rows(biennium=biennium)))
     ids = [a.pk for a in rows]
-    participants, targets = defaultdict(list), defaultdict(list)
-    for aid, label in Activity.participants.through.objects.filter(activity_id__in=ids).values_list(
-        "activity_id", "entity__acronym"
-    ):
-        participants[aid].append(label)
+    participants = participants_by_activity(ids, value="entity__acronym")
+    targets = defaultdict(list)
     for aid, code in Activity.sdg_targets.through.objects.filter(activity_id__in=ids).values_list(
         "activity_id", "sdgtarget__code"
     ):

@@ -1,0 +1,125 @@
+"""Hostile files: limits checked before a file is read whole (docs/files.md).
+
+- ``LimitedUploadHandler`` (first of ``FILE_UPLOAD_HANDLERS``) counts the bytes of each
+  uploaded file while the request streams and stops the upload past
+  ``ACCORD_MAX_UPLOAD_BYTES``; the view asks ``upload_refusal(request)`` for the message.
+- ``check_zip(source)`` refuses an .xlsx/.docx whose members would unzip to more than
+  ``ACCORD_MAX_UNZIPPED_BYTES`` or at a ratio above ``ACCORD_MAX_ZIP_RATIO``, or that
+  declares a DTD, from the zip's directory and the first bytes of each member, before
+  anything is extracted.
+- ``store_upload(upload, path)`` writes an upload to disk chunk by chunk.
+
+Every refusal is a ``FileRefused`` whose message names the limit. Writes: only the file
+``store_upload`` is given.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+from accord.core.errors import AccordError
+
+DTD_PROBE_BYTES = 4096
+
+
+class FileRefused(AccordError, ValueError):
+    """A file over one of the limits; its message names the limit."""
+
+
+def size_refusal(limit: int) -> str:
+    return _("The file is larger than the limit of %(limit)s.") % {"limit": filesizeformat(limit)}
+
+
+class LimitedUploadHandler(FileUploadHandler):
+    """Stop an upload as soon as one file passes ``ACCORD_MAX_UPLOAD_BYTES``; the rest
+    of the request is read and dropped, never kept."""
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        self.received = 0
+
+    def receive_data_chunk(self, raw_data, start):
+        self.received += len(raw_data)
+        limit = settings.ACCORD_MAX_UPLOAD_BYTES
+        if self.received > limit:
+            self.request.accord_upload_refused = size_refusal(limit)
+            raise StopUpload(connection_reset=False)
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
+
+
+def upload_refusal(request) -> str | None:
+    """The message of an upload the handler stopped, or None."""
+    return getattr(request, "accord_upload_refused", None)
+
+
+def store_upload(upload, path: Path) -> None:
+    """Write ``upload`` to ``path`` chunk by chunk (never whole in memory)."""
+    limit = settings.ACCORD_MAX_UPLOAD_BYTES
+    if upload.size is not None and upload.size > limit:
+        raise FileRefused(size_refusal(limit))
+    with open(path, "wb") as out:
+        for chunk in upload.chunks():
+            out.write(chunk)
+
+
+def check_zip(source) -> None:
+    """Refuse a zip (an .xlsx or .docx) that would unzip too big, too fast, or that
+    declares a DTD. ``source`` is a path or a binary file; a file that is not a zip is
+    left for the reader to refuse."""
+    try:
+        archive = zipfile.ZipFile(source)
+    except (zipfile.BadZipFile, OSError):
+        return
+    with archive:
+        members = archive.infolist()
+        _check_sizes(members)
+        for member in members:
+            if member.filename.endswith((".xml", ".rels")) and _declares_dtd(archive, member):
+                raise FileRefused(
+                    _(
+                        "The file declares a DTD (%(member)s), which Accord does not read; "
+                        "save it again from Excel or Word."
+                    )
+                    % {"member": member.filename}
+                )
+    if hasattr(source, "seek"):
+        source.seek(0)
+
+
+def _check_sizes(members) -> None:
+    total = sum(m.file_size for m in members)
+    packed = sum(m.compress_size for m in members)
+    limit = settings.ACCORD_MAX_UNZIPPED_BYTES
+    if total > limit:
+        raise FileRefused(
+            _("Unzipped, the file would take %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(total), "limit": filesizeformat(limit)}
+        )
+    ratio = settings.ACCORD_MAX_ZIP_RATIO
+    for m in members:
+        if m.file_size > 1024 * 1024 and m.file_size > ratio * max(m.compress_size, 1):
+            raise _ratio_refused(ratio)
+    if total > 1024 * 1024 and total > ratio * max(packed, 1):
+        raise _ratio_refused(ratio)
+
+
+def _ratio_refused(ratio: int) -> FileRefused:
+    return FileRefused(
+        _("The file is compressed more than %(ratio)d to 1, the limit; it looks like a zip bomb.")
+        % {"ratio": ratio}
+    )
+
+
+def _declares_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    with archive.open(member) as stream:
+        head = stream.read(DTD_PROBE_BYTES)
+    return b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper()

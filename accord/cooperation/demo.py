@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from accord.cooperation.models import (
@@ -33,7 +34,7 @@ from accord.cooperation.models import (
     ProgressUpdate,
     SDGTarget,
 )
-from accord.registry.models import Entity, Organization
+from accord.registry.models import Agreement, Entity, Organization
 
 FRAMEWORK_SLUG = "un-oic"
 PREFIX = "[DEMO] "
@@ -144,13 +145,15 @@ CARRIED = {(1, 3), (4, 2), (8, 2), (9, 3)}  # (area, row) of 2020-2021 carrying 
 FIRST_STATUS = ["completed", "completed", "completed", "postponed", "cancelled"]
 SECOND_STATUS = ["ongoing", "ongoing", "planned", "ongoing", "completed"]
 
+# Decisions of last year's general meeting and their action items: (title, owner, due in
+# days from today, status): overdue since last month, due next week, closed months ago.
 DECISIONS = [
     (
         "1",
         "Hold a joint review of the matrix of activities every six months.",
         [
-            ("Circulate the updated matrix to all focal points", "oic.gs", "2021-01-31", "done"),
-            ("Convene the mid-term review of the matrix", "un.dppa", "2021-06-30", "open"),
+            ("Circulate the updated matrix to all focal points", "oic.gs", -200, "done"),
+            ("Convene the mid-term review of the matrix", "un.dppa", -30, "open"),
         ],
     ),
     (
@@ -160,34 +163,79 @@ DECISIONS = [
             (
                 "Organize a workshop on human rights mechanisms",
                 "un.ohchr",
-                "2021-03-31",
+                7,
                 "in_progress",
             ),
-            ("Share the IPHRC thematic studies with OHCHR", "oic.iphrc", "2021-02-28", "done"),
+            ("Share the IPHRC thematic studies with OHCHR", "oic.iphrc", -120, "done"),
         ],
     ),
     (
         "3",
         "Seek joint funding for the activities on food security.",
         [
-            ("Prepare a joint funding proposal", "oic.isdb", "2021-04-30", "open"),
-            ("Map the food security reserves of member States", "un.fao", "2027-12-31", "open"),
+            ("Prepare a joint funding proposal", "oic.isdb", -40, "open"),
+            ("Map the food security reserves of member States", "un.fao", 180, "open"),
         ],
     ),
     (
         "4",
-        "Prepare the contribution to the report of the Secretary-General to the seventy-seventh session.",
+        "Prepare the contribution to the next report of the Secretary-General.",
         [
             (
                 "Send the contributions of both systems to the report",
                 "un.dppa",
-                "2022-05-31",
+                -90,
                 "done",
             ),
-            ("Update the list of focal points", "oic.gs", "2027-06-30", "open"),
+            ("Update the list of focal points", "oic.gs", 21, "open"),
         ],
     ),
 ]
+
+
+# Agreements: (title, kind, parties, signed so many years ago, expires in days from today).
+AGREEMENTS = [
+    (
+        "Cooperation agreement between the United Nations and the OIC",
+        Agreement.Kind.OTHER,
+        ["un.dppa", "oic.gs"],
+        10,
+        None,
+    ),
+    (
+        "Memorandum of understanding between OHCHR and the IPHRC",
+        Agreement.Kind.MOU,
+        ["un.ohchr", "oic.iphrc"],
+        3,
+        60,
+    ),
+    (
+        "Memorandum of understanding between FAO and the IOFS",
+        Agreement.Kind.MOU,
+        ["un.fao", "oic.iofs"],
+        4,
+        400,
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """The demo's dates, counted from ``today``: the current biennium starts on the last
+    even year (2026-2027 in 2026 and 2027), the previous one two years before; the
+    general meeting was held a year ago and the next one is a year from now."""
+
+    today: datetime.date
+
+    @property
+    def current_start(self) -> int:
+        return self.today.year - self.today.year % 2
+
+    def years_ago(self, years: int) -> datetime.date:
+        return datetime.date(self.today.year - years, self.today.month, min(self.today.day, 28))
+
+    def days(self, n: int) -> datetime.date:
+        return self.today + datetime.timedelta(days=n)
 
 
 @dataclass
@@ -295,23 +343,44 @@ def framework_minimum(tally: Tally) -> Framework:
 
 
 @transaction.atomic
-def demo_data_load() -> Tally:
-    """Write the demo matrix (see the module docstring); returns what was created."""
+def demo_data_load(today: datetime.date | None = None) -> Tally:
+    """Write the demo matrix (see the module docstring), dated from ``today`` (the local
+    date by default); returns what was created."""
+    when = Calendar(today or timezone.localdate())
     tally = Tally()
     fw = framework_minimum(tally)
     orgs = {"un": fw.un_organization, "oic": fw.partner}
     gids = {g for rows in MATRIX.values() for _t, u, p, _s in rows for g in (u, p)}
     gids |= {g for extra in PARTICIPANTS.values() for g in extra}
     gids |= {owner for _n, _t, items in DECISIONS for _title, owner, _d, _s in items}
+    gids |= {g for _t, _k, parties, _s, _e in AGREEMENTS for g in parties}
     entities = {gid: _entity(tally, gid, orgs) for gid in sorted(gids)}
-    areas = {pa.code: pa for pa in PriorityArea.all_objects.filter(framework=fw)}
-    targets = {t.code: t for t in SDGTarget.objects.all()}
     bienniums = [
         _get_or_create(
             tally, "biennium", Biennium, {"framework": fw, "start_year": y, "end_year": y + 1}, {}
         )
-        for y in (2018, 2020)
+        for y in (when.current_start - 2, when.current_start)
     ]
+    _matrix(tally, fw, bienniums, entities, when)
+    _meetings(tally, fw, entities, when)
+    _agreements(tally, fw, entities, when)
+    return tally
+
+
+def _activity_dates(year: int, serial: int, status: str, when: Calendar):
+    """Start and end of a demo row of the biennium starting in ``year``: an ongoing row of
+    the current biennium ends, now and then, last month (so it shows as late)."""
+    start = datetime.date(year, 1 + serial % 6, 1)
+    end = datetime.date(year + 1, 6 + serial % 6, 30)
+    if year == when.current_start and status == "ongoing" and serial % 3 == 0:
+        end = when.days(-20 - serial)
+        start = min(start, end - datetime.timedelta(days=90))
+    return start, end
+
+
+def _matrix(tally: Tally, fw, bienniums, entities, when: Calendar) -> None:
+    areas = {pa.code: pa for pa in PriorityArea.all_objects.filter(framework=fw)}
+    targets = {t.code: t for t in SDGTarget.objects.all()}
     serial = 0
     for n, rows in MATRIX.items():
         area = areas[slugify(AREAS[n - 1])[:40]]
@@ -322,6 +391,7 @@ def demo_data_load() -> Tally:
             biennium = bienniums[1 if second else 0]
             status = (SECOND_STATUS if second else FIRST_STATUS)[serial % 5]
             year = biennium.start_year
+            start, end = _activity_dates(year, serial, status, when)
             code = f"DEMO-{str(year)[2:]}-{AREA_CODES[n]}-{row % 2 + 1:02d}"
             activity = _get_or_create(
                 tally,
@@ -337,8 +407,8 @@ def demo_data_load() -> Tally:
                     "un_lead": entities[un_gid],
                     "partner_lead": entities[oic_gid],
                     "status": status,
-                    "start_on": datetime.date(year, 1 + serial % 6, 1),
-                    "end_on": datetime.date(year + 1, 6 + serial % 6, 30),
+                    "start_on": start,
+                    "end_on": end,
                     "funding_source": "Islamic Development Bank" if oic_gid == "oic.isdb" else "",
                     "funding_entity": entities["oic.isdb"] if oic_gid == "oic.isdb" else None,
                     "carried_over_from": previous.get(row - 2) if (n, row) in CARRIED else None,
@@ -352,9 +422,7 @@ def demo_data_load() -> Tally:
             )
             previous[row] = activity
             _indicators(tally, activity, serial, second)
-            _progress(tally, activity, year, second)
-    _meeting(tally, fw, entities)
-    return tally
+            _progress(tally, activity, year, second, when)
 
 
 def _indicators(tally: Tally, activity: Activity, serial: int, second: bool) -> None:
@@ -382,8 +450,11 @@ def _indicators(tally: Tally, activity: Activity, serial: int, second: bool) -> 
         )
 
 
-def _progress(tally: Tally, activity: Activity, year: int, second: bool) -> None:
-    notes = [(datetime.date(year, 6, 15), PREFIX + "Concept note agreed by both leads.", "ongoing")]
+def _progress(tally: Tally, activity: Activity, year: int, second: bool, when: Calendar) -> None:
+    # the current biennium's note is a few weeks old whatever the day; the previous
+    # biennium's notes are in its two years
+    first = when.days(-10 - activity.pk % 50) if second else datetime.date(year, 6, 15)
+    notes = [(first, PREFIX + "Concept note agreed by both leads.", "ongoing")]
     if not second:
         notes.append(
             (
@@ -397,29 +468,48 @@ def _progress(tally: Tally, activity: Activity, year: int, second: bool) -> None
             tally,
             "progress update",
             ProgressUpdate,
-            {"activity": activity, "date": date, "text": text},
-            {"status_after": status},
+            {"activity": activity, "text": text},
+            {"date": date, "status_after": status},
         )
 
 
-def _meeting(tally: Tally, fw: Framework, entities: dict[str, Entity]) -> None:
+def _meetings(tally: Tally, fw: Framework, entities: dict[str, Entity], when: Calendar) -> None:
+    """Last year's general meeting, with decisions and action items, and next year's."""
+    previous, current = (f"{y}-{y + 1}" for y in (when.current_start - 2, when.current_start))
+    title = (
+        PREFIX + "General meeting of the United Nations and OIC systems (review of the %s matrix)"
+    )
+    held = when.years_ago(1)
     meeting = _get_or_create(
         tally,
         "meeting",
         Meeting,
-        {
-            "framework": fw,
-            "title": PREFIX + "General meeting of the "
-            "United Nations and OIC systems (review of the 2018-2019 matrix)",
-        },
+        {"framework": fw, "title": title % previous},
         {
             "kind": Meeting.Kind.GENERAL,
-            "start_on": datetime.date(2020, 11, 10),
-            "end_on": datetime.date(2020, 11, 12),
+            "start_on": held,
+            "end_on": held + datetime.timedelta(days=2),
             "place": "Geneva (virtual)",
             "host_organization": fw.un_organization,
             "is_published": True,
             "notes": PREFIX + "A demo meeting: its decisions and action items are not real.",
+        },
+    )
+    planned = when.years_ago(-1)
+    _get_or_create(
+        tally,
+        "meeting",
+        Meeting,
+        {"framework": fw, "title": title % current},
+        {
+            "kind": Meeting.Kind.GENERAL,
+            "start_on": planned,
+            "end_on": planned + datetime.timedelta(days=2),
+            "year_planned": planned.year,
+            "place": "Jeddah",
+            "host_organization": fw.partner,
+            "is_published": True,
+            "notes": PREFIX + "The next demo meeting, planned.",
         },
     )
     for number, text, items in DECISIONS:
@@ -430,22 +520,45 @@ def _meeting(tally: Tally, fw: Framework, entities: dict[str, Entity]) -> None:
             {"meeting": meeting, "number": number},
             {"kind": Decision.Kind.RECOMMENDATION, "text": PREFIX + text},
         )
-        for title, owner, due, status in items:
-            due_on = datetime.date.fromisoformat(due)
-            done = status == "done"
-            _get_or_create(
-                tally,
-                "action item",
-                ActionItem,
-                {"framework": fw, "decision": decision, "title": PREFIX + title},
-                {
-                    "owner": entities[owner],
-                    "due_on": due_on,
-                    "status": status,
-                    "closed_on": due_on - datetime.timedelta(days=10) if done else None,
-                    "evidence": PREFIX + "Done: see the letter sent to both secretariats."
-                    if done
-                    else "",
-                    "evidence_url": "https://example.org/accord-demo/evidence" if done else "",
-                },
-            )
+        for title_, owner, due_in, status in items:
+            _action_item(tally, fw, decision, entities[owner], title_, when.days(due_in), status)
+
+
+def _action_item(tally, fw, decision, owner, title: str, due_on, status: str) -> None:
+    done = status == "done"
+    _get_or_create(
+        tally,
+        "action item",
+        ActionItem,
+        {"framework": fw, "decision": decision, "title": PREFIX + title},
+        {
+            "owner": owner,
+            "due_on": due_on,
+            "status": status,
+            "closed_on": due_on - datetime.timedelta(days=10) if done else None,
+            "evidence": PREFIX + "Done: see the letter sent to both secretariats." if done else "",
+            "evidence_url": "https://example.org/accord-demo/evidence" if done else "",
+        },
+    )
+
+
+def _agreements(tally: Tally, fw: Framework, entities: dict[str, Entity], when: Calendar) -> None:
+    """The demo agreements: one open-ended, one expiring within 90 days, one later."""
+    for title, kind, parties, signed_years_ago, expires_in in AGREEMENTS:
+        signed = when.years_ago(signed_years_ago)
+        _get_or_create(
+            tally,
+            "agreement",
+            Agreement,
+            {"framework": fw, "title": PREFIX + title},
+            {
+                "kind": kind,
+                "signed_on": signed,
+                "in_force_from": signed,
+                "expires_on": when.days(expires_in) if expires_in is not None else None,
+                "status": Agreement.Status.IN_FORCE,
+                "is_published": True,
+                "notes": PREFIX + "A demo agreement: not real.",
+            },
+            m2m={"parties": [entities[g] for g in parties]},
+        )

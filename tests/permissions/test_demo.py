@@ -28,7 +28,8 @@ def test_demo_data_writes_a_labelled_matrix_across_the_ten_areas_and_both_bienni
     rows = Activity.objects.filter(framework__slug="un-oic")
     assert rows.count() == 40
     assert all(a.is_demo and a.title.startswith("[DEMO] ") for a in rows)
-    assert set(rows.values_list("biennium__start_year", flat=True)) == {2018, 2020}
+    current = timezone.localdate().year - timezone.localdate().year % 2
+    assert set(rows.values_list("biennium__start_year", flat=True)) == {current - 2, current}
     assert PriorityArea.objects.filter(framework__slug="un-oic").count() == 10
     assert {a.priority_area.code for a in rows} == set(
         PriorityArea.objects.values_list("code", flat=True)
@@ -86,8 +87,9 @@ def test_demo_creates_a_user_per_role_who_holds_it_and_runs_twice():
     ):
         assert name in out
         assert User.objects.get(username=name).check_password("accord-demo")
-    ohchr_row = Activity.objects.get(code="DEMO-18-HR-01")  # OHCHR with the IPHRC
-    other_row = Activity.objects.get(code="DEMO-18-PS-01")  # DPPA with the General Secretariat
+    yy = str(timezone.localdate().year - timezone.localdate().year % 2 - 2)[2:]
+    ohchr_row = Activity.objects.get(code=f"DEMO-{yy}-HR-01")  # OHCHR with the IPHRC
+    other_row = Activity.objects.get(code=f"DEMO-{yy}-PS-01")  # DPPA with the General Secretariat
     assert P.can_edit(User.objects.get(username="ohchr-focal"), ohchr_row)
     assert not P.can_edit(User.objects.get(username="ohchr-focal"), other_row)
     assert P.can_edit(User.objects.get(username="iphrc-focal"), ohchr_row)
@@ -96,3 +98,33 @@ def test_demo_creates_a_user_per_role_who_holds_it_and_runs_twice():
     assert P.can_view(viewer, other_row) and not P.can_edit(viewer, other_row)
     assert User.objects.get(username="oic-coordinator").is_staff and not viewer.is_staff
     assert P.is_administrator(User.objects.get(username="admin"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("day", ["2026-12-02", "2031-01-01", "2040-02-29"])
+def test_the_demo_follows_the_day_it_is_loaded(day):
+    """Whatever the day: the current biennium holds it, the last general meeting was a
+    year ago and the next is a year ahead, items are overdue since last month and due next
+    week, an agreement expires within 90 days, and no item is due before its meeting."""
+    import datetime
+
+    from accord.cooperation.demo import demo_data_load
+    from accord.cooperation.models import Biennium, Meeting
+    from accord.registry.models import Agreement
+
+    today = datetime.date.fromisoformat(day)
+    demo_data_load(today=today)
+    current = Biennium.objects.order_by("-start_year").first()
+    assert current.start_year <= today.year <= current.end_year
+    starts = sorted(Meeting.objects.values_list("start_on", flat=True))
+    assert [d.year for d in starts] == [today.year - 1, today.year + 1]
+    items = ActionItem.objects.exclude(status="done")
+    assert any(-35 <= (i.due_on - today).days < 0 for i in items)  # overdue since last month
+    assert any(0 < (i.due_on - today).days <= 7 for i in items)  # due next week
+    assert all(i.due_on >= i.decision.meeting.start_on for i in ActionItem.objects.all())
+    assert any(
+        0 <= (a.expires_on - today).days <= 90 for a in Agreement.objects.exclude(expires_on=None)
+    )
+    late = Activity.objects.filter(biennium=current, status="ongoing", end_on__lt=today)
+    assert late.exists()
+    assert all(a.start_on <= a.end_on for a in Activity.objects.all())

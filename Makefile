@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 DEMO_RESOLUTION := accord/documents/demo/A_RES_73_135.md
 
-.PHONY: install messages demo serve test test-fast lint bench browser clean
+.PHONY: install messages demo test lint bench browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,7 @@ test: messages browser
 
 lint: install
 	$(BIN)/ruff check accord resolutions tests bench
+	$(BIN)/ruff format --check accord resolutions tests bench
 	$(BIN)/mypy resolutions
 
 bench: install

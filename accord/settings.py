@@ -131,6 +131,9 @@ STORAGES = {
 # The largest resolution file accepted by upload (bytes).
 ACCORD_MAX_UPLOAD_BYTES = envint("ACCORD_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = ACCORD_MAX_UPLOAD_BYTES
+# The publisher's registered IATI organization identifier, prefix of every IATI
+# activity identifier in the open-data export (docs/opendata.md).
+ACCORD_IATI_REPORTING_ORG = envstr("ACCORD_IATI_REPORTING_ORG", "XX-ACCORD")
 
 TASKS = {
     "default": {

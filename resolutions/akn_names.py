@@ -9,6 +9,7 @@ import re
 from datetime import date
 
 from resolutions.model import Citation, Resolution
+from resolutions.sessions import session_year
 
 LANGUAGES = {"en": "eng", "fr": "fra", "es": "spa", "ar": "ara", "zh": "zho", "ru": "rus"}
 _SLUG = re.compile(r"[^0-9A-Za-z]+")
@@ -47,7 +48,7 @@ def work_uri(resolution: Resolution) -> str:
     '/akn/un/statement/deliberation/un-ga/2018-12-13/73-135'
     """
     when = resolution.adopted_on or resolution.distributed_on
-    day = when.isoformat() if when else str(1945 + resolution.session)
+    day = when.isoformat() if when else str(session_year(resolution.session))
     return (
         f"/akn/un/statement/deliberation/un-ga/{day}/{resolution.session}-{slug(resolution.number)}"
     )
@@ -69,6 +70,12 @@ def citation_href(citation: Citation) -> str:
     if citation.kind == "sc-resolution":
         number = re.search(r"\d+", symbol.removeprefix("S/RES/"))
         return f"/akn/un/statement/deliberation/un-sc/{day}{number.group(0) if number else slug(symbol)}"
+    if citation.kind == "ga-decision":
+        return f"/akn/un/statement/decision/un-ga/{day}{slug(symbol)}"
+    if citation.kind == "ecosoc-resolution":
+        return (
+            f"/akn/un/statement/deliberation/un-ecosoc/{day}{slug(symbol.removeprefix('E/RES/'))}"
+        )
     if citation.kind == "hrc-resolution":
         return (
             f"/akn/un/statement/deliberation/un-hrc/{day}{slug(symbol.removeprefix('A/HRC/RES/'))}"

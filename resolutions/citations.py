@@ -14,10 +14,14 @@ one pass per pattern family:
      73/135, S-10/2, ES-10/19, 3369 (XXX)    "ga-resolution"  (symbol as written)
      2178 (2014)                             "sc-resolution"  ("S/RES/2178 (2014)")
      Human Rights Council resolution 16/18   "hrc-resolution" ("A/HRC/RES/16/18")
+     Economic and Social Council resolution 2024/5  "ecosoc-resolution" ("E/RES/2024/5")
+     364 B (IV), 36/87 A and B, 78/70 A-C    one "ga-resolution" per letter ("36/87 A", "36/87 B")
+   After "decision(s)": "decision 77/512" is "ga-decision" (the Assembly numbers its
+   decisions from 301; "decision 15/4" is another body's and is left out).
    A dated number whose date does not fit its General Assembly session is a Human
    Rights Council resolution when it fits the Council's session ("resolution 16/18
    of 24 March 2011"), and left out otherwise.
-   Resolutions of other bodies (Economic and Social Council 2008/4, World Health
+   Resolutions of other bodies (World Health
    Assembly, IMO A.1110(30)) and year-first numbers are left out: no kind fits.
 2. Document symbols: A/73/328-S/2018/592, A/73/L.45, A/78/481/Add.3,
    A/CONF.231/7, E/2019/33, S/PV.7813 ("sc-meeting-record"), S/PRST/2013/16
@@ -43,25 +47,29 @@ from collections.abc import Sequence
 from datetime import date
 
 from resolutions.model import Citation
-from resolutions.sessions import MONTH_NAMES, roman_to_int
+from resolutions.sessions import MONTH_NAMES, roman_to_int, session_year
 
 MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, start=1)}
 
-_KEYWORD = re.compile(r"\b[Rr]esolutions?\s+(?=[0-9ES])")
+_KEYWORD = re.compile(r"\b(?:[Rr]esolution|(?P<decision>[Dd]ecision))s?\s+(?=[0-9ES])")
 # The body named just before the keyword: "Human Rights Council", "Economic and Social Council"
 _BODY = re.compile(r"(?:[A-Z][\w’'-]*\s+(?:(?:and|on|of|for|the)\s+)*)*$")
 _OTHER_BODY = re.compile(
     r"(?:Council|Commission|Board|Organization|Organisation|Conference|Committee|Assembly)$"
 )
 _DATE = r"(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")\s+(?P<year>\d{4})"
+_LETTERS = r"[A-Z](?:(?:\s*[-–‑]\s*|,\s*|,?\s+and\s+)[A-Z])*(?![\w/])"  # A, A and B, A-C
 _ITEM = re.compile(
     r"(?P<sym>"
-    r"(?:E?S-\d{1,2}|\d{1,4})/\d{1,4}(?:\s[A-Z](?![\w/]))?"  # 73/135, ES-10/19, 47/120 B
-    r"|\d{1,4}\s\((?P<paren>[IVXLC]+|S-[IVXLC]+|ES-[IVXLC]+|\d{4})\)"  # 3369 (XXX), 2178 (2014)
+    r"(?:E?S-\d{1,2}|\d{1,4})/\d{1,4}(?:\s" + _LETTERS + r")?"  # 73/135, ES-10/19, 36/87 A and B
+    r"|\d{1,4}(?:\s" + _LETTERS + r")?"
+    r"\s\((?P<paren>[IVXLC]+|S-[IVXLC]+|ES-[IVXLC]+|\d{4})\)"  # 3369 (XXX), 364 B (IV), 2178 (2014)
     r")"
     r"(?![\w/])"
     r"(?:,?\s+of\s+" + _DATE + r")?"
 )
+_PARTS = re.compile(r"(?P<num>\S+)(?:\s(?P<letters>[A-Z].*?))?(?P<paren>\s\([^)]*\))?$", re.S)
+_LETTER = re.compile(r"([A-Z])(?:\s*[-–‑]\s*([A-Z]))?")
 _FRACTION = re.compile(r"\s+of\s+(?!\d{1,2}\s)")
 _LIST_SEPARATOR = re.compile(
     r"(?:,?\s+entitled\s+[“\"][^”\"]{1,300}[”\"])?(?:,?\s+and\s+|,\s*(?:and\s+)?)"
@@ -80,16 +88,31 @@ _OFFICIAL_RECORDS = re.compile(
 
 
 def _keywords(text: str) -> list[re.Match[str]]:
-    """The "resolution(s)" keywords: str.find, then the pattern at each hit (a regex scan of
-    the whole text costs ten times more)."""
+    """The "resolution(s)" and "decision(s)" keywords: str.find, then the pattern at each hit
+    (a regex scan of the whole text costs ten times more)."""
     found = []
-    at = text.find("esolution", 1)
-    while at >= 1:
-        m = _KEYWORD.match(text, at - 1)
-        if m:
-            found.append(m)
-        at = text.find("esolution", at + 9)
-    return found
+    for needle in ("esolution", "ecision"):
+        at = text.find(needle, 1)
+        while at >= 1:
+            m = _KEYWORD.match(text, at - 1)
+            if m:
+                found.append(m)
+            at = text.find(needle, at + len(needle))
+    return sorted(found, key=lambda m: m.start())
+
+
+def _lettered(symbol: str) -> list[str]:
+    """One symbol per lettered resolution: "36/87 A and B" -> 36/87 A, 36/87 B; "78/70 A-C" ->
+    A, B, C; "364 B (IV)" stays; "73/135" stays."""
+    m = _PARTS.match(symbol)
+    if m is None or not m.group("letters"):
+        return [symbol]
+    paren = m.group("paren") or ""
+    out = []
+    for first, last in _LETTER.findall(m.group("letters")):
+        for code in range(ord(first), ord(last or first) + 1):
+            out.append(f"{m.group('num')} {chr(code)}{paren}")
+    return out or [symbol]
 
 
 def _date(match: re.Match[str]) -> date | None:
@@ -101,11 +124,22 @@ def _date(match: re.Match[str]) -> date | None:
         return None
 
 
-def _resolution_kind(body: str, symbol: str, paren: str | None) -> tuple[str, str] | None:
-    """(kind, normalized symbol) of a resolution number after `body` ("Security Council"), or None."""
+def _resolution_kind(
+    body: str, symbol: str, paren: str | None, decision: bool = False
+) -> tuple[str, str] | None:
+    """(kind, normalized symbol) of a resolution or decision number after `body`
+    ("Security Council"), or None."""
     body = " ".join(body.split())
     general_assembly = body.endswith(("General Assembly", " the Assembly")) or body == "Assembly"
     other = not general_assembly and _OTHER_BODY.search(body) is not None
+    if decision:
+        session = symbol.split("/")[0]
+        number = symbol.split("/")[-1]
+        plain = paren is None and session.isdigit() and int(session) <= 200 and number.isdigit()
+        # the Assembly numbers its decisions from 301 ("77/512"); "decision 15/4" is another body's
+        return ("ga-decision", symbol) if plain and 300 < int(number) < 600 and not other else None
+    if body.endswith("Economic and Social Council"):
+        return "ecosoc-resolution", symbol if paren else f"E/RES/{symbol}"
     if paren is not None:
         if paren.isdigit():
             if other and not body.endswith("Council") or body.endswith("Human Rights Council"):
@@ -134,7 +168,7 @@ def _check_session_date(symbol: str, when: date) -> tuple[str, str] | None:
     if not session.isdigit() or not number.isdigit():
         return "ga-resolution", symbol
     n = int(session)
-    if when.year - (1945 + n) in (0, 1):
+    if n >= 1 and when.year - session_year(n) in (0, 1):
         return "ga-resolution", symbol
     if (
         abs(when.year - (2006 + (n - 1) // 3)) <= 1
@@ -184,14 +218,17 @@ def _citations_in(pid: str | None, text: str) -> list[tuple[int, int, Citation]]
             item = _ITEM.match(text, pos)
             if not item:
                 break
-            kind = _resolution_kind(body, item.group("sym"), item.group("paren"))
             when = _date(item)
-            if kind and kind[0] == "ga-resolution" and when:
-                kind = _check_session_date(kind[1], when)
-            if kind:
-                cit = Citation(kind[0], kind[1], item.group(0), pid, when)
-                found.append((item.start(), item.end(), cit))
-                taken.append((item.start(), item.end()))
+            for symbol in _lettered(item.group("sym")):
+                kind = _resolution_kind(
+                    body, symbol, item.group("paren"), bool(k.group("decision"))
+                )
+                if kind and kind[0] == "ga-resolution" and when:
+                    kind = _check_session_date(kind[1], when)
+                if kind:
+                    cit = Citation(kind[0], kind[1], item.group(0), pid, when)
+                    found.append((item.start(), item.end(), cit))
+                    taken.append((item.start(), item.end()))
             sep = _LIST_SEPARATOR.match(text, item.end())
             if sep is None:
                 break

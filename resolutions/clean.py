@@ -276,13 +276,30 @@ def _reflow(lines: list[str]) -> str:
         formula = m.group(0).strip()
         body_lines = text[m.end() :].split("\n")
     else:
-        head, formula, body_lines = [], "", lines
+        head, formula, body_lines = _head_without_formula(lines)
     blocks = _blocks(body_lines)
     blocks = _merge_broken(blocks)
     blocks = [_close_letter_spacing(b) if " " in b[:8] else b for b in blocks]
     heading = "\n".join(line.rstrip() for line in head).strip("\n")
-    parts = [heading, formula] if formula else []
+    parts = [heading, formula] if formula else [heading] if heading else []
     return "\n".join(parts) + ("\n\n" if parts else "") + "\n\n".join(blocks) + "\n"
+
+
+ADOPTION_LINE = re.compile(r"^\s*Resolution adopted by the General Assembly on ")
+TITLE_LINE = re.compile(r"^\s*(?:\d{1,3}|ES-\d+)/\d{1,4}[A-Z]?\.\s")
+
+
+def _head_without_formula(lines: list[str]) -> tuple[list[str], str, list[str]]:
+    """No formula line: the heading runs to the blank line after the numbered title that
+    follows the adoption line; with neither, there is no heading."""
+    start = next((i for i, line in enumerate(lines) if ADOPTION_LINE.match(line)), None)
+    if start is None:
+        return [], "", lines
+    title = next((i for i in range(start, len(lines)) if TITLE_LINE.match(lines[i])), None)
+    if title is None:
+        return [], "", lines
+    end = next((i for i in range(title, len(lines)) if not lines[i].strip()), len(lines))
+    return lines[:end], "", lines[end:]
 
 
 def _blocks(lines: list[str]) -> list[str]:

@@ -34,6 +34,9 @@ CANDIDATE = re.compile(
     r"|(?P<res>(?<![\d/])\d{1,2}/)(?P<rdigits>\d{4,5})(?=[\s,;.:)”’]|$)"
 )
 DIGIT_RUN = re.compile(r"\d+")
+SEPARATED_NUMBER = re.compile(
+    r"(?<![\d/.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|(?<![\d/.])\d+(?:\.\d+)+"
+)
 MAX_RESOLUTION_NUMBER = 400  # no session has adopted more resolutions
 # Words after which a number set apart by a space belongs to the text.
 NUMBER_WORDS = frozenset(
@@ -204,6 +207,19 @@ def _run_end(text: str, start: int) -> int:
     return end
 
 
+def number_digits(text: str) -> set[int]:
+    """Start of every digit run inside a number written with separators: never a marker.
+
+    Thousands groups after a head of one to three digits ("535,042,000", "4,998,800";
+    not "2008,143" or "5/14,120", a year or a symbol and marker 143 or 120) and
+    decimals ("15.3 million").
+    """
+    starts: set[int] = set()
+    for m in SEPARATED_NUMBER.finditer(text):
+        starts.update(d.start() for d in DIGIT_RUN.finditer(text, m.start(), m.end()))
+    return starts
+
+
 def _relevant(run: str, wanted: set[int], after_slash: bool) -> bool:
     """Whether a digit run can end in a marker: "2" alone, "20116" (a year and 6), "77/2285"."""
     size = len(run)
@@ -221,10 +237,13 @@ def _candidates(text: str, wanted: set[int]) -> list[tuple[int, int, str, int, i
     window around it (scanning the whole text with CANDIDATE is ten times slower).
     """
     found: dict[tuple[int, int], tuple[int, int, str, int, int]] = {}
+    in_numbers = number_digits(text)
     for d in DIGIT_RUN.finditer(text):
         start, end = d.span()
-        if text[end : end + 1] not in FOLLOWERS or not _relevant(
-            d.group(), wanted, text[start - 1 : start] == "/"
+        if (
+            text[end : end + 1] not in FOLLOWERS
+            or not _relevant(d.group(), wanted, text[start - 1 : start] == "/")
+            or start in in_numbers
         ):
             continue
         if end - start <= 3 and text[start - 1 : start] == " " and _after_number_word(text, start):

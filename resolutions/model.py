@@ -70,6 +70,8 @@ class Citation:
       "ga-resolution"       73/135, 3369 (XXX), A/RES/73/135
       "sc-resolution"       Security Council resolution 2178 (2014)
       "hrc-resolution"      Human Rights Council resolution 16/18
+      "ecosoc-resolution"   Economic and Social Council resolution 2024/5 (symbol "E/RES/2024/5")
+      "ga-decision"         General Assembly decision 77/512
       "document"            A/73/328-S/2018/592, A/73/L.45, A/78/481/Add.3
       "sc-meeting-record"   S/PV.7813
       "presidential-statement"  S/PRST/2013/16

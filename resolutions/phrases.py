@@ -63,6 +63,22 @@ TRIBUTE = re.compile(r"(?:tribute|homage)(?=\W|$)")
 INTO_ACCOUNT = re.compile(r"(?:into account|in mind|note(?: (?:also|further))?)(?=\W|$)")
 WORD = re.compile(r"[A-Za-z][A-Za-z\-’']*")
 HAVING = re.compile(r"Having(?: (?:also|further))? [a-z]+(?: (?:also|further))?")
+# Complements that belong to a verb by General Assembly usage (the words the PDF prints in
+# italics with it), in either form: "Expresses the hope", "Looking forward", "Reaffirms its request"
+COMPLEMENTS = {
+    "takes": re.compile(r"into (?:account|consideration)(?=\W|$)"),
+    "looks": re.compile(r"forward(?=\W|$)"),
+    "looking": re.compile(r"forward(?=\W|$)"),
+    "expresses": re.compile(r"the (?:hope|wish|view|belief)(?=\W|$)"),
+    "expressing": re.compile(r"(?:the (?:hope|wish|view|belief)|" + ITS.pattern + ")"),
+    "reaffirms": re.compile(r"its (?:request|call)s?(?=\W|$)"),
+    "reiterates": re.compile(r"its (?:request|call)s?(?=\W|$)"),
+    "remaining": re.compile(r"(?:[a-z]+ly )?(?:concerned|convinced|committed|determined|alarmed"
+                            r"|deeply|seriously|gravely)(?=\W|$)"),
+}  # fmt: skip
+WE = re.compile(
+    r"We(?! (?:the|all|are|have|were|will|shall|must|can)\b)(?: (?:also|further|again|once again|therefore|hereby|[a-z]+ly))* [a-z]+(?=\W|$)"
+)
 AFTER_OPERATIVE = re.compile(r"(also|further|again|once again)(?=\W)")
 AFTER_PREAMBLE = re.compile(r"(also|further|again|furthermore)(?=\W)")
 AFTER_COMPLEMENT = re.compile(r"(also|further)(?=\W)")
@@ -79,6 +95,9 @@ def operative_verb(text: str) -> str | None:
     >>> operative_verb("Also, in this regard, calls upon regional organizations")
     'Also, in this regard, calls upon'
     """
+    we = WE.match(text)
+    if we:
+        return we.group(0)  # a declaration in the first person plural: "We reaffirm"
     aside = ADVERB_ASIDE.match(text)
     if aside:
         return aside.group(0) + _complement(text, aside.group(0), aside.group(1))
@@ -109,7 +128,7 @@ def _complement(text: str, head: str, verb: str) -> str:
     if m and verb not in ("takes",):
         after = " " + m.group(1)
         rest_stripped = rest_stripped[m.end() :].lstrip()
-    matchers = []
+    matchers = [COMPLEMENTS[verb]] if verb in COMPLEMENTS else []
     if verb == "takes":
         matchers.append(NOTE)
     if verb in ("expresses", "reiterates", "extends", "conveys"):
@@ -145,7 +164,8 @@ def preamble_phrase(text: str) -> str:
     if m:
         phrase += " " + m.group(1)
         rest = rest[m.end() :].lstrip()
-    for matcher in (INTO_ACCOUNT, WITH):
+    extra = COMPLEMENTS.get(words[i].lower())
+    for matcher in (extra, INTO_ACCOUNT, WITH) if extra else (INTO_ACCOUNT, WITH):
         m = matcher.match(rest)
         if m:
             phrase += " " + m.group(0)

@@ -34,7 +34,12 @@ AGENDA = re.compile(r"^\s*Agenda items?\s+(.+)$", re.M)
 ADOPTED = re.compile(r"Resolution adopted by the General Assembly\s+on\s+" + DATE)
 BASIS = re.compile(r"\[([^\[\]]*(?:\[[^\]]*\][^\[\]]*)*)\]", re.S)
 DOC_SYMBOL = re.compile(r"\b[AS]/[A-Z0-9\-]+/[A-Za-z0-9.\-/]*[A-Za-z0-9]")
-COMMITTEE = re.compile(r"on the report of the (.+?Committee)\s*\((.+)\)", re.S)
+SEPARATOR_LINE = re.compile(r"\*(?:\s*\*)*")
+COMMITTEE = re.compile(
+    r"on the report of the (?:[^()]+?Committee\s*\((?P<short>[A-Z]\w+ Committee)\)"
+    r"|(?P<name>.+?Committee))\s*\((?P<report>.+)\)",
+    re.S,
+)  # "Special Political and Decolonization Committee (Fourth Committee) (A/78/417, para. 8)"
 WITHOUT = re.compile(r"without reference to a Main Committee\s*\((.+)\)", re.S)
 NUMBERED = re.compile(r"^(\d{1,3})\.\s*")
 BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[A-Z])")
@@ -99,12 +104,15 @@ def segment(stage: Stage) -> Segmented:
     if m:
         heading, formula, body = text[: m.start()], m.group(0).strip(), text[m.end() :]
     else:
-        heading, formula, body = "", "", text
+        heading, formula, body = _heading_without_formula(text, stage.warnings)
     out = Segmented(formula=formula or "The General Assembly,")
     _read_heading(heading, out, stage.warnings)
-    blocks = [b for b in body.split("\n\n") if b.strip()]
+    # a "* * *" between groups of paragraphs is a separator, not a paragraph
+    blocks = [
+        b for b in body.split("\n\n") if b.strip() and not SEPARATOR_LINE.fullmatch(b.strip())
+    ]
     _read_body(blocks, out, stage.warnings)
-    if not out.operative or (not formula and not out.symbol):
+    if not out.operative or (not formula and not (out.symbol and out.adopted_on)):
         raise NotAResolution(
             "not a General Assembly resolution: no formula 'The General Assembly,' "
             "followed by operative paragraphs was found"
@@ -114,6 +122,20 @@ def segment(stage: Stage) -> Segmented:
 
 
 # -- heading ----------------------------------------------------------------
+
+
+TITLE_BLOCK = re.compile(r"\n\s*(?:\d{1,3}|ES-\d+)/\d{1,4}[A-Z]?\.\s[^\n]*(?:\n[^\n]+)*")
+
+
+def _heading_without_formula(text: str, warnings: list[str]) -> tuple[str, str, str]:
+    """A PDF that omits "The General Assembly,": the heading ends with the numbered title
+    after the adoption line ("Resolution adopted by ... on ..." then "79/9. Title")."""
+    adopted = ADOPTED.search(text)
+    title = TITLE_BLOCK.search(text, adopted.end()) if adopted else None
+    if title is None:
+        return "", "", text
+    warnings.append("no formula 'The General Assembly,': the heading ends with the title")
+    return text[: title.end()], "", text[title.end() :]
 
 
 def _date(day: str, month: str, year: str) -> date | None:
@@ -188,7 +210,8 @@ def _basis(text: str) -> tuple[Basis, tuple[str, ...]]:
     docs = tuple(DOC_SYMBOL.findall(text))
     m = COMMITTEE.search(text)
     if m:
-        return Basis(kind="committee", committee=m.group(1), report=m.group(2).strip()), docs
+        committee = m.group("short") or m.group("name")
+        return Basis(kind="committee", committee=committee, report=m.group("report").strip()), docs
     m = WITHOUT.search(text)
     if m:
         return Basis(kind="plenary", report=m.group(1).strip()), docs

@@ -124,6 +124,17 @@ def session_year(session: int) -> int:
     return 1945 + session
 
 
+def session_opening_in(year: int) -> int:
+    """The session of the General Assembly that opens in September of ``year``.
+
+    >>> session_opening_in(2020)
+    75
+    >>> session_year(session_opening_in(1990))
+    1990
+    """
+    return year - 1945
+
+
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _ROMAN_FORM = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 

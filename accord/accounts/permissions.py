@@ -287,6 +287,12 @@ def is_administrator(user) -> bool:
     return grants(user).is_admin
 
 
+def can_see_report_job(user, job) -> bool:
+    """The one who asked for a report job sees it, and so does any administrator (by
+    membership, not only the superuser)."""
+    return job.requested_by_id == getattr(user, "pk", None) or is_administrator(user)
+
+
 def can_use_admin(user) -> bool:
     """The Django admin is for administrators and coordinators."""
     g = grants(user)

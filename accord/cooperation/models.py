@@ -9,13 +9,20 @@ The SDG goals and targets are loaded by a data migration from ``data/sdg_targets
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Value
 from django.db.models.functions import Concat, Lower
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from accord.core.models import AccordModel, NamedInLanguages
+from accord.core.models import (
+    AccordModel,
+    AliveManager,
+    AliveQuerySet,
+    AllObjectsManager,
+    NamedInLanguages,
+)
 
 
 class Framework(AccordModel):
@@ -141,6 +148,17 @@ class SDGTarget(models.Model):
         return self.code
 
 
+class ActivityQuerySet(AliveQuerySet):
+    """The domain's questions about activities, asked in the database."""
+
+    def late(self, on):
+        """Activities whose end date is before ``on`` and that are not completed (nor
+        cancelled: a cancelled activity is not late, it will not happen)."""
+        return self.filter(end_on__lt=on).exclude(
+            status__in=(Activity.Status.COMPLETED, Activity.Status.CANCELLED)
+        )
+
+
 class Activity(AccordModel):
     """A row of a biennium's matrix: one joint activity with a lead on each side."""
 
@@ -253,6 +271,9 @@ class Activity(AccordModel):
         m2m_fields=[participants, mandates, sdg_targets], excluded_fields=["search_text"]
     )
 
+    objects = AliveManager.from_queryset(ActivityQuerySet)()
+    all_objects = AllObjectsManager.from_queryset(ActivityQuerySet)()
+
     class Meta:
         ordering = ["biennium", "priority_area__order", "code"]
         verbose_name = _("activity")
@@ -275,12 +296,52 @@ class Activity(AccordModel):
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
 
+    def clean(self) -> None:
+        """The rules that span several rows: the framework is the biennium's; the
+        priority area is of that framework; the UN lead is an entity of the framework's
+        UN side and the partner lead one of its partner side. Called by ``full_clean()``,
+        so by every service and the admin."""
+        super().clean()
+        if not self.biennium_id:
+            return
+        framework = Framework.all_objects.get(bienniums=self.biennium_id)
+        if self.framework_id and self.framework_id != framework.pk:
+            raise ValidationError(
+                {"biennium": _("An activity cannot move to a biennium of another framework.")}
+            )
+        self.framework = framework
+        raise_errors(activity_side_errors(self, framework))
+
     def save(self, *args, **kwargs):
         if self.biennium_id and not self.framework_id:
             self.framework_id = Biennium.all_objects.values_list("framework_id", flat=True).get(
                 pk=self.biennium_id
             )
         super().save(*args, **kwargs)
+
+
+def activity_side_errors(activity: Activity, framework: Framework) -> dict[str, str]:
+    """What is wrong with the priority area and the leads of ``activity`` in
+    ``framework``, by field name (empty when nothing is)."""
+    errors: dict[str, str] = {}
+    area = activity.priority_area if activity.priority_area_id else None
+    if area is not None and area.framework_id != framework.pk:
+        errors["priority_area"] = _("The priority area is not one of this framework.")
+    un_lead = activity.un_lead if activity.un_lead_id else None
+    if un_lead is not None and un_lead.organization_id != framework.un_organization_id:
+        errors["un_lead"] = _("The UN lead must be an entity of the United Nations side.")
+    partner = activity.partner_lead if activity.partner_lead_id else None
+    if partner is not None and partner.organization_id != framework.partner_id:
+        errors["partner_lead"] = _(
+            "The partner lead must be an entity of the partner organization."
+        )
+    return errors
+
+
+def raise_errors(errors: dict) -> None:
+    """Raise ``ValidationError(errors)`` when there are any."""
+    if errors:
+        raise ValidationError(errors)
 
 
 class Indicator(AccordModel):
@@ -469,6 +530,22 @@ class Decision(AccordModel):
         return f"{self.meeting} {self.number}".strip()
 
 
+class ActionItemQuerySet(AliveQuerySet):
+    """The domain's questions about action items, asked in the database."""
+
+    def open(self):
+        """Items still to do (open or in progress)."""
+        return self.filter(status__in=ActionItem.OPEN_STATUSES)
+
+    def closed(self):
+        """Items done or cancelled."""
+        return self.exclude(status__in=ActionItem.OPEN_STATUSES)
+
+    def overdue(self, on):
+        """Open items whose due date is before ``on``."""
+        return self.open().filter(due_on__lt=on)
+
+
 class ActionItem(AccordModel):
     """Follow-up of a decision or a mandate: an owner, a due date, a status, evidence."""
 
@@ -477,6 +554,11 @@ class ActionItem(AccordModel):
         IN_PROGRESS = "in_progress", _("in progress")
         DONE = "done", _("done")
         CANCELLED = "cancelled", _("cancelled")
+        # closed because the mandate it follows was superseded by a later resolution
+        NO_LONGER_APPLICABLE = "inapplicable", _("no longer applicable")
+
+    # The statuses of an item still to do; ``ActionItem.objects.open()`` filters on them.
+    OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
 
     framework = models.ForeignKey(
         Framework,
@@ -528,6 +610,9 @@ class ActionItem(AccordModel):
 
     history = HistoricalRecords()
 
+    objects = AliveManager.from_queryset(ActionItemQuerySet)()
+    all_objects = AllObjectsManager.from_queryset(ActionItemQuerySet)()
+
     class Meta:
         ordering = ["framework", "due_on", "id"]
         verbose_name = _("action item")
@@ -538,3 +623,7 @@ class ActionItem(AccordModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES

@@ -33,6 +33,18 @@ MATRIX_ORDERS = {
 }
 
 
+def participants_by_activity(ids: Iterable[int], *, value: str = "entity_id") -> dict:
+    """The other participants of each activity in ``ids``, in one query: activity id ->
+    set of ``value`` (the entity's id, or a lookup such as ``"entity__acronym"``); every
+    id of ``ids`` is a key, with an empty set when the activity has none."""
+    ids = list(ids)
+    out: dict[int, set] = {pk: set() for pk in ids}
+    through = Activity.participants.through.objects.filter(activity_id__in=ids)
+    for aid, item in through.values_list("activity_id", value):
+        out[aid].add(item)
+    return out
+
+
 def _pk(value):
     return getattr(value, "pk", value)
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from accord.cooperation.models import ActionItem, Activity, Biennium, Decision, ProgressUpdate
 from accord.core.errors import AccordError
-from accord.core.services import _claim_version, _save_with_history, object_update
+from accord.core.services import object_create, object_update
 
 
 @transaction.atomic
@@ -151,7 +151,9 @@ def activity_carry_over(
         raise AccordError(_("An activity can only be carried over within its framework."))
     if biennium.start_year <= activity.biennium.start_year:
         raise AccordError(_("An activity can only be carried over to a later biennium."))
-    copy = Activity(
+    return activity_create(
+        user=user,
+        reason=_("Carried over from %(code)s") % {"code": activity.code},
         biennium=biennium,
         code=code or f"{activity.code}-{biennium.start_year}",
         title=activity.title,
@@ -164,19 +166,18 @@ def activity_carry_over(
         funding_entity=activity.funding_entity,
         carried_over_from=activity,
         is_demo=activity.is_demo,
+        participants=list(activity.participants.all()),
+        mandates=list(activity.mandates.all()),
+        sdg_targets=list(activity.sdg_targets.all()),
     )
-    copy.full_clean()
-    _save_with_history(
-        copy,
-        user,
-        _("Carried over from %(code)s") % {"code": activity.code},
-        {
-            "participants": list(activity.participants.all()),
-            "mandates": list(activity.mandates.all()),
-            "sdg_targets": list(activity.sdg_targets.all()),
-        },
-    )
-    return copy
+
+
+@transaction.atomic
+def activity_create(*, user, reason: str | None = None, **fields: Any) -> Activity:
+    """Create an activity from ``fields`` (many-to-many as iterables), validated by
+    ``Activity.clean()`` (framework from the biennium, priority area and leads of that
+    framework's sides); one history record naming ``user``. Raises ``ValidationError``."""
+    return object_create(model=Activity, user=user, reason=reason, **fields)
 
 
 # --- added for the web pages (meeting detail: record a decision) ---------------------
@@ -201,5 +202,5 @@ __all__ = [
     "decision_to_action_items",
     "activity_carry_over",
     "decision_add",
-    "_claim_version",
+    "activity_create",
 ]

@@ -165,7 +165,9 @@ def _snapshot_m2m(obj: models.Model) -> None:
 def _save_with_history(
     obj: models.Model, user, reason: str | None, m2m: dict[str, Any] | None = None
 ) -> None:
-    """Save ``obj`` (and set its many-to-many fields) leaving one history record."""
+    """Save ``obj`` (and set its many-to-many fields) leaving one history record. The
+    building block of the services below: it neither validates nor checks a version, so
+    code outside this module calls ``object_create``/``object_update`` instead."""
     obj._history_user = user
     if reason:
         obj._change_reason = reason
@@ -183,6 +185,20 @@ def _save_with_history(
         obj.save()
     elif m2m:
         _snapshot_m2m(obj)
+
+
+@transaction.atomic
+def object_create(
+    *, model: type[models.Model], user, reason: str | None = None, **fields: Any
+) -> models.Model:
+    """Create a ``model`` row from ``fields`` (field name -> value, many-to-many as an
+    iterable), validated by ``full_clean()`` (the model's ``clean()`` included), leaving
+    one history record naming ``user``. Raises ``ValidationError`` (nothing saved)."""
+    plain, m2m = _split_changes(model, fields)
+    obj = model(**plain)
+    obj.full_clean()
+    _save_with_history(obj, user, reason, m2m)
+    return obj
 
 
 @transaction.atomic

@@ -191,5 +191,6 @@ class Citation(AccordModel):
 
 
 from accord.documents.review import ReviewItem  # noqa: E402  (the review list, in its own module)
+from accord.documents.uploads import Upload  # noqa: E402  (what undoing an upload needs)
 
-__all__ = ["Citation", "Mandate", "Paragraph", "Resolution", "ReviewItem"]
+__all__ = ["Citation", "Mandate", "Paragraph", "Resolution", "ReviewItem", "Upload"]

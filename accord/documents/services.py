@@ -8,6 +8,7 @@
         corrected when ``data`` is given) and record the decision.
     bootstrap_reject(item=, user=)              record that the proposal is wrong.
     resolution_upload(framework=, user=, file=) the same for a file uploaded on the pages.
+    upload_undo(upload=, user=)                 take one upload back (see accord.documents.undo).
     bootstrap_user()                            the system user "bootstrap" of the CLI.
 
 Nothing is written when the file is refused: parsing and proposing happen before the
@@ -17,6 +18,7 @@ transaction, and any error inside it rolls everything back.
 from __future__ import annotations
 
 import os
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,17 +29,25 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accord.accounts.permissions import can_create, can_edit, require
+from accord.accounts.permissions import can_create, can_delete, can_edit, require
 from accord.cooperation.models import Framework
 from accord.core.errors import AccordError
 from accord.core.services import object_update
 from accord.documents.bootstrap.apply import Writer
-from accord.documents.bootstrap.lineage import LineageResult, link_series
-from accord.documents.bootstrap.partner import partner_from_title, partner_name
+from accord.documents.bootstrap.existing import exists
+from accord.documents.bootstrap.lineage import (
+    LineageResult,
+    Superseding,
+    link_series,
+    supersede_mandate,
+)
+from accord.documents.bootstrap.partner import in_series, partner_from_title, partner_name
 from accord.documents.bootstrap.proposals import REVIEW_THRESHOLD, Plan, Proposal
 from accord.documents.bootstrap.propose import NotACooperationResolution, propose
-from accord.documents.models import Resolution
+from accord.documents.models import Mandate, Resolution
 from accord.documents.review import ReviewItem
+from accord.documents.undo import take_back, upload_records
+from accord.documents.uploads import Upload
 
 BOOTSTRAP_USERNAME = "bootstrap"
 # Written first so that later proposals find what they refer to (parents before children).
@@ -69,6 +79,8 @@ class ImportResult:
     queued: list[ReviewItem] = field(default_factory=list)  # new review items
     confirmed: int = 0  # pending review items that --yes confirmed
     lineage: LineageResult = field(default_factory=LineageResult)
+    related: bool = False  # not of the framework's series: kept as a related resolution
+    upload: Upload | None = None  # the record that lets the run be undone (None: no write)
 
 
 def bootstrap_user():
@@ -109,19 +121,15 @@ def _read(source: Any, name: str | None = None) -> tuple[Any, bytes | None, str]
 def _serialized(parsed) -> tuple[dict, str]:
     import resolutions
 
-    akn = ""
-    try:
-        akn = resolutions.to_akn(parsed)
-    except (ImportError, NotImplementedError):  # the AKN writer is optional for the bootstrap
-        akn = ""
-    return resolutions.to_dict(parsed), akn
+    return resolutions.to_dict(parsed), resolutions.to_akn(parsed)
 
 
 def _review_item(writer: Writer, proposal: Proposal) -> ReviewItem | None:
-    exists = ReviewItem.all_objects.filter(
-        resolution=writer.resolution, kind=proposal.kind, key=proposal.key
+    """Queue ``proposal`` unless it was queued before or its row is stored already."""
+    queued = ReviewItem.all_objects.filter(
+        resolution=writer.resolution, kind=proposal.kind, key=proposal.key[:200]
     ).exists()
-    if exists:
+    if queued or exists(writer, proposal):
         return None
     item = ReviewItem(
         framework=writer.framework,
@@ -149,6 +157,86 @@ def _decide(item: ReviewItem, user, status: str, data: dict | None = None) -> Re
     )
 
 
+def _supersede_item(writer: Writer, s: Superseding) -> ReviewItem | None:
+    """A superseding of an older mandate, as a proposal for the review list."""
+    old = s.old
+    where = f"{s.older.symbol} {old.paragraph.pid}"
+    label = f"{where}: {old.verb} → " + (
+        f"{s.newer.symbol} {s.new.paragraph.pid}" if s.new else s.newer.symbol
+    )
+    data = {
+        "mandate": old.pk,
+        "superseded_by": s.new.pk if s.new else None,
+        "older": s.older.symbol,
+        "paragraph": old.paragraph.pid,
+        "verb": old.verb,
+        "action": old.action[:500],
+    }
+    reason = "repeated by the newer resolution" if s.new else "no longer repeated by the newer text"
+    confidence = round(s.score / 100 * 0.6, 2) if s.new else 0.3  # always reviewed
+    key = f"{s.older.symbol}/{old.pk}"
+    return _review_item(writer, Proposal("supersede", key, label, data, confidence, None, reason))
+
+
+def _check_partner(parsed, existing: Framework | None) -> None:
+    named = partner_from_title(parsed.title)
+    if existing and named and named != existing.partner.code:
+        raise BootstrapError(
+            f"{parsed.symbol} is about {partner_name(parsed.title)}, not the partner of the "
+            f"framework {existing.slug} ({existing.partner})"
+        )
+
+
+def _check_upload_right(user, plan: Plan, existing: Framework | None) -> None:
+    target = (
+        existing
+        or Framework.objects.filter(
+            un_organization__code=plan.un, partner__code=plan.partner
+        ).first()
+    )
+    require(
+        can_create(user, Resolution, framework=target),
+        _("%(user)s may not add a resolution to this framework.") % {"user": user},
+    )
+
+
+def _write_plan(writer: Writer, result: ImportResult, sure, unsure, user) -> None:
+    plan = result.plan
+    pending = {
+        (i.kind, i.key): i
+        for i in ReviewItem.objects.filter(
+            resolution=writer.resolution, status=ReviewItem.Status.PENDING
+        )
+    }
+    for proposal in sorted(sure, key=_apply_order):
+        if proposal.kind == "organization" and proposal.key in (plan.un, plan.partner):
+            continue  # written first
+        writer.apply(proposal)
+        item = pending.get((proposal.kind, proposal.key))
+        if item is not None:
+            _decide(item, user, ReviewItem.Status.CONFIRMED)
+            result.confirmed += 1
+    for proposal in unsure:
+        item = _review_item(writer, proposal)
+        if item is not None:
+            result.queued.append(item)
+
+
+def _record_upload(writer: Writer, result: ImportResult, name: str, started) -> None:
+    """Keep the record that lets this run be undone, when it wrote anything."""
+    wrote = any(c.get("created") or c.get("updated") for c in writer.counts.values())
+    if not (wrote or result.queued or result.confirmed or result.lineage.linked):
+        return
+    result.upload = Upload.objects.create(
+        framework=writer.framework,
+        resolution=writer.resolution,
+        uploaded_by=writer.user,
+        file_name=name[:255],
+        reason=writer.reason,
+        created_at=started,
+    )
+
+
 @transaction.atomic
 def resolution_import(
     *,
@@ -169,6 +257,13 @@ def resolution_import(
     partner organization. With ``check_permission`` (the CLI's --user), ``user`` must
     be allowed to add a resolution to the framework (an administrator, or a coordinator
     of an existing framework); PermissionDenied otherwise, nothing written.
+
+    A resolution of another subject uploaded into an existing framework (its title is
+    not "Cooperation between the United Nations and <the partner>") is kept as a
+    related resolution: its paragraphs, citations and mandates are stored, nothing
+    else is proposed, and it joins no series. The older mandates a new resolution of
+    the series supersedes wait in the review list (kind "supersede") unless
+    ``confirm_all``.
     """
     parsed, data, name = _read(source, source_name)
     existing = (
@@ -176,59 +271,38 @@ def resolution_import(
         if framework
         else None
     )
-    named = partner_from_title(parsed.title)
-    if existing and named and named != existing.partner.code:
-        raise BootstrapError(
-            f"{parsed.symbol} is about {partner_name(parsed.title)}, not the partner of the "
-            f"framework {existing.slug} ({existing.partner})"
-        )
+    _check_partner(parsed, existing)
     try:
         plan = propose(parsed, partner=existing.partner.code if existing else None)
     except NotACooperationResolution as exc:
         raise BootstrapError(str(exc)) from exc
     if check_permission:
-        target = (
-            existing
-            or Framework.objects.filter(
-                un_organization__code=plan.un, partner__code=plan.partner
-            ).first()
-        )
-        require(
-            can_create(user, Resolution, framework=target),
-            _("%(user)s may not add a resolution to this framework.") % {"user": user},
-        )
+        _check_upload_right(user, plan, existing)
     as_dict, akn = _serialized(parsed)
     if user is None:
         user = bootstrap_user()
-    writer = Writer(user=user, reason=f"bootstrap from {parsed.symbol}")
-    sure = [p for p in plan.proposals if confirm_all or not p.needs_review(threshold)]
-    unsure = [p for p in plan.proposals if p not in sure]
+    token, started = uuid.uuid4().hex[:10], timezone.now()
+    writer = Writer(user=user, reason=f"upload {token}: bootstrap from {parsed.symbol}")
+    related = not in_series(parsed.title, plan.partner)
+    proposals = [p for p in plan.proposals if p.kind == "mandate"] if related else plan.proposals
+    sure = [p for p in proposals if related or confirm_all or not p.needs_review(threshold)]
+    unsure = [p for p in proposals if p not in sure]
     for p in plan.of_kind("organization"):
         if p.key in (plan.un, plan.partner):
             writer.organization(p.data)
     writer.framework_for(plan, slug=framework)
     writer.store_resolution(plan, as_dict, akn, name, data)
-    result = ImportResult(plan=plan, framework=writer.framework, resolution=writer.resolution)
-    pending = {
-        (i.kind, i.key): i
-        for i in ReviewItem.objects.filter(
-            resolution=writer.resolution, status=ReviewItem.Status.PENDING
-        )
-    }
-    for proposal in sorted(sure, key=_apply_order):
-        if proposal.kind == "organization" and proposal.key in (plan.un, plan.partner):
-            continue  # written above
-        writer.apply(proposal)
-        item = pending.get((proposal.kind, proposal.key))
-        if item is not None:
-            _decide(item, user, ReviewItem.Status.CONFIRMED)
-            result.confirmed += 1
-    for proposal in unsure:
-        item = _review_item(writer, proposal)
+    result = ImportResult(
+        plan=plan, framework=writer.framework, resolution=writer.resolution, related=related
+    )
+    _write_plan(writer, result, sure, unsure, user)
+    result.lineage = link_series(writer.resolution, user, writer.reason, apply=confirm_all)
+    for superseding in result.lineage.proposals:
+        item = _supersede_item(writer, superseding)
         if item is not None:
             result.queued.append(item)
-    result.lineage = link_series(writer.resolution, user, writer.reason)
     result.counts = writer.counts
+    _record_upload(writer, result, name, started)
     return result
 
 
@@ -271,8 +345,21 @@ def _require_reviewer(item: ReviewItem, user) -> None:
     )
 
 
+def _review_reason(item: ReviewItem) -> str:
+    """The change reason of a review decision's writes: the upload's, so that undoing
+    the upload takes back what its review list confirmed too."""
+    upload = Upload.objects.filter(resolution=item.resolution, undone_at__isnull=True).first()
+    return f"{upload.reason} review" if upload else f"review of {item.resolution.symbol}"
+
+
+def _confirm_supersede(item: ReviewItem, user, data: dict) -> Mandate:
+    old = Mandate.objects.get(pk=data["mandate"])
+    new = Mandate.objects.filter(pk=data.get("superseded_by") or 0).first()
+    return supersede_mandate(old=old, new=new, user=user, reason=_review_reason(item))
+
+
 def _writer_for(item: ReviewItem, user) -> Writer:
-    writer = Writer(user=user, reason=f"review of {item.resolution.symbol}")
+    writer = Writer(user=user, reason=_review_reason(item))
     writer.framework = item.framework
     writer.resolution = item.resolution
     writer.paragraphs = {p.pid: p for p in item.resolution.paragraphs.all()}
@@ -296,7 +383,10 @@ def bootstrap_confirm(*, item: ReviewItem, user, data: dict | None = None) -> An
     )
     try:
         with transaction.atomic():
-            written = _writer_for(item, user).apply(proposal, merged)
+            if item.kind == "supersede":
+                written = _confirm_supersede(item, user, merged)
+            else:
+                written = _writer_for(item, user).apply(proposal, merged)
     except (KeyError, TypeError, ValueError, ValidationError) as exc:
         raise BootstrapError(f"the corrected {item.kind} cannot be written: {exc!r}") from exc
     _decide(
@@ -315,3 +405,28 @@ def bootstrap_reject(*, item: ReviewItem, user) -> ReviewItem:
     if item.status != ReviewItem.Status.PENDING:
         raise BootstrapError(f"this review item is already {item.get_status_display()}")
     return _decide(item, user, ReviewItem.Status.REJECTED)
+
+
+@transaction.atomic
+def upload_undo(*, upload: Upload, user) -> int:
+    """Undo one upload in one step: what it created (and what its review list confirmed)
+    is soft-deleted, what it changed is put back as it was, through the history; returns
+    how many rows were touched. Who may delete the resolution may undo its upload
+    (PermissionDenied otherwise); an upload is undone once."""
+    require(
+        can_delete(user, upload.resolution),
+        _("Only a coordinator of the framework may undo an upload."),
+    )
+    if upload.undone_at is not None:
+        raise BootstrapError(_("This upload was undone already."))
+    records = upload_records([upload.reason, f"{upload.reason} review"], upload.created_at)
+    touched = take_back(records, user)
+    object_update(
+        obj=upload,
+        user=user,
+        expected_version=upload.version,
+        reason="undo",
+        undone_at=timezone.now(),
+        undone_by=user,
+    )
+    return touched

@@ -13,17 +13,11 @@ import io
 from matplotlib import rc_context
 from matplotlib.figure import Figure
 
+from accord.cooperation.palette import status_colour
+
 # Figure objects, never pyplot: pyplot keeps global state (the current figure), which a
 # server process running several reports at once must not share.
 STYLE = {"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "path"}
-
-STATUS_COLOURS = {
-    "planned": "#9ecae1",
-    "ongoing": "#3182bd",
-    "completed": "#31a354",
-    "postponed": "#fdae6b",
-    "cancelled": "#bdbdbd",
-}
 
 
 def _save(fig: Figure) -> tuple[bytes, bytes]:
@@ -62,7 +56,7 @@ def stacked_bars_figure(categories, series, labels=None):
             values,
             left=left,
             label=labels.get(name, name),
-            color=STATUS_COLOURS.get(name),
+            color=status_colour(name),
             edgecolor="white",
             linewidth=0.5,
         )

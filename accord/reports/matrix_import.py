@@ -22,9 +22,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from accord.cooperation.models import Activity, Framework
-from accord.cooperation.services import activity_update
+from accord.cooperation.selectors import participants_by_activity
+from accord.cooperation.services import activity_create, activity_update
 from accord.core.errors import AccordError, StaleEdit
-from accord.core.services import _save_with_history
 from accord.reports.access import may_create, may_edit
 from accord.reports.matrix_table import (
     COLUMN_BY_NAME,
@@ -361,10 +361,8 @@ def plan_import(
     ids = [a.pk for a in existing.values()]
     links: dict[int, set[int]] = {pk: set() for pk in ids}
     goals: dict[int, set[int]] = {pk: set() for pk in ids}
-    for aid, eid in Activity.participants.through.objects.filter(activity_id__in=ids).values_list(
-        "activity_id", "entity_id"
-    ):
-        links[aid].add(eid)
+    for aid, eids in participants_by_activity(ids).items():
+        links[aid] |= eids
     for aid, tid in Activity.sdg_targets.through.objects.filter(activity_id__in=ids).values_list(
         "activity_id", "sdgtarget_id"
     ):
@@ -487,7 +485,9 @@ def _update(rp: RowPlan, user) -> None:
 
 def _create(rp: RowPlan, user, framework: Framework) -> None:
     v = rp.values
-    activity = Activity(
+    rp.activity = activity_create(
+        user=user,
+        reason="Imported from a spreadsheet",
         framework=framework,
         biennium=v["biennium"],
         code=v["code"],
@@ -500,12 +500,6 @@ def _create(rp: RowPlan, user, framework: Framework) -> None:
         start_on=v["start_on"],
         end_on=v["end_on"],
         funding_source=v["funding_source"],
+        participants=sorted(v["participants"]),
+        sdg_targets=sorted(v["sdg_targets"]),
     )
-    activity.full_clean()
-    _save_with_history(
-        activity,
-        user,
-        "Imported from a spreadsheet",
-        {"participants": sorted(v["participants"]), "sdg_targets": sorted(v["sdg_targets"])},
-    )
-    rp.activity = activity

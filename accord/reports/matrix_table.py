@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from accord.cooperation.models import Activity, Biennium, Framework, PriorityArea, SDGTarget
+from accord.cooperation.selectors import participants_by_activity
 from accord.registry.models import Entity
 
 LIST_SEPARATOR = "; "
@@ -174,11 +175,9 @@ def export_table(biennium: Biennium, *, user=None) -> MatrixTable:
         .values_list(*fields)
     )
     ids = [a[0] for a in activities]
-    participants: dict[int, list[str]] = defaultdict(list)
-    for activity_id, entity_id in Activity.participants.through.objects.filter(
-        activity_id__in=ids
-    ).values_list("activity_id", "entity_id"):
-        participants[activity_id].append(labels[entity_id])
+    participants = {
+        aid: [labels[eid] for eid in eids] for aid, eids in participants_by_activity(ids).items()
+    }
     targets: dict[int, list[str]] = defaultdict(list)
     for activity_id, code in Activity.sdg_targets.through.objects.filter(
         activity_id__in=ids

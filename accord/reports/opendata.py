@@ -17,7 +17,7 @@ from collections import defaultdict
 from django.core.serializers.json import DjangoJSONEncoder
 
 from accord.cooperation.models import Activity, Biennium
-from accord.cooperation.selectors import matrix_rows
+from accord.cooperation.selectors import matrix_rows, participants_by_activity
 from accord.documents.models import Resolution
 from accord.registry.models import Agreement, Entity, Organization
 from accord.reports.access import viewable
@@ -49,11 +49,8 @@ def _json(data) -> bytes:
 def matrix_records(biennium: Biennium, user) -> list[dict]:
     rows = list(viewable(user, matrix_rows(biennium=biennium)))
     ids = [a.pk for a in rows]
-    participants, targets = defaultdict(list), defaultdict(list)
-    for aid, label in Activity.participants.through.objects.filter(activity_id__in=ids).values_list(
-        "activity_id", "entity__acronym"
-    ):
-        participants[aid].append(label)
+    participants = participants_by_activity(ids, value="entity__acronym")
+    targets = defaultdict(list)
     for aid, code in Activity.sdg_targets.through.objects.filter(activity_id__in=ids).values_list(
         "activity_id", "sdgtarget__code"
     ):

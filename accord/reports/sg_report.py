@@ -17,11 +17,13 @@ from django.db.models import Q
 from django.utils import timezone, translation
 
 from accord.cooperation.models import ActionItem, Activity, Framework, Meeting, PriorityArea
+from accord.cooperation.selectors import participants_by_activity
 from accord.documents.models import Mandate
 from accord.registry.models import Agreement, Entity
 from accord.reports import charts
 from accord.reports.document import Document, Figure, Heading, Para, Section, Table
 from accord.reports.phrases import phrases
+from resolutions.sessions import session_opening_in
 
 MEETING_KINDS = (
     "high_level",
@@ -34,7 +36,6 @@ MEETING_KINDS = (
 )
 EXAMPLES_PER_AREA = 5
 EXAMPLES_PER_ENTITY = 8
-OPEN = ("open", "in_progress")
 
 
 def parse_month(text: str, *, end: bool = False) -> datetime.date:
@@ -130,14 +131,12 @@ def _build(fw: Framework, start, end, lang, on, tick) -> Document:
     p = phrases(lang)
     partner = fw.partner.name
     mandate = find_mandate(fw, start, end)
-    session = mandate.due_session if mandate and mandate.due_session else end.year - 1945
+    session = (
+        mandate.due_session if mandate and mandate.due_session else session_opening_in(end.year)
+    )
     activities = _activities(fw, start, end)
     ids = [a.pk for a in activities]
-    participants: dict[int, set[int]] = defaultdict(set)
-    for aid, eid in Activity.participants.through.objects.filter(activity_id__in=ids).values_list(
-        "activity_id", "entity_id"
-    ):
-        participants[aid].add(eid)
+    participants = participants_by_activity(ids)
     entities = {e.pk: e for e in Entity.objects.select_related("organization")}
     areas = list(PriorityArea.objects.filter(framework=fw))
     meetings = list(Meeting.objects.filter(framework=fw).prefetch_related("documents", "decisions"))
@@ -362,7 +361,7 @@ def _build(fw: Framework, start, end, lang, on, tick) -> Document:
     doc.sections.append(agreements)
 
     # VII. Conclusions
-    open_items = ActionItem.objects.filter(framework=fw, status__in=OPEN).count()
+    open_items = ActionItem.objects.filter(framework=fw).open().count()
     conclusions = Section(p["s_conclusions"])
     conclusions.add(
         Para(
@@ -406,7 +405,7 @@ def _general_section(fw, p, meetings, start, end) -> Section:
     )
     opened = [i for i in items if start <= timezone.localdate(i["created_at"]) <= end]
     closed = [i for i in items if i["closed_on"] and start <= i["closed_on"] <= end]
-    still_open = [i for i in items if i["status"] in OPEN]
+    still_open = [i for i in items if i["status"] in ActionItem.OPEN_STATUSES]
     overdue = [i for i in still_open if i["due_on"] and i["due_on"] < end]
     section.add(
         Para(

@@ -12,6 +12,7 @@ urlpatterns = [
     path("review-pack/<int:pk>/", views.review_pack, name="review-pack"),
     path("jobs/<int:pk>/", views.report_job, name="report-job"),
     path("opendata/", views.opendata_index, name="opendata"),
+    path("opendata/matrix/<int:pk>/iati.xml", views.opendata_iati, name="opendata-iati"),
     path("opendata/matrix/<int:pk>.<str:fmt>", views.opendata_matrix, name="opendata-matrix"),
     path("opendata/matrix/<int:pk>/", views.opendata_matrix, name="opendata-matrix"),
     path("opendata/registry.<str:fmt>", views.opendata_registry, name="opendata-registry"),

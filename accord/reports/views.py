@@ -26,9 +26,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accord.accounts.permissions import can_see_report_job, require
 from accord.cooperation.models import Biennium, Framework, Meeting
 from accord.documents.models import Resolution
-from accord.reports import opendata
+from accord.reports import iati, opendata
 from accord.reports.access import may_report, may_view
 from accord.reports.matrix import (
     CONTENT_TYPES,
@@ -46,7 +47,6 @@ from accord.reports.sg_report import parse_month
 from accord.reports.tasks import start_report
 
 TOKEN = re.compile(r"^[0-9a-f]{32}\.(xlsx|csv)$")
-MAX_UPLOAD = 20 * 1024 * 1024
 
 
 def _attachment(data: bytes, content_type: str, name: str) -> HttpResponse:
@@ -126,8 +126,12 @@ def matrix_import(request, pk: int):
         except UnknownFormat as exc:
             messages.error(request, str(exc))
             return render(request, "reports/matrix_import.html", context, status=400)
-        if upload.size > MAX_UPLOAD:
-            messages.error(request, _("The file is larger than 20 MB."))
+        limit = settings.ACCORD_MAX_UPLOAD_BYTES
+        if upload.size > limit:
+            messages.error(
+                request,
+                _("The file is larger than %(size)s MB.") % {"size": limit // (1024 * 1024)},
+            )
             return render(request, "reports/matrix_import.html", context, status=400)
         data = upload.read()
         plan = import_matrix(data, fmt, user=request.user, biennium=biennium)
@@ -220,8 +224,7 @@ def review_pack(request, pk: int):
 @login_required
 def report_job(request, pk: int):
     job = get_object_or_404(ReportJob, pk=pk)
-    if job.requested_by_id != request.user.pk and not request.user.is_superuser:
-        raise PermissionDenied
+    require(can_see_report_job(request.user, job))
     download = reverse("report-job", kwargs={"pk": job.pk}) + "?download=1"
     if request.GET.get("download"):
         if job.status != ReportJob.Status.DONE or not job.file:
@@ -286,4 +289,13 @@ def opendata_resolution(request, pk: int, fmt: str | None = None):
     try:
         return _attachment(*opendata.resolution(res, _fmt(request, fmt, ("akn", "json"))))
     except opendata.NoData as exc:
+        raise Http404(str(exc)) from exc
+
+
+def opendata_iati(request, pk: int):
+    """The biennium's matrix as an IATI 2.03 activity file (what the user may read)."""
+    biennium = get_object_or_404(Biennium.objects.select_related("framework"), pk=pk)
+    try:
+        return _attachment(*iati.activity_file(biennium, request.user))
+    except iati.NoActivities as exc:
         raise Http404(str(exc)) from exc

@@ -5,14 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# One colour per status, chosen to keep 3:1 contrast against white and apart from each other.
-STATUS_COLOURS = {
-    "planned": "#5a6b7b",
-    "ongoing": "#005a9c",
-    "completed": "#1d7a3a",
-    "postponed": "#a35200",
-    "cancelled": "#8a0019",
-}
+from accord.cooperation.palette import status_colour
+
 BAR_HEIGHT = 22
 BAR_GAP = 10
 LABEL_HEIGHT = 18
@@ -67,7 +61,7 @@ def stacked_bars(rows: list[tuple[str, dict[str, int]]], statuses: list[tuple[st
                     count,
                     round(x, 1),
                     round(width, 1),
-                    STATUS_COLOURS.get(value, "#333333"),
+                    status_colour(value),
                 )
             )
             x += width

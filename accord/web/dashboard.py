@@ -17,13 +17,13 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from accord.cooperation.models import ActionItem, Activity, Framework, Meeting, PriorityArea
+from accord.cooperation.palette import STATUS_COLOURS
 from accord.documents.models import Mandate
 from accord.registry.models import Agreement
 from accord.web.access import can_view, public_read, viewable
-from accord.web.charts import STATUS_COLOURS, stacked_bars
+from accord.web.charts import stacked_bars
 from accord.web.common import bienniums_of, framework_for, heavy
 
-OPEN_ITEMS = (ActionItem.Status.OPEN, ActionItem.Status.IN_PROGRESS)
 SIX_MONTHS = datetime.timedelta(days=183)
 
 
@@ -146,7 +146,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     items = viewable(request.user, ActionItem.objects.filter(framework=framework)).select_related(
         "owner"
     )
-    overdue = list(items.filter(status__in=OPEN_ITEMS, due_on__lt=today).order_by("due_on")[:10])
+    overdue = list(items.overdue(today).order_by("due_on")[:10])
     meetings = list(
         viewable(request.user, Meeting.objects.filter(framework=framework))
         .filter(Q(start_on__gte=today) | Q(start_on__isnull=True, year_planned__gte=today.year))

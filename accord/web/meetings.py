@@ -38,8 +38,6 @@ from accord.web.access import (
 from accord.web.common import entities_of, framework_for, heavy
 from accord.web.forms import ActionItemForm, CloseForm, DecisionForm
 
-OPEN = (ActionItem.Status.OPEN, ActionItem.Status.IN_PROGRESS)
-
 
 def _error_text(exc: Exception) -> str:
     return "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
@@ -169,16 +167,16 @@ def action_items(request: HttpRequest, slug: str) -> HttpResponse:
     tab = request.GET.get("tab", "open")
     first, last = month_bounds(today)
     if tab == "mine":
-        items = editable(request.user, items).filter(status__in=OPEN)
+        items = editable(request.user, items).open()
     elif tab == "overdue":
-        items = items.filter(status__in=OPEN, due_on__lt=today)
+        items = items.overdue(today)
     elif tab == "month":
-        items = items.filter(status__in=OPEN, due_on__gte=first, due_on__lte=last)
+        items = items.open().filter(due_on__gte=first, due_on__lte=last)
     elif tab == "closed":
-        items = items.exclude(status__in=OPEN)
+        items = items.closed()
     else:
         tab = "open"
-        items = items.filter(status__in=OPEN)
+        items = items.open()
     items = items.select_related(
         "owner", "decision__meeting", "mandate__resolution", "mandate__paragraph", "closed_by"
     ).defer(*heavy("mandate__resolution"))

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from accord.cooperation.models import Activity
 from accord.core.errors import AccordError
 from accord.documents import services as documents_services
+from accord.documents.bootstrap.partner import in_series
 from accord.documents.models import Citation, Mandate, Resolution
 from accord.web.access import can_create, can_edit, can_view, public_read, refuse_unless, viewable
 from accord.web.common import HEAVY, framework_for
@@ -194,6 +195,9 @@ def resolution_list(request: HttpRequest, slug: str) -> HttpResponse:
         .order_by("-session", "symbol")
     )
     may_upload = can_create(request.user, Resolution, framework=framework)
+    resolutions = list(resolutions)
+    for r in resolutions:
+        r.related = not in_series(r.title, framework.partner.code)
     return render(
         request,
         "web/resolutions.html",
@@ -281,6 +285,7 @@ def resolution_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "before": before,
             "after": after,
             "may_review": can_edit(request.user, resolution),
+            "related": not in_series(resolution.title, framework.partner.code),
             "title_html": mark_safe(
                 linkify(parsed.get("title") or resolution.title, links_by_pid.get(None, {}))
             ),

@@ -8,20 +8,79 @@ Reads: the resolution's ReviewItems. Writes through ``accord.documents.services`
 from __future__ import annotations
 
 import json
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accord.core.errors import AccordError
 from accord.documents import services
 from accord.documents.models import Resolution
 from accord.documents.review import ReviewItem
-from accord.web.access import can_edit, refuse_unless
+from accord.documents.uploads import Upload
+from accord.web.access import can_delete, can_edit, refuse_unless
 from accord.web.common import HEAVY, framework_for
+
+KINDS = {
+    "organization": gettext_lazy("organization"),
+    "entity": gettext_lazy("entity"),
+    "priority_area": gettext_lazy("priority area"),
+    "agreement": gettext_lazy("agreement"),
+    "meeting": gettext_lazy("meeting"),
+    "mandate": gettext_lazy("mandate"),
+    "action_item": gettext_lazy("action item"),
+    "supersede": gettext_lazy("superseding of an older mandate"),
+}
+# The parser's reasons (English, stored with the item), said in the reader's language.
+REASONS = {
+    "a third organization, neither the United Nations nor the partner": gettext_lazy(
+        "It is a third organization, neither the United Nations nor the partner."
+    ),
+    "a body of a third organization": gettext_lazy(
+        "It is a body of a third organization, not of either side."
+    ),
+    "the number of areas the text states does not match the list": gettext_lazy(
+        "The number of areas the text states does not match the list it gives."
+    ),
+    "the parties on both sides are not all named": gettext_lazy(
+        "The paragraph does not name a party on each side."
+    ),
+    "an addressee not in the gazetteer": gettext_lazy(
+        "The mandate names a body the gazetteer does not know."
+    ),
+    "the host is not named": gettext_lazy("The text does not say who hosts the meeting."),
+    "repeated by the newer resolution": gettext_lazy(
+        "The newer resolution repeats this request; confirm that it replaces the older one."
+    ),
+    "no longer repeated by the newer text": gettext_lazy(
+        "The newer resolution no longer asks this; confirm that it has lapsed."
+    ),
+}
+_OWN_MEETING = re.compile(r"^“(?P<noun>.+)”: may not be a joint meeting of the two systems$")
+
+
+def reason_words(item: ReviewItem) -> str:
+    """Why the parser is unsure, in words and in the page's language."""
+    if item.reason in REASONS:
+        why = str(REASONS[item.reason])
+    elif m := _OWN_MEETING.match(item.reason or ""):
+        why = _("“%(noun)s” may be one side's own meeting, not a joint one.") % {
+            "noun": m.group("noun")
+        }
+    else:
+        why = item.reason
+    if item.confidence >= 0.7:
+        level = _("Fairly sure")
+    elif item.confidence >= 0.5:
+        level = _("Unsure")
+    else:
+        level = _("Very unsure")
+    return f"{level}. {why}" if why else f"{level}."
 
 
 def _resolution(request, framework, pk: int) -> Resolution:
@@ -43,6 +102,8 @@ def review_list(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
     for item in items:
         item.data_text = json.dumps(item.data, ensure_ascii=False, indent=1, default=str)
+        item.kind_label = KINDS.get(item.kind, item.kind)
+        item.reason_words = reason_words(item)
     return render(
         request,
         "web/review.html",
@@ -52,6 +113,7 @@ def review_list(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "resolution": resolution,
             "items": items,
             "may_decide": True,
+            "upload": _last_upload(request, resolution),
             "pending": sum(1 for i in items if i.status == ReviewItem.Status.PENDING),
         },
     )
@@ -75,3 +137,28 @@ def review_decide(request: HttpRequest, slug: str, pk: int, item_pk: int) -> Htt
     except AccordError as exc:
         messages.error(request, str(exc))
     return redirect("resolution-review", slug=slug, pk=pk)
+
+
+def _last_upload(request, resolution: Resolution) -> Upload | None:
+    """The latest upload of ``resolution`` not undone yet, when the user may undo it."""
+    upload = Upload.objects.filter(resolution=resolution, undone_at__isnull=True).first()
+    return upload if upload and can_delete(request.user, resolution) else None
+
+
+@require_POST
+@login_required
+def upload_undo(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Undo the latest upload of a resolution in one step (the service asks the
+    permissions module), then go back to the framework's resolutions."""
+    framework = framework_for(request, slug)
+    resolution = _resolution(request, framework, pk)
+    upload = get_object_or_404(Upload, resolution=resolution, undone_at__isnull=True)
+    try:
+        services.upload_undo(upload=upload, user=request.user)
+    except AccordError as exc:
+        messages.error(request, str(exc))
+        return redirect("resolution-review", slug=slug, pk=pk)
+    messages.success(
+        request, _("The upload of %(symbol)s was undone.") % {"symbol": resolution.symbol}
+    )
+    return redirect("resolutions", slug=slug)

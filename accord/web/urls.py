@@ -53,4 +53,5 @@ urlpatterns = [
         review.review_decide,
         name="resolution-review-decide",
     ),
+    path("f/<slug:slug>/resolutions/<int:pk>/undo/", review.upload_undo, name="upload-undo"),
 ]

@@ -80,8 +80,8 @@ def test_numbers_and_dates_that_look_like_symbols_are_not_citations():
         "Notes that 2/3 of the members voted, that services run 24/7 and are shared 50/50, "
         "that on 12/10/2018 the rate rose by 3/4 per cent to 1.5 per cent, that 10 of 22 "
         "October 1982 priority areas, paragraphs 3/4 and 7, HIV/AIDS and and/or apply, "
-        "in 2018/19, and that the Economic and Social Council resolution 2008/4 and "
-        "decision 73/546 stand;"
+        "in 2018/19, and that the World Health Assembly resolution 2008/4 and "
+        "the Conference of the Parties decision 14/5 stand;"
     )
     assert cite(text, pid="op-3") == []
 
@@ -133,3 +133,54 @@ def test_a_dated_resolution_whose_date_fits_the_human_rights_council_is_the_coun
     [c] = cite("welcoming the implementation of resolution 16/18 of 24 March 2011 and all its")
     assert (c.kind, c.symbol) == ("hrc-resolution", "A/HRC/RES/16/18")
     assert cite("Recalling its resolution 72/74 of 6 December 1999,") == []
+
+
+def test_a_long_recall_that_mixes_forms_yields_every_resolution():
+    found = cite(
+        "Recalling its resolutions 23 (I) of 10 February 1946, 97 (I) of 14 December 1946, "
+        "364 B (IV) of 4 December 1949, 75/144 of 15 December 2020 and 78/236 of "
+        "22 December 2023,"
+    )
+    assert [c.symbol for c in found] == ["23 (I)", "97 (I)", "364 B (IV)", "75/144", "78/236"]
+    assert found[2].date == date(1949, 12, 4)
+
+
+def test_lettered_resolutions_are_one_citation_per_letter_and_the_list_runs_on():
+    found = cite("Recalling its resolutions 36/87 A and B, 78/70 A-C of 7 December 2023 and 77/1")
+    assert [c.symbol for c in found] == [
+        "36/87 A", "36/87 B", "78/70 A", "78/70 B", "78/70 C", "77/1",
+    ]  # fmt: skip
+    assert {c.kind for c in found} == {"ga-resolution"}
+
+
+def test_a_pronoun_or_a_symbol_after_and_is_not_a_letter():
+    found = cite("Recalling its resolution 75/1 and A/75/L.1, and resolution 70/1 and I")
+    assert [c.symbol for c in found] == ["75/1", "A/75/L.1", "70/1"]
+
+
+def test_assembly_decisions_and_economic_and_social_council_resolutions_have_their_kinds():
+    found = cite(
+        "Recalling its decision 77/512 of 1 May 2023, Economic and Social Council resolutions "
+        "2024/5 and 2023/16, and decision 15/4 of the Conference of the Parties,"
+    )
+    assert [(c.kind, c.symbol) for c in found] == [
+        ("ga-decision", "77/512"),
+        ("ecosoc-resolution", "E/RES/2024/5"),
+        ("ecosoc-resolution", "E/RES/2023/16"),
+    ]
+    assert found[0].date == date(2023, 5, 1)
+
+
+def test_the_corpus_lettered_and_decision_citations_are_found(corpus):
+    from resolutions import parse
+
+    res = parse(corpus / "text" / "A_RES_78_220.txt")
+    assert "2200 A (XXI)" in {c.symbol for c in res.citations}
+    res = parse(corpus / "text" / "A_RES_79_136.txt")
+    assert [
+        (c.kind, c.symbol) for c in res.citations if c.kind in ("ga-decision", "ecosoc-resolution")
+    ] == [
+        ("ga-decision", "60/519"),
+        ("ecosoc-resolution", "E/RES/2019/19"),
+        ("ecosoc-resolution", "E/RES/2019/20"),
+    ]

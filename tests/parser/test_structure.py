@@ -64,6 +64,16 @@ def test_it_reads_the_committee_basis_and_several_agenda_items():
     assert r.session == 99 and r.symbol == "A/RES/99/1"
 
 
+def test_the_fourth_committee_basis_names_the_committee_and_the_report_apart():
+    fourth = "[on the report of the Special Political and Decolonization Committee\n(Fourth Committee) (A/99/537, para. 15)]"
+    r = parse_text(
+        body("1. Takes note of the report.").replace(
+            "[on the report of the Sixth Committee (A/99/500, para. 12)]", fourth
+        )
+    )
+    assert (r.basis.committee, r.basis.report) == ("Fourth Committee", "A/99/537, para. 15")
+
+
 def test_it_warns_about_a_gap_in_the_operative_numbering():
     r = parse_text(
         body("1. Takes note of the report;", "3. Decides to remain seized of the matter.")
@@ -152,3 +162,59 @@ def test_each_part_of_a_resolution_in_parts_gives_its_heading_to_its_preamble():
 def test_the_examples_in_the_docstrings_hold(module):
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize(
+    "text, verb",
+    [
+        ("Expresses the hope that the talks resume;", "Expresses the hope"),
+        ("Expresses its deep concern at the situation;", "Expresses its deep concern"),
+        ("Takes into account the views of States;", "Takes into account"),
+        ("Looks forward to the report;", "Looks forward"),
+        ("Calls once again upon all States to act;", "Calls once again upon"),
+        ("Reaffirms its request to the Secretary-General;", "Reaffirms its request"),
+        ("Reaffirms the principles of the Charter;", "Reaffirms"),
+        ("We reaffirm our commitment to the Charter;", "We reaffirm"),
+        ("We also strongly condemn terrorism;", "We also strongly condemn"),
+    ],
+)
+def test_multi_word_operative_openings_are_read_whole(text, verb):
+    assert resolutions.phrases.operative_verb(text) == verb
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("Looking forward to the conference,", "Looking forward"),
+        ("Remaining deeply concerned that", "Remaining deeply concerned"),
+        ("Remaining convinced that", "Remaining convinced"),
+        ("Expressing the hope that", "Expressing the hope"),
+    ],
+)
+def test_multi_word_preamble_openings_are_read_whole(text, phrase):
+    assert resolutions.phrases.preamble_phrase(text) == phrase
+
+
+def test_a_star_separator_is_neither_a_preambular_nor_an_operative_paragraph():
+    r = parse_text(
+        body("Noting the report,", "* * *", "1. Takes note of the report;", "*", "2. Decides.")
+    )
+    assert [p.text for p in r.preamble] == [
+        "Recalling its resolution 98/7 of 1 December 2043,",
+        "Noting the report,",
+    ]
+    assert [p.number for p in r.operative] == [1, 2]
+    assert not any("*" in p.text for p in r.operative)
+
+
+def test_a_resolution_without_the_formula_line_parses_with_a_warning():
+    text = body("1. Takes note of the report;", "2. Decides.")
+    r = parse_text(text.replace("The General Assembly,\n", "\n"))
+    assert r.symbol == "A/RES/99/1" and [p.number for p in r.operative] == [1, 2]
+    assert r.title == "A resolution with points"
+    assert any("formula" in w for w in r.warnings)
+
+
+def test_text_without_formula_symbol_or_adoption_line_is_still_refused():
+    with pytest.raises(resolutions.NotAResolution):
+        parse_text("Some notes\n\n1. Opening of the session.\n\n2. Election of officers.\n")

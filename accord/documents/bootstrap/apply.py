@@ -27,7 +27,7 @@ from django.db.models.fields.files import FieldFile
 from simple_history.utils import bulk_create_with_history
 
 from accord.cooperation.models import ActionItem, Framework, Meeting, PriorityArea
-from accord.core.services import _save_with_history, object_update
+from accord.core.services import object_create, object_update
 from accord.documents.bootstrap.proposals import Plan, Proposal
 from accord.documents.models import Citation, Mandate, Paragraph, Resolution
 from accord.registry.models import Agreement, Entity, EntityFormerName, Organization
@@ -109,9 +109,9 @@ class Writer:
         if obj is None and not create:
             obj = model.all_objects.filter(**lookup).first()
         if obj is None:
-            obj = model(**{**lookup, **values})
-            _save_with_history(
-                obj, self.user, self.reason, {k: v for k, v in (m2m or {}).items() if v}
+            links = {k: v for k, v in (m2m or {}).items() if v}
+            obj = object_create(
+                model=model, user=self.user, reason=self.reason, **{**lookup, **values, **links}
             )
             self._count(kind, "created")
             return obj

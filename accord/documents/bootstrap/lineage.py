@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from accord.core.services import object_update
+from accord.documents.bootstrap.partner import in_series
 from accord.documents.models import Mandate, Resolution
 
 MATCH = 80  # percent: token-set ratio of two actions that say the same thing
@@ -36,6 +37,7 @@ class LineageResult:
     )  # (predecessor, successor) symbols changed
     repeated: int = 0  # older mandates superseded by a matching newer one
     dropped: int = 0  # older mandates the newer text no longer repeats
+    proposals: list = field(default_factory=list)  # Superseding, to review
 
 
 def _comparable(action: str) -> str:
@@ -64,14 +66,26 @@ def best_match(old: Mandate, candidates: list[Mandate]) -> Mandate | None:
     return best if best_score >= MATCH else None
 
 
-def supersede(
-    older: Resolution, newer: Resolution, user, reason: str, result: LineageResult
-) -> None:
-    """Mark the open mandates of ``older`` superseded (see the module docstring)."""
+@dataclass(frozen=True)
+class Superseding:
+    """A proposal: the open ``old`` mandate is superseded by ``new`` (None: the newer
+    text no longer repeats it); ``score`` is how alike the two actions read (0-100)."""
+
+    older: Resolution
+    newer: Resolution
+    old: Mandate
+    new: Mandate | None
+    score: float
+
+
+def supersede_candidates(older: Resolution, newer: Resolution) -> list[Superseding]:
+    """The open mandates of ``older`` that ``newer`` supersedes (see the module docstring),
+    each with the newer mandate that repeats it; nothing is written."""
     candidates = list(
         Mandate.objects.filter(resolution=newer).prefetch_related("addressee_entities")
     )
     olds = Mandate.objects.filter(resolution=older).prefetch_related("addressee_entities")
+    out = []
     for old in olds:
         if old.status not in (*_OPEN, Mandate.Status.SUPERSEDED):
             continue
@@ -80,32 +94,71 @@ def supersede(
             match.pk if match else None
         ):
             continue
-        object_update(
-            obj=old,
-            user=user,
-            expected_version=old.version,
-            reason=reason,
-            status=Mandate.Status.SUPERSEDED,
-            superseded_by=match,
+        score = (
+            fuzz.token_set_ratio(_comparable(old.action), _comparable(match.action)) if match else 0
         )
-        if match:
+        out.append(Superseding(older, newer, old, match, score))
+    return out
+
+
+def supersede_mandate(*, old: Mandate, new: Mandate | None, user, reason: str) -> Mandate:
+    """Mark ``old`` superseded by ``new`` and close its open action items as no longer
+    applicable (their reporting obligation passed to the newer resolution)."""
+    from accord.cooperation.models import ActionItem
+
+    old = object_update(
+        obj=old,
+        user=user,
+        expected_version=old.version,
+        reason=reason,
+        status=Mandate.Status.SUPERSEDED,
+        superseded_by=new,
+    )
+    for item in ActionItem.objects.filter(
+        mandate=old, status__in=(ActionItem.Status.OPEN, ActionItem.Status.IN_PROGRESS)
+    ):
+        object_update(
+            obj=item,
+            user=user,
+            expected_version=item.version,
+            reason=reason,
+            status=ActionItem.Status.NO_LONGER_APPLICABLE,
+        )
+    return old
+
+
+def supersede(
+    older: Resolution, newer: Resolution, user, reason: str, result: LineageResult
+) -> None:
+    """Mark the open mandates of ``older`` superseded at once (``accord bootstrap --yes``)."""
+    for s in supersede_candidates(older, newer):
+        supersede_mandate(old=s.old, new=s.new, user=user, reason=reason)
+        if s.new:
             result.repeated += 1
         else:
             result.dropped += 1
 
 
-def link_series(resolution: Resolution, user, reason: str) -> LineageResult:
-    """Order the framework's resolutions by session; link each to the one before it and
-    supersede the older mandates of every pair the new ``resolution`` belongs to."""
+def series(framework) -> list[Resolution]:
+    """The framework's resolutions of its series ("Cooperation between the United Nations
+    and <the partner>"), oldest session first; related resolutions are left out."""
+    rows = Resolution.objects.filter(framework=framework, session__isnull=False).order_by(
+        "session", "id"
+    )
+    return [r for r in rows if in_series(r.title, framework.partner.code)]
+
+
+def link_series(resolution: Resolution, user, reason: str, apply: bool = True) -> LineageResult:
+    """Order the framework's series by session; link each resolution to the one before it.
+    For every pair the new ``resolution`` belongs to, the older mandates it supersedes
+    are marked at once (``apply``) or returned as proposals (``result.proposals``)."""
     result = LineageResult()
     if resolution.framework_id is None or resolution.session is None:
         return result
-    series = list(
-        Resolution.objects.filter(
-            framework_id=resolution.framework_id, session__isnull=False
-        ).order_by("session", "id")
-    )
-    for older, newer in zip(series, series[1:], strict=False):
+    chain = series(resolution.framework)
+    if resolution.pk not in {r.pk for r in chain}:
+        return result  # a related resolution: never in the series, supersedes nothing
+    for older, newer in zip(chain, chain[1:], strict=False):
         if newer.predecessor_id != older.pk:
             newer = object_update(
                 obj=newer,
@@ -116,5 +169,8 @@ def link_series(resolution: Resolution, user, reason: str) -> LineageResult:
             )
             result.linked.append((older.symbol, newer.symbol))
         if resolution.pk in (older.pk, newer.pk):
-            supersede(older, newer, user, reason, result)
+            if apply:
+                supersede(older, newer, user, reason, result)
+            else:
+                result.proposals.extend(supersede_candidates(older, newer))
     return result

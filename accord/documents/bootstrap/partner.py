@@ -63,6 +63,24 @@ def partner_from_title(title: str) -> str | None:
     return None
 
 
+def in_series(title: str, partner: str, agenda_titles: list[str] | tuple = ()) -> bool:
+    """Does a resolution with this title (or agenda sub-item title) belong to the series
+    of the framework of the UN and ``partner`` (a gazetteer id): is it "Cooperation
+    between the United Nations and <the partner>", under any of the partner's names,
+    acronyms or former names? A rule on the shape of the title, never a list of symbols.
+
+    >>> in_series("Cooperation between the United Nations and the Organization of the Islamic Conference", "oic")
+    True
+    >>> in_series("The occupied Syrian Golan", "oic")
+    False
+    """
+    for text in (title, *agenda_titles):
+        tail = re.sub(r"^.*?:\s*(?=cooperation between)", "", text or "", flags=re.I)
+        if partner_from_title(tail) == partner:
+            return True
+    return False
+
+
 def organization_named(text: str) -> str | None:
     """The gazetteer id of the organization ``text`` names ("the United Nations" -> "un").
 

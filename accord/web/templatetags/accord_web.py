@@ -6,6 +6,8 @@ from __future__ import annotations
 from django import template
 from django.utils.html import format_html
 
+from accord.cooperation.palette import status_css_properties
+
 register = template.Library()
 
 
@@ -19,6 +21,13 @@ def entity(obj):
     if obj.acronym and obj.acronym != name:
         return format_html('<abbr title="{}">{}</abbr>', name, obj.acronym)
     return name
+
+
+@register.simple_tag
+def status_palette():
+    """The activity status colours as CSS custom properties (``--status-planned: ...;``),
+    from the one palette in ``accord.cooperation.palette``."""
+    return status_css_properties()
 
 
 @register.simple_tag(takes_context=True)

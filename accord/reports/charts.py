@@ -10,22 +10,30 @@ from __future__ import annotations
 
 import io
 
-import matplotlib
+from matplotlib import rc_context
+from matplotlib.figure import Figure
 
 from accord.cooperation.palette import status_colour
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+# Figure objects, never pyplot: pyplot keeps global state (the current figure), which a
+# server process running several reports at once must not share.
+STYLE = {"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "path"}
 
-plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "path"})
 
-
-def _save(fig) -> tuple[bytes, bytes]:
+def _save(fig: Figure) -> tuple[bytes, bytes]:
     png, svg = io.BytesIO(), io.BytesIO()
-    fig.savefig(png, format="png", dpi=150, bbox_inches="tight")
-    fig.savefig(svg, format="svg", bbox_inches="tight")
-    plt.close(fig)
+    with rc_context(STYLE):
+        fig.savefig(png, format="png", dpi=150, bbox_inches="tight")
+        fig.savefig(svg, format="svg", bbox_inches="tight")
     return png.getvalue(), svg.getvalue()
+
+
+def _figure(width: float, height: float):
+    """A figure and its one axes, drawn in the report's style (fonts are read when the
+    text is created, so the style applies while drawing too)."""
+    with rc_context(STYLE):
+        fig = Figure(figsize=(width, height))
+        return fig, fig.add_subplot()
 
 
 def stacked_bars(
@@ -33,13 +41,14 @@ def stacked_bars(
 ) -> tuple[bytes, bytes]:
     """Horizontal bars, one per category, stacked by series (e.g. status).
     Returns (png, svg)."""
-    return _save(stacked_bars_figure(categories, series, labels))
+    with rc_context(STYLE):
+        return _save(stacked_bars_figure(categories, series, labels))
 
 
 def stacked_bars_figure(categories, series, labels=None):
     """The figure of ``stacked_bars`` (not yet saved)."""
     labels = labels or {}
-    fig, ax = plt.subplots(figsize=(6.3, 0.45 * max(len(categories), 2) + 1.0))
+    fig, ax = _figure(6.3, 0.45 * max(len(categories), 2) + 1.0)
     left = [0] * len(categories)
     for name, values in series.items():
         ax.barh(
@@ -72,12 +81,13 @@ def paired_bars(
 ) -> tuple[bytes, bytes]:
     """Two bars per period side by side (e.g. action items opened and closed).
     Returns (png, svg)."""
-    return _save(paired_bars_figure(periods, first, second, first_label, second_label))
+    with rc_context(STYLE):
+        return _save(paired_bars_figure(periods, first, second, first_label, second_label))
 
 
 def paired_bars_figure(periods, first, second, first_label, second_label):
     """The figure of ``paired_bars`` (not yet saved)."""
-    fig, ax = plt.subplots(figsize=(6.3, 2.2))
+    fig, ax = _figure(6.3, 2.2)
     xs = range(len(periods))
     ax.bar([x - 0.2 for x in xs], first, width=0.4, label=first_label, color="#fdae6b")
     ax.bar([x + 0.2 for x in xs], second, width=0.4, label=second_label, color="#31a354")

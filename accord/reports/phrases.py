@@ -557,23 +557,32 @@ def phrases(lang: str) -> Phrases:
     return Phrases(lang)
 
 
-_ROMAN = [
-    "I",
-    "II",
-    "III",
-    "IV",
-    "V",
-    "VI",
-    "VII",
-    "VIII",
-    "IX",
-    "X",
-    "XI",
-    "XII",
-    "XIII",
-    "XIV",
-    "XV",
-]
+_ROMAN_DIGITS = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+
+
+def roman(n: int) -> str:
+    """16 -> "XVI" (any positive number, not only the first fifteen)."""
+    out = []
+    for value, digits in _ROMAN_DIGITS:
+        count, n = divmod(n, value)
+        out.append(digits * count)
+    return "".join(out)
+
+
 _AR_ORDER = [
     "أولا",
     "ثانيا",
@@ -620,7 +629,7 @@ def section_label(index: int, lang: str) -> str:
     """The label of the ``index``-th (1-based) chapter: "IV." (or "رابعا -" in Arabic)."""
     if lang == "ar":
         return f"{_AR_ORDER[index - 1]} -" if index <= len(_AR_ORDER) else f"{index} -"
-    return f"{_ROMAN[index - 1]}." if index <= len(_ROMAN) else f"{index}."
+    return f"{roman(index)}."
 
 
 def subsection_label(index: int, lang: str) -> str:
@@ -633,4 +642,4 @@ def subsection_label(index: int, lang: str) -> str:
 
 
 def figure_label(index: int, lang: str) -> str:
-    return phrases(lang)["figure"].format(n=index if lang == "ar" else _ROMAN[index - 1])
+    return phrases(lang)["figure"].format(n=index if lang == "ar" else roman(index))

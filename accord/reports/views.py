@@ -161,7 +161,7 @@ def report_sg(request, framework: str | None = None):
     context = {
         "frameworks": frameworks,
         "formats": REPORT_FORMATS,
-        "languages": LANGUAGES,
+        "report_languages": LANGUAGES,
         "kind": "sg",
         "selected": framework or (frameworks[0].slug if frameworks else ""),
         "start": request.POST.get("start", "2018-09"),
@@ -202,7 +202,7 @@ def review_pack(request, pk: int):
     context = {
         "meeting": meeting,
         "formats": ("docx", "pdf"),
-        "languages": LANGUAGES,
+        "report_languages": LANGUAGES,
         "kind": "review_pack",
     }
     if request.method == "POST":

@@ -238,16 +238,31 @@ def test_chart_labels_are_drawn_by_matplotlib_not_left_to_the_pdf_renderer():
 
 
 def test_charts_of_an_empty_period_have_no_negative_axis():
-    import matplotlib.pyplot as plt
-
     from accord.reports import charts
 
     fig = charts.paired_bars_figure(["2018 Q3", "2018 Q4"], [0, 0], [0, 0], "opened", "closed")
     assert fig.axes[0].get_ylim()[0] == 0 and fig.axes[0].get_ylim()[1] >= 1
-    plt.close(fig)
     fig = charts.stacked_bars_figure(["Peace"], {"ongoing": [0]})
     assert fig.axes[0].get_xlim() == (0, 1)
-    plt.close(fig)
+
+
+def test_charts_leave_no_figure_in_pyplots_global_state():
+    import matplotlib.pyplot as plt
+
+    from accord.reports import charts
+
+    before = plt.get_fignums()
+    charts.stacked_bars(["Peace"], {"ongoing": [2]})
+    charts.paired_bars(["2018 Q3"], [1], [0], "opened", "closed")
+    assert plt.get_fignums() == before
+
+
+def test_figure_labels_go_past_fifteen():
+    from accord.reports.phrases import figure_label
+
+    assert figure_label(16, "en") == "Figure XVI"
+    assert figure_label(40, "fr").endswith("XL")
+    assert figure_label(16, "ar").endswith("16")
 
 
 def test_a_framework_without_activities_still_gets_a_report(db):

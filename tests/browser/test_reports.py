@@ -1,0 +1,95 @@
+"""The report page in a real browser: the coordinator presses Generate for Word and PDF
+in English, French and Arabic, downloads each file and the test opens it (python-docx,
+pypdfium2) to find the framework's data in it. Also the review pack from the meeting
+page, and the links that lead to both pages."""
+
+from __future__ import annotations
+
+import io
+
+import pypdfium2
+import pytest
+from django.utils import timezone
+from docx import Document as WordDocument
+
+from tests.browser.conftest import sign_in
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _word_text(data: bytes) -> str:
+    word = WordDocument(io.BytesIO(data))
+    cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in word.paragraphs] + cells)
+
+
+def _pdf_text(data: bytes) -> str:
+    pdf = pypdfium2.PdfDocument(data)
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in pdf)
+    finally:
+        pdf.close()
+
+
+def _check_language_list(page) -> None:
+    """The page's own list, not the switcher's dictionaries of base.html."""
+    options = page.locator("#id_lang option")
+    values = [options.nth(i).get_attribute("value") for i in range(options.count())]
+    assert values == ["en", "fr", "ar"]
+    names = options.all_inner_texts()
+    assert names[:2] == ["English", "français"] and names[2].startswith("العرب"), names
+
+
+def _generate(page, fmt: str, lang: str) -> bytes:
+    page.locator("#id_format").select_option(fmt)
+    page.locator("#id_lang").select_option(lang)
+    page.get_by_role("button", name="Generate").click()
+    page.wait_for_load_state()
+    link = page.locator("a[download]")
+    with page.expect_download() as info:
+        link.click()
+    return open(info.value.path(), "rb").read()
+
+
+def test_generate_downloads_the_report_in_every_format_and_language(world, new_page):
+    page = new_page()
+    sign_in(page, "coordinator")
+    page.goto("/f/un-oic/matrix/")
+    page.get_by_role("link", name="Draft the report of the Secretary-General").click()
+    _check_language_list(page)
+    year = timezone.localdate().year
+    titles = {a.title for a in world.activities}
+    for lang, entity in (
+        ("en", "OHCHR"),
+        ("fr", "Haut-Commissariat des Nations Unies aux droits de l'homme"),
+        ("ar", "مفوضية الأمم المتحدة السامية لحقوق الإنسان"),
+    ):
+        for fmt, read in (("docx", _word_text), ("pdf", _pdf_text)):
+            page.goto("/reports/sg/un-oic/")
+            page.locator("#id_start").fill(f"{year}-01")
+            page.locator("#id_end").fill(f"{year + 1}-12")
+            text = read(_generate(page, fmt, lang))
+            if (lang, fmt) != ("ar", "pdf"):
+                # pdfium gives Arabic in presentation forms and visual order; the Latin
+                # titles below are what the Arabic PDF is checked for.
+                assert entity in text, (lang, fmt)
+            flat = " ".join(text.split())
+            assert any(t in flat for t in titles), (lang, fmt)
+
+
+def test_the_review_pack_is_reached_from_the_meeting_page(world, new_page):
+    page = new_page()
+    sign_in(page, "coordinator")
+    meeting = world.meeting
+    page.goto(f"/f/un-oic/meetings/{meeting.pk}/")
+    page.get_by_role("link", name="Review pack").click()
+    _check_language_list(page)
+    text = _word_text(_generate(page, "docx", "en"))
+    assert world.activities[0].title in text
+
+
+def test_the_public_pages_link_the_open_data(world, new_page):
+    page = new_page()
+    page.goto("/f/un-oic/")
+    page.get_by_role("link", name="Open data").click()
+    assert page.url.endswith("/reports/opendata/")

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accord.core.errors import AccordError
-from accord.core.services import object_create, object_update
+from accord.core.services import _save_with_history, object_create, object_update
 from accord.registry.models import Agreement, Entity, EntityFormerName, FocalPoint
 
 
@@ -118,8 +118,12 @@ def agreement_update(*, agreement: Agreement, user, expected_version: int, **cha
 def focal_point_create(*, entity: Entity, user, account=None, **fields) -> FocalPoint:
     """Name a person focal point of ``entity`` (``priority_areas`` as an iterable),
     linked to the user ``account`` when they have one."""
-    fields["priority_areas"] = list(fields.get("priority_areas", []))
-    return object_create(model=FocalPoint, user=user, entity=entity, **{**fields, "user": account})
+    areas = fields.pop("priority_areas", [])
+    point = FocalPoint(entity=entity, user=account, **fields)
+    point.full_clean()
+    # FocalPoint has a field named ``user``, which object_create's own keyword would shadow.
+    _save_with_history(point, user, None, {"priority_areas": list(areas)})
+    return point
 
 
 @transaction.atomic

@@ -103,7 +103,7 @@ def action_item_close(
     """Close an action item as done, with the evidence of closure (text required)."""
     if not evidence.strip():
         raise AccordError(_("Closing an action item needs evidence of closure."))
-    if item.status in (ActionItem.Status.DONE, ActionItem.Status.CANCELLED):
+    if not item.is_open:
         raise AccordError(_("“%(item)s” is already closed.") % {"item": item})
     changes: dict[str, Any] = {
         "status": ActionItem.Status.DONE,
@@ -282,7 +282,7 @@ def action_item_update(
 @transaction.atomic
 def action_item_reopen(*, item: ActionItem, user, expected_version: int) -> ActionItem:
     """Open a closed action item again; the evidence of its closure stays in the history."""
-    if item.status not in (ActionItem.Status.DONE, ActionItem.Status.CANCELLED):
+    if item.is_open:
         raise AccordError(_("“%(item)s” is not closed.") % {"item": item})
     return object_update(
         obj=item,

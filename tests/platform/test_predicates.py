@@ -81,3 +81,16 @@ def test_the_stylesheet_colours_statuses_from_the_palette():
     css = (settings.BASE_DIR / "accord" / "static" / "accord" / "accord.css").read_text()
     for value in Activity.Status.values:
         assert f".status-{value} {{ color: var(--status-{value}); }}" in css
+
+
+def test_an_item_no_longer_applicable_is_closed_and_cannot_be_closed_again(framework, alice):
+    import pytest
+
+    from accord.cooperation.services import action_item_close
+    from accord.core.errors import AccordError
+
+    gone = _item(framework, "superseded", ActionItem.Status.NO_LONGER_APPLICABLE, None)
+    assert not gone.is_open
+    assert gone in ActionItem.objects.closed()
+    with pytest.raises(AccordError, match="already closed"):
+        action_item_close(item=gone, user=alice, evidence="done anyway")

@@ -444,6 +444,12 @@ def can_create_some(user, model) -> bool:
     )
 
 
+def can_see_people(user) -> bool:
+    """May ``user`` see who made a change by name? Members and administrators; the
+    public sees the person's entity or organization, never a username."""
+    return grants(user).is_member
+
+
 def require(allowed: bool, message: str | None = None) -> None:
     """Raise PermissionDenied (HTTP 403) unless ``allowed``."""
     if not allowed:

@@ -247,3 +247,28 @@ def test_a_signed_in_outsider_sees_only_what_is_published(client, world):
     )
     body = client.get(reverse("registry", args=[world.framework.slug])).content.decode()
     assert "Amina Diallo" not in body  # focal points are for members
+
+
+def test_the_public_never_sees_a_username_but_members_see_who_changed_what(client, world):
+    from django.contrib.auth import get_user_model
+
+    from accord.cooperation.models import Activity
+
+    slug = world.framework.slug
+    activity = world.activities[1]
+    activity.is_published = True
+    activity._history_user = world.focal
+    activity.save()
+    names = set(get_user_model().objects.values_list("username", flat=True))
+    urls = [reverse("dashboard", args=[slug]), reverse("activity", args=[slug, activity.pk])]
+    for url in urls:
+        body = client.get(url).content.decode()
+        shown = {n for n in names if f"· {n}" in body or f">{n}<" in body}
+        assert not shown, (url, shown)
+    public_history = client.get(urls[1]).content.decode().split('class="history"')[1]
+    assert "·" in public_history, "the public history lists the change, by entity"
+    client.force_login(world.viewer)
+    member_history = client.get(urls[1]).content.decode().split('class="history"')[1]
+    label = world.focal.get_full_name() or world.focal.get_username()
+    assert label in member_history
+    assert Activity.history.filter(id=activity.pk, history_user=world.focal).exists()

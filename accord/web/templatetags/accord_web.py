@@ -6,8 +6,11 @@ from __future__ import annotations
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
+from accord.accounts import permissions
 from accord.cooperation.palette import status_css_properties
+from accord.core.services import user_label
 
 register = template.Library()
 
@@ -74,3 +77,33 @@ def may_create(user, label: str, framework) -> bool:
     from accord.accounts.permissions import can_create
 
     return can_create(user, apps.get_model(label), framework=framework)
+
+
+@register.simple_tag(takes_context=True)
+def who(context, person) -> str:
+    """Who made a change, as the reader may see it: a member sees the person's name;
+    the public sees the person's entity or organization, never a username."""
+    if person is None:
+        return _("system")
+    request = context.get("request")
+    if permissions.can_see_people(getattr(request, "user", None)):
+        return user_label(person)
+    seen = context.render_context.setdefault("accord_who", {})
+    if person.pk not in seen:
+        seen[person.pk] = _affiliation(person)
+    return seen[person.pk]
+
+
+def _affiliation(person) -> str:
+    from accord.accounts.models import Membership
+
+    memberships = list(
+        Membership.objects.active().filter(user=person).select_related("entity", "organization")
+    )
+    for membership in memberships:
+        if membership.entity:
+            return membership.entity.acronym or membership.entity.name
+    for membership in memberships:
+        if membership.organization:
+            return membership.organization.acronym or membership.organization.name
+    return _("Secretariat staff")

@@ -134,17 +134,12 @@ def _dates(activity: Activity):
 
 
 def _tags(activity: Activity):
-    targets = sorted(activity.sdg_targets.all(), key=lambda t: _target_key(t.code))
+    targets = list(activity.sdg_targets.all())  # in SDGTarget's own order (goal, order)
     goals = {t.goal.number: t.goal for t in targets}
     for number in sorted(goals):
         yield "2", str(number), goals[number].name
     for target in targets:
         yield "3", target.code, target.text
-
-
-def _target_key(code: str):
-    goal, _, rest = code.partition(".")
-    return (int(goal), rest.zfill(3) if rest.isdigit() else rest)
 
 
 def _names(obj) -> dict[str, str]:

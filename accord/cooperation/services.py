@@ -49,7 +49,7 @@ def activity_update(*, activity: Activity, user, expected_version: int, **change
         )
         if new_framework_id != activity.framework_id:
             raise AccordError(_("An activity cannot move to a biennium of another framework."))
-    return object_update(obj=activity, user=user, expected_version=expected_version, **changes)
+    return object_update(obj=activity, by=user, expected_version=expected_version, **changes)
 
 
 @transaction.atomic
@@ -81,7 +81,7 @@ def activity_add_progress(
     if status_after and status_after != activity.status:
         object_update(
             obj=activity,
-            user=user,
+            by=user,
             expected_version=activity.version if expected_version is None else expected_version,
             status=status_after,
             reason=_("Progress update of %(date)s") % {"date": update.date},
@@ -116,7 +116,7 @@ def action_item_close(
         changes["evidence_file"] = evidence_file
     return object_update(
         obj=item,
-        user=user,
+        by=user,
         expected_version=item.version if expected_version is None else expected_version,
         **changes,
     )
@@ -197,7 +197,7 @@ def activity_create(*, user, reason: str | None = None, **fields: Any) -> Activi
     biennium = fields.get("biennium")
     if isinstance(biennium, Biennium):
         fields.setdefault("framework", biennium.framework)
-    return object_create(model=Activity, user=user, reason=reason, **fields)
+    return object_create(model=Activity, by=user, reason=reason, **fields)
 
 
 # --- added for the web pages (meeting detail: record a decision) ---------------------
@@ -236,19 +236,19 @@ def activity_restore(*, activity: Activity, user) -> Activity:
 @transaction.atomic
 def indicator_add(*, activity: Activity, user, **fields: Any) -> Indicator:
     """Add a measure (baseline, target, actual) to an activity."""
-    return object_create(model=Indicator, user=user, activity=activity, **fields)
+    return object_create(model=Indicator, by=user, activity=activity, **fields)
 
 
 @transaction.atomic
 def priority_area_create(*, framework: Framework, user, **fields: Any) -> PriorityArea:
     """Add a field of cooperation to a framework, named in English, French and Arabic."""
-    return object_create(model=PriorityArea, user=user, framework=framework, **fields)
+    return object_create(model=PriorityArea, by=user, framework=framework, **fields)
 
 
 @transaction.atomic
 def meeting_create(*, framework: Framework, user, **fields: Any) -> Meeting:
     """Record a meeting of the two systems (many-to-many fields as iterables)."""
-    return object_create(model=Meeting, user=user, framework=framework, **fields)
+    return object_create(model=Meeting, by=user, framework=framework, **fields)
 
 
 @transaction.atomic
@@ -256,7 +256,7 @@ def meeting_document_add(*, meeting: Meeting, user, **fields: Any) -> MeetingDoc
     """Attach a document (a symbol, a link or a file) to a meeting."""
     if not any(fields.get(name) for name in ("symbol", "title", "url", "file")):
         raise AccordError(_("A document needs a symbol, a title, a link or a file."))
-    return object_create(model=MeetingDocument, user=user, meeting=meeting, **fields)
+    return object_create(model=MeetingDocument, by=user, meeting=meeting, **fields)
 
 
 def action_item_due_error(item: ActionItem, due_on: datetime.date | None) -> str | None:
@@ -276,7 +276,7 @@ def action_item_update(
     error = action_item_due_error(item, changes.get("due_on", item.due_on))
     if error:
         raise ValidationError({"due_on": error})
-    return object_update(obj=item, user=user, expected_version=expected_version, **changes)
+    return object_update(obj=item, by=user, expected_version=expected_version, **changes)
 
 
 @transaction.atomic
@@ -286,7 +286,7 @@ def action_item_reopen(*, item: ActionItem, user, expected_version: int) -> Acti
         raise AccordError(_("“%(item)s” is not closed.") % {"item": item})
     return object_update(
         obj=item,
-        user=user,
+        by=user,
         expected_version=expected_version,
         reason=_("Reopened"),
         status=ActionItem.Status.OPEN,

@@ -139,7 +139,7 @@ def _split_changes(model: type[models.Model], changes: dict[str, Any]):
         if field.many_to_many:
             m2m[name] = value
         elif field.concrete and not field.auto_created and not field.generated:
-            plain[field.name] = value
+            plain[name if name == field.attname else field.name] = value  # "x_id" stays a pk
         else:
             raise AccordError(_("%(field)s cannot be changed here.") % {"field": name})
     return plain, m2m
@@ -189,21 +189,22 @@ def _save_with_history(
 
 @transaction.atomic
 def object_create(
-    *, model: type[models.Model], user, reason: str | None = None, **fields: Any
+    *, model: type[models.Model], by, reason: str | None = None, **fields: Any
 ) -> models.Model:
     """Create a ``model`` row from ``fields`` (field name -> value, many-to-many as an
     iterable), validated by ``full_clean()`` (the model's ``clean()`` included), leaving
-    one history record naming ``user``. Raises ``ValidationError`` (nothing saved)."""
+    one history record naming ``by`` (the user who writes; not ``user``, which is a field
+    name of some models). Raises ``ValidationError`` (nothing saved)."""
     plain, m2m = _split_changes(model, fields)
     obj = model(**plain)
     obj.full_clean()
-    _save_with_history(obj, user, reason, m2m)
+    _save_with_history(obj, by, reason, m2m)
     return obj
 
 
 @transaction.atomic
 def object_update(
-    *, obj: models.Model, user, expected_version: int, reason: str | None = None, **changes: Any
+    *, obj: models.Model, by, expected_version: int, reason: str | None = None, **changes: Any
 ) -> models.Model:
     """Apply ``changes`` (field name -> value, many-to-many as an iterable) if the object is
     still at ``expected_version``; return the saved object with its new version.
@@ -217,7 +218,7 @@ def object_update(
         setattr(fresh, name, value)
     exclude = [f.name for f in fresh._meta.concrete_fields if f.name not in plain]
     fresh.full_clean(exclude=exclude)
-    _save_with_history(fresh, user, reason, m2m)
+    _save_with_history(fresh, by, reason, m2m)
     return fresh
 
 

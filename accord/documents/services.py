@@ -153,7 +153,7 @@ def _decide(item: ReviewItem, user, status: str, data: dict | None = None) -> Re
     if data is not None:
         changes["data"] = data
     return object_update(
-        obj=item, user=user, expected_version=item.version, reason="review", **changes
+        obj=item, by=user, expected_version=item.version, reason="review", **changes
     )
 
 
@@ -423,7 +423,7 @@ def upload_undo(*, upload: Upload, user) -> int:
     touched = take_back(records, user)
     object_update(
         obj=upload,
-        user=user,
+        by=user,
         expected_version=upload.version,
         reason="undo",
         undone_at=timezone.now(),

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accord.core.errors import AccordError
-from accord.core.services import _save_with_history, object_create, object_update
+from accord.core.services import object_create, object_update
 from accord.registry.models import Agreement, Entity, EntityFormerName, FocalPoint
 
 
@@ -61,7 +61,7 @@ def entity_rename(
         changes["acronym"] = acronym
     return object_update(
         obj=entity,
-        user=user,
+        by=user,
         expected_version=expected_version,
         reason=_("Renamed from %(old)s") % {"old": former.name},
         **changes,
@@ -100,7 +100,7 @@ def agreement_create(*, framework, user, **fields) -> Agreement:
     if errors:
         raise ValidationError(errors)
     fields["parties"] = list(fields.get("parties", []))
-    return object_create(model=Agreement, user=user, framework=framework, **fields)
+    return object_create(model=Agreement, by=user, framework=framework, **fields)
 
 
 @transaction.atomic
@@ -111,19 +111,14 @@ def agreement_update(*, agreement: Agreement, user, expected_version: int, **cha
     errors = agreement_lifecycle_errors({**current, **changes})
     if errors:
         raise ValidationError(errors)
-    return object_update(obj=agreement, user=user, expected_version=expected_version, **changes)
+    return object_update(obj=agreement, by=user, expected_version=expected_version, **changes)
 
 
 @transaction.atomic
 def focal_point_create(*, entity: Entity, user, account=None, **fields) -> FocalPoint:
     """Name a person focal point of ``entity`` (``priority_areas`` as an iterable),
     linked to the user ``account`` when they have one."""
-    areas = fields.pop("priority_areas", [])
-    point = FocalPoint(entity=entity, user=account, **fields)
-    point.full_clean()
-    # FocalPoint has a field named ``user``, which object_create's own keyword would shadow.
-    _save_with_history(point, user, None, {"priority_areas": list(areas)})
-    return point
+    return object_create(model=FocalPoint, by=user, entity=entity, user=account, **fields)
 
 
 @transaction.atomic
@@ -134,7 +129,7 @@ def focal_point_end(
     on = on or timezone.localdate()
     if focal_point.start_on and on < focal_point.start_on:
         raise AccordError(_("The end comes before the start."))
-    return object_update(obj=focal_point, user=user, expected_version=expected_version, end_on=on)
+    return object_update(obj=focal_point, by=user, expected_version=expected_version, end_on=on)
 
 
 @transaction.atomic
@@ -159,7 +154,7 @@ def focal_point_for_member(*, membership, user=None) -> FocalPoint | None:
         user=user,
         person_name=person.get_full_name() or person.get_username(),
         email=person.email,
-        user_id=person.pk,
+        account=person,
         start_on=membership.start_on,
         priority_areas=list(areas),
     )

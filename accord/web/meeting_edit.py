@@ -77,7 +77,7 @@ def meeting_edit(request, slug, pk):
             form,
             lambda: object_update(
                 obj=meeting,
-                user=request.user,
+                by=request.user,
                 expected_version=form.cleaned_data["version"],
                 **form.changes(),
             ),
@@ -135,7 +135,7 @@ def decision_edit(request, slug, pk, decision_pk):
             form,
             lambda: object_update(
                 obj=decision,
-                user=request.user,
+                by=request.user,
                 expected_version=form.cleaned_data["version"],
                 **form.changes(),
             ),

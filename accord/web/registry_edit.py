@@ -176,7 +176,7 @@ def priority_area_form(request, slug, pk=None):
                 )
             return object_update(
                 obj=area,
-                user=request.user,
+                by=request.user,
                 expected_version=form.cleaned_data["version"],
                 **form.changes(),
             )

@@ -143,9 +143,7 @@ def test_a_second_run_keeps_a_coordinators_correction(bootstrapped, demo_path, c
     from accord.core.services import object_update
 
     rabat = Meeting.objects.get(kind="general", start_on=datetime.date(2018, 7, 3))
-    object_update(
-        obj=rabat, user=coordinator, expected_version=rabat.version, place="Rabat, Morocco"
-    )
+    object_update(obj=rabat, by=coordinator, expected_version=rabat.version, place="Rabat, Morocco")
     resolution_import(source=demo_path, user=coordinator, confirm_all=True)
     assert Meeting.objects.get(pk=rabat.pk).place == "Rabat, Morocco"
 

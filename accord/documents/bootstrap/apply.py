@@ -111,7 +111,7 @@ class Writer:
         if obj is None:
             links = {k: v for k, v in (m2m or {}).items() if v}
             obj = object_create(
-                model=model, user=self.user, reason=self.reason, **{**lookup, **values, **links}
+                model=model, by=self.user, reason=self.reason, **{**lookup, **values, **links}
             )
             self._count(kind, "created")
             return obj
@@ -125,7 +125,7 @@ class Writer:
                 changes[name] = list(current | set(targets))
         if changes:
             obj = object_update(
-                obj=obj, user=self.user, expected_version=obj.version, reason=self.reason, **changes
+                obj=obj, by=self.user, expected_version=obj.version, reason=self.reason, **changes
             )
         self._count(kind, "updated" if changes else "unchanged")
         return obj
@@ -280,7 +280,7 @@ class Writer:
         ):
             object_update(
                 obj=c,
-                user=self.user,
+                by=self.user,
                 expected_version=c.version,
                 reason=self.reason,
                 cited_resolution=self.resolution,

@@ -108,7 +108,7 @@ def supersede_mandate(*, old: Mandate, new: Mandate | None, user, reason: str) -
 
     old = object_update(
         obj=old,
-        user=user,
+        by=user,
         expected_version=old.version,
         reason=reason,
         status=Mandate.Status.SUPERSEDED,
@@ -119,7 +119,7 @@ def supersede_mandate(*, old: Mandate, new: Mandate | None, user, reason: str) -
     ):
         object_update(
             obj=item,
-            user=user,
+            by=user,
             expected_version=item.version,
             reason=reason,
             status=ActionItem.Status.NO_LONGER_APPLICABLE,
@@ -162,7 +162,7 @@ def link_series(resolution: Resolution, user, reason: str, apply: bool = True) -
         if newer.predecessor_id != older.pk:
             newer = object_update(
                 obj=newer,
-                user=user,
+                by=user,
                 expected_version=newer.version,
                 reason=reason,
                 predecessor=older,

@@ -1,4 +1,9 @@
 """Command line: python -m resolutions parse FILE... [--format json|akn] [-o DIR]
+              python -m resolutions compare OLD NEW
+
+``compare`` prints what changed from OLD to NEW (a draft and its adopted text, or two
+resolutions of a series): each paragraph's status, with ``[-deleted-]{+inserted+}``
+words inside changed paragraphs.
 
 One FILE and no -o: the document goes to standard output. Several files need
 -o DIR and give one output per file (NAME.json or NAME.akn.xml), with a progress
@@ -36,11 +41,38 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--format", choices=("json", "akn"), default="json")
     p.add_argument("-o", "--output", type=Path, metavar="DIR", help="write one file per input here")
+    c = sub.add_parser("compare", help="what changed from OLD to NEW, paragraph by paragraph")
+    c.add_argument("old", type=Path, metavar="OLD")
+    c.add_argument("new", type=Path, metavar="NEW")
     return parser
+
+
+def _compare(old_path: Path, new_path: Path) -> int:
+    from resolutions import parse
+    from resolutions.compare import align, as_text, counts
+
+    parsed = []
+    for path in (old_path, new_path):
+        try:
+            parsed.append(parse(path))
+        except Exception as exc:  # one line, never a traceback
+            _error(path, exc)
+            return EXIT_REFUSED
+    old, new = parsed
+    for part in ("preamble", "operative"):
+        a = [p.text for p in getattr(old, part)]
+        b = [p.text for p in getattr(new, part)]
+        changes = align(a, b)
+        summary = ", ".join(f"{n} {status}" for status, n in counts(changes).items())
+        print(f"# {part}: {summary}")
+        print(as_text(changes, a, b))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "compare":
+        return _compare(args.old, args.new)
     files: list[Path] = args.files
     if len(files) > 1 and args.output is None:
         print("error: several files need -o DIR (one output per file)", file=sys.stderr)

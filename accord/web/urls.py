@@ -6,6 +6,7 @@ from accord.health import healthz
 from accord.web import (
     activities,
     activity_edit,
+    compare,
     dashboard,
     matrix,
     meeting_edit,
@@ -50,6 +51,16 @@ urlpatterns = [
     path("f/<slug:slug>/resolutions/", reader.resolution_list, name="resolutions"),
     path("f/<slug:slug>/resolutions/upload/", reader.resolution_upload, name="resolution-upload"),
     path("f/<slug:slug>/resolutions/<int:pk>/", reader.resolution_detail, name="resolution"),
+    path(
+        "f/<slug:slug>/resolutions/<int:pk>/compare/",
+        compare.compare_pick,
+        name="resolution-compare-pick",
+    ),
+    path(
+        "f/<slug:slug>/resolutions/<int:pk>/compare/<int:other>/",
+        compare.compare_view,
+        name="resolution-compare",
+    ),
     path(
         "f/<slug:slug>/resolutions/<int:pk>/review/", review.review_list, name="resolution-review"
     ),

@@ -1,0 +1,55 @@
+"""A visitor opens 75/16 in the reader, follows "What changed since A/RES/73/135", sees
+the word differences side by side (and stacked at 390 px), picks another resolution in
+the "Compare with" form, and downloads the Word file with tracked changes (corpus test)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+
+@pytest.fixture
+def series(transactional_db, live_server, corpus):
+    from django.contrib.auth import get_user_model
+
+    from accord.documents.services import resolution_import
+
+    user = get_user_model().objects.create_user("nadia")
+    out = []
+    for symbol in ("73_135", "75_16", "77_18"):
+        path = corpus / "text" / f"A_RES_{symbol}.txt"
+        if not path.exists():
+            pytest.skip(f"{path} is absent from the corpus")
+        out.append(resolution_import(source=path, user=user, confirm_all=True).resolution)
+    return out
+
+
+def test_a_visitor_compares_two_resolutions_and_downloads_the_word_file(series, new_page):
+    old, new, later = series
+    page = new_page()
+    page.goto(f"/f/{new.framework.slug}/resolutions/{new.pk}/")
+    page.get_by_role("link", name="What changed since A/RES/73/135").click()
+    assert page.locator("del", has_text="seventy-fifth").count() >= 1
+    assert page.locator("ins", has_text="seventy-seventh").count() >= 1
+    changed = page.locator(".compare-row[data-status=changed]").first.bounding_box()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download as Word").click()
+    data = open(download.value.path(), "rb").read()
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    assert "<w:ins " in xml and "<w:del " in xml
+    page.get_by_label("Compare A/RES/75/16 with").select_option(label="A/RES/77/18")
+    page.get_by_role("button", name="Compare").click()
+    page.wait_for_load_state()
+    assert "What changed from A/RES/75/16 to A/RES/77/18" in page.content()
+    assert page.locator(".citations-added li", has_text="76/254").count() == 1
+    phone = new_page()
+    phone.set_viewport_size({"width": 390, "height": 844})
+    phone.goto(page.url)
+    width = phone.evaluate("document.scrollingElement.scrollWidth")
+    assert width <= 390, f"the comparison is {width} px wide at 390 px"
+    old_cell = phone.locator(".compare-row[data-status=changed] .compare-old").first.bounding_box()
+    new_cell = phone.locator(".compare-row[data-status=changed] .compare-new").first.bounding_box()
+    assert new_cell["y"] >= old_cell["y"] + old_cell["height"] - 1  # stacked, not side by side
+    assert changed is not None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -36,7 +37,7 @@ def test_a_visitor_compares_two_resolutions_and_downloads_the_word_file(series, 
     changed = page.locator(".compare-row[data-status=changed]").first.bounding_box()
     with page.expect_download() as download:
         page.get_by_role("link", name="Download as Word").click()
-    data = open(download.value.path(), "rb").read()
+    data = Path(download.value.path()).read_bytes()
     xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
     assert "<w:ins " in xml and "<w:del " in xml
     page.get_by_label("Compare A/RES/75/16 with").select_option(label="A/RES/77/18")

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "accord.cooperation",
     "accord.reports",
     "accord.web",
+    "accord.search",
 ]
 
 MIDDLEWARE = [

@@ -28,6 +28,7 @@ from simple_history.utils import bulk_create_with_history
 
 from accord.cooperation.models import ActionItem, Framework, Meeting, PriorityArea
 from accord.core.services import object_create, object_update
+from accord.core.signals import rows_bulk_created
 from accord.documents.bootstrap.proposals import Plan, Proposal
 from accord.documents.models import Citation, Mandate, Paragraph, Resolution
 from accord.registry.models import Agreement, Entity, EntityFormerName, Organization
@@ -238,6 +239,9 @@ class Writer:
         self.paragraphs = {
             p.pid: p for p in Paragraph.all_objects.filter(resolution=self.resolution)
         }
+        if rows:
+            created = [self.paragraphs[r.pid] for r in rows if r.pid in self.paragraphs]
+            rows_bulk_created.send(sender=Paragraph, rows=created)
 
     def _citations(self, plan: Plan) -> None:
         have = set(

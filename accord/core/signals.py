@@ -1,0 +1,10 @@
+"""Signals of Accord's own, for what Django sends none of.
+
+``rows_bulk_created(sender=Model, rows=[...])``: rows were inserted in bulk
+(``bulk_create`` sends no post_save); whoever derives data from rows (the search
+index) listens to it.
+"""
+
+from django.dispatch import Signal
+
+rows_bulk_created = Signal()

@@ -1,0 +1,88 @@
+"""The full-text part of the index on each database, behind three functions:
+
+    write(entries)   put the entries' terms in the full-text index (after their rows)
+    erase(ids)       take them out
+    match(query, filters, limit) -> [entry id], best first
+
+SQLite: an FTS5 table ``search_fts(terms)`` whose rowid is the entry's id, ranked by
+bm25. PostgreSQL: ``to_tsvector('simple', terms)`` under a GIN index, ranked by
+ts_rank_cd. Both read the same terms (accord.search.text), so a query finds the same
+rows on both.
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+
+from accord.search.query import to_fts5, to_tsquery
+
+TABLE = "search_searchentry"
+
+
+def is_sqlite() -> bool:
+    return connection.vendor == "sqlite"
+
+
+def write(entries) -> None:
+    if not is_sqlite():
+        return  # the expression index follows the rows by itself
+    rows = [(e.pk, e.terms) for e in entries]
+    with connection.cursor() as cursor:
+        cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(r[0],) for r in rows])
+        cursor.executemany("INSERT INTO search_fts(rowid, terms) VALUES (%s, %s)", rows)
+
+
+def erase(ids) -> None:
+    if is_sqlite() and ids:
+        with connection.cursor() as cursor:
+            cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(i,) for i in ids])
+
+
+def clear() -> None:
+    if is_sqlite():
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_fts")
+
+
+def _filters(filters: dict) -> tuple[str, list]:
+    sql, params = [], []
+    if filters.get("framework") is not None:
+        sql.append("(e.framework_id = %s OR e.framework_id IS NULL)")
+        params.append(filters["framework"])
+    if filters.get("kinds"):
+        sql.append("e.kind IN (" + ", ".join(["%s"] * len(filters["kinds"])) + ")")
+        params.extend(filters["kinds"])
+    if filters.get("since"):
+        sql.append("e.dated >= %s")
+        params.append(filters["since"])
+    if filters.get("until"):
+        sql.append("e.dated <= %s")
+        params.append(filters["until"])
+    return "".join(f" AND {s}" for s in sql), params
+
+
+def match(groups, filters: dict, limit: int) -> list[int]:
+    """The ids of the entries that match, best first (at most ``limit``)."""
+    where, params = _filters(filters)
+    if is_sqlite():
+        expr = to_fts5(groups)
+        if expr is None:
+            return []
+        sql = (
+            f"SELECT e.id FROM search_fts JOIN {TABLE} e ON e.id = search_fts.rowid"
+            f" WHERE search_fts MATCH %s{where} ORDER BY bm25(search_fts), e.id LIMIT %s"
+        )
+        args = [expr, *params, limit]
+    else:
+        expr = to_tsquery(groups)
+        if expr is None:
+            return []
+        sql = (
+            f"SELECT e.id FROM {TABLE} e, to_tsquery('simple', %s) q"
+            f" WHERE to_tsvector('simple', e.terms) @@ q{where}"
+            " ORDER BY ts_rank_cd(to_tsvector('simple', e.terms), q) DESC, e.id LIMIT %s"
+        )
+        args = [expr, *params, limit]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, args)
+        return [row[0] for row in cursor.fetchall()]

@@ -1,0 +1,96 @@
+"""Search, as the pages and the API ask it:
+
+    find(query, user, framework=None, kinds=(), since=None, until=None, limit=50) -> Results
+
+Matches come from the index best first; each is then asked of the permissions module
+(``viewable`` on its own model), so a visitor finds only what they may read: the public,
+only what is published. Snippets show the text around the first words found, marked.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from accord.accounts.permissions import viewable
+from accord.search import backends
+from accord.search.models import SearchEntry
+from accord.search.query import parse, stems
+from accord.search.sources import BY_KIND
+from accord.search.text import language_of, term, words
+
+CANDIDATES = 500  # matches read from the index before the permissions filter
+WINDOW = 14  # words either side of the first word found
+
+
+@dataclass
+class Results:
+    query: str
+    hits: list[SearchEntry] = field(default_factory=list)
+    more: bool = False  # the index had more matches than were read
+
+
+def _allowed(user, entries: list[SearchEntry]) -> set[tuple[str, int]]:
+    by_kind: dict[str, list[int]] = {}
+    for e in entries:
+        by_kind.setdefault(e.kind, []).append(e.object_id)
+    allowed = set()
+    for kind, ids in by_kind.items():
+        model = BY_KIND[kind].model
+        for pk in viewable(user, model._default_manager.filter(pk__in=ids)).values_list(
+            "pk", flat=True
+        ):
+            allowed.add((kind, pk))
+    return allowed
+
+
+def snippet(text: str, wanted: set[str]) -> SafeString:
+    """About ``2 * WINDOW`` words of ``text`` around the first word found, with every
+    word found in <mark>; the text is escaped."""
+    tokens = text.split()
+    if not tokens:
+        return mark_safe("")
+    lang = language_of(words(text))
+    found = [i for i, t in enumerate(tokens) if any(term(w, lang) in wanted for w in words(t))]
+    start = max(0, (found[0] if found else 0) - WINDOW)
+    end = min(len(tokens), start + 2 * WINDOW)
+    hit = set(found)
+    out = [f"<mark>{escape(t)}</mark>" if i in hit else escape(t) for i, t in enumerate(tokens)]
+    prefix = "… " if start else ""
+    suffix = " …" if end < len(tokens) else ""
+    return mark_safe(prefix + " ".join(out[start:end]) + suffix)
+
+
+def find(
+    query: str,
+    user,
+    framework=None,
+    kinds: tuple[str, ...] = (),
+    since: datetime.date | None = None,
+    until: datetime.date | None = None,
+    limit: int = 50,
+) -> Results:
+    groups = parse(query)
+    filters = {
+        "framework": getattr(framework, "pk", None),
+        "kinds": list(kinds),
+        "since": since,
+        "until": until,
+    }
+    ids = backends.match(groups, filters, CANDIDATES + 1)
+    more = len(ids) > CANDIDATES
+    rows = SearchEntry.objects.in_bulk(ids[:CANDIDATES])
+    entries = [rows[i] for i in ids[:CANDIDATES] if i in rows]
+    allowed = _allowed(user, entries)
+    wanted = stems(groups)
+    hits = []
+    for e in entries:
+        if (e.kind, e.object_id) in allowed:
+            e.snippet = snippet(e.body or e.title, wanted)
+            hits.append(e)
+        if len(hits) >= limit:
+            break
+    return Results(query, hits, more or len(hits) >= limit)

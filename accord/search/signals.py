@@ -1,0 +1,53 @@
+"""The index follows every write: a post_save or post_delete of a source model (and of
+an entity's former name) re-indexes the row, whoever wrote it (services, admin,
+bootstrap, import)."""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_delete, post_save
+
+from accord.search.sources import SOURCES
+
+
+def _saved(sender, instance, raw=False, **kwargs) -> None:
+    if raw:  # fixtures being loaded
+        return
+    from accord.search.index import index_object
+
+    index_object(instance)
+
+
+def _deleted(sender, instance, **kwargs) -> None:
+    from accord.search.index import unindex
+
+    unindex(sender._meta.label_lower, instance.pk)
+
+
+def _former_name(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:
+        from accord.search.index import index_object
+
+        index_object(instance.entity)
+
+
+def _bulk(sender, rows, **kwargs) -> None:
+    from accord.search.index import index_object
+    from accord.search.sources import BY_LABEL
+
+    source = BY_LABEL.get(sender._meta.label_lower)
+    if source is None:
+        return
+    fresh = sender._default_manager.select_related(*source.related)
+    for row in fresh.filter(pk__in=[r.pk for r in rows]):
+        index_object(row)
+
+
+def connect() -> None:
+    from accord.core.signals import rows_bulk_created
+    from accord.registry.models import EntityFormerName
+
+    rows_bulk_created.connect(_bulk, dispatch_uid="search-bulk")
+    for source in SOURCES:
+        post_save.connect(_saved, sender=source.model, dispatch_uid=f"search-{source.kind}")
+        post_delete.connect(_deleted, sender=source.model, dispatch_uid=f"search-del-{source.kind}")
+    post_save.connect(_former_name, sender=EntityFormerName, dispatch_uid="search-former")

@@ -1,0 +1,51 @@
+"""The search page, across every framework (/search/) or within one (/f/<slug>/search/)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from accord.search.finder import find
+from accord.search.forms import SearchForm
+
+
+def _page(request: HttpRequest, framework=None) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    results = None
+    if form.is_valid() and form.cleaned_data["q"].strip():
+        data = form.cleaned_data
+        results = find(
+            data["q"],
+            request.user,
+            framework=framework,
+            kinds=tuple(data["kind"]),
+            since=data["since"],
+            until=data["until"],
+        )
+        if framework is not None:
+            _entity_links(results, framework)
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    context = {"form": form, "results": results, "framework": framework, "page": "search"}
+    return render(request, "search/search.html", context, status=status)
+
+
+def _entity_links(results, framework) -> None:
+    """Within a framework, an entity links to its page in that framework."""
+    from django.urls import reverse
+
+    for hit in results.hits:
+        if hit.kind == "entity":
+            hit.url = reverse("entity", args=[framework.slug, hit.object_id])
+
+
+@require_safe
+def search(request: HttpRequest) -> HttpResponse:
+    return _page(request)
+
+
+@require_safe
+def framework_search(request: HttpRequest, slug: str) -> HttpResponse:
+    from accord.web.common import framework_for
+
+    return _page(request, framework_for(request, slug))

@@ -61,15 +61,15 @@ def _filters(filters: dict) -> tuple[str, list]:
     return "".join(f" AND {s}" for s in sql), params
 
 
-def match(groups, filters: dict, limit: int) -> list[int]:
-    """The ids of the entries that match, best first (at most ``limit``)."""
+def match(groups, filters: dict, limit: int) -> list[tuple[int, str, int]]:
+    """(id, kind, object id) of the entries that match, best first (at most ``limit``)."""
     where, params = _filters(filters)
     if is_sqlite():
         expr = to_fts5(groups)
         if expr is None:
             return []
         sql = (
-            f"SELECT e.id FROM search_fts JOIN {TABLE} e ON e.id = search_fts.rowid"
+            f"SELECT e.id, e.kind, e.object_id FROM search_fts JOIN {TABLE} e ON e.id = search_fts.rowid"
             f" WHERE search_fts MATCH %s{where} ORDER BY bm25(search_fts), e.id LIMIT %s"
         )
         args = [expr, *params, limit]
@@ -78,11 +78,11 @@ def match(groups, filters: dict, limit: int) -> list[int]:
         if expr is None:
             return []
         sql = (
-            f"SELECT e.id FROM {TABLE} e, to_tsquery('simple', %s) q"
+            f"SELECT e.id, e.kind, e.object_id FROM {TABLE} e, to_tsquery('simple', %s) q"
             f" WHERE to_tsvector('simple', e.terms) @@ q{where}"
             " ORDER BY ts_rank_cd(to_tsvector('simple', e.terms), q) DESC, e.id LIMIT %s"
         )
         args = [expr, *params, limit]
     with connection.cursor() as cursor:
         cursor.execute(sql, args)
-        return [row[0] for row in cursor.fetchall()]
+        return [tuple(row) for row in cursor.fetchall()]

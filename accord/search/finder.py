@@ -33,10 +33,10 @@ class Results:
     more: bool = False  # the index had more matches than were read
 
 
-def _allowed(user, entries: list[SearchEntry]) -> set[tuple[str, int]]:
+def _allowed(user, matches: list[tuple[int, str, int]]) -> set[tuple[str, int]]:
     by_kind: dict[str, list[int]] = {}
-    for e in entries:
-        by_kind.setdefault(e.kind, []).append(e.object_id)
+    for _id, kind, object_id in matches:
+        by_kind.setdefault(kind, []).append(object_id)
     allowed = set()
     for kind, ids in by_kind.items():
         model = BY_KIND[kind].model
@@ -50,7 +50,7 @@ def _allowed(user, entries: list[SearchEntry]) -> set[tuple[str, int]]:
 def snippet(text: str, wanted: set[str]) -> SafeString:
     """About ``2 * WINDOW`` words of ``text`` around the first word found, with every
     word found in <mark>; the text is escaped."""
-    tokens = text.split()
+    tokens = text.split()[:5000]  # bounded, whatever the length of the text
     if not tokens:
         return mark_safe("")
     lang = language_of(words(text))
@@ -80,17 +80,16 @@ def find(
         "since": since,
         "until": until,
     }
-    ids = backends.match(groups, filters, CANDIDATES + 1)
-    more = len(ids) > CANDIDATES
-    rows = SearchEntry.objects.in_bulk(ids[:CANDIDATES])
-    entries = [rows[i] for i in ids[:CANDIDATES] if i in rows]
-    allowed = _allowed(user, entries)
+    matches = backends.match(groups, filters, CANDIDATES + 1)
+    more = len(matches) > CANDIDATES
+    matches = matches[:CANDIDATES]
+    allowed = _allowed(user, matches)
+    ids = [i for i, kind, pk in matches if (kind, pk) in allowed][:limit]
+    rows = SearchEntry.objects.defer("terms").in_bulk(ids)
     wanted = stems(groups)
     hits = []
-    for e in entries:
-        if (e.kind, e.object_id) in allowed:
-            e.snippet = snippet(e.body or e.title, wanted)
-            hits.append(e)
-        if len(hits) >= limit:
-            break
-    return Results(query, hits, more or len(hits) >= limit)
+    for i in ids:
+        entry = rows[i]
+        entry.snippet = snippet(entry.body or entry.title, wanted)
+        hits.append(entry)
+    return Results(query, hits, more or len(allowed) > limit)

@@ -110,6 +110,7 @@ def words(text: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(_TASHKEEL.sub("", text or ""))]
 
 
+@lru_cache(maxsize=200_000)  # a text's vocabulary is far smaller than its words
 def term(word: str, language: str) -> str:
     """One word as the index keeps it (``word`` already lower-cased)."""
     if _ARABIC_LETTER.search(word):

@@ -1,0 +1,136 @@
+"""Search at the scale the issue names: 10,000 activities, 50,000 progress updates and
+the corpus's resolutions (every PDF of ../shared/corpus/pdf, stored as paragraphs),
+indexed by ``accord reindex``; then the p95 of the search the page runs (index match,
+permissions filter, snippets) for a set of queries, as a visitor and as a member, beside
+the baseline a plain database filter gives (``icontains`` on the same texts: what the
+matrix's text filter does, with no ranking, no stemming and no snippets).
+
+.venv/bin/python bench/search.py [--activities N] [--updates N] [--runs N] [--pdfs N]
+DATABASE_URL=postgres://... .venv/bin/python bench/search.py   # on PostgreSQL
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.database import fresh_database  # noqa: E402
+from bench.matrix_query import build, percentile  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pdf"
+QUERIES = [
+    "mediation",
+    '"human rights"',
+    "development -climate",
+    "Secretary-General report",
+    "coopération",
+    "peacekeeping or mediation",
+]
+
+
+def store_corpus(limit: int) -> int:
+    """The corpus PDFs parsed and stored as resolutions with their paragraphs."""
+    import resolutions
+    from accord.cooperation.models import Framework
+    from accord.documents.models import Paragraph, Resolution
+
+    framework = Framework.objects.get(slug="un-oic")
+    files = sorted(CORPUS.glob("*.pdf"))[:limit] if CORPUS.is_dir() else []
+    for path in files:
+        try:
+            parsed = resolutions.parse(path)
+        except resolutions.ResolutionError:
+            continue
+        r = Resolution.objects.create(
+            framework=framework,
+            symbol=parsed.symbol or path.stem,
+            title=parsed.title[:500],
+            session=parsed.session,
+            adopted_on=parsed.adopted_on,
+        )
+        rows = [
+            Paragraph(resolution=r, pid=p.id, kind="preamble", order=i, text=p.text)
+            for i, p in enumerate(parsed.preamble)
+        ] + [
+            Paragraph(
+                resolution=r,
+                pid=p.id,
+                kind="operative",
+                order=1000 + i,
+                number=p.number,
+                text=p.text,
+            )
+            for i, p in enumerate(parsed.operative)
+        ]
+        Paragraph.objects.bulk_create(rows)
+    return len(files)
+
+
+def baseline(word: str) -> int:
+    """The plain filter: rows whose text contains the word, no ranking."""
+    from accord.cooperation.models import Activity, ProgressUpdate
+    from accord.documents.models import Paragraph
+
+    n = len(Paragraph.objects.filter(text__icontains=word).values_list("pk")[:50])
+    n += len(Activity.objects.filter(title__icontains=word).values_list("pk")[:50])
+    n += len(ProgressUpdate.objects.filter(text__icontains=word).values_list("pk")[:50])
+    return n
+
+
+def timed(fn, runs: int) -> list[float]:
+    out = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--activities", type=int, default=10_000)
+    ap.add_argument("--updates", type=int, default=50_000)
+    ap.add_argument("--pdfs", type=int, default=350)
+    ap.add_argument("--runs", type=int, default=20)
+    args = ap.parse_args(argv)
+    with fresh_database("accord-bench-search-") as connection:
+        from django.contrib.auth.models import AnonymousUser
+
+        from accord.search.finder import find
+        from accord.search.index import reindex
+        from accord.search.models import SearchEntry
+
+        build(args.activities, args.updates)
+        stored = store_corpus(args.pdfs)
+        started = time.perf_counter()
+        counts = reindex()
+        took = time.perf_counter() - started
+        print(f"database: {connection.vendor}; {stored} corpus PDFs stored")
+        print(f"reindex: {SearchEntry.objects.count()} entries in {took:.1f} s ({counts})")
+        from django.contrib.auth import get_user_model
+
+        member = get_user_model().objects.get(username="bench")
+        member.is_superuser = True  # reads everything: the permissions filter keeps all
+        print(f"{'query':32} {'who':7} {'hits':>5} {'p50 ms':>8} {'p95 ms':>8} {'base p95':>9}")
+        for q in QUERIES:
+            word = q.strip('"').split()[0]
+            base = timed(lambda w=word: baseline(w), args.runs)
+            for who, user in (("public", AnonymousUser()), ("admin", member)):
+                hits = len(find(q, user).hits)
+                times = timed(lambda u=user, q=q: find(q, u), args.runs)
+                print(
+                    f"{q:32} {who:7} {hits:>5} {statistics.median(times):8.1f}"
+                    f" {percentile(times, 95):8.1f} {percentile(base, 95):9.1f}"
+                )
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak memory: {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -81,7 +81,7 @@ def role_of(name: str) -> str:
 def sync_staff(user) -> None:
     """Set ``is_staff`` from the roles: administrators and coordinators use the admin."""
     permissions.forget(user)
-    staff = user.is_superuser or permissions.can_use_admin(user)
+    staff = permissions.can_use_admin(user)
     if user.is_staff != staff:
         user.is_staff = staff
         user.save(update_fields=["is_staff"])

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from accord.core.actors import recorded_user
 from accord.core.errors import AccordError, StaleEdit
 
 # Fields the services manage themselves; callers may not pass them as changes.
@@ -29,7 +30,7 @@ MANAGED_FIELDS = {"id", "version", "created_at", "updated_at", "deleted_at", "de
 
 def user_label(user) -> str:
     """The name shown for a user in messages: full name, else username, else "someone"."""
-    if user is None:
+    if recorded_user(user) is None:
         return _("someone (no user recorded)")
     return user.get_full_name() or user.get_username()
 
@@ -168,7 +169,7 @@ def _save_with_history(
     """Save ``obj`` (and set its many-to-many fields) leaving one history record. The
     building block of the services below: it neither validates nor checks a version, so
     code outside this module calls ``object_create``/``object_update`` instead."""
-    obj._history_user = user
+    obj._history_user = recorded_user(user)
     if reason:
         obj._change_reason = reason
     creating = obj.pk is None

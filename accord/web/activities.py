@@ -17,12 +17,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accord.accounts.permissions import can_edit, can_view, public_read, require
 from accord.cooperation import services
 from accord.cooperation.models import Activity
 from accord.cooperation.selectors import matrix_rows
 from accord.core.errors import AccordError, StaleEdit
 from accord.documents.models import Mandate
-from accord.web.access import can_edit, can_view, public_read, refuse_unless
 from accord.web.common import framework_for, heavy, safe_next
 from accord.web.forms import ActivityForm, ProgressForm, StatusForm
 from accord.web.rows import render_row, row_context
@@ -43,7 +43,7 @@ def activity_for(request: HttpRequest, framework, pk: int) -> Activity:
         pk=pk,
         framework=framework,
     )
-    refuse_unless(can_view(request.user, activity))
+    require(can_view(request.user, activity))
     return activity
 
 
@@ -94,7 +94,7 @@ def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     form = ActivityForm(initial=_form_initial(activity))
     conflict = None
     if request.method == "POST":
-        refuse_unless(may_edit)
+        require(may_edit)
         form = ActivityForm(request.POST)
         if form.is_valid():
             data = dict(form.cleaned_data)
@@ -166,7 +166,7 @@ def activity_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Change the status from the matrix; a stale version is refused with who changed what."""
     framework = framework_for(request, slug)
     activity = activity_for(request, framework, pk)
-    refuse_unless(can_edit(request.user, activity))
+    require(can_edit(request.user, activity))
     form = StatusForm(request.POST)
     error = None
     if not form.is_valid():
@@ -190,7 +190,7 @@ def activity_progress(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Record a progress update (and optionally the status after it)."""
     framework = framework_for(request, slug)
     activity = activity_for(request, framework, pk)
-    refuse_unless(can_edit(request.user, activity))
+    require(can_edit(request.user, activity))
     form = ProgressForm(request.POST)
     error = None
     if not form.is_valid():

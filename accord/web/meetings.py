@@ -22,19 +22,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accord.cooperation import services
-from accord.cooperation.models import ActionItem, Decision, Meeting
-from accord.core.errors import AccordError
-from accord.web.access import (
+from accord.accounts.permissions import (
     can_close,
     can_create,
     can_edit,
     can_view,
     editable,
     public_read,
-    refuse_unless,
+    require,
     viewable,
 )
+from accord.cooperation import services
+from accord.cooperation.models import ActionItem, Decision, Meeting
+from accord.core.errors import AccordError
 from accord.web.common import entities_of, framework_for, heavy
 from accord.web.forms import ActionItemForm, CloseForm, DecisionForm
 
@@ -65,7 +65,7 @@ def meeting_for(request, framework, pk: int) -> Meeting:
         pk=pk,
         framework=framework,
     )
-    refuse_unless(can_view(request.user, meeting))
+    require(can_view(request.user, meeting))
     return meeting
 
 
@@ -103,7 +103,7 @@ def decision_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Record a decision of the meeting (coordinators of the framework)."""
     framework = framework_for(request, slug)
     meeting = meeting_for(request, framework, pk)
-    refuse_unless(can_create(request.user, Decision, framework=framework, parent=meeting))
+    require(can_create(request.user, Decision, framework=framework, parent=meeting))
     form = DecisionForm(request.POST)
     if form.is_valid():
         try:
@@ -134,7 +134,7 @@ def decision_action_item(
         if form.cleaned_data["owner"]
         else None
     )
-    refuse_unless(can_create(request.user, ActionItem, framework=framework, entity=owner))
+    require(can_create(request.user, ActionItem, framework=framework, entity=owner))
     try:
         services.decision_to_action_items(
             decision=decision,
@@ -216,7 +216,7 @@ def action_items(request: HttpRequest, slug: str) -> HttpResponse:
 def action_item_close(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     framework = framework_for(request, slug)
     item = get_object_or_404(ActionItem, pk=pk, framework=framework)
-    refuse_unless(can_close(request.user, item))
+    require(can_close(request.user, item))
     form = CloseForm(request.POST)
     if form.is_valid():
         try:

@@ -7,6 +7,7 @@ Entity identity survives renaming: former names are kept in ``EntityFormerName``
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -146,6 +147,14 @@ class FocalPoint(AccordModel):
     def __str__(self) -> str:
         return f"{self.person_name} ({self.entity})"
 
+    def clean(self) -> None:
+        """The role ends after it starts."""
+        super().clean()
+        if self.start_on and self.end_on and self.end_on < self.start_on:
+            raise ValidationError(
+                {"end_on": _("A focal point's role cannot end before it starts.")}
+            )
+
 
 class Agreement(AccordModel):
     """A memorandum of understanding or of cooperation, or an exchange of letters."""
@@ -212,3 +221,17 @@ class Agreement(AccordModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        """The paragraph an agreement comes from is of a resolution of its framework
+        (its lifecycle dates: ``registry.services.agreement_lifecycle_errors``)."""
+        super().clean()
+        errors = {}
+        paragraph = self.source_paragraph if self.source_paragraph_id else None
+        framework = paragraph.resolution.framework_id if paragraph is not None else None
+        if framework is not None and self.framework_id and framework != self.framework_id:
+            errors["source_paragraph"] = _(
+                "The source paragraph is of a resolution of another framework."
+            )
+        if errors:
+            raise ValidationError(errors)

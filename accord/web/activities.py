@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,7 +20,7 @@ from accord.accounts.permissions import can_edit, can_view, public_read, require
 from accord.cooperation import services
 from accord.cooperation.models import Activity
 from accord.cooperation.selectors import matrix_rows
-from accord.core.errors import AccordError, StaleEdit
+from accord.core.errors import AccordError, StaleEdit, add_form_errors, error_text
 from accord.documents.models import Mandate
 from accord.web.common import framework_for, heavy, safe_next
 from accord.web.forms import ActivityForm, ProgressForm, StatusForm
@@ -107,10 +106,8 @@ def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 conflict = error
                 activity.refresh_from_db()
                 form = ActivityForm(initial={**form.cleaned_data, "version": activity.version})
-            except (AccordError, ValidationError) as error:
-                form.add_error(
-                    None, error.messages if isinstance(error, ValidationError) else str(error)
-                )
+            except AccordError as error:
+                add_form_errors(form, error)
             else:
                 messages.success(request, _("The activity was saved."))
                 return redirect("activity", slug=slug, pk=pk)
@@ -206,6 +203,6 @@ def activity_progress(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 status_after=data.get("status_after") or "",
                 expected_version=data["version"] if data.get("status_after") else None,
             )
-        except (AccordError, ValidationError) as exc:
-            error = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+        except AccordError as exc:
+            error = error_text(exc)
     return _after_write(request, framework, activity, error)

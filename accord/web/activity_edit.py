@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,7 +18,7 @@ from django.views.decorators.http import require_POST
 from accord.accounts.permissions import can_create, can_delete, can_edit, editable, require
 from accord.cooperation import services
 from accord.cooperation.models import Activity, Indicator
-from accord.core.errors import AccordError
+from accord.core.errors import AccordError, error_text
 from accord.web.activities import activity_for
 from accord.web.common import framework_for
 from accord.web.edit import edit_page, save_form
@@ -185,8 +184,8 @@ def activity_carry_over(request, slug, pk):
             user=request.user,
             code=form.cleaned_data["code"] or None,
         )
-    except (AccordError, ValidationError) as error:
-        messages.error(request, "; ".join(getattr(error, "messages", [str(error)])))
+    except AccordError as error:
+        messages.error(request, error_text(error))
         return redirect("activity-edit", slug=slug, pk=pk)
     messages.success(request, _("Carried over to %(biennium)s.") % {"biennium": biennium.label})
     return redirect("activity", slug=slug, pk=copy.pk)

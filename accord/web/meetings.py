@@ -12,7 +12,6 @@ import calendar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
@@ -34,13 +33,9 @@ from accord.accounts.permissions import (
 )
 from accord.cooperation import services
 from accord.cooperation.models import ActionItem, Decision, Meeting
-from accord.core.errors import AccordError
+from accord.core.errors import AccordError, error_text
 from accord.web.common import entities_of, framework_for, heavy
 from accord.web.forms import ActionItemForm, CloseForm, DecisionForm
-
-
-def _error_text(exc: Exception) -> str:
-    return "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
 
 
 @public_read
@@ -109,8 +104,8 @@ def decision_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         try:
             services.decision_add(meeting=meeting, user=request.user, **form.cleaned_data)
             messages.success(request, _("The decision was recorded."))
-        except (AccordError, ValidationError) as exc:
-            messages.error(request, _error_text(exc))
+        except AccordError as exc:
+            messages.error(request, error_text(exc))
     else:
         messages.error(request, _("A decision needs its text."))
     return redirect("meeting", slug=slug, pk=pk)
@@ -148,8 +143,8 @@ def decision_action_item(
             ],
         )
         messages.success(request, _("The action item was created."))
-    except (AccordError, ValidationError) as exc:
-        messages.error(request, _error_text(exc))
+    except AccordError as exc:
+        messages.error(request, error_text(exc))
     return redirect("meeting", slug=slug, pk=pk)
 
 
@@ -228,8 +223,8 @@ def action_item_close(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 expected_version=form.cleaned_data["version"],
             )
             messages.success(request, _("The action item was closed."))
-        except (AccordError, ValidationError) as exc:
-            messages.error(request, _error_text(exc))
+        except AccordError as exc:
+            messages.error(request, error_text(exc))
     else:
         messages.error(request, _("Closing an action item needs evidence of closure."))
     tab = request.POST.get("tab", "open")

@@ -533,11 +533,12 @@ def _activity_prefix(kind: Kind) -> str:
     return "" if kind.activity == "" else f"{kind.activity}__"
 
 
-def _focal_activity_q(kind: Kind, fw: int, entity: int) -> Q:
-    from accord.cooperation.models import Activity
-
+def _focal_activity_q(model, kind: Kind, fw: int, entity: int) -> Q:
+    """The rows of ``model`` (an activity, or a row hanging on one) of focal point
+    ``entity``'s activities in ``fw``."""
+    activity = model if kind.activity == "" else model._meta.get_field(kind.activity).related_model
     p = _activity_prefix(kind)
-    through = Activity.participants.through.objects.filter(entity_id=entity).values("activity_id")
+    through = activity.participants.through.objects.filter(entity_id=entity).values("activity_id")
     id_lookup = "pk__in" if p == "" else f"{kind.activity}_id__in"
     return Q(**{f"{p}framework": fw}) & (
         Q(**{f"{p}un_lead": entity}) | Q(**{f"{p}partner_lead": entity}) | Q(**{id_lookup: through})
@@ -576,5 +577,5 @@ def editable(user, queryset: QuerySet, *, deleting: bool = False) -> QuerySet:
             if kind.focal == "owner":
                 add(Q(framework=fw, owner=entity))
             else:
-                add(_focal_activity_q(kind, fw, entity))
+                add(_focal_activity_q(queryset.model, kind, fw, entity))
     return queryset.filter(q) if q is not None else queryset.none()

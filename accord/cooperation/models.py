@@ -705,7 +705,8 @@ class ActionItem(AccordModel):
         return self.status in self.OPEN_STATUSES
 
     def clean(self) -> None:
-        """The item is of its decision's framework and of its mandate's; its owner is an
+        """The item is of its decision's framework (a mandate may be of a resolution
+        another framework also follows, as a bootstrap under a new slug does); its owner is an
         entity of one of the framework's two sides; a new or moved due date is not before
         its meeting."""
         super().clean()
@@ -716,9 +717,6 @@ class ActionItem(AccordModel):
         meeting = self.decision.meeting if self.decision_id else None
         if meeting is not None and meeting.framework_id != framework.pk:
             errors["decision"] = _("The decision is of a meeting of another framework.")
-        resolution = self.mandate.resolution if self.mandate_id else None
-        if resolution is not None and resolution.framework_id not in (None, framework.pk):
-            errors["mandate"] = _("The mandate is of a resolution of another framework.")
         sides = {framework.un_organization_id, framework.partner_id}
         if self.owner_id and self.owner.organization_id not in sides:
             errors["owner"] = _("The owner must be an entity of one of the framework's sides.")

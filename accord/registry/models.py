@@ -221,17 +221,3 @@ class Agreement(AccordModel):
 
     def __str__(self) -> str:
         return self.title
-
-    def clean(self) -> None:
-        """The paragraph an agreement comes from is of a resolution of its framework
-        (its lifecycle dates: ``registry.services.agreement_lifecycle_errors``)."""
-        super().clean()
-        errors = {}
-        paragraph = self.source_paragraph if self.source_paragraph_id else None
-        framework = paragraph.resolution.framework_id if paragraph is not None else None
-        if framework is not None and self.framework_id and framework != self.framework_id:
-            errors["source_paragraph"] = _(
-                "The source paragraph is of a resolution of another framework."
-            )
-        if errors:
-            raise ValidationError(errors)

@@ -37,6 +37,7 @@ lint: install
 	$(BIN)/ruff check accord resolutions tests bench
 	$(BIN)/ruff format --check accord resolutions tests bench
 	$(BIN)/mypy resolutions
+	$(BIN)/lint-imports
 
 bench: install
 	$(BIN)/python -m bench

@@ -1,6 +1,6 @@
 """resolutions: read a General Assembly resolution, get its structure, mandates and Akoma Ntoso.
 
-A library with no Django import (tests/test_parser_is_standalone.py proves it).
+A library with no Django import (the import-linter contract in pyproject.toml checks it).
 Public API (four verbs; the stages are in pipeline.py):
 
     parse(source) -> Resolution      source: a path, bytes or str (PDF, .docx, HTML, text)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from accord.accounts.admin_base import AccordAdmin
 from accord.accounts.models import Membership
 from accord.accounts.users import sync_staff
-from accord.core.admin_base import AccordAdmin
 
 
 @admin.register(Membership)

@@ -46,6 +46,9 @@ The functions:
     can_close(user, action_item) -> bool
     viewable(user, queryset) / editable(user, queryset) -> queryset (one SQL query, no per-row checks)
     require(allowed) -> None, raises PermissionDenied when ``allowed`` is false
+    public_read(view) -> view: a read-only page open to the public (GET only)
+    can_report(user, framework) -> bool (reports and the working spreadsheet)
+    SYSTEM: the command line's actor without --user (every right; history names nobody)
     can_create_some(user, model) -> bool ("add" buttons)
     can_use_admin(user) -> bool (administrators and coordinators)
 """
@@ -53,11 +56,15 @@ The functions:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import wraps
 from typing import Any
 
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
+
+from accord.core.actors import SYSTEM, is_system  # noqa: F401  (SYSTEM: the CLI's actor)
 
 ALL = "all"  # a coordinator edits every row of the kind in their frameworks
 SIDE = "side"  # a coordinator edits the activity rows of their side (see the docstring)
@@ -184,6 +191,8 @@ class Grants:
 
 def grants(user) -> Grants:
     """The user's grants, computed from active memberships once and cached on ``user``."""
+    if is_system(user):
+        return Grants(is_admin=True, is_member=True)
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return Grants()
     cached = getattr(user, "_accord_grants", None)
@@ -456,6 +465,28 @@ def require(allowed: bool, message: str | None = None) -> None:
         raise PermissionDenied(message or _("You may not do this."))
 
 
+def public_read(view):
+    """Mark a read-only page as open to the public: anyone may GET it, and it shows
+    only what ``viewable()`` lets the visitor read (for an anonymous visitor: what is
+    published). Any other method needs a sign-in; the writes live in other views."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD") and not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    wrapper.public_read = True  # type: ignore[attr-defined]
+    return wrapper
+
+
+def can_report(user, framework) -> bool:
+    """May ``user`` generate the reports and the working spreadsheet of ``framework``
+    (which show unpublished rows): its administrators and members."""
+    g = grants(user)
+    return g.is_admin or getattr(framework, "pk", framework) in g.frameworks
+
+
 # --- querysets ------------------------------------------------------------------------
 
 
@@ -502,11 +533,12 @@ def _activity_prefix(kind: Kind) -> str:
     return "" if kind.activity == "" else f"{kind.activity}__"
 
 
-def _focal_activity_q(kind: Kind, fw: int, entity: int) -> Q:
-    from accord.cooperation.models import Activity
-
+def _focal_activity_q(model, kind: Kind, fw: int, entity: int) -> Q:
+    """The rows of ``model`` (an activity, or a row hanging on one) of focal point
+    ``entity``'s activities in ``fw``."""
+    activity = model if kind.activity == "" else model._meta.get_field(kind.activity).related_model
     p = _activity_prefix(kind)
-    through = Activity.participants.through.objects.filter(entity_id=entity).values("activity_id")
+    through = activity.participants.through.objects.filter(entity_id=entity).values("activity_id")
     id_lookup = "pk__in" if p == "" else f"{kind.activity}_id__in"
     return Q(**{f"{p}framework": fw}) & (
         Q(**{f"{p}un_lead": entity}) | Q(**{f"{p}partner_lead": entity}) | Q(**{id_lookup: through})
@@ -545,5 +577,5 @@ def editable(user, queryset: QuerySet, *, deleting: bool = False) -> QuerySet:
             if kind.focal == "owner":
                 add(Q(framework=fw, owner=entity))
             else:
-                add(_focal_activity_q(kind, fw, entity))
+                add(_focal_activity_q(queryset.model, kind, fw, entity))
     return queryset.filter(q) if q is not None else queryset.none()

@@ -81,7 +81,7 @@ def role_of(name: str) -> str:
 def sync_staff(user) -> None:
     """Set ``is_staff`` from the roles: administrators and coordinators use the admin."""
     permissions.forget(user)
-    staff = user.is_superuser or permissions.can_use_admin(user)
+    staff = permissions.can_use_admin(user)
     if user.is_staff != staff:
         user.is_staff = staff
         user.save(update_fields=["is_staff"])
@@ -90,7 +90,7 @@ def sync_staff(user) -> None:
 def _list_focal_point(membership: Membership, by) -> None:
     """A focal point's role puts the person in the registry's directory (issue 8)."""
     if membership.role == Membership.Role.FOCAL_POINT:
-        from accord.registry.services import focal_point_for_member
+        from accord.cooperation.services import focal_point_for_member
 
         focal_point_for_member(membership=membership, user=by)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from accord.accounts.admin_base import AccordAdmin, AccordInline
 from accord.cooperation.models import (
     ActionItem,
     Activity,
@@ -18,7 +19,11 @@ from accord.cooperation.models import (
     SDGGoal,
     SDGTarget,
 )
-from accord.core.admin_base import AccordAdmin, AccordInline
+
+
+def progress_authorship(request, change: bool) -> dict:
+    """The author of a progress update is the one who writes it (never chosen in a form)."""
+    return {} if change else {"author": request.user}
 
 
 class PriorityAreaInline(AccordInline):
@@ -39,7 +44,10 @@ class IndicatorInline(AccordInline):
 class ProgressUpdateInline(AccordInline):
     model = ProgressUpdate
     fields = ["date", "text", "status_after", "author"]
-    raw_id_fields = ["author"]
+    authorship_fields = ("author",)
+
+    def authorship(self, request, obj, change: bool) -> dict:
+        return progress_authorship(request, change)
 
 
 class DecisionInline(AccordInline):
@@ -141,9 +149,13 @@ class ProgressUpdateAdmin(AccordAdmin):
     list_display = ["activity", "date", "status_after", "author"]
     list_filter = ["status_after", "activity__biennium"]
     search_fields = ["text", "activity__code", "activity__title"]
-    raw_id_fields = ["activity", "author"]
+    raw_id_fields = ["activity"]
     date_hierarchy = "date"
     list_select_related = ["activity", "author"]
+    authorship_fields = ("author",)
+
+    def authorship(self, request, obj, change: bool) -> dict:
+        return progress_authorship(request, change)
 
 
 @admin.register(Meeting)
@@ -178,6 +190,16 @@ class ActionItemAdmin(AccordAdmin):
     list_filter = ["framework", "status"]
     search_fields = ["title", "evidence", "owner__acronym", "owner__name_en"]
     autocomplete_fields = ["owner"]
-    raw_id_fields = ["decision", "mandate", "closed_by"]
+    raw_id_fields = ["decision", "mandate"]
     date_hierarchy = "due_on"
     list_select_related = ["owner", "framework"]
+    authorship_fields = ("closed_by",)
+
+    def authorship(self, request, obj, change: bool) -> dict:
+        """Who closed an item is the one who closes it; reopening it clears that."""
+        was_open = not change or ActionItem.all_objects.get(pk=obj.pk).is_open
+        if was_open and not obj.is_open:
+            return {"closed_by": request.user}
+        if obj.is_open and not was_open:
+            return {"closed_by": None}
+        return {}

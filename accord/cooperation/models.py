@@ -79,6 +79,20 @@ class PriorityArea(NamedInLanguages, AccordModel):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        """A priority area that activities use stays in its framework (their framework
+        would no longer be the priority area's)."""
+        super().clean()
+        moved = self.pk and stored(self, "framework_id") not in (None, self.framework_id)
+        if moved and Activity.all_objects.filter(priority_area=self.pk).exists():
+            raise ValidationError(
+                {
+                    "framework": _(
+                        "A priority area with activities cannot move to another framework."
+                    )
+                }
+            )
+
 
 class Biennium(AccordModel):
     """Two years of a framework's matrix of activities, e.g. 2018-2019."""
@@ -344,6 +358,29 @@ def raise_errors(errors: dict) -> None:
         raise ValidationError(errors)
 
 
+def stored(obj: models.Model, attname: str):
+    """The value of ``attname`` as ``obj`` is stored (None for a new row)."""
+    if obj.pk is None:
+        return None
+    row = type(obj).all_objects.filter(pk=obj.pk).values_list(attname, flat=True)
+    return row.first()
+
+
+def same_framework_errors(obj: models.Model, parent: str, model, message) -> dict[str, str]:
+    """A row hanging on ``parent`` (an activity, a meeting) may move to another parent
+    of the same framework only, never to one of another framework."""
+    before = stored(obj, f"{parent}_id")
+    now = getattr(obj, f"{parent}_id")
+    if before is None or now is None or before == now:
+        return {}
+    frameworks = set(
+        model.all_objects.filter(pk__in=[before, now]).values_list("framework_id", flat=True)
+    )
+    if len(frameworks) > 1:
+        return {parent: message}
+    return {}
+
+
 class Indicator(AccordModel):
     """A measure of an activity: baseline, target and actual, in one unit."""
 
@@ -371,6 +408,11 @@ class Indicator(AccordModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        message = _("It cannot move to an activity of another framework.")
+        raise_errors(same_framework_errors(self, "activity", Activity, message))
 
 
 class ProgressUpdate(AccordModel):
@@ -409,6 +451,11 @@ class ProgressUpdate(AccordModel):
 
     def __str__(self) -> str:
         return f"{self.activity.code} {self.date}"
+
+    def clean(self) -> None:
+        super().clean()
+        message = _("It cannot move to an activity of another framework.")
+        raise_errors(same_framework_errors(self, "activity", Activity, message))
 
 
 class Meeting(AccordModel):
@@ -480,6 +527,30 @@ class Meeting(AccordModel):
     def __str__(self) -> str:
         return self.title
 
+    def clean(self) -> None:
+        """The meeting ends after it starts; its host is an entity of one of the framework's
+        two sides, its host organization one of them; a meeting with decisions stays in
+        its framework (their action items are of it)."""
+        super().clean()
+        errors: dict[str, str] = {}
+        if self.start_on and self.end_on and self.end_on < self.start_on:
+            errors["end_on"] = _("A meeting cannot end before it starts.")
+        if self.framework_id:
+            framework = Framework.all_objects.get(pk=self.framework_id)
+            sides = {framework.un_organization_id, framework.partner_id}
+            if self.host_id and self.host.organization_id not in sides:
+                errors["host"] = _("The host must be an entity of one of the framework's sides.")
+            if self.host_organization_id and self.host_organization_id not in sides:
+                errors["host_organization"] = _(
+                    "The host organization must be one of the framework's two sides."
+                )
+            moved = self.pk and stored(self, "framework_id") not in (None, self.framework_id)
+            if moved and Decision.all_objects.filter(meeting=self.pk).exists():
+                errors["framework"] = _(
+                    "A meeting with decisions cannot move to another framework."
+                )
+        raise_errors(errors)
+
 
 class MeetingDocument(AccordModel):
     """A document of a meeting: a symbol, a link or an uploaded file."""
@@ -528,6 +599,11 @@ class Decision(AccordModel):
 
     def __str__(self) -> str:
         return f"{self.meeting} {self.number}".strip()
+
+    def clean(self) -> None:
+        super().clean()
+        message = _("A decision cannot move to a meeting of another framework.")
+        raise_errors(same_framework_errors(self, "meeting", Meeting, message))
 
 
 class ActionItemQuerySet(AliveQuerySet):
@@ -627,3 +703,34 @@ class ActionItem(AccordModel):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
+
+    def clean(self) -> None:
+        """The item is of its decision's framework (a mandate may be of a resolution
+        another framework also follows, as a bootstrap under a new slug does); its owner is an
+        entity of one of the framework's two sides; a new or moved due date is not before
+        its meeting."""
+        super().clean()
+        if not self.framework_id:
+            return
+        framework = Framework.all_objects.get(pk=self.framework_id)
+        errors: dict[str, str] = {}
+        meeting = self.decision.meeting if self.decision_id else None
+        if meeting is not None and meeting.framework_id != framework.pk:
+            errors["decision"] = _("The decision is of a meeting of another framework.")
+        sides = {framework.un_organization_id, framework.partner_id}
+        if self.owner_id and self.owner.organization_id not in sides:
+            errors["owner"] = _("The owner must be an entity of one of the framework's sides.")
+        before = ActionItem.all_objects.filter(pk=self.pk).values_list("due_on", "decision_id")
+        moved = self.pk is None or before.first() != (self.due_on, self.decision_id)
+        due_error = self.due_error(self.due_on) if moved else None
+        if due_error:  # (an item stored before the rule keeps its date until it moves)
+            errors["due_on"] = due_error
+        raise_errors(errors)
+
+    def due_error(self, due_on) -> str | None:
+        """Why ``due_on`` is not a possible due date of this item: before its meeting."""
+        meeting = self.decision.meeting if self.decision_id else None
+        start = meeting and (meeting.start_on or meeting.end_on)
+        if due_on and start and due_on < start:
+            return _("The due date comes before the meeting (%(date)s).") % {"date": start}
+        return None

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,6 +34,8 @@ from accord.core.services import (
     object_soft_delete,
     object_update,
 )
+from accord.registry.models import FocalPoint
+from accord.registry.services import focal_point_create
 
 
 @transaction.atomic
@@ -68,16 +70,15 @@ def activity_add_progress(
         raise AccordError(_("A progress update needs some text."))
     if status_after and status_after not in Activity.Status.values:
         raise AccordError(_("Unknown status: %(status)s") % {"status": status_after})
-    update = ProgressUpdate(
+    update = object_create(
+        model=ProgressUpdate,
+        by=user,
         activity=activity,
         date=date or timezone.localdate(),
         text=text,
         status_after=status_after,
         author=user,
     )
-    update.full_clean()
-    update._history_user = user
-    update.save()
     if status_after and status_after != activity.status:
         object_update(
             obj=activity,
@@ -143,16 +144,15 @@ def decision_to_action_items(
         if existing:
             made.append(existing)
             continue
-        item = ActionItem(
+        item = object_create(
+            model=ActionItem,
+            by=user,
             framework=framework,
             decision=decision,
             title=title,
             owner=spec.get("owner"),
             due_on=spec.get("due_on"),
         )
-        item.full_clean()
-        item._history_user = user
-        item.save()
         made.append(item)
     return made
 
@@ -193,7 +193,7 @@ def activity_carry_over(
 def activity_create(*, user, reason: str | None = None, **fields: Any) -> Activity:
     """Create an activity from ``fields`` (many-to-many as iterables), validated by
     ``Activity.clean()`` (framework from the biennium, priority area and leads of that
-    framework's sides); one history record naming ``user``. Raises ``ValidationError``."""
+    framework's sides); one history record naming ``user``. Raises ``Invalid``."""
     biennium = fields.get("biennium")
     if isinstance(biennium, Biennium):
         fields.setdefault("framework", biennium.framework)
@@ -208,11 +208,14 @@ def decision_add(
     """Record a recommendation or decision adopted at ``meeting`` (text required)."""
     if not text.strip():
         raise AccordError(_("A decision needs its text."))
-    decision = Decision(meeting=meeting, number=number.strip(), kind=kind, text=text.strip())
-    decision.full_clean()
-    decision._history_user = user
-    decision.save()
-    return decision
+    return object_create(
+        model=Decision,
+        by=user,
+        meeting=meeting,
+        number=number.strip(),
+        kind=kind,
+        text=text.strip(),
+    )
 
 
 # --- added for the edit pages (issue 8): create, edit, delete, restore -----------------
@@ -260,22 +263,16 @@ def meeting_document_add(*, meeting: Meeting, user, **fields: Any) -> MeetingDoc
 
 
 def action_item_due_error(item: ActionItem, due_on: datetime.date | None) -> str | None:
-    """Why ``due_on`` is not a possible due date of ``item``: before its meeting."""
-    meeting = item.decision.meeting if item.decision_id else None
-    start = meeting and (meeting.start_on or meeting.end_on)
-    if due_on and start and due_on < start:
-        return _("The due date comes before the meeting (%(date)s).") % {"date": start}
-    return None
+    """Why ``due_on`` is not a possible due date of ``item`` (``ActionItem.due_error``)."""
+    return item.due_error(due_on)
 
 
 @transaction.atomic
 def action_item_update(
     *, item: ActionItem, user, expected_version: int, **changes: Any
 ) -> ActionItem:
-    """Edit, reassign or move the due date of an action item (never before its meeting)."""
-    error = action_item_due_error(item, changes.get("due_on", item.due_on))
-    if error:
-        raise ValidationError({"due_on": error})
+    """Edit, reassign or move the due date of an action item (never before its meeting:
+    ``ActionItem.clean``, run by ``object_update``)."""
     return object_update(obj=item, by=user, expected_version=expected_version, **changes)
 
 
@@ -295,8 +292,35 @@ def action_item_reopen(*, item: ActionItem, user, expected_version: int) -> Acti
     )
 
 
+@transaction.atomic
+def focal_point_for_member(*, membership, user=None) -> FocalPoint | None:
+    """The registry record of a focal-point role, so that the registry's directory lists
+    the person: created when the user has none for that entity yet, in the priority
+    areas where the entity leads or takes part in the framework's activities."""
+    person, entity = membership.user, membership.entity
+    if entity is None or membership.framework_id is None:
+        return None
+    existing = FocalPoint.objects.filter(user=person, entity=entity).first()
+    if existing is not None:
+        return existing
+    activities = Activity.objects.filter(framework=membership.framework_id).filter(
+        Q(un_lead=entity) | Q(partner_lead=entity) | Q(participants=entity)
+    )
+    areas = PriorityArea.objects.filter(pk__in=activities.values("priority_area")).distinct()
+    return focal_point_create(
+        entity=entity,
+        user=user,
+        person_name=person.get_full_name() or person.get_username(),
+        email=person.email,
+        account=person,
+        start_on=membership.start_on,
+        priority_areas=list(areas),
+    )
+
+
 __all__ = [
     "activity_update",
+    "focal_point_for_member",
     "activity_add_progress",
     "action_item_close",
     "decision_to_action_items",

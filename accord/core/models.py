@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accord.core.actors import recorded_user
 from accord.core.errors import AlreadyDeleted, NotDeleted
 
 
@@ -77,9 +78,9 @@ class AccordModel(models.Model):
         if self.deleted_at is not None:
             raise AlreadyDeleted(_("%(obj)s is already deleted.") % {"obj": self})
         self.deleted_at = timezone.now()
-        self.deleted_by = user
+        self.deleted_by = recorded_user(user)
         self.version += 1
-        self._history_user = user
+        self._history_user = recorded_user(user)
         self.save()
 
     def restore(self, user=None) -> None:
@@ -89,7 +90,7 @@ class AccordModel(models.Model):
         self.deleted_at = None
         self.deleted_by = None
         self.version += 1
-        self._history_user = user
+        self._history_user = recorded_user(user)
         self.save()
 
 

@@ -14,14 +14,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from accord.core.errors import AccordError, StaleEdit
+from accord.core.actors import recorded_user
+from accord.core.errors import AccordError, Invalid, StaleEdit
 
 # Fields the services manage themselves; callers may not pass them as changes.
 MANAGED_FIELDS = {"id", "version", "created_at", "updated_at", "deleted_at", "deleted_by"}
@@ -29,7 +30,7 @@ MANAGED_FIELDS = {"id", "version", "created_at", "updated_at", "deleted_at", "de
 
 def user_label(user) -> str:
     """The name shown for a user in messages: full name, else username, else "someone"."""
-    if user is None:
+    if recorded_user(user) is None:
         return _("someone (no user recorded)")
     return user.get_full_name() or user.get_username()
 
@@ -168,7 +169,7 @@ def _save_with_history(
     """Save ``obj`` (and set its many-to-many fields) leaving one history record. The
     building block of the services below: it neither validates nor checks a version, so
     code outside this module calls ``object_create``/``object_update`` instead."""
-    obj._history_user = user
+    obj._history_user = recorded_user(user)
     if reason:
         obj._change_reason = reason
     creating = obj.pk is None
@@ -187,6 +188,15 @@ def _save_with_history(
         _snapshot_m2m(obj)
 
 
+def validated(obj: models.Model, exclude: list[str] | None = None) -> None:
+    """Run ``full_clean`` (the fields, the model's ``clean()``, the unique checks);
+    raise ``Invalid`` with its field errors when a rule refuses."""
+    try:
+        obj.full_clean(exclude=exclude)
+    except ValidationError as exc:
+        raise Invalid(exc) from exc
+
+
 @transaction.atomic
 def object_create(
     *, model: type[models.Model], by, reason: str | None = None, **fields: Any
@@ -194,10 +204,10 @@ def object_create(
     """Create a ``model`` row from ``fields`` (field name -> value, many-to-many as an
     iterable), validated by ``full_clean()`` (the model's ``clean()`` included), leaving
     one history record naming ``by`` (the user who writes; not ``user``, which is a field
-    name of some models). Raises ``ValidationError`` (nothing saved)."""
+    name of some models). Raises ``Invalid`` (nothing saved)."""
     plain, m2m = _split_changes(model, fields)
     obj = model(**plain)
-    obj.full_clean()
+    validated(obj)
     _save_with_history(obj, by, reason, m2m)
     return obj
 
@@ -210,14 +220,14 @@ def object_update(
     still at ``expected_version``; return the saved object with its new version.
 
     Raises ``StaleEdit`` (nothing saved) when someone else saved in between, and
-    ``django.core.exceptions.ValidationError`` (nothing saved) on invalid values.
+    ``Invalid`` (a ``ValidationError`` too; nothing saved) on invalid values.
     """
     plain, m2m = _split_changes(type(obj), changes)
     fresh = _claim_version(obj, expected_version)
     for name, value in plain.items():
         setattr(fresh, name, value)
     exclude = [f.name for f in fresh._meta.concrete_fields if f.name not in plain]
-    fresh.full_clean(exclude=exclude)
+    validated(fresh, exclude=exclude)
     _save_with_history(fresh, by, reason, m2m)
     return fresh
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from accord.core.admin_base import AccordAdmin, AccordInline
+from accord.accounts.admin_base import AccordAdmin, AccordInline
 from accord.documents.models import Citation, Mandate, Paragraph, Resolution
 from accord.documents.review import ReviewItem
 

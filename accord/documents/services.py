@@ -29,7 +29,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accord.accounts.permissions import can_create, can_delete, can_edit, require
+from accord.accounts.permissions import can_create, can_delete, can_edit, is_system, require
 from accord.cooperation.models import Framework
 from accord.core.errors import AccordError
 from accord.core.services import object_update
@@ -245,18 +245,18 @@ def resolution_import(
     framework: str | None = None,
     confirm_all: bool = False,
     threshold: float = REVIEW_THRESHOLD,
-    check_permission: bool = False,
     source_name: str | None = None,
 ) -> ImportResult:
     """Bootstrap (or extend) a framework from a resolution file (see the module docstring).
 
-    ``user`` is recorded in history (None: the system user "bootstrap", created when the
-    file is accepted). ``framework`` is a framework slug; when absent, the framework of the UN and the
+    ``user`` must be allowed to add a resolution to the framework (an administrator, or
+    a coordinator of an existing framework; ``permissions.SYSTEM`` for the command line
+    without --user): PermissionDenied otherwise, nothing written. It is recorded in
+    history (for ``SYSTEM``: the system user "bootstrap", created when the file is
+    accepted). ``framework`` is a framework slug; when absent, the framework of the UN and the
     partner the title names is used (created when missing). Raises ``BootstrapError``
     (nothing written) when the file is unreadable, not a resolution, or not about a
-    partner organization. With ``check_permission`` (the CLI's --user), ``user`` must
-    be allowed to add a resolution to the framework (an administrator, or a coordinator
-    of an existing framework); PermissionDenied otherwise, nothing written.
+    partner organization.
 
     A resolution of another subject uploaded into an existing framework (its title is
     not "Cooperation between the United Nations and <the partner>") is kept as a
@@ -276,10 +276,9 @@ def resolution_import(
         plan = propose(parsed, partner=existing.partner.code if existing else None)
     except NotACooperationResolution as exc:
         raise BootstrapError(str(exc)) from exc
-    if check_permission:
-        _check_upload_right(user, plan, existing)
+    _check_upload_right(user, plan, existing)
     as_dict, akn = _serialized(parsed)
-    if user is None:
+    if is_system(user):
         user = bootstrap_user()
     token, started = uuid.uuid4().hex[:10], timezone.now()
     writer = Writer(user=user, reason=f"upload {token}: bootstrap from {parsed.symbol}")
@@ -329,7 +328,6 @@ def resolution_upload(*, framework: Framework, user, file) -> ImportResult:
         source=data,
         user=user,
         framework=framework.slug,
-        check_permission=True,
         source_name=Path(getattr(file, "name", "") or "resolution").name,
     )
 

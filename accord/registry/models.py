@@ -7,6 +7,7 @@ Entity identity survives renaming: former names are kept in ``EntityFormerName``
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -145,6 +146,14 @@ class FocalPoint(AccordModel):
 
     def __str__(self) -> str:
         return f"{self.person_name} ({self.entity})"
+
+    def clean(self) -> None:
+        """The role ends after it starts."""
+        super().clean()
+        if self.start_on and self.end_on and self.end_on < self.start_on:
+            raise ValidationError(
+                {"end_on": _("A focal point's role cannot end before it starts.")}
+            )
 
 
 class Agreement(AccordModel):

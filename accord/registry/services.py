@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accord.core.errors import AccordError
+from accord.core.errors import AccordError, Invalid
 from accord.core.services import object_create, object_update
 from accord.registry.models import Agreement, Entity, EntityFormerName, FocalPoint
 
@@ -98,7 +96,7 @@ def agreement_create(*, framework, user, **fields) -> Agreement:
     """Record an agreement of ``framework`` (``parties`` as an iterable of entities)."""
     errors = agreement_lifecycle_errors(fields)
     if errors:
-        raise ValidationError(errors)
+        raise Invalid(errors)
     fields["parties"] = list(fields.get("parties", []))
     return object_create(model=Agreement, by=user, framework=framework, **fields)
 
@@ -110,7 +108,7 @@ def agreement_update(*, agreement: Agreement, user, expected_version: int, **cha
     current = {f.name: getattr(agreement, f.name) for f in Agreement._meta.concrete_fields}
     errors = agreement_lifecycle_errors({**current, **changes})
     if errors:
-        raise ValidationError(errors)
+        raise Invalid(errors)
     return object_update(obj=agreement, by=user, expected_version=expected_version, **changes)
 
 
@@ -130,31 +128,3 @@ def focal_point_end(
     if focal_point.start_on and on < focal_point.start_on:
         raise AccordError(_("The end comes before the start."))
     return object_update(obj=focal_point, by=user, expected_version=expected_version, end_on=on)
-
-
-@transaction.atomic
-def focal_point_for_member(*, membership, user=None) -> FocalPoint | None:
-    """The registry record of a focal-point role, so that the registry's directory lists
-    the person: created when the user has none for that entity yet, in the priority
-    areas where the entity leads or takes part in the framework's activities."""
-    from accord.cooperation.models import Activity, PriorityArea
-
-    person, entity = membership.user, membership.entity
-    if entity is None or membership.framework_id is None:
-        return None
-    existing = FocalPoint.objects.filter(user=person, entity=entity).first()
-    if existing is not None:
-        return existing
-    activities = Activity.objects.filter(framework=membership.framework_id).filter(
-        Q(un_lead=entity) | Q(partner_lead=entity) | Q(participants=entity)
-    )
-    areas = PriorityArea.objects.filter(pk__in=activities.values("priority_area")).distinct()
-    return focal_point_create(
-        entity=entity,
-        user=user,
-        person_name=person.get_full_name() or person.get_username(),
-        email=person.email,
-        account=person,
-        start_on=membership.start_on,
-        priority_areas=list(areas),
-    )

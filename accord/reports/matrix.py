@@ -34,7 +34,7 @@ def format_of(name: str) -> str:
     return FORMATS[suffix]
 
 
-def export_matrix(biennium: Biennium, fmt: str, *, user=None) -> bytes:
+def export_matrix(biennium: Biennium, fmt: str, *, user) -> bytes:
     table = export_table(biennium, user=user)
     return matrix_xlsx.write_xlsx(table) if fmt == "xlsx" else matrix_csv.write_csv(table)
 

@@ -3,7 +3,7 @@ change (a preview), and apply it all in one transaction or nothing.
 
 Reads: the rows a reader (``matrix_xlsx.read_rows`` / ``matrix_csv.read_rows``) gives,
 the framework's activities, entities, priority areas, bienniums and SDG targets, and
-the permissions module (through ``accord.reports.access``). Writes (``apply_import``
+the permissions module (``accord.accounts.permissions``). Writes (``apply_import``
 only): Activity rows and their many-to-many links, with one history record per changed
 or created activity naming the user; nothing at all when any row has a problem.
 
@@ -21,11 +21,11 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from accord.accounts.permissions import can_create, can_edit
 from accord.cooperation.models import Activity, Framework
 from accord.cooperation.selectors import participants_by_activity
 from accord.cooperation.services import activity_create, activity_update
 from accord.core.errors import AccordError, StaleEdit
-from accord.reports.access import may_create, may_edit
 from accord.reports.matrix_table import (
     COLUMN_BY_NAME,
     LIST_SEPARATOR,
@@ -412,7 +412,7 @@ def plan_import(
                         ),
                     )
                 )
-            elif not may_edit(user, activity):
+            elif not can_edit(user, activity):
                 problems.append(Problem(number, "Code", f"you may not edit activity {code}"))
         elif activity is None and not problems:
             rp.changes = [
@@ -420,7 +420,7 @@ def plan_import(
                 for name in FIELDS
                 if v[name] not in (None, "", set())
             ]
-            if not may_create(
+            if not can_create(
                 user,
                 Activity,
                 framework=framework,

@@ -15,6 +15,7 @@ import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from accord.accounts.permissions import viewable
 from accord.cooperation.models import Activity, Biennium, Framework, PriorityArea, SDGTarget
 from accord.cooperation.selectors import participants_by_activity
 from accord.registry.models import Entity
@@ -146,12 +147,10 @@ class MatrixTable:
         return [c.header for c in COLUMNS]
 
 
-def export_table(biennium: Biennium, *, user=None) -> MatrixTable:
+def export_table(biennium: Biennium, *, user) -> MatrixTable:
     """Read the live activities of ``biennium`` that ``user`` may read (all of them for
-    ``None``, the command line), ordered by priority area then code, and the framework's
+    ``permissions.SYSTEM``, the command line), ordered by priority area then code, and the framework's
     reference lists; five queries whatever the size."""
-    from accord.reports.access import viewable
-
     framework = biennium.framework
     entities = list(Entity.objects.select_related("organization"))
     labels = entity_labels(entities)

@@ -16,12 +16,12 @@ from collections import defaultdict
 
 from django.core.serializers.json import DjangoJSONEncoder
 
+from accord.accounts.permissions import viewable
 from accord.cooperation.models import Activity, Biennium
 from accord.cooperation.selectors import matrix_rows, participants_by_activity
 from accord.core.text import spreadsheet_text
 from accord.documents.models import Resolution
 from accord.registry.models import Agreement, Entity, Organization
-from accord.reports.access import viewable
 
 CSV_TYPE = "text/csv; charset=utf-8"
 JSON_TYPE = "application/json"

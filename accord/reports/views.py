@@ -3,7 +3,7 @@ confirmation), the Secretary-General's report and the review pack (generated in 
 background, with a job page that shows progress and offers the download), and the open
 data downloads.
 
-Reads: the request, the models, and the permissions (``accord.reports.access``).
+Reads: the request, the models, and the permissions (``accord.accounts.permissions``).
 Writes: uploaded spreadsheets waiting for confirmation under VAR_DIR/imports/ (removed
 once applied), activities (through ``matrix_import.apply_import``), ReportJob rows.
 """
@@ -26,11 +26,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accord.accounts.permissions import can_see_report_job, require
+from accord.accounts.permissions import can_report, can_see_report_job, can_view, require
 from accord.cooperation.models import Biennium, Framework, Meeting
 from accord.documents.models import Resolution
 from accord.reports import iati, opendata
-from accord.reports.access import may_report, may_view
 from accord.reports.matrix import (
     CONTENT_TYPES,
     UnknownFormat,
@@ -57,7 +56,7 @@ def _attachment(data: bytes, content_type: str, name: str) -> HttpResponse:
 
 def _biennium_for(request, pk: int) -> Biennium:
     biennium = get_object_or_404(Biennium.objects.select_related("framework"), pk=pk)
-    if not may_report(request.user, biennium.framework):
+    if not can_report(request.user, biennium.framework):
         raise PermissionDenied(_("Only members of this framework may use its working spreadsheet."))
     return biennium
 
@@ -157,7 +156,7 @@ def _report_options(request) -> tuple[str, str] | None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_sg(request, framework: str | None = None):
-    frameworks = [f for f in Framework.objects.all() if may_report(request.user, f)]
+    frameworks = [f for f in Framework.objects.all() if can_report(request.user, f)]
     context = {
         "frameworks": frameworks,
         "formats": REPORT_FORMATS,
@@ -197,7 +196,7 @@ def report_sg(request, framework: str | None = None):
 @require_http_methods(["GET", "POST"])
 def review_pack(request, pk: int):
     meeting = get_object_or_404(Meeting.objects.select_related("framework"), pk=pk)
-    if not may_report(request.user, meeting.framework):
+    if not can_report(request.user, meeting.framework):
         raise PermissionDenied
     context = {
         "meeting": meeting,
@@ -264,7 +263,7 @@ def opendata_index(request):
         "framework__slug", "-start_year"
     )
     resolutions = [
-        r for r in Resolution.objects.order_by("-adopted_on") if may_view(request.user, r)
+        r for r in Resolution.objects.order_by("-adopted_on") if can_view(request.user, r)
     ]
     return render(
         request, "reports/opendata.html", {"bienniums": bienniums, "resolutions": resolutions}
@@ -284,7 +283,7 @@ def opendata_registry(request, fmt: str | None = None):
 
 def opendata_resolution(request, pk: int, fmt: str | None = None):
     res = get_object_or_404(Resolution, pk=pk)
-    if not may_view(request.user, res):
+    if not can_view(request.user, res):
         raise Http404
     try:
         return _attachment(*opendata.resolution(res, _fmt(request, fmt, ("akn", "json"))))

@@ -10,19 +10,18 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accord.accounts.permissions import can_edit, can_view, public_read, require
 from accord.cooperation import services
 from accord.cooperation.models import Activity
 from accord.cooperation.selectors import matrix_rows
-from accord.core.errors import AccordError, StaleEdit
+from accord.core.errors import AccordError, StaleEdit, add_form_errors, error_text
 from accord.documents.models import Mandate
-from accord.web.access import can_edit, can_view, public_read, refuse_unless
 from accord.web.common import framework_for, heavy, safe_next
 from accord.web.forms import ActivityForm, ProgressForm, StatusForm
 from accord.web.rows import render_row, row_context
@@ -43,7 +42,7 @@ def activity_for(request: HttpRequest, framework, pk: int) -> Activity:
         pk=pk,
         framework=framework,
     )
-    refuse_unless(can_view(request.user, activity))
+    require(can_view(request.user, activity))
     return activity
 
 
@@ -94,7 +93,7 @@ def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     form = ActivityForm(initial=_form_initial(activity))
     conflict = None
     if request.method == "POST":
-        refuse_unless(may_edit)
+        require(may_edit)
         form = ActivityForm(request.POST)
         if form.is_valid():
             data = dict(form.cleaned_data)
@@ -107,10 +106,8 @@ def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 conflict = error
                 activity.refresh_from_db()
                 form = ActivityForm(initial={**form.cleaned_data, "version": activity.version})
-            except (AccordError, ValidationError) as error:
-                form.add_error(
-                    None, error.messages if isinstance(error, ValidationError) else str(error)
-                )
+            except AccordError as error:
+                add_form_errors(form, error)
             else:
                 messages.success(request, _("The activity was saved."))
                 return redirect("activity", slug=slug, pk=pk)
@@ -166,7 +163,7 @@ def activity_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Change the status from the matrix; a stale version is refused with who changed what."""
     framework = framework_for(request, slug)
     activity = activity_for(request, framework, pk)
-    refuse_unless(can_edit(request.user, activity))
+    require(can_edit(request.user, activity))
     form = StatusForm(request.POST)
     error = None
     if not form.is_valid():
@@ -190,7 +187,7 @@ def activity_progress(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Record a progress update (and optionally the status after it)."""
     framework = framework_for(request, slug)
     activity = activity_for(request, framework, pk)
-    refuse_unless(can_edit(request.user, activity))
+    require(can_edit(request.user, activity))
     form = ProgressForm(request.POST)
     error = None
     if not form.is_valid():
@@ -206,6 +203,6 @@ def activity_progress(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 status_after=data.get("status_after") or "",
                 expected_version=data["version"] if data.get("status_after") else None,
             )
-        except (AccordError, ValidationError) as exc:
-            error = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+        except AccordError as exc:
+            error = error_text(exc)
     return _after_write(request, framework, activity, error)

@@ -3,23 +3,22 @@ of one (SDG targets, funding, participants), its indicators, carrying it over to
 biennium, and soft delete and restore.
 
 Writes through ``accord.cooperation.services`` only; who may do what is asked of the
-permissions module (``accord.web.access``).
+permissions module (``accord.accounts.permissions``).
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accord.accounts.permissions import can_create, can_delete, can_edit, editable, require
 from accord.cooperation import services
 from accord.cooperation.models import Activity, Indicator
-from accord.core.errors import AccordError
-from accord.web.access import can_create, can_delete, can_edit, editable, refuse_unless
+from accord.core.errors import AccordError, error_text
 from accord.web.activities import activity_for
 from accord.web.common import framework_for
 from accord.web.edit import edit_page, save_form
@@ -39,7 +38,7 @@ def _activity_url(slug):
 @login_required
 def activity_new(request, slug):
     framework = framework_for(request, slug)
-    refuse_unless(can_create(request.user, Activity, framework=framework))
+    require(can_create(request.user, Activity, framework=framework))
     form = ActivityNewForm(request.POST or None, framework=framework)
     response = None
     if request.method == "POST":
@@ -76,7 +75,7 @@ def activity_edit(request, slug, pk):
     """Every field of an activity, and below it: carry over, an indicator, delete."""
     framework = framework_for(request, slug)
     activity = activity_for(request, framework, pk)
-    refuse_unless(can_edit(request.user, activity))
+    require(can_edit(request.user, activity))
     copy = Activity.objects.get(pk=pk)
     form = ActivityFullForm(request.POST or None, instance=copy, framework=framework)
     response = conflict = None
@@ -142,7 +141,7 @@ def _side_forms(request, slug, activity) -> list[dict]:
 def indicator_add(request, slug, pk):
     framework = framework_for(request, slug)
     activity = activity_for(request, framework, pk)
-    refuse_unless(can_create(request.user, Indicator, framework=framework, parent=activity))
+    require(can_create(request.user, Indicator, framework=framework, parent=activity))
     form = IndicatorForm(request.POST)
     if form.is_valid():
         try:
@@ -169,7 +168,7 @@ def activity_carry_over(request, slug, pk):
         messages.error(request, _("Choose a later biennium."))
         return redirect("activity-edit", slug=slug, pk=pk)
     biennium = form.cleaned_data["biennium"]
-    refuse_unless(
+    require(
         can_create(
             request.user,
             Activity,
@@ -185,8 +184,8 @@ def activity_carry_over(request, slug, pk):
             user=request.user,
             code=form.cleaned_data["code"] or None,
         )
-    except (AccordError, ValidationError) as error:
-        messages.error(request, "; ".join(getattr(error, "messages", [str(error)])))
+    except AccordError as error:
+        messages.error(request, error_text(error))
         return redirect("activity-edit", slug=slug, pk=pk)
     messages.success(request, _("Carried over to %(biennium)s.") % {"biennium": biennium.label})
     return redirect("activity", slug=slug, pk=copy.pk)
@@ -197,7 +196,7 @@ def activity_carry_over(request, slug, pk):
 def activity_delete(request, slug, pk):
     framework = framework_for(request, slug)
     activity = activity_for(request, framework, pk)
-    refuse_unless(can_delete(request.user, activity))
+    require(can_delete(request.user, activity))
     form = VersionForm(request.POST)
     version = form.cleaned_data["version"] if form.is_valid() else activity.version
     try:
@@ -234,7 +233,7 @@ def activity_restore(request, slug, pk):
     activity = get_object_or_404(
         Activity.all_objects, pk=pk, framework=framework, deleted_at__isnull=False
     )
-    refuse_unless(can_delete(request.user, activity))
+    require(can_delete(request.user, activity))
     try:
         services.activity_restore(activity=activity, user=request.user)
     except AccordError as error:

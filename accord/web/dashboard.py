@@ -16,11 +16,11 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from accord.accounts.permissions import can_view, public_read, viewable
 from accord.cooperation.models import ActionItem, Activity, Framework, Meeting, PriorityArea
 from accord.cooperation.palette import STATUS_COLOURS
 from accord.documents.models import Mandate
 from accord.registry.models import Agreement
-from accord.web.access import can_view, public_read, viewable
 from accord.web.charts import stacked_bars
 from accord.web.common import bienniums_of, framework_for, heavy
 

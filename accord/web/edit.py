@@ -11,22 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
-from accord.core.errors import AccordError, StaleEdit
-
-
-def add_errors(form, error: Exception) -> None:
-    """Show a service's refusal on the form: field errors on their fields when known."""
-    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    elif isinstance(error, ValidationError):
-        form.add_error(None, error.messages)
-    else:
-        form.add_error(None, str(error))
+from accord.core.errors import AccordError, StaleEdit, add_form_errors
 
 
 def save_form(
@@ -41,8 +29,8 @@ def save_form(
         saved = save()
     except StaleEdit as conflict:
         return None, conflict
-    except (AccordError, ValidationError) as error:
-        add_errors(form, error)
+    except AccordError as error:
+        add_form_errors(form, error)
         return None, None
     messages.success(request, done)
     return redirect(then(saved)), None

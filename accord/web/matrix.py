@@ -15,9 +15,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
+from accord.accounts.permissions import can_create, editable, public_read, viewable
 from accord.cooperation.models import Activity, PriorityArea
 from accord.cooperation.selectors import matrix_rows
-from accord.web.access import can_create, editable, public_read, viewable
 from accord.web.common import bienniums_of, entities_of, framework_for
 from accord.web.forms import MatrixFilterForm
 from accord.web.rows import render_row, row_context

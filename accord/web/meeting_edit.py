@@ -14,11 +14,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accord.accounts.permissions import can_create, can_edit, can_view, require
 from accord.cooperation import services
 from accord.cooperation.models import ActionItem, Decision, Meeting, MeetingDocument
 from accord.core.errors import AccordError
 from accord.core.services import object_update
-from accord.web.access import can_create, can_edit, can_view, refuse_unless
 from accord.web.common import framework_for
 from accord.web.edit import edit_page, save_form
 from accord.web.edit_forms import (
@@ -38,7 +38,7 @@ def _meeting_url(slug):
 @login_required
 def meeting_new(request, slug):
     framework = framework_for(request, slug)
-    refuse_unless(can_create(request.user, Meeting, framework=framework))
+    require(can_create(request.user, Meeting, framework=framework))
     form = MeetingForm(request.POST or None, framework=framework)
     response = None
     if request.method == "POST":
@@ -66,7 +66,7 @@ def meeting_edit(request, slug, pk):
     """A meeting's fields, and below them a document to attach."""
     framework = framework_for(request, slug)
     meeting = meeting_for(request, framework, pk)
-    refuse_unless(can_edit(request.user, meeting))
+    require(can_edit(request.user, meeting))
     form = MeetingForm(
         request.POST or None, instance=Meeting.objects.get(pk=pk), framework=framework
     )
@@ -107,7 +107,7 @@ def meeting_edit(request, slug, pk):
 def meeting_document_add(request, slug, pk):
     framework = framework_for(request, slug)
     meeting = meeting_for(request, framework, pk)
-    refuse_unless(can_create(request.user, MeetingDocument, framework=framework, parent=meeting))
+    require(can_create(request.user, MeetingDocument, framework=framework, parent=meeting))
     form = MeetingDocumentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -126,7 +126,7 @@ def decision_edit(request, slug, pk, decision_pk):
     framework = framework_for(request, slug)
     meeting = meeting_for(request, framework, pk)
     decision = get_object_or_404(Decision, pk=decision_pk, meeting=meeting)
-    refuse_unless(can_edit(request.user, decision))
+    require(can_edit(request.user, decision))
     form = DecisionEditForm(request.POST or None, instance=Decision.objects.get(pk=decision_pk))
     response = conflict = None
     if request.method == "POST":
@@ -157,7 +157,7 @@ def _item_for(request, framework, pk) -> ActionItem:
     item = get_object_or_404(
         ActionItem.objects.select_related("decision__meeting"), pk=pk, framework=framework
     )
-    refuse_unless(can_view(request.user, item))
+    require(can_view(request.user, item))
     return item
 
 
@@ -166,7 +166,7 @@ def action_item_edit(request, slug, pk):
     """Edit, reassign or move the due date of an action item; reopen a closed one."""
     framework = framework_for(request, slug)
     item = _item_for(request, framework, pk)
-    refuse_unless(can_edit(request.user, item))
+    require(can_edit(request.user, item))
     copy = ActionItem.objects.select_related("decision__meeting").get(pk=pk)
     form = ActionItemEditForm(request.POST or None, instance=copy, framework=framework)
     response = conflict = None
@@ -210,7 +210,7 @@ def action_item_edit(request, slug, pk):
 def action_item_reopen(request, slug, pk):
     framework = framework_for(request, slug)
     item = _item_for(request, framework, pk)
-    refuse_unless(can_edit(request.user, item))
+    require(can_edit(request.user, item))
     form = VersionForm(request.POST)
     try:
         services.action_item_reopen(

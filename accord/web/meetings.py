@@ -12,7 +12,6 @@ import calendar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
@@ -22,25 +21,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accord.cooperation import services
-from accord.cooperation.models import ActionItem, Decision, Meeting
-from accord.core.errors import AccordError
-from accord.web.access import (
+from accord.accounts.permissions import (
     can_close,
     can_create,
     can_edit,
     can_view,
     editable,
     public_read,
-    refuse_unless,
+    require,
     viewable,
 )
+from accord.cooperation import services
+from accord.cooperation.models import ActionItem, Decision, Meeting
+from accord.core.errors import AccordError, error_text
 from accord.web.common import entities_of, framework_for, heavy
 from accord.web.forms import ActionItemForm, CloseForm, DecisionForm
-
-
-def _error_text(exc: Exception) -> str:
-    return "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
 
 
 @public_read
@@ -65,7 +60,7 @@ def meeting_for(request, framework, pk: int) -> Meeting:
         pk=pk,
         framework=framework,
     )
-    refuse_unless(can_view(request.user, meeting))
+    require(can_view(request.user, meeting))
     return meeting
 
 
@@ -103,14 +98,14 @@ def decision_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Record a decision of the meeting (coordinators of the framework)."""
     framework = framework_for(request, slug)
     meeting = meeting_for(request, framework, pk)
-    refuse_unless(can_create(request.user, Decision, framework=framework, parent=meeting))
+    require(can_create(request.user, Decision, framework=framework, parent=meeting))
     form = DecisionForm(request.POST)
     if form.is_valid():
         try:
             services.decision_add(meeting=meeting, user=request.user, **form.cleaned_data)
             messages.success(request, _("The decision was recorded."))
-        except (AccordError, ValidationError) as exc:
-            messages.error(request, _error_text(exc))
+        except AccordError as exc:
+            messages.error(request, error_text(exc))
     else:
         messages.error(request, _("A decision needs its text."))
     return redirect("meeting", slug=slug, pk=pk)
@@ -134,7 +129,7 @@ def decision_action_item(
         if form.cleaned_data["owner"]
         else None
     )
-    refuse_unless(can_create(request.user, ActionItem, framework=framework, entity=owner))
+    require(can_create(request.user, ActionItem, framework=framework, entity=owner))
     try:
         services.decision_to_action_items(
             decision=decision,
@@ -148,8 +143,8 @@ def decision_action_item(
             ],
         )
         messages.success(request, _("The action item was created."))
-    except (AccordError, ValidationError) as exc:
-        messages.error(request, _error_text(exc))
+    except AccordError as exc:
+        messages.error(request, error_text(exc))
     return redirect("meeting", slug=slug, pk=pk)
 
 
@@ -216,7 +211,7 @@ def action_items(request: HttpRequest, slug: str) -> HttpResponse:
 def action_item_close(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     framework = framework_for(request, slug)
     item = get_object_or_404(ActionItem, pk=pk, framework=framework)
-    refuse_unless(can_close(request.user, item))
+    require(can_close(request.user, item))
     form = CloseForm(request.POST)
     if form.is_valid():
         try:
@@ -228,8 +223,8 @@ def action_item_close(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 expected_version=form.cleaned_data["version"],
             )
             messages.success(request, _("The action item was closed."))
-        except (AccordError, ValidationError) as exc:
-            messages.error(request, _error_text(exc))
+        except AccordError as exc:
+            messages.error(request, error_text(exc))
     else:
         messages.error(request, _("Closing an action item needs evidence of closure."))
     tab = request.POST.get("tab", "open")

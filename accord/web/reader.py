@@ -25,12 +25,19 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from accord.accounts.permissions import (
+    can_create,
+    can_edit,
+    can_view,
+    public_read,
+    require,
+    viewable,
+)
 from accord.cooperation.models import Activity
 from accord.core.errors import AccordError
 from accord.documents import services as documents_services
 from accord.documents.bootstrap.partner import in_series
 from accord.documents.models import Citation, Mandate, Resolution
-from accord.web.access import can_create, can_edit, can_view, public_read, refuse_unless, viewable
 from accord.web.common import HEAVY, framework_for
 from accord.web.forms import UploadForm
 from resolutions.errors import ResolutionError
@@ -215,7 +222,7 @@ def resolution_list(request: HttpRequest, slug: str) -> HttpResponse:
 def resolution_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     framework = framework_for(request, slug)
     resolution = get_object_or_404(Resolution, pk=pk, framework=framework)
-    refuse_unless(can_view(request.user, resolution))
+    require(can_view(request.user, resolution))
     parsed = resolution.parsed or {}
     activities = viewable(request.user, Activity.objects.all()).only(
         "pk", "code", "title", "framework_id"
@@ -299,7 +306,7 @@ def resolution_upload(request: HttpRequest, slug: str) -> HttpResponse:
     refused file (unreadable, not a resolution, another partner) saves nothing and its
     one-line reason is shown."""
     framework = framework_for(request, slug)
-    refuse_unless(can_create(request.user, Resolution, framework=framework))
+    require(can_create(request.user, Resolution, framework=framework))
     if request.method != "POST":
         return redirect("resolutions", slug=slug)
     form = UploadForm(request.POST, request.FILES)

@@ -15,9 +15,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from accord.accounts.permissions import (
+    can_create,
+    can_create_some,
+    can_edit,
+    editable,
+    public_read,
+    viewable,
+)
 from accord.cooperation.models import ActionItem, Activity, PriorityArea
 from accord.registry.models import Agreement, Entity, FocalPoint
-from accord.web.access import can_create, can_create_some, can_edit, editable, public_read, viewable
 from accord.web.common import framework_for, heavy
 from accord.web.registry_edit import entity_of
 

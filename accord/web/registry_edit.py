@@ -16,13 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accord.accounts.permissions import can_create, can_edit, can_view, require
 from accord.cooperation.models import PriorityArea
 from accord.cooperation.services import priority_area_create
 from accord.core.errors import AccordError
 from accord.core.services import object_update
 from accord.registry import services
 from accord.registry.models import Agreement, Entity, FocalPoint
-from accord.web.access import can_create, can_edit, can_view, refuse_unless
 from accord.web.common import framework_for
 from accord.web.edit import edit_page, save_form
 from accord.web.edit_forms import (
@@ -41,7 +41,7 @@ def entity_of(request, framework, pk) -> Entity:
         pk=pk,
         organization__in=[framework.un_organization_id, framework.partner_id],
     )
-    refuse_unless(can_view(request.user, entity))
+    require(can_view(request.user, entity))
     return entity
 
 
@@ -55,10 +55,10 @@ def agreement_form(request, slug, pk=None):
     framework = framework_for(request, slug)
     agreement = None
     if pk is None:
-        refuse_unless(can_create(request.user, Agreement, framework=framework))
+        require(can_create(request.user, Agreement, framework=framework))
     else:
         agreement = get_object_or_404(Agreement, pk=pk, framework=framework)
-        refuse_unless(can_edit(request.user, agreement))
+        require(can_edit(request.user, agreement))
     form = AgreementForm(
         request.POST or None,
         instance=agreement and Agreement.objects.get(pk=pk),
@@ -106,7 +106,7 @@ def focal_point_new(request, slug):
     response = None
     if request.method == "POST" and form.is_valid():
         entity = form.cleaned_data["entity"]
-        refuse_unless(can_create(request.user, FocalPoint, framework=None, parent=entity))
+        require(can_create(request.user, FocalPoint, framework=None, parent=entity))
         data = {k: v for k, v in form.changes().items() if k not in ("entity", "user")}
         data["account"] = form.cleaned_data["user"]
         response, _conflict = save_form(
@@ -135,7 +135,7 @@ def focal_point_end(request, slug, pk):
         pk=pk,
         entity__organization__in=[framework.un_organization_id, framework.partner_id],
     )
-    refuse_unless(can_edit(request.user, point))
+    require(can_edit(request.user, point))
     form = FocalPointEndForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give the last day of the focal point."))
@@ -161,10 +161,10 @@ def priority_area_form(request, slug, pk=None):
     framework = framework_for(request, slug)
     area = None
     if pk is None:
-        refuse_unless(can_create(request.user, PriorityArea, framework=framework))
+        require(can_create(request.user, PriorityArea, framework=framework))
     else:
         area = get_object_or_404(PriorityArea, pk=pk, framework=framework)
-        refuse_unless(can_edit(request.user, area))
+        require(can_edit(request.user, area))
     form = PriorityAreaForm(request.POST or None, instance=area and PriorityArea.objects.get(pk=pk))
     response = conflict = None
     if request.method == "POST":
@@ -204,7 +204,7 @@ def entity_rename(request, slug, pk):
     """A new name from a date; the old one is kept as a former name."""
     framework = framework_for(request, slug)
     entity = entity_of(request, framework, pk)
-    refuse_unless(can_edit(request.user, entity))
+    require(can_edit(request.user, entity))
     initial = {
         "name_en": entity.name_en,
         "name_fr": entity.name_fr,

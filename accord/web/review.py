@@ -18,12 +18,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from accord.accounts.permissions import can_delete, can_edit, require
 from accord.core.errors import AccordError
 from accord.documents import services
 from accord.documents.models import Resolution
 from accord.documents.review import ReviewItem
 from accord.documents.uploads import Upload
-from accord.web.access import can_delete, can_edit, refuse_unless
 from accord.web.common import HEAVY, framework_for
 
 KINDS = {
@@ -87,7 +87,7 @@ def _resolution(request, framework, pk: int) -> Resolution:
     """The resolution whose review list is asked for. The list holds unconfirmed
     proposals: only who may decide them (who may edit the resolution) reads it."""
     resolution = get_object_or_404(Resolution.objects.defer(*HEAVY), pk=pk, framework=framework)
-    refuse_unless(can_edit(request.user, resolution))
+    require(can_edit(request.user, resolution))
     return resolution
 
 
@@ -126,7 +126,7 @@ def review_decide(request: HttpRequest, slug: str, pk: int, item_pk: int) -> Htt
     framework = framework_for(request, slug)
     resolution = _resolution(request, framework, pk)
     item = get_object_or_404(ReviewItem, pk=item_pk, resolution=resolution)
-    refuse_unless(can_edit(request.user, resolution))
+    require(can_edit(request.user, resolution))
     try:
         if request.POST.get("decision") == "confirm":
             services.bootstrap_confirm(item=item, user=request.user)

@@ -32,9 +32,15 @@ def _media(settings, tmp_path):
 
 @pytest.fixture
 def coordinator(db):
+    """Nadia, who sets frameworks up: the service asks the permissions module, and only
+    an administrator may bootstrap a framework that does not exist yet."""
     from django.contrib.auth import get_user_model
 
-    return get_user_model().objects.create_user("nadia", first_name="Nadia", last_name="Karim")
+    from accord.accounts.users import grant
+
+    user = get_user_model().objects.create_user("nadia", first_name="Nadia", last_name="Karim")
+    grant(user, "administrator")
+    return user
 
 
 @pytest.fixture

@@ -64,13 +64,20 @@ def test_bootstrap_without_yes_lists_what_waits_for_review(db, demo_path):
     assert f"to review ({pending})" in out.getvalue()
 
 
-def test_bootstrap_refuses_a_user_who_may_not_add_to_the_framework(db, demo_path, coordinator):
+@pytest.fixture
+def nadia(db):
+    """A user without any role yet (the tests give her one)."""
+    return get_user_model().objects.create_user("nadia", first_name="Nadia")
+
+
+def test_bootstrap_refuses_a_user_who_may_not_add_to_the_framework(db, demo_path, nadia):
     with pytest.raises(CommandError, match="may not add a resolution"):
         call_command("bootstrap", str(demo_path), "--yes", "--user", "nadia", stdout=StringIO())
     assert not Resolution.objects.exists() and not Framework.objects.exists()
 
 
-def test_a_coordinator_may_bootstrap_into_their_framework(db, demo_path, coordinator):
+def test_a_coordinator_may_bootstrap_into_their_framework(db, demo_path, nadia):
+    coordinator = nadia
     from accord.accounts.models import Membership
 
     call_command("bootstrap", str(demo_path), "--yes", stdout=StringIO())

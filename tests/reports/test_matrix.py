@@ -57,7 +57,7 @@ def row_of(data: bytes, code: str) -> int:
 
 
 def test_the_workbook_has_a_frozen_header_lists_and_one_row_per_activity(world):
-    data = export_matrix(world.biennium, "xlsx")
+    data = export_matrix(world.biennium, "xlsx", user=world.admin)
     wb = load_workbook(io.BytesIO(data))
     assert wb.sheetnames == ["Matrix", "Lists", "Codes"]
     ws = wb["Matrix"]
@@ -81,7 +81,7 @@ def test_the_workbook_has_a_frozen_header_lists_and_one_row_per_activity(world):
 def test_importing_an_unedited_export_changes_nothing(world):
     for fmt in ("xlsx", "csv"):
         before = history_count()
-        data = export_matrix(world.biennium, fmt)
+        data = export_matrix(world.biennium, fmt, user=world.admin)
         plan = import_matrix(data, fmt, user=world.admin, apply=True)
         assert plan.is_valid, plan.problems
         assert plan.count("unchanged") == len(world.activities)
@@ -90,7 +90,7 @@ def test_importing_an_unedited_export_changes_nothing(world):
 
 
 def test_the_preview_shows_field_changes_and_writes_nothing(world):
-    data = export_matrix(world.biennium, "xlsx")
+    data = export_matrix(world.biennium, "xlsx", user=world.admin)
     code = world.activities[0].code
     row = row_of(data, code)
     edited = edit_xlsx(data, {(row, "Title"): "A renamed workshop", (row, "Status"): "cancelled"})
@@ -108,7 +108,7 @@ def test_the_preview_shows_field_changes_and_writes_nothing(world):
 
 
 def test_applying_updates_matched_rows_and_creates_new_codes(world):
-    data = export_matrix(world.biennium, "xlsx")
+    data = export_matrix(world.biennium, "xlsx", user=world.admin)
     first = world.activities[0]
     row = row_of(data, first.code)
     new = [
@@ -142,7 +142,7 @@ def test_applying_updates_matched_rows_and_creates_new_codes(world):
 
 
 def test_every_problem_is_reported_by_row_and_column_and_nothing_is_written(world):
-    data = export_matrix(world.biennium, "xlsx")
+    data = export_matrix(world.biennium, "xlsx", user=world.admin)
     a, b, c = world.activities[:3]
     ra, rb, rc = row_of(data, a.code), row_of(data, b.code), row_of(data, c.code)
     edited = edit_xlsx(
@@ -196,7 +196,7 @@ def test_every_problem_is_reported_by_row_and_column_and_nothing_is_written(worl
 
 
 def test_a_row_changed_in_accord_since_the_export_is_a_conflict(world):
-    data = export_matrix(world.biennium, "csv")
+    data = export_matrix(world.biennium, "csv", user=world.admin)
     activity = world.activities[1]
     from accord.cooperation.services import activity_update
 
@@ -218,7 +218,7 @@ def test_a_row_changed_in_accord_since_the_export_is_a_conflict(world):
 
 
 def test_a_stale_but_unedited_row_is_not_a_conflict(world):
-    data = export_matrix(world.biennium, "xlsx")
+    data = export_matrix(world.biennium, "xlsx", user=world.admin)
     activity = world.activities[2]
     from accord.cooperation.services import activity_update
 
@@ -244,7 +244,7 @@ def test_a_focal_point_may_only_change_the_rows_of_their_entity(world):
     Membership.objects.create(
         user=user, role="focal_point", framework=world.framework, entity=entity
     )
-    data = export_matrix(world.biennium, "xlsx")
+    data = export_matrix(world.biennium, "xlsx", user=world.admin)
     mine = next(a for a in world.activities if a.un_lead_id == entity.pk)
     other = next(
         a
@@ -280,7 +280,7 @@ def test_csv_round_trips_accents_arabic_and_line_breaks(world):
         title="Séminaire « droits » — حقوق الإنسان",
         description='line one\nline two, with "quotes"',
     )
-    data = export_matrix(world.biennium, "csv")
+    data = export_matrix(world.biennium, "csv", user=world.admin)
     assert data.startswith("\ufeff".encode())
     header, rows = matrix_csv.read_rows(data)
     assert header[0] == "Code"
@@ -334,7 +334,7 @@ def test_the_cli_fails_with_the_problems_on_an_invalid_file(world, tmp_path, cap
 
 
 def test_new_rows_need_the_right_to_create_activities(world):
-    data = export_matrix(world.biennium, "xlsx")
+    data = export_matrix(world.biennium, "xlsx", user=world.admin)
     new = [
         "NEW-9",
         "Expert meeting",

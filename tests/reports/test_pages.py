@@ -49,7 +49,7 @@ def test_a_stranger_may_not_export_the_working_matrix(client, world):
 
 
 def test_the_import_page_previews_then_applies(admin_client, world):
-    data = export_matrix(world.biennium, "xlsx")
+    data = export_matrix(world.biennium, "xlsx", user=world.admin)
     code = world.activities[0].code
     edited = edit_xlsx(data, {(row_of(data, code), "Title"): "Renamed on the page"})
     url = reverse("matrix-import", args=[world.biennium.pk])
@@ -67,7 +67,7 @@ def test_the_import_page_previews_then_applies(admin_client, world):
 
 
 def test_the_import_page_lists_problems_and_offers_no_apply(admin_client, world):
-    data = export_matrix(world.biennium, "xlsx")
+    data = export_matrix(world.biennium, "xlsx", user=world.admin)
     edited = edit_xlsx(data, {(2, "Status"): "finished"})
     response = admin_client.post(
         reverse("matrix-import", args=[world.biennium.pk]),

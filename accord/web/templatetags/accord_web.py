@@ -41,19 +41,6 @@ def status_palette():
     return status_css_properties()
 
 
-@register.simple_tag(takes_context=True)
-def query_with(context, **changes):
-    """The current query string with ``changes`` applied (a value of None removes it)."""
-    params = context["request"].GET.copy()
-    for key, value in changes.items():
-        if value is None or value == "":
-            params.pop(key, None)
-        else:
-            params[key] = value
-    encoded = params.urlencode()
-    return f"?{encoded}" if encoded else "?"
-
-
 @register.filter
 def get_item(mapping, key):
     """``mapping[key]`` or None, for dicts in templates."""

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
+from accord.accounts.permissions import SYSTEM
 from accord.documents.bootstrap.proposals import REVIEW_THRESHOLD
 
 
@@ -57,7 +58,7 @@ class Command(BaseCommand):
             if user is None:
                 raise CommandError(f"no user named {options['user']!r}")
         else:
-            user = None
+            user = SYSTEM  # the operator: every right, recorded as the user "bootstrap"
         try:
             result = resolution_import(
                 source=options["file"],
@@ -65,7 +66,6 @@ class Command(BaseCommand):
                 framework=options["framework"],
                 confirm_all=options["yes"],
                 threshold=options["threshold"],
-                check_permission=user is not None,
             )
         except (BootstrapError, PermissionDenied) as exc:
             raise CommandError(str(exc)) from exc

@@ -2,11 +2,17 @@
 version check, and the one permissions module (accord.accounts.permissions).
 
 Reads: the request's user and the rows the permissions module lets them see (soft-deleted
-ones included, behind the "Deleted" filter). Writes only through the same rules as the
-services: a change is refused when the row moved on since the form was opened (the
-message names who changed what); deleting is soft (rows and inline rows); the history
-page's "Revert" restores through ``history_restore_to`` (a new history record, a new
-version), never by writing an old version back.
+ones included, behind the "Deleted" filter). Writes only through the services
+(``object_create``/``object_update``, so ``full_clean()`` and the model's ``clean()``):
+a change form must carry the version it was opened on, and is refused when the row
+moved on since (the message names who changed what); a refused save is a form error,
+nothing written; who wrote or closed a row is set from the request's user
+(``authorship``), never from the form; deleting is soft (rows and inline rows); the
+history page's "Revert" restores through ``history_restore_to`` (a new history record,
+a new version), never by writing an old version back.
+
+It lives in ``accounts`` (not ``core``) because it asks the permissions module:
+``accord.core`` imports no app (the import-linter contract).
 """
 
 from __future__ import annotations
@@ -15,7 +21,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import F
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -24,8 +29,16 @@ from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from accord.accounts import permissions
-from accord.core.errors import AccordError
-from accord.core.services import history_restore_to, object_restore, object_soft_delete, stale_edit
+from accord.core.errors import AccordError, add_form_errors
+from accord.core.services import (
+    MANAGED_FIELDS,
+    history_restore_to,
+    object_create,
+    object_restore,
+    object_soft_delete,
+    object_update,
+    stale_edit,
+)
 
 
 def is_soft_deletable(model) -> bool:
@@ -63,9 +76,14 @@ class DeletedFilter(admin.SimpleListFilter):
 
 
 class VersionedForm(forms.ModelForm):
-    """Carries the version the user saw; refuses the save when the row moved on since."""
+    """Carries the version the user saw; refuses the save when the row moved on since.
+
+    A change form without ``expected_version`` is refused (a POST that leaves it out
+    must not skip the check). ``refusal``: what the service refused on the first
+    attempt (see ``AccordAdmin.changeform_view``), shown as the form's errors."""
 
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    refusal: Exception | None = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -74,16 +92,24 @@ class VersionedForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        if self.refusal is not None:
+            add_form_errors(self, self.refusal)
+            return data
+        if self.instance.pk is None or not hasattr(self.instance, "version"):
+            return data
         expected = data.get("expected_version")
-        if self.instance.pk is not None and expected is not None:
-            current = (
-                type(self.instance)
-                .all_objects.filter(pk=self.instance.pk)
-                .values_list("version", flat=True)
-                .first()
+        if expected is None:
+            raise ValidationError(
+                _("The form did not say which version you edited; reload the page and try again.")
             )
-            if current != expected:
-                raise ValidationError(str(stale_edit(self.instance, expected)))
+        current = (
+            type(self.instance)
+            .all_objects.filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        if current != expected:
+            raise ValidationError(str(stale_edit(self.instance, expected)))
         return data
 
 
@@ -121,6 +147,56 @@ def may_create(user, obj) -> bool:
         parent=parent,
         **extra,
     )
+
+
+class Refused(Exception):
+    """A service refused the admin's save (raised inside the admin's transaction, so
+    everything is rolled back; ``changeform_view`` then shows the form again)."""
+
+    def __init__(self, error: Exception):
+        super().__init__(str(error))
+        self.error = error
+
+
+def _writable(field) -> bool:
+    return (
+        field.concrete
+        and not field.primary_key
+        and not field.generated
+        and field.name not in MANAGED_FIELDS
+    )
+
+
+def row_values(obj, form, change: bool) -> dict:
+    """What the admin asks the service to write: on a change, the fields whose value
+    differs from the stored row (and the many-to-many fields the form changed); on a
+    creation, every field (and the form's many-to-many fields)."""
+    model = type(obj)
+    stored = model.all_objects.filter(pk=obj.pk).values().first() if change else None
+    values = {}
+    for field in model._meta.concrete_fields:
+        value = getattr(obj, field.attname)
+        if _writable(field) and (stored is None or stored.get(field.attname) != value):
+            values[field.attname] = value
+    data = getattr(form, "cleaned_data", {})
+    for field in model._meta.many_to_many:
+        if field.name in data and (not change or field.name in form.changed_data):
+            values[field.name] = data[field.name]
+    return values
+
+
+def service_save(user, obj, values: dict, *, change: bool, expected_version) -> None:
+    """Create or update ``obj`` through the services (``full_clean``, the model's
+    ``clean()``, the version claim, one history record naming ``user``); ``obj`` then
+    holds the saved row. Raises ``Refused`` with the service's error."""
+    try:
+        if change:
+            saved = object_update(obj=obj, by=user, expected_version=expected_version, **values)
+        else:
+            saved = object_create(model=type(obj), by=user, **values)
+    except AccordError as error:
+        raise Refused(error) from error
+    obj.__dict__.update(saved.__dict__)
 
 
 class PermissionsMixin:
@@ -175,7 +251,8 @@ class AccordAdmin(PermissionsMixin, SimpleHistoryAdmin):
             if is_soft_deletable(self.model)
             else []
         )
-        return [*super().get_readonly_fields(request, obj), *(f for f in extra if obj is not None)]
+        readonly = [*super().get_readonly_fields(request, obj), *self.authorship_fields]
+        return [*readonly, *(f for f in extra if obj is not None)]
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -194,46 +271,86 @@ class AccordAdmin(PermissionsMixin, SimpleHistoryAdmin):
                 done += 1
         self.message_user(request, _("%(n)d row(s) restored.") % {"n": done}, messages.SUCCESS)
 
+    # Fields a write sets from the request's user (say, who wrote a progress update),
+    # never from the form: read-only here, filled by ``authorship``.
+    authorship_fields: tuple[str, ...] = ()
+
+    def authorship(self, request, obj, change: bool) -> dict:
+        """The ``authorship_fields`` values of this write (none by default)."""
+        return {}
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        refusal = getattr(request, "_accord_refusal", None)
+        if refusal is not None and issubclass(form, VersionedForm):
+            form = type(form.__name__, (form,), {"refusal": refusal})
+        return form
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """A save the service refuses (a value its rules forbid, a version that moved on
+        between the form's check and the write) is shown on the form, nothing saved."""
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except Refused as refused:
+            request._accord_refusal = refused.error
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request, obj, form, change):
-        obj._history_user = request.user
-        if not change:
-            permissions.require(may_create(request.user, obj))
+        """Through the services: ``object_create``/``object_update`` validate the row as
+        it will be (``full_clean``, so the model's ``clean()``) and claim the version the
+        form carried; the permissions module is asked of the row as it will be saved (a
+        coordinator may not move a row, say to another framework, out of their reach)."""
+        for name, value in self.authorship(request, obj, change).items():
+            setattr(obj, name, value)
+        if not is_soft_deletable(type(obj)):  # reference data: administrators only
+            permissions.require(permissions.is_administrator(request.user))
             obj.save()
             return
-        # Ask again of the row as it will be saved: a coordinator may not move a row
-        # (say, to another framework) out of their own reach.
-        permissions.require(permissions.can_edit(request.user, obj))
-        expected = (
-            form.cleaned_data.get("expected_version") if hasattr(form, "cleaned_data") else None
+        allowed = permissions.can_edit if change else may_create
+        permissions.require(allowed(request.user, obj))
+        data = getattr(form, "cleaned_data", {})
+        service_save(
+            request.user,
+            obj,
+            row_values(obj, form, change),
+            change=change,
+            expected_version=data.get("expected_version"),
         )
-        if expected is not None and is_soft_deletable(type(obj)):
-            claimed = (
-                type(obj)
-                .all_objects.filter(pk=obj.pk, version=expected)
-                .update(version=F("version") + 1)
-            )
-            if not claimed:  # lost a race after the form's own check: nothing is saved
-                raise stale_edit(obj, expected)
-            obj.version = expected + 1
-        obj.save()
+
+    def save_related(self, request, form, formsets, change):
+        """The many-to-many fields were written by the service (``save_model``)."""
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
     def save_formset(self, request, form, formset, change):
-        """Inline rows: history names the user; deleting an inline row is soft."""
+        """Inline rows go through the services too; deleting one is soft."""
         instances = formset.save(commit=False)
         for obj in formset.deleted_objects:
             if is_soft_deletable(type(obj)):
                 object_soft_delete(obj=obj, user=request.user)
             else:
                 obj.delete()
+        inline = next(
+            (i for i in self.get_inline_instances(request) if i.model is formset.model), None
+        )
         for obj in instances:
-            allowed = (
-                may_create(request.user, obj)
-                if obj.pk is None
-                else permissions.can_edit(request.user, obj)
+            creating = obj.pk is None
+            if inline is not None:
+                for name, value in inline.authorship(request, obj, not creating).items():
+                    setattr(obj, name, value)
+            allowed = may_create if creating else permissions.can_edit
+            permissions.require(allowed(request.user, obj))
+            if not is_soft_deletable(type(obj)):
+                obj.save()
+                continue
+            version = None if creating else obj.version
+            service_save(
+                request.user,
+                obj,
+                row_values(obj, None, not creating),
+                change=not creating,
+                expected_version=version,
             )
-            permissions.require(allowed)
-            obj._history_user = request.user
-            obj.save()
         formset.save_m2m()
 
     def get_deleted_objects(self, objs, request):
@@ -255,6 +372,7 @@ class AccordAdmin(PermissionsMixin, SimpleHistoryAdmin):
         if is_soft_deletable(type(obj)):
             object_soft_delete(obj=obj, user=request.user)
         else:
+            permissions.require(permissions.is_administrator(request.user))
             super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
@@ -298,6 +416,15 @@ class AccordInline(admin.TabularInline):
 
     extra = 0
     show_change_link = True
+    authorship_fields: tuple[str, ...] = ()
+
+    def authorship(self, request, obj, change: bool) -> dict:
+        """As ``AccordAdmin.authorship``, for the inline's rows."""
+        return {}
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), *self.authorship_fields]
+
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):

@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
 from accord.cooperation.models import Activity, PriorityArea
 from accord.cooperation.selectors import matrix_rows
@@ -56,6 +57,15 @@ def editable_ids(user, rows) -> set[int]:
     )
 
 
+def late_ids(rows) -> set[int]:
+    """Which of ``rows`` are late today (``Activity.objects.late``), in one query."""
+    ids = [row.pk for row in rows]
+    if not ids:
+        return set()
+    late = Activity.objects.late(timezone.localdate()).filter(pk__in=ids)
+    return set(late.values_list("pk", flat=True))
+
+
 @public_read
 def matrix(request: HttpRequest, slug: str) -> HttpResponse:
     framework = framework_for(request, slug)
@@ -85,9 +95,12 @@ def matrix(request: HttpRequest, slug: str) -> HttpResponse:
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     activities = list(page.object_list)
     can_edit_ids = editable_ids(request.user, activities)
+    late = late_ids(activities)
     ctx = row_context(request, framework, request.get_full_path())
     for a in activities:
-        a.row_html = render_row(a, ctx, editable=a.pk in can_edit_ids, show_area=not group)
+        a.row_html = render_row(
+            a, ctx, editable=a.pk in can_edit_ids, show_area=not group, late=a.pk in late
+        )
     groups = (
         [(area, list(items)) for area, items in groupby(activities, key=lambda a: a.priority_area)]
         if group

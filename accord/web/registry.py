@@ -126,12 +126,19 @@ def entity_page(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         ),
         "action_items": viewable(
             request.user,
-            ActionItem.objects.filter(
-                framework=framework,
-                owner=entity,
-                status__in=[ActionItem.Status.OPEN, ActionItem.Status.IN_PROGRESS],
-            ),
+            ActionItem.objects.open().filter(framework=framework, owner=entity),
         ).order_by("due_on"),
+        "late_ids": set(activities.late(today).values_list("pk", flat=True)),
+        "overdue_ids": set(
+            ActionItem.objects.overdue(today)
+            .filter(framework=framework, owner=entity)
+            .values_list("pk", flat=True)
+        ),
+        "expiring_ids": set(
+            Agreement.objects.expiring(today)
+            .filter(framework=framework, parties=entity)
+            .values_list("pk", flat=True)
+        ),
         "may_rename": can_edit(request.user, entity),
         "may_add_point": can_create(request.user, FocalPoint, framework=None, parent=entity),
         "today": today,

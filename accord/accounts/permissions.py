@@ -47,7 +47,8 @@ The functions:
     viewable(user, queryset) / editable(user, queryset) -> queryset (one SQL query, no per-row checks)
     require(allowed) -> None, raises PermissionDenied when ``allowed`` is false
     can_create_some(user, model) -> bool ("add" buttons)
-    can_use_admin(user) -> bool (administrators and coordinators)
+    can_use_admin(user) -> bool (administrators only)
+    can_use_second_factor(user) -> bool (administrators and coordinators)
 """
 
 from __future__ import annotations
@@ -294,7 +295,13 @@ def can_see_report_job(user, job) -> bool:
 
 
 def can_use_admin(user) -> bool:
-    """The Django admin is for administrators and coordinators."""
+    """The Django admin is for administrators only; coordinators and focal points do
+    their work in the pages."""
+    return grants(user).is_admin
+
+
+def can_use_second_factor(user) -> bool:
+    """Who may enrol an authenticator (TOTP): administrators and coordinators."""
     g = grants(user)
     return g.is_admin or bool(g.coordinated)
 

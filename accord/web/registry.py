@@ -8,8 +8,6 @@ agreements with their parties (prefetched). Writes nothing.
 
 from __future__ import annotations
 
-import datetime
-
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -20,8 +18,6 @@ from accord.registry.models import Agreement, Entity, FocalPoint
 from accord.web.access import can_create, can_create_some, can_edit, editable, public_read, viewable
 from accord.web.common import framework_for, heavy
 from accord.web.registry_edit import entity_of
-
-SIX_MONTHS = datetime.timedelta(days=183)
 
 
 def entity_tree(entities: list[Entity]) -> list[dict]:
@@ -93,7 +89,7 @@ def registry(request: HttpRequest, slug: str) -> HttpResponse:
         },
         "agreements": agreements,
         "today": today,
-        "soon": today + SIX_MONTHS,
+        "expiring_ids": set(agreements.expiring(today).values_list("pk", flat=True)),
     }
     return render(request, "web/registry.html", context)
 

@@ -99,3 +99,12 @@ def test_the_entity_page_flags_its_rows(client, world, late_world):
     assert not any(far.title in r for r in _flagged(ohchr, "expiring"))
     owned = ActionItem.objects.overdue(timezone.localdate()).filter(owner=world.ohchr)
     assert len(_flagged(ohchr, "overdue")) == owned.count()
+
+
+def test_the_registry_flags_agreements_expiring_within_90_days(client, world, late_world):
+    _, _first, _second, _third, far = late_world
+    client.force_login(world.coordinator)
+    html = client.get(reverse("registry", args=[world.framework.slug])).content.decode()
+    expiring = _flagged(html, "expiring")
+    assert any(world.agreement.title in r for r in expiring)
+    assert not any(far.title in r for r in expiring)

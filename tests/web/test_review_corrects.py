@@ -105,3 +105,21 @@ def test_the_form_is_in_french_and_arabic(client, world, queued):
     assert "Lieu" in fr and "Valeurs proposées" in fr
     ar = client.get(f"/ar{url}").content.decode()
     assert "المكان" in ar and "القيم المقترحة" in ar
+
+
+def test_no_proposal_for_a_meeting_already_recorded(world, settings, tmp_path):
+    from accord.core.services import object_create
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    object_create(
+        model=Meeting,
+        by=world.coordinator,
+        framework=world.framework,
+        kind="conference",
+        title="Conference recorded by hand",
+        start_on=datetime.date(2017, 11, 21),
+    )
+    resolution_import(source=DEMO, user=world.admin, framework=world.framework.slug)
+    keys = set(ReviewItem.objects.filter(kind="meeting").values_list("key", flat=True))
+    assert "conference/2017-11-21" not in keys
+    assert "conference/2016-11-01" in keys  # the others are still proposed

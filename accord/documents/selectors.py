@@ -209,3 +209,25 @@ def reader_document(resolution: Resolution, activities: QuerySet) -> ReaderDocum
         short_number=parsed.get("short_number") or "",
         language=parsed.get("language") or "en",
     )
+
+
+def stored_already(resolution: Resolution, items) -> set[int]:
+    """The ids of the pending review ``items`` whose row is stored by now (recorded by
+    hand, or by another upload, after they were queued): the same natural keys the
+    bootstrap matches on (``bootstrap.existing.exists``). Reads the framework's rows once."""
+    from accord.documents.bootstrap.apply import Writer
+    from accord.documents.bootstrap.existing import exists
+    from accord.documents.bootstrap.proposals import Proposal
+
+    pending = [i for i in items if i.status == "pending" and i.kind != "supersede"]
+    if not pending:
+        return set()
+    writer = Writer(user=None, reason="")
+    writer.framework = resolution.framework
+    writer.resolution = resolution
+    writer.paragraphs = {p.pid: p for p in Paragraph.objects.filter(resolution=resolution)}
+    return {
+        i.pk
+        for i in pending
+        if exists(writer, Proposal(i.kind, i.key, i.label, i.data, i.confidence, i.paragraph))
+    }

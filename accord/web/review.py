@@ -23,6 +23,7 @@ from accord.core.errors import AccordError
 from accord.documents import services
 from accord.documents.models import Resolution
 from accord.documents.review import ReviewItem
+from accord.documents.selectors import stored_already
 from accord.documents.uploads import Upload
 from accord.web.access import can_delete, can_edit, refuse_unless
 from accord.web.common import HEAVY, framework_for
@@ -102,7 +103,9 @@ def _items(resolution: Resolution, bound: ProposalForm | None = None) -> list[Re
         .order_by("status", "kind", "key")
     )
     choices = choice_rows()
+    stored = stored_already(resolution, items)
     for item in items:
+        item.stored = item.pk in stored
         item.kind_label = KINDS.get(item.kind, item.kind)
         item.reason_words = reason_words(item)
         item.form = bound if bound and bound.item.pk == item.pk else ProposalForm(item, **choices)

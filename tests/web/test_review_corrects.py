@@ -123,3 +123,25 @@ def test_no_proposal_for_a_meeting_already_recorded(world, settings, tmp_path):
     keys = set(ReviewItem.objects.filter(kind="meeting").values_list("key", flat=True))
     assert "conference/2017-11-21" not in keys
     assert "conference/2016-11-01" in keys  # the others are still proposed
+
+
+def test_a_proposal_whose_row_was_recorded_since_says_so(client, world, queued):
+    from accord.core.services import object_create
+
+    item = _item("conference/2017-11-21")
+    other = _item("conference/2016-11-01")
+    object_create(
+        model=Meeting,
+        by=world.coordinator,
+        framework=world.framework,
+        kind="conference",
+        title="Recorded by hand after the upload",
+        start_on=datetime.date(2017, 11, 21),
+    )
+    client.force_login(world.coordinator)
+    html = client.get(
+        reverse("resolution-review", args=[world.framework.slug, item.resolution_id])
+    ).content.decode()
+    card = html[html.index(f'id="item-{item.pk}"') :].split("</article>")[0]
+    other_card = html[html.index(f'id="item-{other.pk}"') :].split("</article>")[0]
+    assert "Already recorded:" in card and "Already recorded:" not in other_card

@@ -50,7 +50,8 @@ The functions:
     can_report(user, framework) -> bool (reports and the working spreadsheet)
     SYSTEM: the command line's actor without --user (every right; history names nobody)
     can_create_some(user, model) -> bool ("add" buttons)
-    can_use_admin(user) -> bool (administrators and coordinators)
+    can_use_admin(user) -> bool (administrators only)
+    can_use_second_factor(user) -> bool (administrators and coordinators)
 """
 
 from __future__ import annotations
@@ -59,7 +60,6 @@ from dataclasses import dataclass, field
 from functools import wraps
 from typing import Any
 
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
@@ -303,7 +303,13 @@ def can_see_report_job(user, job) -> bool:
 
 
 def can_use_admin(user) -> bool:
-    """The Django admin is for administrators and coordinators."""
+    """The Django admin is for administrators only; coordinators and focal points do
+    their work in the pages."""
+    return grants(user).is_admin
+
+
+def can_use_second_factor(user) -> bool:
+    """Who may enrol an authenticator (TOTP): administrators and coordinators."""
     g = grants(user)
     return g.is_admin or bool(g.coordinated)
 
@@ -473,6 +479,8 @@ def public_read(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD") and not request.user.is_authenticated:
+            from django.contrib.auth.views import redirect_to_login  # needs the app registry
+
             return redirect_to_login(request.get_full_path())
         return view(request, *args, **kwargs)
 

@@ -3,7 +3,7 @@ grant``, ``accord revoke``, ``accord demo`` and the admin call.
 
 Reads: frameworks, organizations and entities by their slugs and codes. Writes: users,
 ``Membership`` rows (with history) and the users' ``is_staff`` flag, which follows the
-roles: administrators and coordinators use the admin, nobody else does.
+roles: administrators use the admin, nobody else does (``permissions.can_use_admin``).
 """
 
 from __future__ import annotations
@@ -79,7 +79,8 @@ def role_of(name: str) -> str:
 
 
 def sync_staff(user) -> None:
-    """Set ``is_staff`` from the roles: administrators and coordinators use the admin."""
+    """Set ``is_staff`` from the roles, as ``permissions.can_use_admin`` decides:
+    administrators use the admin, coordinators and focal points the pages."""
     permissions.forget(user)
     staff = permissions.can_use_admin(user)
     if user.is_staff != staff:

@@ -59,7 +59,7 @@ def otp_verify(request):
 @require_http_methods(["GET", "POST"])
 def otp_setup(request):
     """Enrol (or remove) a TOTP authenticator: administrators and coordinators."""
-    permissions.require(permissions.can_use_admin(request.user))
+    permissions.require(permissions.can_use_second_factor(request.user))
     user = request.user
     enrolled = user_has_device(user, confirmed=True)
     form = CodeForm(request.POST if "token" in request.POST else None)

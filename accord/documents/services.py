@@ -373,7 +373,9 @@ def bootstrap_confirm(*, item: ReviewItem, user, data: dict | None = None) -> An
     leaves the item pending."""
     _require_reviewer(item, user)
     if item.status != ReviewItem.Status.PENDING:
-        raise BootstrapError(f"this review item is already {item.get_status_display()}")
+        raise BootstrapError(
+            _("This proposal is already %(status)s.") % {"status": item.get_status_display()}
+        )
     merged = {**item.data, **(data or {})}
     corrected = merged != item.data
     proposal = Proposal(
@@ -386,7 +388,9 @@ def bootstrap_confirm(*, item: ReviewItem, user, data: dict | None = None) -> An
             else:
                 written = _writer_for(item, user).apply(proposal, merged)
     except (KeyError, TypeError, ValueError, ValidationError) as exc:
-        raise BootstrapError(f"the corrected {item.kind} cannot be written: {exc!r}") from exc
+        raise BootstrapError(
+            _("The corrected proposal cannot be written: %(error)s") % {"error": exc}
+        ) from exc
     _decide(
         item,
         user,
@@ -401,7 +405,9 @@ def bootstrap_reject(*, item: ReviewItem, user) -> ReviewItem:
     """Record that a pending proposal is wrong; nothing else is written."""
     _require_reviewer(item, user)
     if item.status != ReviewItem.Status.PENDING:
-        raise BootstrapError(f"this review item is already {item.get_status_display()}")
+        raise BootstrapError(
+            _("This proposal is already %(status)s.") % {"status": item.get_status_display()}
+        )
     return _decide(item, user, ReviewItem.Status.REJECTED)
 
 

@@ -6,13 +6,21 @@ Entity identity survives renaming: former names are kept in ``EntityFormerName``
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from accord.core.models import AccordModel, NamedInLanguages
+from accord.core.models import (
+    AccordModel,
+    AliveManager,
+    AliveQuerySet,
+    AllObjectsManager,
+    NamedInLanguages,
+)
 
 
 class Organization(NamedInLanguages, AccordModel):
@@ -156,6 +164,17 @@ class FocalPoint(AccordModel):
             )
 
 
+class AgreementQuerySet(AliveQuerySet):
+    """The domain's questions about agreements, asked in the database."""
+
+    def expiring(self, on, days: int = 90):
+        """Agreements still in effect (not expired nor terminated) whose expiry date
+        falls within ``days`` days from ``on`` (``on`` included)."""
+        return self.filter(
+            expires_on__gte=on, expires_on__lte=on + datetime.timedelta(days=days)
+        ).exclude(status__in=(Agreement.Status.EXPIRED, Agreement.Status.TERMINATED))
+
+
 class Agreement(AccordModel):
     """A memorandum of understanding or of cooperation, or an exchange of letters."""
 
@@ -211,6 +230,9 @@ class Agreement(AccordModel):
     is_published = models.BooleanField(
         _("published"), default=False, help_text=_("Shown to the public (read-only).")
     )
+
+    objects = AliveManager.from_queryset(AgreementQuerySet)()
+    all_objects = AllObjectsManager.from_queryset(AgreementQuerySet)()
 
     history = HistoricalRecords(m2m_fields=[parties])
 

@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -140,9 +141,11 @@ def _row_response(request, framework, activity_pk: int, error: str | None = None
     biennium = Activity.objects.values_list("biennium", flat=True).get(pk=activity_pk)
     row = matrix_rows(biennium=biennium).get(pk=activity_pk)
     ctx = row_context(request, framework, safe_next(request, ""))
-    return HttpResponse(
-        render_row(row, ctx, editable=can_edit(request.user, row), show_area=True, error=error)
+    late = Activity.objects.late(timezone.localdate()).filter(pk=activity_pk).exists()
+    html = render_row(
+        row, ctx, editable=can_edit(request.user, row), show_area=True, error=error, late=late
     )
+    return HttpResponse(html)
 
 
 def _after_write(request, framework, activity, error: str | None) -> HttpResponse:

@@ -7,8 +7,6 @@ number of queries whatever the size of the framework.
 
 from __future__ import annotations
 
-import datetime
-
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
@@ -24,7 +22,7 @@ from accord.registry.models import Agreement
 from accord.web.charts import stacked_bars
 from accord.web.common import bienniums_of, framework_for, heavy
 
-SIX_MONTHS = datetime.timedelta(days=183)
+EXPIRY_DAYS = 90  # agreements expiring within this many days are flagged
 
 
 @login_required
@@ -154,12 +152,15 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         .order_by("start_on", "year_planned")[:5]
     )
     expiring = list(
-        viewable(
-            request.user,
-            Agreement.objects.filter(
-                framework=framework, expires_on__gte=today, expires_on__lte=today + SIX_MONTHS
-            ),
-        ).order_by("expires_on")
+        viewable(request.user, Agreement.objects.filter(framework=framework))
+        .expiring(today, days=EXPIRY_DAYS)
+        .order_by("expires_on")
+    )
+    late = list(
+        viewable(request.user, Activity.objects.filter(framework=framework))
+        .late(today)
+        .select_related("biennium")
+        .order_by("end_on")[:10]
     )
     context = {
         "framework": framework,
@@ -172,6 +173,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         "overdue": overdue,
         "meetings": meetings,
         "expiring": expiring,
+        "late": late,
         "report_due": next_report_due(framework),
         "changes": latest_changes(request.user, framework),
         "today": today,

@@ -30,22 +30,52 @@ ORDER_LABELS = {
 }
 
 
-class MatrixFilterForm(Form):
-    """The matrix's GET filters; invalid values are dropped rather than refused."""
+def _unknown(message):
+    """The error of a filter value that names nothing (a choice field's invalid_choice)."""
+    return {"invalid_choice": message, "invalid": message}
 
+
+class MatrixFilterForm(Form):
+    """The matrix's GET filters. A value that names nothing (a biennium, area, entity or
+    status this framework does not have) is refused with a message; nothing falls back
+    silently to another filter."""
+
+    biennium = forms.ChoiceField(
+        label=_("Biennium"),
+        required=False,
+        error_messages=_unknown(_("This framework has no biennium %(value)s.")),
+    )
     area = forms.TypedChoiceField(
-        label=_("Priority area"), required=False, coerce=int, empty_value=None
+        label=_("Priority area"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages=_unknown(_("This framework has no priority area %(value)s.")),
     )
     entity = forms.TypedChoiceField(
-        label=_("Entity (either side)"), required=False, coerce=int, empty_value=None
+        label=_("Entity (either side)"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages=_unknown(_("No entity %(value)s takes part in this framework.")),
     )
-    status = forms.ChoiceField(label=_("Status"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        error_messages=_unknown(_("There is no status “%(value)s”.")),
+    )
     q = forms.CharField(label=_("Text"), required=False, max_length=200)
-    order = forms.ChoiceField(label=_("Sort by"), required=False, initial="priority_area")
+    order = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        initial="priority_area",
+        error_messages=_unknown(_("The matrix cannot be sorted by “%(value)s”.")),
+    )
     group = forms.BooleanField(label=_("Group by priority area"), required=False)
 
-    def __init__(self, *args, areas=(), entities=(), **kwargs):
+    def __init__(self, *args, areas=(), entities=(), bienniums=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["biennium"].choices = [(b.label, b.label) for b in bienniums]
         self.fields["area"].choices = [("", _("all"))] + [(a.pk, a.name) for a in areas]
         self.fields["entity"].choices = [("", _("all"))] + [
             (e.pk, f"{e.acronym} — {e.name}" if e.acronym else e.name) for e in entities

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accord.accounts.permissions import can_create, editable, public_read, viewable
 from accord.cooperation.models import Activity, PriorityArea
@@ -56,17 +59,33 @@ def editable_ids(user, rows) -> set[int]:
     )
 
 
+def late_ids(rows) -> set[int]:
+    """Which of ``rows`` are late today (``Activity.objects.late``), in one query."""
+    ids = [row.pk for row in rows]
+    if not ids:
+        return set()
+    late = Activity.objects.late(timezone.localdate()).filter(pk__in=ids)
+    return set(late.values_list("pk", flat=True))
+
+
 @public_read
 def matrix(request: HttpRequest, slug: str) -> HttpResponse:
     framework = framework_for(request, slug)
     bienniums = bienniums_of(framework)
     if not bienniums:
         raise Http404("no biennium")
-    wanted = request.GET.get("biennium")
-    biennium = next((b for b in bienniums if b.label == wanted), bienniums[0])
     areas = list(PriorityArea.objects.filter(framework=framework))
-    form = MatrixFilterForm(request.GET or None, areas=areas, entities=entities_of(framework))
-    filters = form.cleaned_data if form.is_valid() else {}
+    form = MatrixFilterForm(
+        request.GET or None,
+        areas=areas,
+        entities=entities_of(framework),
+        bienniums=bienniums,
+        initial={"biennium": bienniums[0].label},
+    )
+    refused = form.is_bound and not form.is_valid()
+    filters = {} if refused else (form.cleaned_data if form.is_bound else {})
+    wanted = filters.get("biennium")
+    biennium = next((b for b in bienniums if b.label == wanted), bienniums[0])
     order = filters.get("order") or "priority_area"
     group = bool(filters.get("group"))
     if group and order.lstrip("-") != "priority_area":
@@ -82,12 +101,18 @@ def matrix(request: HttpRequest, slug: str) -> HttpResponse:
             order=order,
         ),
     ).only(*ROW_FIELDS)
+    if refused:  # nothing is shown for a filter that names nothing
+        rows = rows.none()
+        messages.error(request, _("A filter names nothing here; correct it to see the matrix."))
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     activities = list(page.object_list)
     can_edit_ids = editable_ids(request.user, activities)
+    late = late_ids(activities)
     ctx = row_context(request, framework, request.get_full_path())
     for a in activities:
-        a.row_html = render_row(a, ctx, editable=a.pk in can_edit_ids, show_area=not group)
+        a.row_html = render_row(
+            a, ctx, editable=a.pk in can_edit_ids, show_area=not group, late=a.pk in late
+        )
     groups = (
         [(area, list(items)) for area, items in groupby(activities, key=lambda a: a.priority_area)]
         if group
@@ -107,4 +132,4 @@ def matrix(request: HttpRequest, slug: str) -> HttpResponse:
         if can_create(request.user, Activity, framework=framework)
         else None,
     }
-    return render(request, "web/matrix.html", context)
+    return render(request, "web/matrix.html", context, status=400 if refused else 200)

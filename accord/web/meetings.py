@@ -153,15 +153,22 @@ def month_bounds(today):
     return today.replace(day=1), today.replace(day=last)
 
 
+TABS = ("open", "mine", "overdue", "month", "closed")
+
+
 @login_required
 def action_items(request: HttpRequest, slug: str) -> HttpResponse:
     """The framework's action items, by tab: all open, mine, overdue, due this month, closed."""
     framework = framework_for(request, slug)
     today = timezone.localdate()
     items = viewable(request.user, ActionItem.objects.filter(framework=framework))
-    tab = request.GET.get("tab", "open")
+    tab = request.GET.get("tab") or "open"
     first, last = month_bounds(today)
-    if tab == "mine":
+    refused = tab not in TABS
+    if refused:  # an unknown tab shows nothing, with the reason, rather than another tab
+        messages.error(request, _("There is no list “%(tab)s” of action items.") % {"tab": tab})
+        items = items.none()
+    elif tab == "mine":
         items = editable(request.user, items).open()
     elif tab == "overdue":
         items = items.overdue(today)
@@ -170,7 +177,6 @@ def action_items(request: HttpRequest, slug: str) -> HttpResponse:
     elif tab == "closed":
         items = items.closed()
     else:
-        tab = "open"
         items = items.open()
     items = items.select_related(
         "owner", "decision__meeting", "mandate__resolution", "mandate__paragraph", "closed_by"
@@ -203,7 +209,7 @@ def action_items(request: HttpRequest, slug: str) -> HttpResponse:
         "closable": closable,
         "today": today,
     }
-    return render(request, "web/action_items.html", context)
+    return render(request, "web/action_items.html", context, status=400 if refused else 200)
 
 
 @require_POST
@@ -228,5 +234,5 @@ def action_item_close(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Closing an action item needs evidence of closure."))
     tab = request.POST.get("tab", "open")
-    tab = tab if tab in {"open", "mine", "overdue", "month", "closed"} else "open"
+    tab = tab if tab in TABS else "open"
     return redirect(f"{reverse('action-items', kwargs={'slug': slug})}?tab={tab}")

@@ -8,8 +8,6 @@ agreements with their parties (prefetched). Writes nothing.
 
 from __future__ import annotations
 
-import datetime
-
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -27,8 +25,6 @@ from accord.cooperation.models import ActionItem, Activity, PriorityArea
 from accord.registry.models import Agreement, Entity, FocalPoint
 from accord.web.common import framework_for, heavy
 from accord.web.registry_edit import entity_of
-
-SIX_MONTHS = datetime.timedelta(days=183)
 
 
 def entity_tree(entities: list[Entity]) -> list[dict]:
@@ -100,7 +96,7 @@ def registry(request: HttpRequest, slug: str) -> HttpResponse:
         },
         "agreements": agreements,
         "today": today,
-        "soon": today + SIX_MONTHS,
+        "expiring_ids": set(agreements.expiring(today).values_list("pk", flat=True)),
     }
     return render(request, "web/registry.html", context)
 
@@ -133,12 +129,19 @@ def entity_page(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         ),
         "action_items": viewable(
             request.user,
-            ActionItem.objects.filter(
-                framework=framework,
-                owner=entity,
-                status__in=[ActionItem.Status.OPEN, ActionItem.Status.IN_PROGRESS],
-            ),
+            ActionItem.objects.open().filter(framework=framework, owner=entity),
         ).order_by("due_on"),
+        "late_ids": set(activities.late(today).values_list("pk", flat=True)),
+        "overdue_ids": set(
+            ActionItem.objects.overdue(today)
+            .filter(framework=framework, owner=entity)
+            .values_list("pk", flat=True)
+        ),
+        "expiring_ids": set(
+            Agreement.objects.expiring(today)
+            .filter(framework=framework, parties=entity)
+            .values_list("pk", flat=True)
+        ),
         "may_rename": can_edit(request.user, entity),
         "may_add_point": can_create(request.user, FocalPoint, framework=None, parent=entity),
         "today": today,

@@ -1,5 +1,6 @@
 """The review list of a resolution's bootstrap: the proposals the parser was unsure of,
-each confirmed (as proposed) or rejected by a coordinator.
+each shown as a form of its fields, confirmed as proposed or as corrected in one step,
+or rejected, by a coordinator.
 
 Reads: the resolution's ReviewItems. Writes through ``accord.documents.services``
 (``bootstrap_confirm``, ``bootstrap_reject``), which ask the permissions module.
@@ -7,13 +8,13 @@ Reads: the resolution's ReviewItems. Writes through ``accord.documents.services`
 
 from __future__ import annotations
 
-import json
 import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -23,8 +24,10 @@ from accord.core.errors import AccordError
 from accord.documents import services
 from accord.documents.models import Resolution
 from accord.documents.review import ReviewItem
+from accord.documents.selectors import stored_already
 from accord.documents.uploads import Upload
 from accord.web.common import HEAVY, framework_for
+from accord.web.review_forms import ProposalForm, choice_rows
 
 KINDS = {
     "organization": gettext_lazy("organization"),
@@ -91,19 +94,26 @@ def _resolution(request, framework, pk: int) -> Resolution:
     return resolution
 
 
-@login_required
-def review_list(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    framework = framework_for(request, slug)
-    resolution = _resolution(request, framework, pk)
+def _items(resolution: Resolution, bound: ProposalForm | None = None) -> list[ReviewItem]:
+    """The resolution's proposals, each with its kind and reason in words and its
+    fields as a form (``bound``: the one just submitted, with its errors)."""
     items = list(
         ReviewItem.objects.filter(resolution=resolution)
         .select_related("decided_by")
         .order_by("status", "kind", "key")
     )
+    choices = choice_rows()
+    stored = stored_already(resolution, items)
     for item in items:
-        item.data_text = json.dumps(item.data, ensure_ascii=False, indent=1, default=str)
+        item.stored = item.pk in stored
         item.kind_label = KINDS.get(item.kind, item.kind)
         item.reason_words = reason_words(item)
+        item.form = bound if bound and bound.item.pk == item.pk else ProposalForm(item, **choices)
+    return items
+
+
+def _page(request, framework, resolution, bound=None, status: int = 200) -> HttpResponse:
+    items = _items(resolution, bound)
     return render(
         request,
         "web/review.html",
@@ -116,27 +126,43 @@ def review_list(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "upload": _last_upload(request, resolution),
             "pending": sum(1 for i in items if i.status == ReviewItem.Status.PENDING),
         },
+        status=status,
     )
+
+
+@login_required
+def review_list(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    framework = framework_for(request, slug)
+    return _page(request, framework, _resolution(request, framework, pk))
 
 
 @require_POST
 @login_required
 def review_decide(request: HttpRequest, slug: str, pk: int, item_pk: int) -> HttpResponse:
-    """Confirm or reject one proposal (``decision`` = "confirm" or "reject")."""
+    """Confirm a proposal with the values of its form (corrected or as proposed), or
+    reject it (``decision`` = "confirm" or "reject"). A form with errors is shown
+    again with them, and nothing is written."""
     framework = framework_for(request, slug)
     resolution = _resolution(request, framework, pk)
     item = get_object_or_404(ReviewItem, pk=item_pk, resolution=resolution)
     require(can_edit(request.user, resolution))
+    label = {"label": item.label or item.key}
     try:
         if request.POST.get("decision") == "confirm":
-            services.bootstrap_confirm(item=item, user=request.user)
-            messages.success(request, _("Confirmed: %(label)s") % {"label": item.label or item.key})
+            form = ProposalForm(item, request.POST, **choice_rows())
+            if not form.is_valid():
+                messages.error(request, _("Correct the values shown below, then confirm."))
+                return _page(request, framework, resolution, bound=form, status=400)
+            changes = form.changes()
+            services.bootstrap_confirm(item=item, user=request.user, data=changes or None)
+            done = _("Confirmed as corrected: %(label)s") if changes else _("Confirmed: %(label)s")
+            messages.success(request, done % label)
         elif request.POST.get("decision") == "reject":
             services.bootstrap_reject(item=item, user=request.user)
-            messages.success(request, _("Rejected: %(label)s") % {"label": item.label or item.key})
+            messages.success(request, _("Rejected: %(label)s") % label)
     except AccordError as exc:
         messages.error(request, str(exc))
-    return redirect("resolution-review", slug=slug, pk=pk)
+    return redirect(f"{reverse('resolution-review', args=[slug, pk])}#item-{item.pk}")
 
 
 def _last_upload(request, resolution: Resolution) -> Upload | None:

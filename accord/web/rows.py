@@ -50,6 +50,7 @@ def row_context(request, framework, next_url: str = "") -> dict:
             key: escape(str(value))
             for key, value in {
                 "demo": _("demo"),
+                "late": _("Late"),
                 "save": _("Save"),
                 "add": _("Add"),
                 "add_progress": _("Add progress"),
@@ -73,7 +74,13 @@ def entity_html(entity, lang: str = "", link: str = "") -> str:
 
 
 def render_row(
-    a: Activity, ctx: dict, *, editable: bool, show_area: bool, error: str | None = None
+    a: Activity,
+    ctx: dict,
+    *,
+    editable: bool,
+    show_area: bool,
+    error: str | None = None,
+    late: bool = False,
 ) -> SafeString:
     """One ``<tr>`` of the matrix for activity ``a`` (annotated by ``matrix_rows``).
 
@@ -86,6 +93,8 @@ def render_row(
     title = f'<a href="{url}">{escape(a.title)}</a>'
     if a.is_demo:
         title += f' <span class="tag">{ctx["demo"]}</span>'
+    if late:  # past its end date and not completed: Activity.objects.late
+        title += f' <span class="flag flag-late">{ctx["late"]}</span>'
     if error:
         title += f'<p class="error" role="alert">{escape(str(error))}</p>'
     if editable:

@@ -13,18 +13,9 @@ import pytest
 
 @pytest.fixture
 def series(transactional_db, live_server, corpus):
-    from django.contrib.auth import get_user_model
+    from tests.compare.test_series import stored
 
-    from accord.documents.services import resolution_import
-
-    user = get_user_model().objects.create_user("nadia")
-    out = []
-    for symbol in ("73_135", "75_16", "77_18"):
-        path = corpus / "text" / f"A_RES_{symbol}.txt"
-        if not path.exists():
-            pytest.skip(f"{path} is absent from the corpus")
-        out.append(resolution_import(source=path, user=user, confirm_all=True).resolution)
-    return out
+    return stored(corpus, "73/135", "75/16", "77/18")
 
 
 def test_a_visitor_compares_two_resolutions_and_downloads_the_word_file(series, new_page):

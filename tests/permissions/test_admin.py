@@ -18,50 +18,26 @@ def url(obj, action="change"):
     return f"/admin/{meta.app_label}/{meta.model_name}/{obj.pk}/{action}/"
 
 
-@pytest.mark.parametrize("persona", ["carol", "dan", "olga"])
-def test_focal_points_viewers_and_outsiders_do_not_enter_the_admin(client, world, persona):
-    response = admin_client(client, world, persona).get("/admin/")
+@pytest.mark.parametrize("persona", ["bob", "uma", "carol", "dan", "olga"])
+def test_everyone_but_administrators_is_sent_to_the_pages(client, world, persona):
+    c = admin_client(client, world, persona)
+    response = c.get("/admin/cooperation/activity/", follow=True)
+    assert ("/", 302) in response.redirect_chain
+    assert "The administration pages are for administrators" in response.content.decode()
+
+
+@pytest.mark.parametrize("persona", ["bob", "uma"])
+def test_a_coordinator_cannot_write_through_the_admin(client, world, persona):
+    c = admin_client(client, world, persona)
+    response = c.post(url(world.iphrc), {"name_en": "Renamed"})
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
-
-
-def test_a_coordinator_opens_the_admin_and_lists_only_what_they_may_read(client, world):
-    response = admin_client(client, world, "bob").get("/admin/cooperation/activity/")
-    assert response.status_code == 200
-    body = response.content.decode()
-    assert "HR-02" in body and "AU-01" not in body
-
-
-def test_a_coordinator_cannot_open_a_row_of_another_framework(client, world):
-    response = admin_client(client, world, "bob").get(url(world.act_au))
-    assert response.status_code == 302  # "does not exist": the row is not in their list
-
-
-def test_a_coordinator_sees_the_other_sides_entity_read_only_and_cannot_post_to_it(client, world):
-    c = admin_client(client, world, "uma")
-    page = c.get(url(world.iphrc))
-    assert page.status_code == 200 and 'name="_save"' not in page.content.decode()
-    assert c.post(url(world.iphrc), {"name_en": "Renamed"}).status_code == 403
     world.iphrc.refresh_from_db()
     assert world.iphrc.name_en == "IPHRC"
-
-
-def test_a_coordinator_may_save_their_own_sides_entity(client, world):
-    page = admin_client(client, world, "bob").get(url(world.iphrc))
-    assert page.status_code == 200 and 'name="_save"' in page.content.decode()
-
-
-def test_a_coordinator_cannot_create_an_organization_through_the_admin(client, world):
-    c = admin_client(client, world, "bob")
-    response = c.post(
+    assert c.post(
         "/admin/registry/organization/add/", {"code": "xyz", "name_en": "X", "kind": "regional"}
-    )
-    assert response.status_code == 403
+    ).status_code in (302, 403)
     assert not Organization.objects.filter(code="xyz").exists()
-
-
-def test_a_coordinator_cannot_delete_a_row_they_may_not_delete(client, world):
-    c = admin_client(client, world, "uma")
-    assert c.post(url(world.fp_iphrc, "delete"), {"post": "yes"}).status_code == 403
+    assert c.post(url(world.fp_iphrc, "delete"), {"post": "yes"}).status_code in (302, 403)
     world.fp_iphrc.refresh_from_db()
     assert world.fp_iphrc.deleted_at is None
 

@@ -96,7 +96,8 @@ def test_demo_creates_a_user_per_role_who_holds_it_and_runs_twice():
     assert P.can_edit(User.objects.get(username="oic-coordinator"), other_row)
     viewer = User.objects.get(username="viewer")
     assert P.can_view(viewer, other_row) and not P.can_edit(viewer, other_row)
-    assert User.objects.get(username="oic-coordinator").is_staff and not viewer.is_staff
+    assert User.objects.get(username="admin").is_staff
+    assert not User.objects.get(username="oic-coordinator").is_staff and not viewer.is_staff
     assert P.is_administrator(User.objects.get(username="admin"))
 
 

@@ -82,9 +82,12 @@ def test_a_focal_point_must_name_an_entity_and_an_administrator_no_framework(wor
         ).full_clean()
 
 
-def test_the_admin_is_for_administrators_and_coordinators(world):
-    assert [
-        p
-        for p in ("alice", "bob", "uma", "carol", "dan", "olga", "eve")
-        if P.can_use_admin(world.fresh_user(p))
-    ] == ["alice", "bob", "uma"]
+def test_the_admin_is_for_administrators_only(world):
+    people = ("alice", "bob", "uma", "carol", "dan", "olga", "eve")
+    assert [p for p in people if P.can_use_admin(world.fresh_user(p))] == ["alice"]
+    # coordinators still protect their sign-in with a second factor
+    assert [p for p in people if P.can_use_second_factor(world.fresh_user(p))] == [
+        "alice",
+        "bob",
+        "uma",
+    ]

@@ -430,6 +430,18 @@ def can_create(
     return False
 
 
+def can_grant_focal_role(user, framework, entity) -> bool:
+    """May ``user`` give a user account the focal-point role of ``entity`` in
+    ``framework`` (what linking an account to a new focal point record does): an
+    administrator, or a coordinator of ``framework`` on the entity's side."""
+    g = grants(user)
+    if g.is_admin:
+        return True
+    fw = getattr(framework, "pk", framework)
+    org = getattr(entity, "organization_id", None)
+    return any(f == fw and o == org for f, o, _side in g.coordinator_sides)
+
+
 def can_create_some(user, model) -> bool:
     """Could ``user`` create a ``model`` row anywhere: shows or hides "add" buttons (the
     admin's has_add_permission); the row itself is then asked with ``can_create``."""

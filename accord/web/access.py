@@ -18,6 +18,7 @@ from accord.accounts.permissions import (  # noqa: F401  (re-exported for the vi
     can_create_some,
     can_delete,
     can_edit,
+    can_grant_focal_role,
     can_view,
     editable,
     viewable,

@@ -30,10 +30,19 @@ SIX_MONTHS = datetime.timedelta(days=183)
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     """Open the only framework the user may read, or list them."""
+    from accord.documents.models import Resolution
+    from accord.web.access import can_create
+    from accord.web.forms import UploadForm
+
     frameworks = [f for f in Framework.objects.all() if can_view(request.user, f)]
     if len(frameworks) == 1:
         return redirect("dashboard", slug=frameworks[0].slug)
-    return render(request, "web/home.html", {"frameworks": frameworks})
+    may_start = can_create(request.user, Resolution, framework=None)
+    return render(
+        request,
+        "web/home.html",
+        {"frameworks": frameworks, "may_start": may_start, "form": UploadForm()},
+    )
 
 
 def next_report_due(framework: Framework):

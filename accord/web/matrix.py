@@ -11,7 +11,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
@@ -61,7 +61,9 @@ def matrix(request: HttpRequest, slug: str) -> HttpResponse:
     framework = framework_for(request, slug)
     bienniums = bienniums_of(framework)
     if not bienniums:
-        raise Http404("no biennium")
+        from accord.web.biennium_edit import matrix_empty
+
+        return matrix_empty(request, framework)
     wanted = request.GET.get("biennium")
     biennium = next((b for b in bienniums if b.label == wanted), bienniums[0])
     areas = list(PriorityArea.objects.filter(framework=framework))

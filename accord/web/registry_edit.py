@@ -22,7 +22,13 @@ from accord.core.errors import AccordError
 from accord.core.services import object_update
 from accord.registry import services
 from accord.registry.models import Agreement, Entity, FocalPoint
-from accord.web.access import can_create, can_edit, can_view, refuse_unless
+from accord.web.access import (
+    can_create,
+    can_edit,
+    can_grant_focal_role,
+    can_view,
+    refuse_unless,
+)
 from accord.web.common import framework_for
 from accord.web.edit import edit_page, save_form
 from accord.web.edit_forms import (
@@ -109,6 +115,12 @@ def focal_point_new(request, slug):
         refuse_unless(can_create(request.user, FocalPoint, framework=None, parent=entity))
         data = {k: v for k, v in form.changes().items() if k not in ("entity", "user")}
         data["account"] = form.cleaned_data["user"]
+        if data["account"] is not None:
+            refuse_unless(
+                can_grant_focal_role(request.user, framework, entity),
+                _("You may not give this account a focal point's role."),
+            )
+            data["framework"] = framework
         response, _conflict = save_form(
             request,
             form,

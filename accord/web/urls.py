@@ -138,3 +138,16 @@ urlpatterns = [
     ),
     path("f/<slug:slug>/resolutions/<int:pk>/undo/", review.upload_undo, name="upload-undo"),
 ]
+
+# --- the home page (issue 8: start a framework from its founding resolution) ---
+from accord.web import home as home_views  # noqa: E402
+
+urlpatterns += [
+    path("start/", home_views.framework_start, name="framework-start"),
+]
+
+from accord.web import biennium_edit  # noqa: E402
+
+urlpatterns += [
+    path("f/<slug:slug>/bienniums/new/", biennium_edit.biennium_new, name="biennium-new"),
+]

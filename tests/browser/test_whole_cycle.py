@@ -6,6 +6,7 @@ the pages, and the test reads what comes out (rows, pages, the downloaded report
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -119,7 +120,7 @@ def _import_from_excel(page, slug, label, tmp_path, rows: dict[str, str]) -> Non
     page.goto(f"/f/{slug}/matrix/?biennium={label}")
     with page.expect_download() as info:
         page.get_by_role("link", name="Export to Excel (.xlsx)").click()
-    book = openpyxl.load_workbook(io.BytesIO(open(info.value.path(), "rb").read()))
+    book = openpyxl.load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
     sheet = book.worksheets[0]
     header = [c.value for c in sheet[1]]
     first = [c.value for c in sheet[2]]

@@ -35,9 +35,9 @@ def _closure_methods(func) -> set[str]:
             value = cell.cell_contents
         except ValueError:
             continue
-        if isinstance(value, (list, tuple, set)) and all(isinstance(v, str) for v in value):
-            if {"GET", "POST"} & set(value):
-                return set(value)
+        strings = isinstance(value, (list, tuple, set)) and all(isinstance(v, str) for v in value)
+        if strings and {"GET", "POST"} & set(value):
+            return set(value)
     return set()
 
 

@@ -10,6 +10,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from accord.accounts.permissions import (  # noqa: F401  (re-exported for the views)
@@ -29,6 +30,13 @@ def refuse_unless(allowed: bool, message: str | None = None) -> None:
     """Raise PermissionDenied (HTTP 403) when ``allowed`` is false."""
     if not allowed:
         raise PermissionDenied(message or _("You may not do this."))
+
+
+def visible_or_404(allowed: bool) -> None:
+    """Raise Http404 when the reader may not see a row: a 403 would tell the public
+    (or a non-member) that an unpublished row exists (issue 8)."""
+    if not allowed:
+        raise Http404(_("There is no such page, or it is not public."))
 
 
 def public_read(view):

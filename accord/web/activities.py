@@ -22,7 +22,7 @@ from accord.cooperation.models import Activity
 from accord.cooperation.selectors import matrix_rows
 from accord.core.errors import AccordError, StaleEdit
 from accord.documents.models import Mandate
-from accord.web.access import can_edit, can_view, public_read, refuse_unless
+from accord.web.access import can_edit, can_view, public_read, refuse_unless, visible_or_404
 from accord.web.common import framework_for, heavy, safe_next
 from accord.web.forms import ActivityForm, ProgressForm, StatusForm
 from accord.web.rows import render_row, row_context
@@ -43,7 +43,7 @@ def activity_for(request: HttpRequest, framework, pk: int) -> Activity:
         pk=pk,
         framework=framework,
     )
-    refuse_unless(can_view(request.user, activity))
+    visible_or_404(can_view(request.user, activity))
     return activity
 
 

@@ -9,7 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from accord.cooperation.models import Biennium, Framework
 from accord.registry.models import Entity
-from accord.web.access import can_view, refuse_unless
+from accord.web.access import can_view, visible_or_404
 
 # A resolution's stored parse and Akoma Ntoso are large: pages that only name it skip them.
 HEAVY = ("parsed", "akn", "basis", "agenda_items", "warnings")
@@ -25,7 +25,7 @@ def framework_for(request: HttpRequest, slug: str) -> Framework:
     framework = get_object_or_404(
         Framework.objects.select_related("un_organization", "partner"), slug=slug
     )
-    refuse_unless(can_view(request.user, framework))
+    visible_or_404(can_view(request.user, framework))
     return framework
 
 

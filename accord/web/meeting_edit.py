@@ -18,7 +18,7 @@ from accord.cooperation import services
 from accord.cooperation.models import ActionItem, Decision, Meeting, MeetingDocument
 from accord.core.errors import AccordError
 from accord.core.services import object_update
-from accord.web.access import can_create, can_edit, can_view, refuse_unless
+from accord.web.access import can_create, can_edit, can_view, refuse_unless, visible_or_404
 from accord.web.common import framework_for
 from accord.web.edit import edit_page, save_form
 from accord.web.edit_forms import (
@@ -157,7 +157,7 @@ def _item_for(request, framework, pk) -> ActionItem:
     item = get_object_or_404(
         ActionItem.objects.select_related("decision__meeting"), pk=pk, framework=framework
     )
-    refuse_unless(can_view(request.user, item))
+    visible_or_404(can_view(request.user, item))
     return item
 
 

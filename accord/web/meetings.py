@@ -34,6 +34,7 @@ from accord.web.access import (
     public_read,
     refuse_unless,
     viewable,
+    visible_or_404,
 )
 from accord.web.common import entities_of, framework_for, heavy
 from accord.web.forms import ActionItemForm, CloseForm, DecisionForm
@@ -65,7 +66,7 @@ def meeting_for(request, framework, pk: int) -> Meeting:
         pk=pk,
         framework=framework,
     )
-    refuse_unless(can_view(request.user, meeting))
+    visible_or_404(can_view(request.user, meeting))
     return meeting
 
 

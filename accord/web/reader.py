@@ -30,7 +30,15 @@ from accord.core.errors import AccordError
 from accord.documents import services as documents_services
 from accord.documents.bootstrap.partner import in_series
 from accord.documents.models import Citation, Mandate, Resolution
-from accord.web.access import can_create, can_edit, can_view, public_read, refuse_unless, viewable
+from accord.web.access import (
+    can_create,
+    can_edit,
+    can_view,
+    public_read,
+    refuse_unless,
+    viewable,
+    visible_or_404,
+)
 from accord.web.common import HEAVY, framework_for
 from accord.web.forms import UploadForm
 from resolutions.errors import ResolutionError
@@ -215,7 +223,7 @@ def resolution_list(request: HttpRequest, slug: str) -> HttpResponse:
 def resolution_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     framework = framework_for(request, slug)
     resolution = get_object_or_404(Resolution, pk=pk, framework=framework)
-    refuse_unless(can_view(request.user, resolution))
+    visible_or_404(can_view(request.user, resolution))
     parsed = resolution.parsed or {}
     activities = viewable(request.user, Activity.objects.all()).only(
         "pk", "code", "title", "framework_id"

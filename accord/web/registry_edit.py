@@ -28,6 +28,7 @@ from accord.web.access import (
     can_grant_focal_role,
     can_view,
     refuse_unless,
+    visible_or_404,
 )
 from accord.web.common import framework_for
 from accord.web.edit import edit_page, save_form
@@ -47,7 +48,7 @@ def entity_of(request, framework, pk) -> Entity:
         pk=pk,
         organization__in=[framework.un_organization_id, framework.partner_id],
     )
-    refuse_unless(can_view(request.user, entity))
+    visible_or_404(can_view(request.user, entity))
     return entity
 
 

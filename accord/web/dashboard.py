@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
@@ -20,29 +19,11 @@ from accord.cooperation.models import ActionItem, Activity, Framework, Meeting, 
 from accord.cooperation.palette import STATUS_COLOURS
 from accord.documents.models import Mandate
 from accord.registry.models import Agreement
-from accord.web.access import can_view, public_read, viewable
+from accord.web.access import public_read, viewable
 from accord.web.charts import stacked_bars
 from accord.web.common import bienniums_of, framework_for, heavy
 
 SIX_MONTHS = datetime.timedelta(days=183)
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    """Open the only framework the user may read, or list them."""
-    from accord.documents.models import Resolution
-    from accord.web.access import can_create
-    from accord.web.forms import UploadForm
-
-    frameworks = [f for f in Framework.objects.all() if can_view(request.user, f)]
-    if len(frameworks) == 1:
-        return redirect("dashboard", slug=frameworks[0].slug)
-    may_start = can_create(request.user, Resolution, framework=None)
-    return render(
-        request,
-        "web/home.html",
-        {"frameworks": frameworks, "may_start": may_start, "form": UploadForm()},
-    )
 
 
 def next_report_due(framework: Framework):

@@ -15,9 +15,12 @@ from accord.web import (
     registry_edit,
     review,
 )
+from accord.web import (
+    home as home_views,
+)
 
 urlpatterns = [
-    path("", dashboard.home, name="home"),
+    path("", home_views.home, name="home"),
     path("healthz", healthz, name="healthz"),
     path("f/<slug:slug>/", dashboard.dashboard, name="dashboard"),
     path("f/<slug:slug>/matrix/", matrix.matrix, name="matrix"),
@@ -140,7 +143,6 @@ urlpatterns = [
 ]
 
 # --- the home page (issue 8: start a framework from its founding resolution) ---
-from accord.web import home as home_views  # noqa: E402
 
 urlpatterns += [
     path("start/", home_views.framework_start, name="framework-start"),

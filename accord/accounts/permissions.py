@@ -62,6 +62,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from accord.core.actors import SYSTEM, is_system  # noqa: F401  (SYSTEM: the CLI's actor)
@@ -445,6 +446,18 @@ def can_create(
     return False
 
 
+def can_grant_focal_role(user, framework, entity) -> bool:
+    """May ``user`` give a user account the focal-point role of ``entity`` in
+    ``framework`` (what linking an account to a new focal point record does): an
+    administrator, or a coordinator of ``framework`` on the entity's side."""
+    g = grants(user)
+    if g.is_admin:
+        return True
+    fw = getattr(framework, "pk", framework)
+    org = getattr(entity, "organization_id", None)
+    return any(f == fw and o == org for f, o, _side in g.coordinator_sides)
+
+
 def can_create_some(user, model) -> bool:
     """Could ``user`` create a ``model`` row anywhere: shows or hides "add" buttons (the
     admin's has_add_permission); the row itself is then asked with ``can_create``."""
@@ -469,6 +482,13 @@ def require(allowed: bool, message: str | None = None) -> None:
     """Raise PermissionDenied (HTTP 403) unless ``allowed``."""
     if not allowed:
         raise PermissionDenied(message or _("You may not do this."))
+
+
+def visible_or_404(allowed: bool) -> None:
+    """Raise Http404 when the reader may not see a row: a 403 would tell the public
+    (or a non-member) that an unpublished row exists."""
+    if not allowed:
+        raise Http404(_("There is no such page, or it is not public."))
 
 
 def public_read(view):

@@ -315,10 +315,12 @@ def _depth(gazetteer_id: str) -> int:
     return depth
 
 
-def resolution_upload(*, framework: Framework, user, file) -> ImportResult:
+def resolution_upload(*, framework: Framework | None, user, file) -> ImportResult:
     """A resolution uploaded on the framework's pages (``file``: a Django UploadedFile):
     bootstrapped into that framework as ``user`` (who must be allowed to add a
-    resolution to it), the unsure proposals left for review. Raises BootstrapError
+    resolution to it), the unsure proposals left for review. Without ``framework`` (the
+    home page's "start a framework"), the framework of the partner the title names is
+    used, created when missing (an administrator's right). Raises BootstrapError
     (an AccordError: the page shows its message) and writes nothing when refused."""
     try:
         data = file.read()
@@ -327,7 +329,7 @@ def resolution_upload(*, framework: Framework, user, file) -> ImportResult:
     return resolution_import(
         source=data,
         user=user,
-        framework=framework.slug,
+        framework=framework.slug if framework else None,
         source_name=Path(getattr(file, "name", "") or "resolution").name,
     )
 

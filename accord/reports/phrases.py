@@ -65,6 +65,7 @@ EN = {
     "gm_held_nodecisions": "The general meeting of the two systems was held in {place} on {dates}.",
     "gm_previous_nodecisions": "The previous general meeting was held in {place} on {dates}.",
     "gm_previous": "The previous general meeting, held in {place} on {dates}, adopted {n} recommendations.",
+    "gm_closed": "The action items closed during the period: {items}.",
     "gm_followup": (
         "Of the {total} action items arising from the recommendations of the general meetings, {opened} "
         "were opened and {closed} were closed during the period; {open} remain open, of which {overdue} "
@@ -200,6 +201,7 @@ FR = {
     "gm_held_nodecisions": "La réunion générale des deux systèmes s'est tenue à {place} {dates}.",
     "gm_previous_nodecisions": "La réunion générale précédente s'est tenue à {place} {dates}.",
     "gm_previous": "La réunion générale précédente, tenue à {place} {dates}, a adopté {n} recommandations.",
+    "gm_closed": "Mesures de suivi clôturées pendant la période : {items}.",
     "gm_followup": (
         "Sur les {total} mesures de suivi découlant des recommandations des réunions générales, {opened} "
         "ont été ouvertes et {closed} clôturées pendant la période ; {open} restent ouvertes, dont "
@@ -330,6 +332,7 @@ AR = {
     "gm_held_nodecisions": "عُقد الاجتماع العام للمنظومتين في {place} في {dates}.",
     "gm_previous_nodecisions": "عُقد الاجتماع العام السابق في {place} في {dates}.",
     "gm_previous": "واعتمد الاجتماع العام السابق، المعقود في {place} في {dates}، {n} توصيات.",
+    "gm_closed": "إجراءات المتابعة التي أُغلقت خلال الفترة: {items}.",
     "gm_followup": (
         "ومن بين إجراءات المتابعة الناشئة عن توصيات الاجتماعات العامة وعددها {total}، فُتح {opened} "
         "وأُغلق {closed} خلال الفترة؛ ولا يزال {open} منها مفتوحا، منها {overdue} تجاوزت موعدها."

@@ -400,7 +400,7 @@ def _general_section(fw, p, meetings, start, end) -> Section:
         )
     items = list(
         ActionItem.objects.filter(framework=fw, decision__meeting__kind="general").values(
-            "created_at", "closed_on", "status", "due_on"
+            "created_at", "closed_on", "status", "due_on", "title"
         )
     )
     opened = [i for i in items if start <= timezone.localdate(i["created_at"]) <= end]
@@ -418,6 +418,8 @@ def _general_section(fw, p, meetings, start, end) -> Section:
             )
         )
     )
+    if closed:
+        section.add(Para(p["gm_closed"].format(items=p.join([i["title"] for i in closed]))))
     quarters = _quarters(start, end)
     o = Counter(_quarter(timezone.localdate(i["created_at"])) for i in opened)
     c = Counter(_quarter(i["closed_on"]) for i in closed)

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accord.accounts.permissions import can_edit, can_view, public_read, require
+from accord.accounts.permissions import can_edit, can_view, public_read, require, visible_or_404
 from accord.cooperation import services
 from accord.cooperation.models import Activity
 from accord.cooperation.selectors import matrix_rows
@@ -43,7 +43,7 @@ def activity_for(request: HttpRequest, framework, pk: int) -> Activity:
         pk=pk,
         framework=framework,
     )
-    require(can_view(request.user, activity))
+    visible_or_404(can_view(request.user, activity))
     return activity
 
 

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from accord.accounts.permissions import can_create, can_delete, can_edit, editable, require
 from accord.cooperation import services
-from accord.cooperation.models import Activity, Indicator
+from accord.cooperation.models import Activity, Biennium, Indicator
 from accord.core.errors import AccordError, error_text
 from accord.web.activities import activity_for
 from accord.web.common import framework_for
@@ -39,7 +39,8 @@ def _activity_url(slug):
 def activity_new(request, slug):
     framework = framework_for(request, slug)
     require(can_create(request.user, Activity, framework=framework))
-    form = ActivityNewForm(request.POST or None, framework=framework)
+    latest = Biennium.objects.filter(framework=framework).order_by("-start_year").first()
+    form = ActivityNewForm(request.POST or None, framework=framework, initial={"biennium": latest})
     response = None
     if request.method == "POST":
         ok = form.is_valid() and can_create(

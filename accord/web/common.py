@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from accord.accounts.permissions import can_view, require
+from accord.accounts.permissions import can_view, visible_or_404
 from accord.cooperation.models import Biennium, Framework
 from accord.registry.models import Entity
 
@@ -25,7 +25,7 @@ def framework_for(request: HttpRequest, slug: str) -> Framework:
     framework = get_object_or_404(
         Framework.objects.select_related("un_organization", "partner"), slug=slug
     )
-    require(can_view(request.user, framework))
+    visible_or_404(can_view(request.user, framework))
     return framework
 
 

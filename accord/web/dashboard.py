@@ -7,14 +7,13 @@ number of queries whatever the size of the framework.
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from accord.accounts.permissions import can_view, public_read, viewable
+from accord.accounts.permissions import public_read, viewable
 from accord.cooperation.models import ActionItem, Activity, Framework, Meeting, PriorityArea
 from accord.cooperation.palette import STATUS_COLOURS
 from accord.documents.models import Mandate
@@ -23,15 +22,6 @@ from accord.web.charts import stacked_bars
 from accord.web.common import bienniums_of, framework_for, heavy
 
 EXPIRY_DAYS = 90  # agreements expiring within this many days are flagged
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    """Open the only framework the user may read, or list them."""
-    frameworks = [f for f in Framework.objects.all() if can_view(request.user, f)]
-    if len(frameworks) == 1:
-        return redirect("dashboard", slug=frameworks[0].slug)
-    return render(request, "web/home.html", {"frameworks": frameworks})
 
 
 def next_report_due(framework: Framework):

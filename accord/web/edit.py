@@ -37,7 +37,11 @@ def save_form(
 
 
 def edit_page(request, *, framework, form, title: str, back: str, conflict=None, **extra):
-    """The page of one create or edit form (``web/edit.html``)."""
+    """The page of one create or edit form (``web/edit.html``). The forms below it
+    (``extra_forms``) get ids of their own, so that their labels name their own fields,
+    not the main form's (same field names, same POST names)."""
+    for n, extra_form in enumerate(extra.get("extra_forms") or (), start=1):
+        extra_form["form"].auto_id = f"id_extra{n}_%s"
     context = {
         "framework": framework,
         "form": form,

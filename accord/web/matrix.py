@@ -12,7 +12,7 @@ from itertools import groupby
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -73,7 +73,11 @@ def matrix(request: HttpRequest, slug: str) -> HttpResponse:
     framework = framework_for(request, slug)
     bienniums = bienniums_of(framework)
     if not bienniums:
-        raise Http404("no biennium")
+        from accord.web.biennium_edit import matrix_empty
+
+        return matrix_empty(request, framework)
+    wanted = request.GET.get("biennium")
+    biennium = next((b for b in bienniums if b.label == wanted), bienniums[0])
     areas = list(PriorityArea.objects.filter(framework=framework))
     form = MatrixFilterForm(
         request.GET or None,

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accord.accounts.permissions import can_create, can_edit, can_view, require
+from accord.accounts.permissions import can_create, can_edit, can_view, require, visible_or_404
 from accord.cooperation import services
 from accord.cooperation.models import ActionItem, Decision, Meeting, MeetingDocument
 from accord.core.errors import AccordError
@@ -157,7 +157,7 @@ def _item_for(request, framework, pk) -> ActionItem:
     item = get_object_or_404(
         ActionItem.objects.select_related("decision__meeting"), pk=pk, framework=framework
     )
-    require(can_view(request.user, item))
+    visible_or_404(can_view(request.user, item))
     return item
 
 

@@ -30,6 +30,7 @@ from accord.accounts.permissions import (
     public_read,
     require,
     viewable,
+    visible_or_404,
 )
 from accord.cooperation import services
 from accord.cooperation.models import ActionItem, Decision, Meeting
@@ -60,7 +61,7 @@ def meeting_for(request, framework, pk: int) -> Meeting:
         pk=pk,
         framework=framework,
     )
-    require(can_view(request.user, meeting))
+    visible_or_404(can_view(request.user, meeting))
     return meeting
 
 

@@ -25,6 +25,7 @@ from accord.accounts.permissions import (
     public_read,
     require,
     viewable,
+    visible_or_404,
 )
 from accord.cooperation.models import Activity
 from accord.core.errors import AccordError
@@ -146,7 +147,7 @@ def resolution_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     resolution = get_object_or_404(
         Resolution.objects.defer("akn", "warnings"), pk=pk, framework=framework
     )
-    require(can_view(request.user, resolution))
+    visible_or_404(can_view(request.user, resolution))
     activities = viewable(request.user, Activity.objects.all()).only(
         "pk", "code", "title", "framework_id"
     )

@@ -16,7 +16,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accord.accounts.permissions import can_create, can_edit, can_view, require
+from accord.accounts.permissions import (
+    can_create,
+    can_edit,
+    can_grant_focal_role,
+    can_view,
+    require,
+    visible_or_404,
+)
 from accord.cooperation.models import PriorityArea
 from accord.cooperation.services import priority_area_create
 from accord.core.errors import AccordError
@@ -41,7 +48,7 @@ def entity_of(request, framework, pk) -> Entity:
         pk=pk,
         organization__in=[framework.un_organization_id, framework.partner_id],
     )
-    require(can_view(request.user, entity))
+    visible_or_404(can_view(request.user, entity))
     return entity
 
 
@@ -109,6 +116,12 @@ def focal_point_new(request, slug):
         require(can_create(request.user, FocalPoint, framework=None, parent=entity))
         data = {k: v for k, v in form.changes().items() if k not in ("entity", "user")}
         data["account"] = form.cleaned_data["user"]
+        if data["account"] is not None:
+            require(
+                can_grant_focal_role(request.user, framework, entity),
+                _("You may not give this account a focal point's role."),
+            )
+            data["framework"] = framework
         response, _conflict = save_form(
             request,
             form,

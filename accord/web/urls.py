@@ -16,9 +16,12 @@ from accord.web import (
     registry_edit,
     review,
 )
+from accord.web import (
+    home as home_views,
+)
 
 urlpatterns = [
-    path("", dashboard.home, name="home"),
+    path("", home_views.home, name="home"),
     path("healthz", healthz, name="healthz"),
     path("f/<slug:slug>/", dashboard.dashboard, name="dashboard"),
     path("f/<slug:slug>/matrix/", matrix.matrix, name="matrix"),
@@ -148,4 +151,16 @@ urlpatterns = [
         "f/<slug:slug>/entities/<int:pk>/rename/", registry_edit.entity_rename, name="entity-rename"
     ),
     path("f/<slug:slug>/resolutions/<int:pk>/undo/", review.upload_undo, name="upload-undo"),
+]
+
+# --- the home page (issue 8: start a framework from its founding resolution) ---
+
+urlpatterns += [
+    path("start/", home_views.framework_start, name="framework-start"),
+]
+
+from accord.web import biennium_edit  # noqa: E402
+
+urlpatterns += [
+    path("f/<slug:slug>/bienniums/new/", biennium_edit.biennium_new, name="biennium-new"),
 ]

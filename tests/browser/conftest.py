@@ -85,3 +85,39 @@ def screenshot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
     return path
+
+
+# --- which views the browser suite sends a POST to (tests/browser/test_post_coverage.py) ---
+POSTED: set[str] = set()  # url names the live server answered a POST for, this session
+LANGUAGE_PREFIX = ("/fr/", "/ar/")
+
+
+def _record_post(sender, environ=None, **kwargs) -> None:
+    if not environ or environ.get("REQUEST_METHOD") != "POST":
+        return
+    from django.urls import Resolver404, resolve
+
+    path = environ.get("PATH_INFO", "")
+    if path.startswith(LANGUAGE_PREFIX):
+        path = path[3:]
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return
+    POSTED.add(match.view_name)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _post_recorder():
+    """Record the POSTs every browser test makes, through Django's request_started."""
+    from django.core.signals import request_started
+
+    request_started.connect(_record_post, dispatch_uid="accord-post-recorder")
+    yield POSTED
+    request_started.disconnect(dispatch_uid="accord-post-recorder")
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """The POST coverage check runs after every other browser test of the session."""
+    last = [i for i in items if i.fspath.basename == "test_post_coverage.py"]
+    items[:] = [i for i in items if i not in last] + last

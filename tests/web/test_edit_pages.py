@@ -182,3 +182,29 @@ def test_a_focal_point_role_puts_the_person_in_the_registry(client, world):
     assert point.person_name == "Zed Okoro"
     client.force_login(world.coordinator)
     assert "Zed Okoro" in client.get(_url("registry", world)).content.decode()
+
+
+def test_linking_an_account_to_a_focal_point_gives_its_role_to_whom_the_side_allows(client, world):
+    """The coordinator of the UN side links a user account to a new focal point of
+    OHCHR: the person may then record progress on OHCHR's activities. The same
+    coordinator linking an account to an IPHRC (partner side) focal point is refused,
+    and nothing is written."""
+    from django.contrib.auth import get_user_model
+
+    from accord.accounts.models import Membership
+    from accord.accounts.permissions import can_edit
+
+    person = get_user_model().objects.create_user("yusuf-test", first_name="Yusuf")
+    client.force_login(world.coordinator)
+    data = {"person_name": "Yusuf Test", "entity": world.ohchr.pk, "user": person.pk}
+    client.post(_url("focal-point-new", world), data)
+    role = Membership.objects.get(user=person)
+    assert (role.role, role.entity, role.framework) == ("focal_point", world.ohchr, world.framework)
+    ohchr_activity = next(a for a in world.activities if a.un_lead_id == world.ohchr.pk)
+    assert can_edit(get_user_model().objects.get(pk=person.pk), ohchr_activity)
+
+    other = get_user_model().objects.create_user("zeina-test")
+    data = {"person_name": "Zeina Test", "entity": world.iphrc.pk, "user": other.pk}
+    assert client.post(_url("focal-point-new", world), data).status_code == 403
+    assert not Membership.objects.filter(user=other).exists()
+    assert not FocalPoint.objects.filter(person_name="Zeina Test").exists()

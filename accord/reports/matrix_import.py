@@ -8,12 +8,22 @@ only): Activity rows and their many-to-many links, with one history record per c
 or created activity naming the user; nothing at all when any row has a problem.
 
 Rows are matched by code within the framework: a known code updates its activity, a new
-code creates one. An activity whose version moved since the export and whose row in the
-file differs from it is a conflict (reported, never overwritten).
+code creates one. Other users' edits are never overwritten:
+
+- a changed row needs the Version the file was exported at; a row whose activity moved
+  since, or a changed row without a version (the column deleted, the cell emptied), is a
+  conflict (reported, never written);
+- the apply takes the plan the user confirmed (``ImportPlan.confirmation()``, kept by the
+  page with the upload): a row whose activity changed since the preview, or whose
+  action or changed fields differ from it, is a conflict;
+- a column missing from the file leaves its field as it is (``ImportPlan.absent``);
+- ``can_edit`` is asked of each row as it is and as it will be (a focal point cannot
+  hand their row to another lead).
 """
 
 from __future__ import annotations
 
+import copy
 import datetime
 from dataclasses import dataclass, field
 from typing import Any
@@ -89,6 +99,7 @@ class ImportPlan:
     rows: list[RowPlan] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     applied: bool = False
+    absent: list[str] = field(default_factory=list)  # headers of the columns not in the file
 
     @property
     def is_valid(self) -> bool:
@@ -96,6 +107,19 @@ class ImportPlan:
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
+
+    def confirmation(self) -> dict[str, list]:
+        """What the user confirms on the preview, kept server-side with the upload: per
+        row to write, ``[action, version shown, changed fields]``."""
+        return {
+            r.code: [
+                r.action,
+                r.activity.version if r.activity is not None else None,
+                sorted(c.field for c in r.changes),
+            ]
+            for r in self.rows
+            if r.action in ("create", "update")
+        }
 
     def summary(self) -> str:
         return (
@@ -290,21 +314,7 @@ def _same(a, b) -> bool:
     return a == b
 
 
-def plan_import(
-    header: list,
-    rows: list[tuple[int, list]],
-    *,
-    user,
-    framework: Framework | None = None,
-    biennium=None,
-) -> ImportPlan:
-    """Check every row of a sheet (``header`` is row 1, ``rows`` are ``(row number,
-    cells)``) against the database and return what an import would do; writes nothing.
-    ``framework`` is needed when the file has no Framework column; ``biennium`` fills
-    empty Biennium cells (e.g. the biennium of the page the file is uploaded to)."""
-    if biennium is not None and framework is None:
-        framework = biennium.framework
-    plan = ImportPlan(framework=framework)
+def _read_header(header: list, plan: ImportPlan) -> list[str | None]:
     keys = []
     for text in header:
         key = header_key(text)
@@ -316,57 +326,109 @@ def plan_import(
     for name in REQUIRED_COLUMNS:
         if name not in keys:
             plan.problems.append(Problem(1, COLUMN_BY_NAME[name].header, "this column is missing"))
-    if plan.problems:
-        return plan
+    plan.absent = [c.header for c in COLUMN_BY_NAME.values() if c.name not in keys]
+    return keys
+
+
+def _records(keys, rows) -> list[tuple[int, dict[str, Any]]]:
     records = []
     for number, cells in rows:
         values = {k: cells[i] if i < len(cells) else None for i, k in enumerate(keys) if k}
         if all(_text(x).strip() == "" for x in values.values()):
             continue  # an empty line
         records.append((number, values))
+    return records
+
+
+def _framework_of(records, framework, plan: ImportPlan) -> Framework | None:
     slugs = {_text(v.get("framework")).strip() for _, v in records} - {""}
-    if framework is None:
-        if len(slugs) != 1:
+    if framework is not None:
+        if slugs - {framework.slug}:
             plan.problems.append(
                 Problem(
                     1,
                     "Framework",
-                    "the file does not say which framework it belongs to"
-                    if not slugs
-                    else f"rows of several frameworks: {', '.join(sorted(slugs))}",
+                    f"the file belongs to {', '.join(sorted(slugs))}, not {framework.slug}",
                 )
             )
-            return plan
-        framework = Framework.objects.filter(slug=slugs.pop()).first()
-        if framework is None:
-            plan.problems.append(Problem(2, "Framework", "unknown framework"))
-            return plan
-    elif slugs - {framework.slug}:
+            return None
+        return framework
+    if len(slugs) != 1:
         plan.problems.append(
             Problem(
                 1,
                 "Framework",
-                f"the file belongs to {', '.join(sorted(slugs))}, not {framework.slug}",
+                "the file does not say which framework it belongs to"
+                if not slugs
+                else f"rows of several frameworks: {', '.join(sorted(slugs))}",
             )
         )
+        return None
+    found = Framework.objects.filter(slug=slugs.pop()).first()
+    if found is None:
+        plan.problems.append(Problem(2, "Framework", "unknown framework"))
+    return found
+
+
+@dataclass
+class _Existing:
+    """The framework's activities as they are now, with their many-to-many links."""
+
+    by_code: dict[str, Activity]
+    links: dict[int, set[int]]
+    goals: dict[int, set[int]]
+
+    @classmethod
+    def load(cls, framework: Framework) -> _Existing:
+        by_code = {
+            a.code: a
+            for a in Activity.objects.filter(framework=framework).select_related(
+                "priority_area", "un_lead", "partner_lead", "biennium"
+            )
+        }
+        ids = [a.pk for a in by_code.values()]
+        links: dict[int, set[int]] = {pk: set() for pk in ids}
+        goals: dict[int, set[int]] = {pk: set() for pk in ids}
+        for aid, eids in participants_by_activity(ids).items():
+            links[aid] |= eids
+        through = Activity.sdg_targets.through.objects.filter(activity_id__in=ids)
+        for aid, tid in through.values_list("activity_id", "sdgtarget_id"):
+            goals[aid].add(tid)
+        return cls(by_code, links, goals)
+
+    def now(self, activity: Activity) -> dict[str, Any]:
+        return _current(activity, self.links[activity.pk], self.goals[activity.pk])
+
+
+def plan_import(
+    header: list,
+    rows: list[tuple[int, list]],
+    *,
+    user,
+    framework: Framework | None = None,
+    biennium=None,
+    confirmed: dict[str, list] | None = None,
+) -> ImportPlan:
+    """Check every row of a sheet (``header`` is row 1, ``rows`` are ``(row number,
+    cells)``) against the database and return what an import would do; writes nothing.
+    ``framework`` is needed when the file has no Framework column; ``biennium`` fills
+    empty Biennium cells (e.g. the biennium of the page the file is uploaded to).
+    ``confirmed`` is the ``confirmation()`` of the preview the user accepted: any row
+    that would now be written otherwise is a conflict."""
+    if biennium is not None and framework is None:
+        framework = biennium.framework
+    plan = ImportPlan(framework=framework)
+    keys = _read_header(header, plan)
+    if plan.problems:
+        return plan
+    records = _records(keys, rows)
+    framework = _framework_of(records, framework, plan)
+    if framework is None:
         return plan
     plan.framework = framework
+    present = {k for k in keys if k}
     lk = Lookups.load(framework)
-    existing = {
-        a.code: a
-        for a in Activity.objects.filter(framework=framework).select_related(
-            "priority_area", "un_lead", "partner_lead", "biennium"
-        )
-    }
-    ids = [a.pk for a in existing.values()]
-    links: dict[int, set[int]] = {pk: set() for pk in ids}
-    goals: dict[int, set[int]] = {pk: set() for pk in ids}
-    for aid, eids in participants_by_activity(ids).items():
-        links[aid] |= eids
-    for aid, tid in Activity.sdg_targets.through.objects.filter(activity_id__in=ids).values_list(
-        "activity_id", "sdgtarget_id"
-    ):
-        goals[aid].add(tid)
+    existing = _Existing.load(framework)
     seen: dict[str, int] = {}
     for number, cells in records:
         problems: list[Problem] = []
@@ -378,65 +440,115 @@ def plan_import(
             )
         elif code:
             seen[code] = number
-        activity = existing.get(code)
-        rp = RowPlan(
-            row=number,
-            code=code,
-            action="create" if activity is None else "update",
-            activity=activity,
-            values=v,
-            file_version=v["version"],
-        )
-        if activity is not None and not problems:
-            now = _current(activity, links[activity.pk], goals[activity.pk])
-            for name in FIELDS:
-                if not _same(now[name], v[name]):
-                    rp.changes.append(
-                        FieldChange(
-                            name,
-                            COLUMN_BY_NAME[name].header,
-                            _show(name, now[name], lk),
-                            _show(name, v[name], lk),
-                        )
-                    )
-            if not rp.changes:
-                rp.action = "unchanged"
-            elif rp.file_version is not None and rp.file_version != activity.version:
-                problems.append(
-                    Problem(
-                        number,
-                        "Version",
-                        (
-                            f"conflict: {code} was changed in Accord since this file was exported (version "
-                            f"{rp.file_version}, now {activity.version}); export again and redo the edit"
-                        ),
-                    )
-                )
-            elif not may_edit(user, activity):
-                problems.append(Problem(number, "Code", f"you may not edit activity {code}"))
-        elif activity is None and not problems:
-            rp.changes = [
-                FieldChange(name, COLUMN_BY_NAME[name].header, "", _show(name, v[name], lk))
-                for name in FIELDS
-                if v[name] not in (None, "", set())
-            ]
-            if not may_create(
-                user,
-                Activity,
-                framework=framework,
-                biennium=v["biennium"],
-                priority_area=v["priority_area"],
-                un_lead=v["un_lead"],
-                partner_lead=v["partner_lead"],
-            ):
-                problems.append(
-                    Problem(
-                        number, "Code", f"you may not create activity {code} in {framework.slug}"
-                    )
-                )
+        rp = _plan_row(number, v, existing, present, lk)
+        if not problems:
+            problems.extend(_row_refusals(rp, user, framework, confirmed))
         plan.problems.extend(problems)
         plan.rows.append(rp)
     return plan
+
+
+def _plan_row(number: int, v: dict, existing: _Existing, present: set[str], lk) -> RowPlan:
+    """The row's action and changes; a field whose column is absent is left as it is."""
+    activity = existing.by_code.get(v["code"])
+    rp = RowPlan(
+        row=number,
+        code=v["code"],
+        action="create" if activity is None else "update",
+        activity=activity,
+        values=v,
+        file_version=v["version"],
+    )
+    if activity is None:
+        rp.changes = [
+            FieldChange(name, COLUMN_BY_NAME[name].header, "", _show(name, v[name], lk))
+            for name in FIELDS
+            if v[name] not in (None, "", set())
+        ]
+        return rp
+    now = existing.now(activity)
+    for name in FIELDS:
+        if name in present and not _same(now[name], v[name]):
+            rp.changes.append(
+                FieldChange(
+                    name,
+                    COLUMN_BY_NAME[name].header,
+                    _show(name, now[name], lk),
+                    _show(name, v[name], lk),
+                )
+            )
+    if not rp.changes:
+        rp.action = "unchanged"
+    return rp
+
+
+def _row_refusals(rp: RowPlan, user, framework, confirmed) -> list[Problem]:
+    """Conflicts and permissions of a well-formed row (at most one problem)."""
+    if rp.action == "unchanged":
+        return []
+    conflict = _conflict(rp, confirmed)
+    if conflict:
+        return [Problem(rp.row, "Version", conflict)]
+    if rp.action == "update":
+        if not (may_edit(user, rp.activity) and may_edit(user, _as_it_will_be(rp))):
+            return [Problem(rp.row, "Code", f"you may not edit activity {rp.code}")]
+        return []
+    v = rp.values
+    if not may_create(
+        user,
+        Activity,
+        framework=framework,
+        biennium=v["biennium"],
+        priority_area=v["priority_area"],
+        un_lead=v["un_lead"],
+        partner_lead=v["partner_lead"],
+    ):
+        return [
+            Problem(rp.row, "Code", f"you may not create activity {rp.code} in {framework.slug}")
+        ]
+    return []
+
+
+def _conflict(rp: RowPlan, confirmed) -> str:
+    """Why writing this row could overwrite someone else's edit ("" when it cannot)."""
+    activity = rp.activity
+    if activity is not None and rp.file_version is None:
+        return (
+            f"conflict: the row of {rp.code} has no Version, so Accord cannot tell your edits "
+            "from edits made in Accord since the export; export again and redo the edit"
+        )
+    if activity is not None and rp.file_version != activity.version:
+        return (
+            f"conflict: {rp.code} was changed in Accord since this file was exported (version "
+            f"{rp.file_version}, now {activity.version}); export again and redo the edit"
+        )
+    if confirmed is None:
+        return ""
+    now = [rp.action, activity.version if activity else None, sorted(c.field for c in rp.changes)]
+    if confirmed.get(rp.code) != now:
+        return (
+            f"conflict: {rp.code} was changed in Accord since the preview; "
+            "upload the file again to see the changes"
+        )
+    return ""
+
+
+def _as_it_will_be(rp: RowPlan) -> Activity:
+    """An unsaved copy of the row's activity with the file's leads and participants, for
+    asking ``can_edit`` of the row as the import would leave it."""
+    future = copy.copy(rp.activity)
+    changed = {c.field for c in rp.changes}
+    for name in ("un_lead", "partner_lead"):
+        if name in changed:
+            setattr(future, name, rp.values[name])
+    participants = rp.values["participants"] if "participants" in changed else None
+    if participants is not None:
+        from accord.registry.models import Entity
+
+        future._prefetched_objects_cache = {
+            "participants": [Entity(pk=pk) for pk in sorted(participants)]
+        }
+    return future
 
 
 def apply_import(plan: ImportPlan, *, user) -> ImportPlan:
@@ -473,11 +585,10 @@ def _update(rp: RowPlan, user) -> None:
     for name in ("participants", "sdg_targets"):
         if name in changes:
             changes[name] = sorted(changes[name])
-    expected = rp.file_version if rp.file_version is not None else rp.activity.version
     activity_update(
         activity=rp.activity,
         user=user,
-        expected_version=expected,
+        expected_version=rp.activity.version,
         reason="Imported from a spreadsheet",
         **changes,
     )

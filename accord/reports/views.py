@@ -90,6 +90,12 @@ def _pending_dir() -> Path:
     return path
 
 
+def _confirmation_key(token: str) -> str:
+    """The session key of the plan the user saw on the preview of upload ``token``: the
+    apply writes that plan or nothing (and only for the user who saw it)."""
+    return f"matrix-import:{token}"
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def matrix_import(request, pk: int):
@@ -98,7 +104,8 @@ def matrix_import(request, pk: int):
     if request.method == "POST" and request.POST.get("action") == "apply":
         token = request.POST.get("token", "")
         path = _pending_dir() / token
-        if not TOKEN.match(token) or not path.is_file():
+        confirmed = request.session.get(_confirmation_key(token))
+        if not TOKEN.match(token) or not path.is_file() or confirmed is None:
             messages.error(request, _("The uploaded file has expired; upload it again."))
             return redirect("matrix-import", pk=pk)
         try:
@@ -108,12 +115,14 @@ def matrix_import(request, pk: int):
                 user=request.user,
                 apply=True,
                 biennium=biennium,
+                confirmed=confirmed,
             )
         except ImportRejected as exc:
             context.update(plan=exc.plan, token=token)
             messages.error(request, str(exc))
             return render(request, "reports/matrix_import.html", context, status=400)
         path.unlink(missing_ok=True)
+        request.session.pop(_confirmation_key(token), None)
         messages.success(request, _("Imported: %(summary)s.") % {"summary": plan.summary()})
         return redirect("matrix-import", pk=pk)
     if request.method == "POST":
@@ -139,6 +148,7 @@ def matrix_import(request, pk: int):
         if plan.is_valid and (plan.count("create") or plan.count("update")):
             token = f"{uuid.uuid4().hex}.{fmt}"
             (_pending_dir() / token).write_bytes(data)
+            request.session[_confirmation_key(token)] = plan.confirmation()
         context.update(plan=plan, token=token)
         return render(
             request, "reports/matrix_import.html", context, status=200 if plan.is_valid else 400

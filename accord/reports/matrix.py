@@ -44,7 +44,7 @@ def export_filename(biennium: Biennium, fmt: str) -> str:
 
 
 def import_matrix(
-    data: bytes,
+    data: bytes | Path,
     fmt: str,
     *,
     user,
@@ -53,7 +53,7 @@ def import_matrix(
     biennium: Biennium | None = None,
     confirmed: dict[str, list] | None = None,
 ) -> ImportPlan:
-    """Read ``data`` and return the plan; with ``apply``, write it (raising
+    """Read ``data`` (bytes or a path) and return the plan; with ``apply``, write it (raising
     ``ImportRejected`` with the problems, nothing written, when the file is not valid).
     An unreadable file gives a plan with one problem. ``framework`` and ``biennium``
     serve files without those columns; ``confirmed`` is the preview the user accepted

@@ -48,7 +48,9 @@ def _post(seeded: Path, tmp_path: Path, case: str, path: Path, **env: str) -> di
     shutil.copytree(seeded, var)
     done = _run([case, str(path)], var, **env)
     assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    print(f"{path.name} ({path.stat().st_size / MB:.1f} MB): peak RSS {out['peak_mb']:.0f} MB")
+    return out
 
 
 def _office_zip(path: Path, base: bytes, member: str, chunks) -> Path:

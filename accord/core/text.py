@@ -9,6 +9,9 @@ escaping for every text cell Accord writes into a spreadsheet.
 - ``validate_length``: a bound per kind of field (``LIMITS``; see docs/input.md).
 - ``spreadsheet_text``: a cell as text that a spreadsheet never runs as a formula
   (OWASP's CSV-injection advice) and that contains no control character.
+- ``guard_text_fields(form)``: the same checks on every text field of a form (the base
+  forms of the pages call it), chosen by the field's name and widget.
+- ``errors_by_field(form)``: a form's errors as one line that names each field.
 
 Reads and writes nothing.
 """
@@ -75,13 +78,52 @@ def validate_length(value: str, kind: str) -> None:
 
 def clean_text(value: str, kind: str) -> None:
     """The whole check of one field of ``kind`` (a key of ``LIMITS``)."""
-    if kind in ("username", "name", "code"):
+    if kind in ("username", "name", "code", "title"):
         validate_name(value)
-    elif kind == "title":
-        validate_single_line(value)
     else:
         validate_text(value)
     validate_length(value, kind)
+
+
+NAME_FIELDS = ("code", "symbol", "acronym", "username", "slug", "title", "first_name")
+NAME_FIELDS += ("last_name", "name", "name_en", "name_fr", "name_ar")
+
+
+def _kind_of(name: str, field) -> str:
+    from django import forms
+
+    if name in NAME_FIELDS or name.startswith("name_"):
+        return "name"
+    if isinstance(field.widget, forms.Textarea):
+        return "text"
+    return "line"
+
+
+def guard_text_fields(form) -> None:
+    """Add to every text field of ``form`` the checks of its kind: names, codes and
+    titles refuse control characters and bidi overrides; one-line fields refuse control
+    characters; long texts (a Textarea) allow tab and line breaks only; a field without
+    its own ``max_length`` is bounded by ``LIMITS["text"]``. Password fields are left
+    alone."""
+    from django import forms
+
+    checks = {"name": validate_name, "line": validate_single_line, "text": validate_text}
+    for name, field in form.fields.items():
+        if not isinstance(field, forms.CharField) or isinstance(field.widget, forms.PasswordInput):
+            continue
+        field.validators.append(checks[_kind_of(name, field)])
+        if field.max_length is None:
+            field.validators.append(length_validator("text"))
+
+
+def errors_by_field(form) -> str:
+    """``form``'s errors as "Label: message; ..." (a refusal that names its field)."""
+    parts = []
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        label = label or (name.replace("_", " ").capitalize() if name != "__all__" else "")
+        parts.extend(f"{label}: {e}" if label else str(e) for e in errors)
+    return "; ".join(parts)
 
 
 def length_validator(kind: str):

@@ -7,6 +7,8 @@
   ``ACCORD_MAX_UNZIPPED_BYTES`` or at a ratio above ``ACCORD_MAX_ZIP_RATIO``, or that
   declares a DTD, from the zip's directory and the first bytes of each member, before
   anything is extracted.
+- ``check_document(upload)`` runs the checks a resolution upload needs before it is
+  parsed: ``check_zip`` for a .docx, at most ``ACCORD_MAX_PDF_PAGES`` pages for a PDF.
 - ``store_upload(upload, path)`` writes an upload to disk chunk by chunk.
 
 Every refusal is a ``FileRefused`` whose message names the limit. Writes: only the file
@@ -37,8 +39,10 @@ def size_refusal(limit: int) -> str:
 
 
 class LimitedUploadHandler(FileUploadHandler):
-    """Stop an upload as soon as one file passes ``ACCORD_MAX_UPLOAD_BYTES``; the rest
-    of the request is read and dropped, never kept."""
+    """Stop an upload as soon as one file passes ``ACCORD_MAX_UPLOAD_BYTES``. The rest
+    of the body is not read by Django (whose drain reads it line by line, so a body
+    without line feeds would be held whole): the server discards it in small chunks
+    (gunicorn does before the next request on the connection)."""
 
     def new_file(self, *args, **kwargs):
         super().new_file(*args, **kwargs)
@@ -49,7 +53,7 @@ class LimitedUploadHandler(FileUploadHandler):
         limit = settings.ACCORD_MAX_UPLOAD_BYTES
         if self.received > limit:
             self.request.accord_upload_refused = size_refusal(limit)
-            raise StopUpload(connection_reset=False)
+            raise StopUpload(connection_reset=True)
         return raw_data
 
     def file_complete(self, file_size):
@@ -123,3 +127,37 @@ def _declares_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
     with archive.open(member) as stream:
         head = stream.read(DTD_PROBE_BYTES)
     return b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper()
+
+
+def check_document(upload) -> None:
+    """Refuse an uploaded resolution file over the limits before it is parsed: a .docx
+    (any zip) is checked by ``check_zip``, a PDF may have at most
+    ``ACCORD_MAX_PDF_PAGES`` pages (counted without rendering any)."""
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    if head.startswith(b"PK"):
+        check_zip(upload)
+    elif head.startswith(b"%PDF-"):
+        _check_pages(upload)
+    upload.seek(0)
+
+
+def _check_pages(upload) -> None:
+    import pypdfium2 as pdfium
+
+    path = getattr(upload, "temporary_file_path", None)
+    try:
+        pdf = pdfium.PdfDocument(path() if path else upload.read())
+    except pdfium.PdfiumError:
+        return  # not readable: the parser says so in its own words
+    try:
+        pages = len(pdf)
+    finally:
+        pdf.close()
+    limit = settings.ACCORD_MAX_PDF_PAGES
+    if pages > limit:
+        raise FileRefused(
+            _("The PDF has %(pages)d pages; the limit is %(limit)d.")
+            % {"pages": pages, "limit": limit}
+        )

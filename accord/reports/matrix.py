@@ -44,18 +44,20 @@ def export_filename(biennium: Biennium, fmt: str) -> str:
 
 
 def import_matrix(
-    data: bytes,
+    data: bytes | Path,
     fmt: str,
     *,
     user,
     apply: bool = False,
     framework: Framework | None = None,
     biennium: Biennium | None = None,
+    confirmed: dict[str, list] | None = None,
 ) -> ImportPlan:
-    """Read ``data`` and return the plan; with ``apply``, write it (raising
+    """Read ``data`` (bytes or a path) and return the plan; with ``apply``, write it (raising
     ``ImportRejected`` with the problems, nothing written, when the file is not valid).
     An unreadable file gives a plan with one problem. ``framework`` and ``biennium``
-    serve files without those columns (see ``plan_import``)."""
+    serve files without those columns; ``confirmed`` is the preview the user accepted
+    (see ``plan_import``)."""
     reader = matrix_xlsx if fmt == "xlsx" else matrix_csv
     try:
         header, rows = reader.read_rows(data)
@@ -65,7 +67,9 @@ def import_matrix(
         if apply:
             apply_import(plan, user=user)
         return plan
-    plan = plan_import(header, rows, user=user, framework=framework, biennium=biennium)
+    plan = plan_import(
+        header, rows, user=user, framework=framework, biennium=biennium, confirmed=confirmed
+    )
     if apply:
         apply_import(plan, user=user)
     return plan

@@ -8,24 +8,35 @@ only): Activity rows and their many-to-many links, with one history record per c
 or created activity naming the user; nothing at all when any row has a problem.
 
 Rows are matched by code within the framework: a known code updates its activity, a new
-code creates one. An activity whose version moved since the export and whose row in the
-file differs from it is a conflict (reported, never overwritten).
+code creates one. Other users' edits are never overwritten:
+
+- a changed row needs the Version the file was exported at; a row whose activity moved
+  since, or a changed row without a version (the column deleted, the cell emptied), is a
+  conflict (reported, never written);
+- the apply takes the plan the user confirmed (``ImportPlan.confirmation()``, kept by the
+  page with the upload): a row whose activity changed since the preview, or whose
+  action or changed fields differ from it, is a conflict;
+- a column missing from the file leaves its field as it is (``ImportPlan.absent``);
+- ``can_edit`` is asked of each row as it is and as it will be (a focal point cannot
+  hand their row to another lead).
 """
 
 from __future__ import annotations
 
-import datetime
+import copy
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from accord.accounts.permissions import can_create, can_edit
 from accord.cooperation.models import Activity, Framework
 from accord.cooperation.selectors import participants_by_activity
 from accord.cooperation.services import activity_create, activity_update
 from accord.core.errors import AccordError, StaleEdit
+from accord.reports.matrix_row import MatrixRowForm
 from accord.reports.matrix_table import (
     COLUMN_BY_NAME,
     LIST_SEPARATOR,
@@ -36,7 +47,6 @@ from accord.reports.matrix_table import (
 )
 
 REQUIRED_COLUMNS = ("code", "title", "priority_area")
-TEXT_LIMITS = {"code": 40, "title": 500, "funding_source": 300}
 FIELDS = (
     "title",
     "description",
@@ -60,8 +70,13 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"row {self.row}" + (f", column {self.column}" if self.column else "")
-        return f"{where}: {self.message}"
+        if self.column:
+            return _("row %(row)d, column %(column)s: %(message)s") % {
+                "row": self.row,
+                "column": self.column,
+                "message": self.message,
+            }
+        return _("row %(row)d: %(message)s") % {"row": self.row, "message": self.message}
 
 
 @dataclass
@@ -89,6 +104,7 @@ class ImportPlan:
     rows: list[RowPlan] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     applied: bool = False
+    absent: list[str] = field(default_factory=list)  # headers of the columns not in the file
 
     @property
     def is_valid(self) -> bool:
@@ -97,11 +113,29 @@ class ImportPlan:
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
 
+    def confirmation(self) -> dict[str, list]:
+        """What the user confirms on the preview, kept server-side with the upload: per
+        row to write, ``[action, version shown, changed fields]``."""
+        return {
+            r.code: [
+                r.action,
+                r.activity.version if r.activity is not None else None,
+                sorted(c.field for c in r.changes),
+            ]
+            for r in self.rows
+            if r.action in ("create", "update")
+        }
+
     def summary(self) -> str:
-        return (
-            f"{self.count('create')} to create, {self.count('update')} to update, "
-            f"{self.count('unchanged')} unchanged, {len(self.problems)} problem(s)"
-        )
+        return _(
+            "%(create)d to create, %(update)d to update, %(unchanged)d unchanged, "
+            "%(problems)d problem(s)"
+        ) % {
+            "create": self.count("create"),
+            "update": self.count("update"),
+            "unchanged": self.count("unchanged"),
+            "problems": len(self.problems),
+        }
 
 
 class ImportRejected(AccordError):
@@ -109,7 +143,8 @@ class ImportRejected(AccordError):
 
     def __init__(self, plan: ImportPlan):
         super().__init__(
-            f"The file was not imported: {len(plan.problems)} problem(s); nothing was written."
+            _("The file was not imported: %(count)d problem(s); nothing was written.")
+            % {"count": len(plan.problems)}
         )
         self.plan = plan
 
@@ -118,136 +153,21 @@ def _text(value) -> str:
     return cell_text(value)
 
 
-def _date(value, problems, row, column):
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    text = str(value).strip()
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        problems.append(
-            Problem(
-                row, column, f"“{text}” is not a date; write it as YYYY-MM-DD (e.g. 2019-03-31)"
-            )
-        )
-        return None
-
-
-def _one(bucket, kind, text, problems, row, column, allowed=None):
-    candidates = [c for c in bucket.get(text.strip().lower(), []) if allowed is None or allowed(c)]
-    if not candidates:
-        problems.append(Problem(row, column, f"unknown {kind} “{text}”"))
-        return None
-    if len(candidates) > 1:
-        names = ", ".join(getattr(c, "name_en", str(c)) for c in candidates)
-        problems.append(
-            Problem(row, column, f"“{text}” could be several {kind}s ({names}); use the full name")
-        )
-        return None
-    return candidates[0]
-
-
-def _split(text: str) -> list[str]:
-    return [part.strip() for part in text.replace("\n", ";").split(";") if part.strip()]
-
-
 def _parse_row(
     cells: dict[str, Any], lk: Lookups, row: int, problems: list[Problem], default_biennium=None
 ) -> dict[str, Any]:
-    """Turn one row's cells into field values, appending a Problem for each bad cell; an
-    empty biennium cell takes ``default_biennium`` when given."""
-    header = {name: COLUMN_BY_NAME[name].header for name in COLUMN_BY_NAME}
-    fw = lk.framework
-    v: dict[str, Any] = {}
-    v["code"] = _text(cells.get("code")).strip()
-    for name in ("title", "description", "funding_source"):
-        v[name] = _text(cells.get(name))
-    if not v["code"]:
-        problems.append(Problem(row, header["code"], "the code is missing"))
-    if not v["title"].strip():
-        problems.append(Problem(row, header["title"], "the title is missing"))
-    for name, limit in TEXT_LIMITS.items():
-        if len(v[name]) > limit:
-            problems.append(Problem(row, header[name], f"longer than {limit} characters"))
-    area_text = _text(cells.get("priority_area")).strip()
-    v["priority_area"] = None
-    if not area_text:
-        problems.append(Problem(row, header["priority_area"], "the priority area is missing"))
-    else:
-        v["priority_area"] = _one(
-            lk.areas, "priority area", area_text, problems, row, header["priority_area"]
-        )
-    status_text = _text(cells.get("status")).strip()
-    v["status"] = lk.statuses.get(status_text.lower()) if status_text else Activity.Status.PLANNED
-    if v["status"] is None:
-        problems.append(
-            Problem(
-                row,
-                header["status"],
-                f"status “{status_text}” is not in the list ({', '.join(Activity.Status.values)})",
-            )
-        )
-    for name, org_id in (("un_lead", fw.un_organization_id), ("partner_lead", fw.partner_id)):
-        text = _text(cells.get(name)).strip()
-        v[name] = (
-            _one(
-                lk.entities,
-                "entity",
-                text,
-                problems,
-                row,
-                header[name],
-                allowed=lambda e, org_id=org_id: e.organization_id == org_id,
-            )
-            if text
-            else None
-        )
-    v["participants"] = set()
-    for part in _split(_text(cells.get("participants"))):
-        entity = _one(lk.entities, "entity", part, problems, row, header["participants"])
-        if entity:
-            v["participants"].add(entity.pk)
-    v["start_on"] = _date(cells.get("start_on"), problems, row, header["start_on"])
-    v["end_on"] = _date(cells.get("end_on"), problems, row, header["end_on"])
-    if v["start_on"] and v["end_on"] and v["end_on"] < v["start_on"]:
-        problems.append(Problem(row, header["end_on"], "the end is before the start"))
-    v["sdg_targets"] = set()
-    for code in _split(_text(cells.get("sdg_targets"))):
-        target = lk.sdg.get(code)
-        if target is None:
-            problems.append(
-                Problem(
-                    row, header["sdg_targets"], f"unknown SDG target “{code}” (e.g. 16.6, 17.a)"
-                )
-            )
-        else:
-            v["sdg_targets"].add(target.pk)
-    biennium_text = _text(cells.get("biennium")).strip()
-    v["biennium"] = lk.bienniums.get(biennium_text) if biennium_text else default_biennium
-    if v["biennium"] is None:
-        problems.append(
-            Problem(
-                row,
-                header["biennium"],
-                f"unknown biennium “{biennium_text}” (one of {', '.join(lk.bienniums) or 'none'})"
-                if biennium_text
-                else "the biennium is missing",
-            )
-        )
-    version_text = _text(cells.get("version")).strip()
-    v["version"] = None
-    if version_text:
-        try:
-            v["version"] = int(version_text)
-        except ValueError:
-            problems.append(
-                Problem(row, header["version"], f"“{version_text}” is not a version number")
-            )
-    return v
+    """Turn one row's cells into field values through ``MatrixRowForm``, appending a
+    Problem (translated, on the cell's column) for each bad cell; an empty biennium cell
+    takes ``default_biennium`` when given."""
+    form = MatrixRowForm(cells, lookups=lk, default_biennium=default_biennium)
+    form.is_valid()
+    for name, messages in form.errors.items():
+        column = COLUMN_BY_NAME[name].header if name in COLUMN_BY_NAME else ""
+        problems.extend(Problem(row, column, str(m)) for m in messages)
+    values = {name: form.cleaned_data.get(name) for name in form.fields}
+    if not values["code"]:
+        values["code"] = _text(cells.get("code")).strip()
+    return values
 
 
 def _current(activity: Activity, participants: set[int], targets: set[int]) -> dict[str, Any]:
@@ -290,6 +210,96 @@ def _same(a, b) -> bool:
     return a == b
 
 
+def _read_header(header: list, plan: ImportPlan) -> list[str | None]:
+    keys = []
+    for text in header:
+        key = header_key(text)
+        if key is None and text not in (None, ""):
+            plan.problems.append(
+                Problem(1, str(text), _("unknown column (see the Codes sheet for the columns)"))
+            )
+        keys.append(key)
+    for name in REQUIRED_COLUMNS:
+        if name not in keys:
+            plan.problems.append(
+                Problem(1, COLUMN_BY_NAME[name].header, _("this column is missing"))
+            )
+    plan.absent = [c.header for c in COLUMN_BY_NAME.values() if c.name not in keys]
+    return keys
+
+
+def _records(keys, rows) -> list[tuple[int, dict[str, Any]]]:
+    records = []
+    for number, cells in rows:
+        values = {k: cells[i] if i < len(cells) else None for i, k in enumerate(keys) if k}
+        if all(_text(x).strip() == "" for x in values.values()):
+            continue  # an empty line
+        records.append((number, values))
+    return records
+
+
+def _framework_of(records, framework, plan: ImportPlan) -> Framework | None:
+    slugs = {_text(v.get("framework")).strip() for _, v in records} - {""}
+    if framework is not None:
+        if slugs - {framework.slug}:
+            plan.problems.append(
+                Problem(
+                    1,
+                    "Framework",
+                    _("the file belongs to %(slugs)s, not %(slug)s")
+                    % {"slugs": ", ".join(sorted(slugs)), "slug": framework.slug},
+                )
+            )
+            return None
+        return framework
+    if len(slugs) != 1:
+        plan.problems.append(
+            Problem(
+                1,
+                "Framework",
+                _("the file does not say which framework it belongs to")
+                if not slugs
+                else _("rows of several frameworks: %(slugs)s")
+                % {"slugs": ", ".join(sorted(slugs))},
+            )
+        )
+        return None
+    found = Framework.objects.filter(slug=slugs.pop()).first()
+    if found is None:
+        plan.problems.append(Problem(2, "Framework", _("unknown framework")))
+    return found
+
+
+@dataclass
+class _Existing:
+    """The framework's activities as they are now, with their many-to-many links."""
+
+    by_code: dict[str, Activity]
+    links: dict[int, set[int]]
+    goals: dict[int, set[int]]
+
+    @classmethod
+    def load(cls, framework: Framework) -> _Existing:
+        by_code = {
+            a.code: a
+            for a in Activity.objects.filter(framework=framework).select_related(
+                "priority_area", "un_lead", "partner_lead", "biennium"
+            )
+        }
+        ids = [a.pk for a in by_code.values()]
+        links: dict[int, set[int]] = {pk: set() for pk in ids}
+        goals: dict[int, set[int]] = {pk: set() for pk in ids}
+        for aid, eids in participants_by_activity(ids).items():
+            links[aid] |= eids
+        through = Activity.sdg_targets.through.objects.filter(activity_id__in=ids)
+        for aid, tid in through.values_list("activity_id", "sdgtarget_id"):
+            goals[aid].add(tid)
+        return cls(by_code, links, goals)
+
+    def now(self, activity: Activity) -> dict[str, Any]:
+        return _current(activity, self.links[activity.pk], self.goals[activity.pk])
+
+
 def plan_import(
     header: list,
     rows: list[tuple[int, list]],
@@ -297,76 +307,28 @@ def plan_import(
     user,
     framework: Framework | None = None,
     biennium=None,
+    confirmed: dict[str, list] | None = None,
 ) -> ImportPlan:
     """Check every row of a sheet (``header`` is row 1, ``rows`` are ``(row number,
     cells)``) against the database and return what an import would do; writes nothing.
     ``framework`` is needed when the file has no Framework column; ``biennium`` fills
-    empty Biennium cells (e.g. the biennium of the page the file is uploaded to)."""
+    empty Biennium cells (e.g. the biennium of the page the file is uploaded to).
+    ``confirmed`` is the ``confirmation()`` of the preview the user accepted: any row
+    that would now be written otherwise is a conflict."""
     if biennium is not None and framework is None:
         framework = biennium.framework
     plan = ImportPlan(framework=framework)
-    keys = []
-    for text in header:
-        key = header_key(text)
-        if key is None and text not in (None, ""):
-            plan.problems.append(
-                Problem(1, str(text), "unknown column (see the Codes sheet for the columns)")
-            )
-        keys.append(key)
-    for name in REQUIRED_COLUMNS:
-        if name not in keys:
-            plan.problems.append(Problem(1, COLUMN_BY_NAME[name].header, "this column is missing"))
+    keys = _read_header(header, plan)
     if plan.problems:
         return plan
-    records = []
-    for number, cells in rows:
-        values = {k: cells[i] if i < len(cells) else None for i, k in enumerate(keys) if k}
-        if all(_text(x).strip() == "" for x in values.values()):
-            continue  # an empty line
-        records.append((number, values))
-    slugs = {_text(v.get("framework")).strip() for _, v in records} - {""}
+    records = _records(keys, rows)
+    framework = _framework_of(records, framework, plan)
     if framework is None:
-        if len(slugs) != 1:
-            plan.problems.append(
-                Problem(
-                    1,
-                    "Framework",
-                    "the file does not say which framework it belongs to"
-                    if not slugs
-                    else f"rows of several frameworks: {', '.join(sorted(slugs))}",
-                )
-            )
-            return plan
-        framework = Framework.objects.filter(slug=slugs.pop()).first()
-        if framework is None:
-            plan.problems.append(Problem(2, "Framework", "unknown framework"))
-            return plan
-    elif slugs - {framework.slug}:
-        plan.problems.append(
-            Problem(
-                1,
-                "Framework",
-                f"the file belongs to {', '.join(sorted(slugs))}, not {framework.slug}",
-            )
-        )
         return plan
     plan.framework = framework
+    present = {k for k in keys if k}
     lk = Lookups.load(framework)
-    existing = {
-        a.code: a
-        for a in Activity.objects.filter(framework=framework).select_related(
-            "priority_area", "un_lead", "partner_lead", "biennium"
-        )
-    }
-    ids = [a.pk for a in existing.values()]
-    links: dict[int, set[int]] = {pk: set() for pk in ids}
-    goals: dict[int, set[int]] = {pk: set() for pk in ids}
-    for aid, eids in participants_by_activity(ids).items():
-        links[aid] |= eids
-    for aid, tid in Activity.sdg_targets.through.objects.filter(activity_id__in=ids).values_list(
-        "activity_id", "sdgtarget_id"
-    ):
-        goals[aid].add(tid)
+    existing = _Existing.load(framework)
     seen: dict[str, int] = {}
     for number, cells in records:
         problems: list[Problem] = []
@@ -374,69 +336,136 @@ def plan_import(
         code = v["code"]
         if code and code in seen:
             problems.append(
-                Problem(number, "Code", f"duplicated code “{code}” (also on row {seen[code]})")
+                Problem(
+                    number,
+                    COLUMN_BY_NAME["code"].header,
+                    _("duplicated code “%(code)s” (also on row %(row)d)")
+                    % {"code": code, "row": seen[code]},
+                )
             )
         elif code:
             seen[code] = number
-        activity = existing.get(code)
-        rp = RowPlan(
-            row=number,
-            code=code,
-            action="create" if activity is None else "update",
-            activity=activity,
-            values=v,
-            file_version=v["version"],
-        )
-        if activity is not None and not problems:
-            now = _current(activity, links[activity.pk], goals[activity.pk])
-            for name in FIELDS:
-                if not _same(now[name], v[name]):
-                    rp.changes.append(
-                        FieldChange(
-                            name,
-                            COLUMN_BY_NAME[name].header,
-                            _show(name, now[name], lk),
-                            _show(name, v[name], lk),
-                        )
-                    )
-            if not rp.changes:
-                rp.action = "unchanged"
-            elif rp.file_version is not None and rp.file_version != activity.version:
-                problems.append(
-                    Problem(
-                        number,
-                        "Version",
-                        (
-                            f"conflict: {code} was changed in Accord since this file was exported (version "
-                            f"{rp.file_version}, now {activity.version}); export again and redo the edit"
-                        ),
-                    )
-                )
-            elif not can_edit(user, activity):
-                problems.append(Problem(number, "Code", f"you may not edit activity {code}"))
-        elif activity is None and not problems:
-            rp.changes = [
-                FieldChange(name, COLUMN_BY_NAME[name].header, "", _show(name, v[name], lk))
-                for name in FIELDS
-                if v[name] not in (None, "", set())
-            ]
-            if not can_create(
-                user,
-                Activity,
-                framework=framework,
-                biennium=v["biennium"],
-                priority_area=v["priority_area"],
-                un_lead=v["un_lead"],
-                partner_lead=v["partner_lead"],
-            ):
-                problems.append(
-                    Problem(
-                        number, "Code", f"you may not create activity {code} in {framework.slug}"
-                    )
-                )
+        rp = _plan_row(number, v, existing, present, lk, compare=not problems)
+        if not problems:
+            problems.extend(_row_refusals(rp, user, framework, confirmed))
         plan.problems.extend(problems)
         plan.rows.append(rp)
     return plan
+
+
+def _plan_row(
+    number: int, v: dict, existing: _Existing, present: set[str], lk, *, compare: bool
+) -> RowPlan:
+    """The row's action and (when ``compare``: the row is valid) its changes; a field
+    whose column is absent is left as it is."""
+    activity = existing.by_code.get(v["code"])
+    rp = RowPlan(
+        row=number,
+        code=v["code"],
+        action="create" if activity is None else "update",
+        activity=activity,
+        values=v,
+        file_version=v["version"],
+    )
+    if not compare:
+        return rp
+    if activity is None:
+        rp.changes = [
+            FieldChange(name, COLUMN_BY_NAME[name].header, "", _show(name, v[name], lk))
+            for name in FIELDS
+            if v[name] not in (None, "", set())
+        ]
+        return rp
+    now = existing.now(activity)
+    for name in FIELDS:
+        if name in present and not _same(now[name], v[name]):
+            rp.changes.append(
+                FieldChange(
+                    name,
+                    COLUMN_BY_NAME[name].header,
+                    _show(name, now[name], lk),
+                    _show(name, v[name], lk),
+                )
+            )
+    if not rp.changes:
+        rp.action = "unchanged"
+    return rp
+
+
+def _row_refusals(rp: RowPlan, user, framework, confirmed) -> list[Problem]:
+    """Conflicts and permissions of a well-formed row (at most one problem)."""
+    if rp.action == "unchanged":
+        return []
+    conflict = _conflict(rp, confirmed)
+    if conflict:
+        return [Problem(rp.row, "Version", conflict)]
+    if rp.action == "update":
+        if not (can_edit(user, rp.activity) and can_edit(user, _as_it_will_be(rp))):
+            return [
+                Problem(rp.row, "Code", _("you may not edit activity %(code)s") % {"code": rp.code})
+            ]
+        return []
+    v = rp.values
+    if not can_create(
+        user,
+        Activity,
+        framework=framework,
+        biennium=v["biennium"],
+        priority_area=v["priority_area"],
+        un_lead=v["un_lead"],
+        partner_lead=v["partner_lead"],
+    ):
+        return [
+            Problem(
+                rp.row,
+                "Code",
+                _("you may not create activity %(code)s in %(slug)s")
+                % {"code": rp.code, "slug": framework.slug},
+            )
+        ]
+    return []
+
+
+def _conflict(rp: RowPlan, confirmed) -> str:
+    """Why writing this row could overwrite someone else's edit ("" when it cannot)."""
+    activity = rp.activity
+    if activity is not None and rp.file_version is None:
+        return _(
+            "conflict: the row of %(code)s has no Version, so Accord cannot tell your edits "
+            "from edits made in Accord since the export; export again and redo the edit"
+        ) % {"code": rp.code}
+    if activity is not None and rp.file_version != activity.version:
+        return _(
+            "conflict: %(code)s was changed in Accord since this file was exported (version "
+            "%(then)d, now %(now)d); export again and redo the edit"
+        ) % {"code": rp.code, "then": rp.file_version, "now": activity.version}
+    if confirmed is None:
+        return ""
+    now = [rp.action, activity.version if activity else None, sorted(c.field for c in rp.changes)]
+    if confirmed.get(rp.code) != now:
+        return _(
+            "conflict: %(code)s was changed in Accord since the preview; "
+            "upload the file again to see the changes"
+        ) % {"code": rp.code}
+    return ""
+
+
+def _as_it_will_be(rp: RowPlan) -> Activity:
+    """An unsaved copy of the row's activity with the file's leads and participants, for
+    asking ``can_edit`` of the row as the import would leave it."""
+    future = copy.copy(rp.activity)
+    changed = {c.field for c in rp.changes}
+    for name in ("un_lead", "partner_lead"):
+        if name in changed:
+            setattr(future, name, rp.values[name])
+    participants = rp.values["participants"] if "participants" in changed else None
+    if participants is not None:
+        from accord.registry.models import Entity
+
+        future._prefetched_objects_cache = {
+            "participants": [Entity(pk=pk) for pk in sorted(participants)]
+        }
+    return future
 
 
 def apply_import(plan: ImportPlan, *, user) -> ImportPlan:
@@ -453,7 +482,9 @@ def apply_import(plan: ImportPlan, *, user) -> ImportPlan:
                 elif rp.action == "create":
                     _create(rp, user, plan.framework)
     except StaleEdit as exc:
-        plan.problems.append(Problem(rp.row, "Version", f"conflict: {exc}"))
+        plan.problems.append(
+            Problem(rp.row, "Version", _("conflict: %(reason)s") % {"reason": exc})
+        )
         raise ImportRejected(plan) from exc
     except ValidationError as exc:
         for name, messages in exc.message_dict.items():
@@ -473,11 +504,10 @@ def _update(rp: RowPlan, user) -> None:
     for name in ("participants", "sdg_targets"):
         if name in changes:
             changes[name] = sorted(changes[name])
-    expected = rp.file_version if rp.file_version is not None else rp.activity.version
     activity_update(
         activity=rp.activity,
         user=user,
-        expected_version=expected,
+        expected_version=rp.activity.version,
         reason="Imported from a spreadsheet",
         **changes,
     )

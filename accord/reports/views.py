@@ -28,6 +28,7 @@ from django.views.decorators.http import require_http_methods
 
 from accord.accounts.permissions import can_report, can_see_report_job, can_view, require
 from accord.cooperation.models import Biennium, Framework, Meeting
+from accord.core.uploads import FileRefused, store_upload, upload_refusal
 from accord.documents.models import Resolution
 from accord.reports import iati, opendata
 from accord.reports.matrix import (
@@ -89,60 +90,87 @@ def _pending_dir() -> Path:
     return path
 
 
+def _confirmation_key(token: str) -> str:
+    """The session key of the plan the user saw on the preview of upload ``token``: the
+    apply writes that plan or nothing (and only for the user who saw it)."""
+    return f"matrix-import:{token}"
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def matrix_import(request, pk: int):
     biennium = _biennium_for(request, pk)
     context = {"biennium": biennium, "plan": None, "token": ""}
     if request.method == "POST" and request.POST.get("action") == "apply":
-        token = request.POST.get("token", "")
-        path = _pending_dir() / token
-        if not TOKEN.match(token) or not path.is_file():
-            messages.error(request, _("The uploaded file has expired; upload it again."))
-            return redirect("matrix-import", pk=pk)
-        try:
-            plan = import_matrix(
-                path.read_bytes(),
-                format_of(token),
-                user=request.user,
-                apply=True,
-                biennium=biennium,
-            )
-        except ImportRejected as exc:
-            context.update(plan=exc.plan, token=token)
-            messages.error(request, str(exc))
-            return render(request, "reports/matrix_import.html", context, status=400)
-        path.unlink(missing_ok=True)
-        messages.success(request, _("Imported: %(summary)s.") % {"summary": plan.summary()})
-        return redirect("matrix-import", pk=pk)
+        return _import_apply(request, biennium, context)
     if request.method == "POST":
-        upload = request.FILES.get("file")
-        if upload is None:
-            messages.error(request, _("Choose an .xlsx or .csv file."))
-            return render(request, "reports/matrix_import.html", context, status=400)
-        try:
-            fmt = format_of(upload.name)
-        except UnknownFormat as exc:
-            messages.error(request, str(exc))
-            return render(request, "reports/matrix_import.html", context, status=400)
-        limit = settings.ACCORD_MAX_UPLOAD_BYTES
-        if upload.size > limit:
-            messages.error(
-                request,
-                _("The file is larger than %(size)s MB.") % {"size": limit // (1024 * 1024)},
-            )
-            return render(request, "reports/matrix_import.html", context, status=400)
-        data = upload.read()
-        plan = import_matrix(data, fmt, user=request.user, biennium=biennium)
-        token = ""
-        if plan.is_valid and (plan.count("create") or plan.count("update")):
-            token = f"{uuid.uuid4().hex}.{fmt}"
-            (_pending_dir() / token).write_bytes(data)
-        context.update(plan=plan, token=token)
-        return render(
-            request, "reports/matrix_import.html", context, status=200 if plan.is_valid else 400
-        )
+        return _import_preview(request, biennium, context)
     return render(request, "reports/matrix_import.html", context)
+
+
+def _import_refused(request, context, message: str):
+    messages.error(request, message)
+    return render(request, "reports/matrix_import.html", context, status=400)
+
+
+def _import_preview(request, biennium: Biennium, context: dict):
+    """Store the upload (streamed to disk, never whole in memory: the upload handler has
+    cut it past ``ACCORD_MAX_UPLOAD_BYTES``), plan it, and keep the plan shown in the
+    session for the apply."""
+    refusal = upload_refusal(request)
+    if refusal:
+        return _import_refused(request, context, refusal)
+    upload = request.FILES.get("file")
+    if upload is None:
+        return _import_refused(request, context, _("Choose an .xlsx or .csv file."))
+    try:
+        fmt = format_of(upload.name)
+    except UnknownFormat as exc:
+        return _import_refused(request, context, str(exc))
+    token = f"{uuid.uuid4().hex}.{fmt}"
+    path = _pending_dir() / token
+    try:
+        store_upload(upload, path)
+        plan = import_matrix(path, fmt, user=request.user, biennium=biennium)
+    except FileRefused as exc:
+        path.unlink(missing_ok=True)
+        return _import_refused(request, context, str(exc))
+    if plan.is_valid and (plan.count("create") or plan.count("update")):
+        request.session[_confirmation_key(token)] = plan.confirmation()
+    else:
+        path.unlink(missing_ok=True)
+        token = ""
+    context.update(plan=plan, token=token)
+    return render(
+        request, "reports/matrix_import.html", context, status=200 if plan.is_valid else 400
+    )
+
+
+def _import_apply(request, biennium: Biennium, context: dict):
+    """Write the plan the user confirmed on the preview, or nothing (conflicts shown)."""
+    token = request.POST.get("token", "")
+    path = _pending_dir() / token
+    confirmed = request.session.get(_confirmation_key(token))
+    if not TOKEN.match(token) or not path.is_file() or confirmed is None:
+        messages.error(request, _("The uploaded file has expired; upload it again."))
+        return redirect("matrix-import", pk=biennium.pk)
+    try:
+        plan = import_matrix(
+            path,
+            format_of(token),
+            user=request.user,
+            apply=True,
+            biennium=biennium,
+            confirmed=confirmed,
+        )
+    except ImportRejected as exc:
+        context.update(plan=exc.plan)
+        return _import_refused(request, context, str(exc))
+    finally:
+        path.unlink(missing_ok=True)  # applied or refused: the next try starts from an upload
+        request.session.pop(_confirmation_key(token), None)
+    messages.success(request, _("Imported: %(summary)s.") % {"summary": plan.summary()})
+    return redirect("matrix-import", pk=biennium.pk)
 
 
 def _report_options(request) -> tuple[str, str] | None:

@@ -22,6 +22,7 @@ from accord.cooperation import services
 from accord.cooperation.models import Activity
 from accord.cooperation.selectors import matrix_rows
 from accord.core.errors import AccordError, StaleEdit, add_form_errors, error_text
+from accord.core.text import errors_by_field
 from accord.documents.models import Mandate
 from accord.web.common import framework_for, heavy, safe_next
 from accord.web.forms import ActivityForm, ProgressForm, StatusForm
@@ -194,7 +195,7 @@ def activity_progress(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     form = ProgressForm(request.POST)
     error = None
     if not form.is_valid():
-        error = _("A progress update needs some text.")
+        error = errors_by_field(form)  # names the field: the text, the date, ...
     else:
         data = form.cleaned_data
         try:

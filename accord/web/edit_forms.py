@@ -20,6 +20,7 @@ from accord.cooperation.models import (
     SDGTarget,
 )
 from accord.cooperation.services import action_item_due_error
+from accord.core.text import guard_text_fields
 from accord.registry.models import Agreement, Entity, FocalPoint, Organization
 
 DATE = {"type": "date"}
@@ -38,6 +39,7 @@ class EditForm(forms.ModelForm):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.framework = framework
+        guard_text_fields(self)  # control characters, bidi overrides, lengths
         if self.instance.pk and "version" not in self.initial:
             self.initial["version"] = self.instance.version
         for field in self.fields.values():
@@ -240,3 +242,4 @@ class RenameForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        guard_text_fields(self)

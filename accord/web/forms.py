@@ -8,14 +8,17 @@ from django.utils.translation import gettext_lazy as _
 
 from accord.cooperation.models import Activity, Decision
 from accord.cooperation.selectors import MATRIX_ORDERS
+from accord.core.text import guard_text_fields
 
 
 class Form(forms.Form):
-    """A form whose labels carry no trailing colon (they read better in three languages)."""
+    """A form whose labels carry no trailing colon (they read better in three languages)
+    and whose text fields are checked by ``guard_text_fields`` (core/text.py)."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        guard_text_fields(self)
 
 
 ORDER_LABELS = {

@@ -29,6 +29,7 @@ from accord.accounts.permissions import (
 )
 from accord.cooperation.models import Activity
 from accord.core.errors import AccordError
+from accord.core.uploads import check_document, upload_refusal
 from accord.documents import services as documents_services
 from accord.documents.bootstrap.partner import in_series
 from accord.documents.models import Resolution
@@ -184,10 +185,12 @@ def resolution_upload(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method != "POST":
         return redirect("resolutions", slug=slug)
     form = UploadForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, _("Choose a file to upload."))
+    refusal = upload_refusal(request)  # the upload handler cut a file over the size limit
+    if refusal or not form.is_valid():
+        messages.error(request, refusal or _("Choose a file to upload."))
         return redirect("resolutions", slug=slug)
     try:
+        check_document(form.cleaned_data["file"])
         result = documents_services.resolution_upload(
             framework=framework, user=request.user, file=form.cleaned_data["file"]
         )

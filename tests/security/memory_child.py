@@ -1,0 +1,141 @@
+"""Run in a subprocess by ``test_memory.py``: post one hostile file to a page of Accord
+and print, as JSON, the answer and the peak memory of this process.
+
+    python -m tests.security.memory_child seed
+    python -m tests.security.memory_child CASE FILE
+
+``ACCORD_VAR_DIR`` names the folder of the SQLite database (``seed`` migrates it and
+writes a small framework with a superuser). CASE is ``matrix`` (the file is posted to
+the matrix import page) or ``resolution`` (to the resolution upload; the body is
+streamed from disk, never built in memory, as a browser would send it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import uuid
+from pathlib import Path
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "accord.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+CHUNK = 1024 * 1024
+
+
+class StreamedBody:
+    """A multipart body whose file part is read from disk chunk by chunk."""
+
+    def __init__(self, path: Path, boundary: str):
+        self.path = path
+        head = (
+            f"--{boundary}\r\n"
+            'Content-Disposition: form-data; name="file"; '
+            f'filename="{path.name}"\r\n'
+            "Content-Type: application/octet-stream\r\n\r\n"
+        ).encode()
+        tail = f"\r\n--{boundary}--\r\n".encode()
+        self.parts = [head, path, tail]
+        self.length = len(head) + path.stat().st_size + len(tail)
+        self._gen = self._chunks()
+        self._buffer = b""
+
+    def _chunks(self):
+        for part in self.parts:
+            if isinstance(part, bytes):
+                yield part
+                continue
+            with open(part, "rb") as stream:
+                while chunk := stream.read(CHUNK):
+                    yield chunk
+
+    def read(self, size: int = -1) -> bytes:
+        while size < 0 or len(self._buffer) < size:
+            nxt = next(self._gen, None)
+            if nxt is None:
+                break
+            self._buffer += nxt
+        if size < 0:
+            out, self._buffer = self._buffer, b""
+        else:
+            out, self._buffer = self._buffer[:size], self._buffer[size:]
+        return out
+
+    def readline(self, size: int = -1) -> bytes:
+        """Up to the next line feed, as a server's input stream reads."""
+        while b"\n" not in self._buffer and (size < 0 or len(self._buffer) < size):
+            nxt = next(self._gen, None)
+            if nxt is None:
+                break
+            self._buffer += nxt
+        end = self._buffer.find(b"\n") + 1 or len(self._buffer)
+        if size >= 0:
+            end = min(end, size)
+        out, self._buffer = self._buffer[:end], self._buffer[end:]
+        return out
+
+
+def seed() -> None:
+    from tests.reports.factories import build_framework
+
+    call_command("migrate", verbosity=0)
+    build_framework(activities=2, action_items=0)
+    get_user_model().objects.create_superuser("memory-admin", password="x")
+
+
+def _client() -> Client:
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="memory-admin"))
+    return client
+
+
+def post_matrix(path: Path) -> dict:
+    from accord.cooperation.models import Biennium
+
+    client = _client()
+    url = reverse("matrix-import", args=[Biennium.objects.order_by("pk").first().pk])
+    with open(path, "rb") as stream:
+        response = client.post(url, {"action": "preview", "file": stream})
+    page = response.content.decode()
+    return {"status": response.status_code, "page": page, "token": 'name="token"' in page}
+
+
+def post_resolution(path: Path) -> dict:
+    client = _client()
+    boundary = uuid.uuid4().hex
+    body = StreamedBody(path, boundary)
+    environ = client._base_environ(
+        PATH_INFO=reverse("resolution-upload", args=["un-oic"]),
+        REQUEST_METHOD="POST",
+        CONTENT_TYPE=f"multipart/form-data; boundary={boundary}",
+        CONTENT_LENGTH=str(body.length),
+        **{"wsgi.input": body},
+    )
+    response = client.handler(environ)
+    client.cookies.update(response.cookies)
+    page = client.get(response["Location"]).content.decode() if response.status_code == 302 else ""
+    return {"status": response.status_code, "page": page, "token": False}
+
+
+def main() -> None:
+    if sys.argv[1] == "seed":
+        seed()
+        return
+    case, path = sys.argv[1], Path(sys.argv[2])
+    out = post_matrix(path) if case == "matrix" else post_resolution(path)
+    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()

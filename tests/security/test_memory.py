@@ -1,0 +1,172 @@
+"""Hostile files are refused with bounded memory (issue 12, item 1): each file is posted
+to its page in a subprocess (``memory_child``), which reports the answer and its own
+peak RSS (``resource.getrusage``); the peak must stay under 300 MB. Before the limits,
+the zip bomb alone took a worker to 2.2 GB."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+ROOT = Path(__file__).resolve().parents[2]
+PEAK_MB = 300
+MB = 1024 * 1024
+
+
+def _run(args: list[str], var: Path, **env: str) -> subprocess.CompletedProcess:
+    environ = {**os.environ, "ACCORD_VAR_DIR": str(var), "ACCORD_DEBUG": "1", **env}
+    environ.pop("DATABASE_URL", None)  # the child's own SQLite file
+    return subprocess.run(
+        [sys.executable, "-m", "tests.security.memory_child", *args],
+        cwd=ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory) -> Path:
+    var = tmp_path_factory.mktemp("memory-seed")
+    done = _run(["seed"], var)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return var
+
+
+def _post(seeded: Path, tmp_path: Path, case: str, path: Path, **env: str) -> dict:
+    var = tmp_path / "var"
+    shutil.copytree(seeded, var)
+    done = _run([case, str(path)], var, **env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    print(f"{path.name} ({path.stat().st_size / MB:.1f} MB): peak RSS {out['peak_mb']:.0f} MB")
+    return out
+
+
+def _office_zip(path: Path, base: bytes, member: str, chunks) -> Path:
+    """``base`` (a real .xlsx/.docx) with ``member`` rewritten from ``chunks``, streamed
+    into the zip (never whole in memory)."""
+    with (
+        zipfile.ZipFile(io.BytesIO(base)) as src,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
+        for info in src.infolist():
+            if info.filename == member:
+                with out.open(member, "w", force_zip64=True) as stream:
+                    for chunk in chunks:
+                        stream.write(chunk)
+            else:
+                out.writestr(info, src.read(info))
+    return path
+
+
+def _xlsx_base() -> bytes:
+    wb = Workbook()
+    wb.active.title = "Matrix"
+    wb.active.append(["Code", "Title", "Priority area"])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _docx_base() -> bytes:
+    from docx import Document
+
+    out = io.BytesIO()
+    Document().save(out)
+    return out.getvalue()
+
+
+def _whitespace(total: int):
+    yield b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    for _ in range(total // MB):
+        yield b" " * MB
+    yield b"</sheetData></worksheet>"
+
+
+def _sheet_rows(count: int):
+    yield (
+        b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+        b'spreadsheetml/2006/main"><sheetData>'
+        b'<row r="1"><c r="A1" t="inlineStr"><is><t>Code</t></is></c>'
+        b'<c r="B1" t="inlineStr"><is><t>Title</t></is></c>'
+        b'<c r="C1" t="inlineStr"><is><t>Priority area</t></is></c></row>'
+    )
+    for start in range(2, count + 2, 10_000):
+        yield b"".join(
+            b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (n, n, n)
+            for n in range(start, min(start + 10_000, count + 2))
+        )
+    yield b"</sheetData></worksheet>"
+
+
+def test_a_zip_bomb_xlsx_is_refused_before_extraction(seeded, tmp_path):
+    bomb = _office_zip(
+        tmp_path / "bomb.xlsx", _xlsx_base(), "xl/worksheets/sheet1.xml", _whitespace(1024 * MB)
+    )
+    assert bomb.stat().st_size < 3 * MB
+    out = _post(seeded, tmp_path, "matrix", bomb)
+    assert out["status"] == 400 and not out["token"]
+    assert "Unzipped, the file would take" in out["page"] and "the limit is 50.0" in out["page"]
+    assert out["peak_mb"] < PEAK_MB, out["peak_mb"]
+
+
+def test_a_zip_bomb_docx_is_refused_at_the_resolution_upload(seeded, tmp_path):
+    bomb = _office_zip(
+        tmp_path / "bomb.docx", _docx_base(), "word/document.xml", _whitespace(1024 * MB)
+    )
+    out = _post(seeded, tmp_path, "resolution", bomb)
+    assert out["status"] == 302 and "Unzipped, the file would take" in out["page"]
+    assert out["peak_mb"] < PEAK_MB, out["peak_mb"]
+
+
+def test_a_million_row_xlsx_is_refused_while_its_rows_stream(seeded, tmp_path):
+    sheet = _office_zip(
+        tmp_path / "rows.xlsx", _xlsx_base(), "xl/worksheets/sheet1.xml", _sheet_rows(1_000_000)
+    )
+    assert sheet.stat().st_size < 20 * MB
+    # The zip limits raised so that the rows are read: the row limit must stop them.
+    out = _post(
+        seeded,
+        tmp_path,
+        "matrix",
+        sheet,
+        ACCORD_MAX_UNZIPPED_BYTES=str(10**10),
+        ACCORD_MAX_ZIP_RATIO=str(10**6),
+    )
+    assert out["status"] == 400 and "more than 5000 rows, the limit" in out["page"]
+    assert out["peak_mb"] < PEAK_MB, out["peak_mb"]
+
+
+def test_a_400000_row_csv_is_refused_while_it_streams(seeded, tmp_path):
+    path = tmp_path / "rows.csv"
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("Code,Title,Priority area\n")
+        for n in range(400_000):
+            out.write(f"R-{n},Row {n},Health\n")
+    out = _post(seeded, tmp_path, "matrix", path)
+    assert out["status"] == 400 and "more than 5000 rows, the limit" in out["page"]
+    assert out["peak_mb"] < PEAK_MB, out["peak_mb"]
+
+
+def test_a_200_mb_markdown_is_cut_while_it_uploads(seeded, tmp_path):
+    path = tmp_path / "huge.md"
+    with open(path, "wb") as out:
+        line = b"1. The General Assembly, recalling its resolutions, requests a report.\n"
+        block = line * (MB // len(line))
+        for _ in range(200):
+            out.write(block)
+    assert path.stat().st_size > 190 * MB
+    out = _post(seeded, tmp_path, "resolution", path)
+    assert out["status"] == 302 and "larger than the limit of 20.0" in out["page"]
+    assert out["peak_mb"] < PEAK_MB, out["peak_mb"]

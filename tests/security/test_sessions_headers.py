@@ -1,0 +1,152 @@
+"""What had no test (issue 12, items 6 and 8): the TOTP second factor of an
+administrator, the idle session expiry, the security headers on pages, /healthz when the
+database is unreachable, and ``check --deploy`` with the production settings."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.web.scenario import PASSWORD
+
+ROOT = Path(__file__).resolve().parents[2]
+LOGIN = "/accounts/login/"
+
+
+def _code(device: TOTPDevice, steps_ahead: int = 0) -> str:
+    """The code an authenticator app shows (``steps_ahead`` periods later)."""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time() + steps_ahead * device.step
+    return f"{totp.token():0{device.digits}d}"
+
+
+def _sign_in(client, username: str):
+    return client.post(LOGIN, {"username": username, "password": PASSWORD})
+
+
+@pytest.mark.django_db
+def test_an_administrator_enrols_totp_then_signs_in_with_a_code(client, world):
+    assert _sign_in(client, "admin").status_code == 302
+    page = client.get(reverse("otp-setup"))
+    assert page.status_code == 200 and b"<svg" in page.content
+    device = TOTPDevice.objects.get(user=world.admin, confirmed=False)
+    wrong = client.post(reverse("otp-setup"), {"token": "000000"})
+    assert b"This code is wrong or has expired." in wrong.content
+    time.sleep(1.1)  # django-otp throttles: no second try within a second of a wrong code
+    client.post(reverse("otp-setup"), {"token": _code(device)})
+    assert TOTPDevice.objects.get(user=world.admin).confirmed
+    client.post(reverse("logout"))
+
+    assert _sign_in(client, "admin").status_code == 302
+    held = client.get("/")
+    assert held.status_code == 302 and held["Location"].startswith(reverse("otp-verify"))
+    refused = client.post(reverse("otp-verify"), {"token": "123456"})
+    assert b"This code is wrong or has expired." in refused.content
+    assert client.get("/").status_code == 302  # still held at the code page
+    device.refresh_from_db()
+    time.sleep(2.1)  # two wrong codes so far: the throttle waits two seconds
+    ok = client.post(reverse("otp-verify") + "?next=/", {"token": _code(device, 1)})
+    assert ok.status_code == 302 and ok["Location"] == "/"
+    page = client.get("/", follow=True)
+    assert page.status_code == 200
+    assert not any(reverse("otp-verify") in url for url, _ in page.redirect_chain)
+
+
+@pytest.mark.django_db
+def test_a_session_idle_past_the_limit_is_signed_out(client, world, settings):
+    settings.ACCORD_SESSION_IDLE_SECONDS = 1
+    _sign_in(client, "coordinator")
+    assert "_auth_user_id" in client.session
+    time.sleep(2.2)
+    client.get("/")
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_a_session_in_use_stays_signed_in(client, world, settings):
+    settings.ACCORD_SESSION_IDLE_SECONDS = 3
+    _sign_in(client, "coordinator")
+    for _ in range(3):
+        time.sleep(1.2)
+        client.get("/")
+    assert "_auth_user_id" in client.session
+
+
+@pytest.mark.django_db
+def test_pages_carry_csp_permissions_and_referrer_policies(client, world):
+    client.force_login(world.coordinator)
+    for url in ("/", reverse("resolutions", args=[world.framework.slug]), LOGIN):
+        response = client.get(url, follow=True)
+        csp = response.headers["Content-Security-Policy"]
+        assert "default-src 'self'" in csp and "object-src 'none'" in csp
+        assert "frame-ancestors 'none'" in csp and "http" not in csp
+        assert "camera=()" in response.headers["Permissions-Policy"]
+        assert response.headers["Referrer-Policy"] == "same-origin"
+
+
+def _child(code: str, **env: str) -> subprocess.CompletedProcess:
+    environ = {**os.environ, **env}
+    environ.pop("DATABASE_URL", None)
+    environ.update(env)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+HEALTHZ = """
+import os
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "accord.settings")
+import django
+django.setup()
+from django.test import Client
+response = Client().get("/healthz")
+print(response.status_code, response.content.decode())
+"""
+
+
+def test_healthz_is_503_when_the_database_is_unreachable(tmp_path):
+    down = _child(
+        HEALTHZ,
+        ACCORD_VAR_DIR=str(tmp_path),
+        DATABASE_URL="sqlite:////nonexistent-dir/accord.sqlite3",
+    )
+    assert down.stdout.strip() == "503 database unavailable", down.stderr[-2000:]
+    up = _child(HEALTHZ, ACCORD_VAR_DIR=str(tmp_path))
+    assert up.stdout.strip() == "200 ok", up.stderr[-2000:]
+
+
+def test_check_deploy_is_clean_with_production_settings(tmp_path):
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "accord"), "check", "--deploy", "--fail-level", "INFO"],
+        cwd=ROOT,
+        env={
+            **{
+                k: v
+                for k, v in os.environ.items()
+                if not k.startswith(("ACCORD_", "DJANGO_ALLOW_ASYNC"))
+            },
+            "ACCORD_VAR_DIR": str(tmp_path),
+            "ACCORD_DEBUG": "0",
+            "ACCORD_SECRET_KEY": secrets.token_urlsafe(60),
+            "ACCORD_ALLOWED_HOSTS": "accord.example.org",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "System check identified no issues (0 silenced)." in done.stdout

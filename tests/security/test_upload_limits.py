@@ -1,0 +1,62 @@
+"""The resolution upload's limits before parsing: a PDF past ``ACCORD_MAX_PDF_PAGES``
+pages and a .docx declaring a DTD are refused with a message naming the limit, and
+nothing is saved; the matrix import says the same of an .xlsx with a DTD."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pypdfium2 as pdfium
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from accord.documents.models import Resolution
+
+
+def _pdf(pages: int) -> bytes:
+    pdf = pdfium.PdfDocument.new()
+    for _ in range(pages):
+        pdf.new_page(595, 842)
+    out = io.BytesIO()
+    pdf.save(out)
+    pdf.close()
+    return out.getvalue()
+
+
+def _upload(client, world, name: str, content: bytes):
+    response = client.post(
+        reverse("resolution-upload", args=[world.framework.slug]),
+        {"file": SimpleUploadedFile(name, content)},
+    )
+    assert response.status_code == 302
+    return client.get(response["Location"]).content.decode()
+
+
+def test_a_pdf_over_the_page_limit_is_refused_before_parsing(client, world, settings):
+    settings.ACCORD_MAX_PDF_PAGES = 3
+    client.force_login(world.coordinator)
+    before = Resolution.objects.count()
+    page = _upload(client, world, "long.pdf", _pdf(4))
+    assert "The PDF has 4 pages; the limit is 3." in page
+    assert Resolution.objects.count() == before
+
+
+def test_a_docx_with_a_dtd_is_refused(client, world):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        z.writestr(
+            "word/document.xml",
+            '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]><d>&a;</d>',
+        )
+    client.force_login(world.coordinator)
+    page = _upload(client, world, "dtd.docx", out.getvalue())
+    assert "declares a DTD (word/document.xml)" in page
+
+
+def test_an_upload_over_the_size_limit_names_the_limit(client, world, settings):
+    settings.ACCORD_MAX_UPLOAD_BYTES = 1000
+    client.force_login(world.coordinator)
+    page = _upload(client, world, "big.md", b"1. Text.\n" * 500)
+    assert "The file is larger than the limit of 1000" in page

@@ -18,6 +18,7 @@ class Para:
     text: str
     footnotes: list[str] = field(default_factory=list)
     numbered: bool = True
+    comment: str = ""  # a reviewer's note: a Word comment, a bracketed note in HTML/PDF
 
 
 @dataclass

@@ -33,6 +33,7 @@ from accord.cooperation.models import (
 )
 from accord.documents.models import Mandate
 from accord.registry.models import Agreement, Entity, Organization
+from accord.reports.models import Contribution, ContributionCall
 from resolutions.sessions import session_opening_in
 
 MEETING_KINDS = (
@@ -109,6 +110,7 @@ class ReportData:
     concluded: list[Agreement]
     in_force: list[Agreement]
     progress: dict[int, list[ProgressUpdate]]
+    contributions: dict[int, Contribution] = field(default_factory=dict)  # accepted, by entity
 
     @property
     def status_count(self) -> Counter:
@@ -325,7 +327,18 @@ def read_report_data(fw: Framework, start: datetime.date, end: datetime.date) ->
         concluded=concluded,
         in_force=in_force,
         progress=_progress(history_ids, start, end),
+        contributions=accepted_contributions(fw, start, end),
     )
+
+
+def accepted_contributions(fw: Framework, start, end) -> dict[int, Contribution]:
+    """Entity id -> its accepted contribution to the latest call on exactly this
+    framework and period (none when no call was opened for it)."""
+    call = ContributionCall.objects.filter(framework=fw, start=start, end=end).first()
+    if call is None:
+        return {}
+    accepted = call.contributions.filter(status=Contribution.Status.ACCEPTED)
+    return {c.entity_id: c for c in accepted.select_related("entity")}
 
 
 def _bienniums(fw, activities, start, end) -> list[str]:

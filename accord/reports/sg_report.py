@@ -15,8 +15,9 @@ from collections import Counter, defaultdict
 from django.utils import timezone, translation
 
 from accord.cooperation.models import Activity, Framework
-from accord.reports import charts
+from accord.reports import charts, counts
 from accord.reports.document import Document, Figure, Heading, Para, Section, Table
+from accord.reports.names import name, place
 from accord.reports.phrases import phrases
 from accord.reports.report_data import (
     ActivityRow,
@@ -97,7 +98,7 @@ def write_sg_report(data: ReportData, lang: str, on: datetime.date, tick=None) -
     p = phrases(lang)
     doc = Document(
         lang=lang,
-        title=p["title"].format(partner=data.framework.partner.name),
+        title=p["title"].format(partner=name(data.framework.partner, lang)),
         subtitle=p["subtitle"],
         summary_title=p["summary"],
     )
@@ -117,7 +118,9 @@ def heading(data: ReportData, p, on: datetime.date) -> Heading:
         date=p.date(on),
         original=p["original"],
         session=session if p.lang == "ar" else session.capitalize(),
-        agenda_item=p["agenda_item"],
+        agenda_item=p["agenda_item"].format(item=data.agenda_item)
+        if data.agenda_item
+        else p["agenda_item_unknown"],
         agenda_title=p["agenda_title"],
         note=p["preliminary"],
         organ={"en": "General Assembly", "fr": "Assemblée générale", "ar": "الجمعية العامة"}[
@@ -131,28 +134,36 @@ def _resolution(data: ReportData) -> str:
 
 
 def summary(data: ReportData, p) -> str:
-    return p["summary_text"].format(
+    intro = p["summary_text"].format(
         res=_resolution(data) or "…",
-        partner=data.framework.partner.name,
+        partner=name(data.framework.partner, p.lang),
         start=p.date(data.start),
         end=p.date(data.end),
-        n=len(data.activities),
-        areas=data.area_count,
-        done=data.status_count["completed"],
-        meetings=len(data.meetings) + len(data.general_held),
-        agreements=len(data.concluded),
     )
+    if not data.activities:
+        return f"{intro} {p['summary_empty']}"
+    figures = p["summary_counts"].format(
+        activities=counts.joint_activities(p, len(data.activities)),
+        areas=counts.priority_areas(p, data.area_count),
+        done=counts.completed(p, data.status_count["completed"]),
+        meetings=counts.meetings_held(p, len(data.meetings) + len(data.general_held)),
+        agreements=counts.agreements_concluded(p, len(data.concluded)),
+    )
+    return f"{intro} {figures}"
 
 
 def introduction(data: ReportData, p) -> Section:
     intro = Section(p["s_intro"])
-    partner, mandate = data.framework.partner.name, data.mandate
+    partner, mandate = name(data.framework.partner, p.lang), data.mandate
     if mandate:
         number = (
             mandate.paragraph.number if mandate.paragraph_id and mandate.paragraph.number else ""
         )
         text = p["intro_pursuant"].format(
-            para=number, res=_resolution(data), ordinal=p.ordinal(data.session), partner=partner
+            para=number,
+            res=_resolution(data),
+            ordinal=p.ordinal(data.session, genitive=True),
+            partner=partner,
         )
         note = p["res_footnote"].format(
             res=mandate.resolution.symbol, date=p.date(mandate.resolution.adopted_on)
@@ -176,39 +187,70 @@ def _meeting_notes(p, meeting) -> list[str]:
     return [p["meeting_docs"].format(docs=p.join(refs))] if refs else []
 
 
+def _meeting_held(p, m) -> str:
+    """ "<title> was held in <place> on <dates>." in English; in French and Arabic the
+    meeting is named by its kind (its title is recorded in English only)."""
+    where = place(m.place, p.lang)
+    dates = p.dates(m.start_on, m.end_on)
+    if p.lang == "en" or not p.get("kind_held"):
+        key = "meeting_held" if m.place else "meeting_held_noplace"
+        return p[key].format(title=m.title, place=where, dates=dates)
+    table = p["kind_held"] if m.place else p["kind_held_noplace"]
+    return table.get(m.kind, table["other"]).format(place=where, dates=dates)
+
+
 def consultations(data: ReportData, p) -> Section:
     consult = Section(p["s_meetings"])
     for m in data.meetings:
-        key = "meeting_held" if m.place else "meeting_held_noplace"
-        text = p[key].format(title=m.title, place=m.place, dates=p.dates(m.start_on, m.end_on))
-        consult.add(Para(text, footnotes=_meeting_notes(p, m)))
+        consult.add(Para(_meeting_held(p, m), footnotes=_meeting_notes(p, m)))
     if not consult.blocks:
         consult.add(Para(p["no_meetings"]))
     return consult
+
+
+def _general_held(p, m, held: bool) -> str:
+    n, where = len(m.decisions.all()), place(m.place, p.lang) or "…"
+    dates = p.dates(m.start_on, m.end_on)
+    if not n:
+        key = "gm_held_nodecisions" if held else "gm_previous_nodecisions"
+        return p[key].format(place=where, dates=dates)
+    write = counts.general_meeting_held if held else counts.general_meeting_previous
+    return write(p, n, where, dates)
+
+
+def _follow_up(data: ReportData, p) -> list[str]:
+    acts, out = data.actions, []
+    if acts.total:
+        out.append(p["gm_items"].format(items=counts.action_items(p, acts.total)))
+    changes = []
+    if acts.opened:
+        changes.append(counts.items_opened(p, len(acts.opened)))
+    if acts.closed:
+        changes.append(counts.items_closed(p, len(acts.closed)))
+    if changes:
+        out.append(p["gm_during"].format(changes=p.join(changes)))
+    if not acts.open:
+        out.append(p["gm_end_none"])
+    elif acts.overdue:
+        out.append(
+            p["gm_end_overdue"].format(
+                open=counts.items_open(p, acts.open), overdue=counts.items_overdue(p, acts.overdue)
+            )
+        )
+    else:
+        out.append(p["gm_end_open"].format(open=counts.items_open(p, acts.open)))
+    return out
 
 
 def general_meeting(data: ReportData, p) -> Section:
     section = Section(p["s_general"])
     previous = [data.general_previous] if data.general_previous else []
     for m in previous + data.general_held:
-        key = "gm_held" if m in data.general_held else "gm_previous"
-        n = len(m.decisions.all())
-        key += "" if n else "_nodecisions"
-        text = p[key].format(place=m.place or "…", dates=p.dates(m.start_on, m.end_on), n=n)
+        text = _general_held(p, m, m in data.general_held)
         section.add(Para(text, footnotes=_meeting_notes(p, m)))
-    acts = data.actions
-    section.add(
-        Para(
-            p["gm_followup"].format(
-                total=acts.total,
-                opened=len(acts.opened),
-                closed=len(acts.closed),
-                open=acts.open,
-                overdue=acts.overdue,
-            )
-        )
-    )
+    section.add(Para(" ".join(_follow_up(data, p))))
     quarters = _quarters(data.start, data.end)
+    acts = data.actions
     o, c = Counter(map(_quarter, acts.opened)), Counter(map(_quarter, acts.closed))
     png, svg = charts.paired_bars(
         quarters, [o[q] for q in quarters], [c[q] for q in quarters], p["opened"], p["closed"]
@@ -217,7 +259,7 @@ def general_meeting(data: ReportData, p) -> Section:
     if data.next_general:
         year, host = data.next_general
         key = "gm_next" if host else "gm_next_nohost"
-        section.add(Para(p[key].format(year=year, host=host.name if host else "")))
+        section.add(Para(p[key].format(year=year, host=name(host, p.lang) if host else "")))
     return section
 
 
@@ -232,7 +274,7 @@ def priority_areas(data: ReportData, p) -> Section:
     by_area = Section(p["s_areas"])
     grouped = _by_area(data)
     png, svg = charts.stacked_bars(
-        [a.name for a in data.areas],
+        [name(a, p.lang) for a in data.areas],
         {s: [sum(1 for x in grouped[a.pk] if x.status == s) for a in data.areas] for s in STATUSES},
         {s: p.status(s) for s in STATUSES},
     )
@@ -243,15 +285,16 @@ def priority_areas(data: ReportData, p) -> Section:
 
 
 def _area(area, rows: list[ActivityRow], p) -> Section:
-    sub = Section(title_case(area.name))
+    area_name = name(area, p.lang)
+    sub = Section(title_case(area_name))
     if not rows:
-        sub.add(Para(p["area_none"].format(area=area.name)))
+        sub.add(Para(p["area_none"].format(area=area_name)))
         return sub
-    counts = Counter(a.status for a in rows)
-    statuses = p.join([f"{counts[s]} {p.status(s)}" for s in STATUSES if counts[s]])
-    sub.add(Para(p["area_para"].format(area=area.name, n=len(rows), statuses=statuses)))
+    tally = Counter(a.status for a in rows)
+    statuses = p.join([counts.status_count(p, s, tally[s]) for s in STATUSES if tally[s]])
+    sub.add(Para(counts.area_paragraph(p, len(rows), area_name, statuses)))
     shown = sorted(rows, key=lambda a: (a.status != "completed", a.code))[:EXAMPLES_PER_AREA]
-    sub.add(Para(p["area_examples"].format(items=p.join([a.title for a in shown]))))
+    sub.add(Para(counts.examples(p, len(shown), p.join([a.title for a in shown]))))
     return sub
 
 
@@ -263,27 +306,39 @@ def entities(data: ReportData, p) -> Section:
 
 
 def _entity(data: ReportData, entity, rows: list[ActivityRow], p) -> Section:
-    name = f"{entity.name} ({entity.acronym})" if entity.acronym else entity.name
+    """An entity's subsection: its accepted contribution, else paragraphs drafted from
+    its activities and their progress, marked as drafted by Accord."""
+    own = name(entity, p.lang)
+    sub = Section(f"{own} ({entity.acronym})" if entity.acronym else own)
+    accepted = data.contributions.get(entity.pk)
+    if accepted is not None and accepted.paragraphs():
+        for text in accepted.paragraphs():
+            sub.add(Para(text))
+        return sub
+    drafted = _drafted(data, entity, own, rows, p)
+    drafted[0].comment = p["drafted_by_accord"].format(entity=entity.acronym or own)
+    for para in drafted:
+        sub.add(para)
+    return sub
+
+
+def _drafted(data: ReportData, entity, own: str, rows: list[ActivityRow], p) -> list[Para]:
     partners = sorted(
-        {str(data.entities[a.partner_lead_id].name) for a in rows if a.partner_lead_id}
+        {name(data.entities[a.partner_lead_id], p.lang) for a in rows if a.partner_lead_id}
     )
-    sub = Section(name)
-    key = "entity_para" if partners else "entity_para_alone"
-    sub.add(
-        Para(
-            p[key].format(
-                entity=entity.acronym or entity.name, n=len(rows), partners=p.join(partners)
-            )
-        )
-    )
+    out = [Para(counts.entity_paragraph(p, len(rows), entity.acronym or own, p.join(partners)))]
     items = [
-        p["entity_item"].format(title=a.title, status=p.status(a.status))
+        p["entity_item"].format(title=a.title, status=p.status_one(a.status))
         for a in rows[:EXAMPLES_PER_ENTITY]
     ]
     if len(rows) > EXAMPLES_PER_ENTITY:
-        items.append(p["entity_more"].format(n=len(rows) - EXAMPLES_PER_ENTITY))
-    sub.add(Para(p["area_examples"].format(items=p.join(items))))
-    return sub
+        items.append(counts.other_activities(p, len(rows) - EXAMPLES_PER_ENTITY))
+    out.append(Para(counts.examples(p, len(rows), p.join(items))))
+    for a in rows[:EXAMPLES_PER_ENTITY]:
+        notes = " ".join(u.text.strip() for u in data.progress.get(a.id, []) if u.text.strip())
+        if notes:
+            out.append(Para(p["entity_progress"].format(title=a.title, notes=notes)))
+    return out
 
 
 def agreements(data: ReportData, p) -> Section:
@@ -292,13 +347,13 @@ def agreements(data: ReportData, p) -> Section:
         notes = []
         if ag.source_paragraph_id and ag.source_paragraph.number:
             notes.append(
-                f"{ag.source_paragraph.resolution.symbol}, para. {ag.source_paragraph.number}."
+                f"{ag.source_paragraph.resolution.symbol}, {p['para']} {ag.source_paragraph.number}."
             )
         text = p["agreement_para"].format(
             date=p.date(ag.signed_on),
-            parties=p.join([e.name for e in ag.parties.all()]),
+            parties=p.join([name(e, p.lang) for e in ag.parties.all()]),
             kind=p["kind"].get(ag.kind, ag.kind),
-            title=ag.title,
+            title=_agreement_title(ag, p),
         )
         section.add(Para(text, footnotes=notes))
     if not data.concluded:
@@ -309,12 +364,23 @@ def agreements(data: ReportData, p) -> Section:
     return section
 
 
+def _agreement_title(ag, p) -> str:
+    """The agreement's title (recorded in English); in French and Arabic, its kind and
+    parties."""
+    if p.lang == "en":
+        return ag.title
+    parties = p.join([e.acronym or name(e, p.lang) for e in ag.parties.all()])
+    return title_case(
+        p["agreement_title"].format(kind=p["kind"].get(ag.kind, ag.kind), parties=parties)
+    )
+
+
 def _in_force_table(data: ReportData, p) -> Table:
     return Table(
         [p["t_title"], p["t_kind"], p["t_parties"], p["t_signed"]],
         [
             [
-                ag.title,
+                _agreement_title(ag, p),
                 p["kind"].get(ag.kind, ag.kind),
                 ", ".join(e.acronym or e.name for e in ag.parties.all()),
                 p.date(ag.signed_on),
@@ -327,18 +393,22 @@ def _in_force_table(data: ReportData, p) -> Table:
 
 def conclusions(data: ReportData, p) -> Section:
     section = Section(p["s_conclusions"])
-    counts = data.status_count
-    section.add(
-        Para(
-            p["conclusion_1"].format(
-                partner=data.framework.partner.name,
-                done=counts["completed"],
-                n=len(data.activities),
-                ongoing=counts["ongoing"],
-            )
+    partner, tally = name(data.framework.partner, p.lang), data.status_count
+    state = []
+    if tally["completed"]:
+        state.append(counts.had_been_completed(p, tally["completed"]))
+    if tally["ongoing"]:
+        state.append(counts.were_under_way(p, tally["ongoing"]))
+    if not data.activities:
+        section.add(Para(p["conclusion_none"].format(partner=partner)))
+    elif state:
+        activities = counts.joint_activities(p, len(data.activities))
+        text = p["conclusion_state"].format(
+            partner=partner, activities=activities, state=p.join(state)
         )
-    )
-    section.add(Para(p["conclusion_2"].format(open=data.actions.open)))
+        section.add(Para(text))
+    open_items = data.actions.open
+    section.add(Para(counts.close_items(p, open_items) if open_items else p["conclusion_2_none"]))
     return section
 
 

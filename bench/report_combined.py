@@ -99,8 +99,12 @@ def _framework(i: int, un, un_entities, activities: int) -> None:
     ]
     areas = [
         PriorityArea.objects.create(
-            framework=fw, code=f"a{k}", name_en=f"Area {k}", name_fr=f"Domaine {k}",
-            name_ar=f"المجال {k}", order=k,
+            framework=fw,
+            code=f"a{k}",
+            name_en=f"Area {k}",
+            name_fr=f"Domaine {k}",
+            name_ar=f"المجال {k}",
+            order=k,
         )  # fmt: skip
         for k in range(5)
     ]
@@ -118,10 +122,16 @@ def _framework(i: int, un, un_entities, activities: int) -> None:
     )
     rows = [
         Activity(
-            framework=fw, biennium=b, code=f"A-{n:04d}", title=f"Joint activity {n}",
-            priority_area=areas[n % 5], un_lead=un_entities[n % len(un_entities)],
-            partner_lead=bodies[n % 3], start_on=datetime.date(2018, 10, 1),
-            end_on=datetime.date(2019, 12, 31), status=STATUSES[n % len(STATUSES)],
+            framework=fw,
+            biennium=b,
+            code=f"A-{n:04d}",
+            title=f"Joint activity {n}",
+            priority_area=areas[n % 5],
+            un_lead=un_entities[n % len(un_entities)],
+            partner_lead=bodies[n % 3],
+            start_on=datetime.date(2018, 10, 1),
+            end_on=datetime.date(2019, 12, 31),
+            status=STATUSES[n % len(STATUSES)],
         )  # fmt: skip
         for n in range(activities)
     ]
@@ -129,7 +139,10 @@ def _framework(i: int, un, un_entities, activities: int) -> None:
     made = list(Activity.objects.filter(biennium=b).order_by("id"))
     through = Activity.participants.through
     through.objects.bulk_create(
-        [through(activity_id=a.pk, entity_id=un_entities[(n + 2) % 6].pk) for n, a in enumerate(made)]
+        [
+            through(activity_id=a.pk, entity_id=un_entities[(n + 2) % 6].pk)
+            for n, a in enumerate(made)
+        ]
     )
     ProgressUpdate.objects.bulk_create(
         [
@@ -145,8 +158,11 @@ def _framework(i: int, un, un_entities, activities: int) -> None:
     ActionItem.objects.bulk_create(
         [
             ActionItem(
-                framework=fw, decision=decisions[k % 5], title=f"Item {k}",
-                due_on=datetime.date(2020, 1, 1), status=["open", "done"][k % 2],
+                framework=fw,
+                decision=decisions[k % 5],
+                title=f"Item {k}",
+                due_on=datetime.date(2020, 1, 1),
+                status=["open", "done"][k % 2],
                 closed_on=datetime.date(2019, 11, 1) if k % 2 else None,
                 created_at=datetime.datetime(2019, 5, 9, tzinfo=datetime.UTC),
             )  # fmt: skip

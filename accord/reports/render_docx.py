@@ -199,7 +199,7 @@ class _Writer:
         caption = self.para(figure.caption, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
         label.paragraph_format.keep_with_next = caption.paragraph_format.keep_with_next = True
         p = self.para(align=WD_ALIGN_PARAGRAPH.CENTER)
-        p.add_run().add_picture(io.BytesIO(figure.png), width=Cm(15))
+        p.add_run().add_picture(io.BytesIO(figure.image("png")), width=Cm(15))
 
     def table(self, table: Table):
         t = self.word.add_table(rows=1, cols=len(table.headers))

@@ -67,8 +67,9 @@ def prepare(doc: Document) -> dict:
             return _Block("para", text=text, number=number, notes=mine)
         if isinstance(item, Figure):
             counters["figure"] += 1
-            data = item.svg or item.png
-            mime = "image/svg+xml" if item.svg else "image/png"
+            svg = item.image("svg")
+            data = svg or item.image("png")
+            mime = "image/svg+xml" if svg else "image/png"
             return _Block(
                 "figure",
                 text=item.caption,

@@ -156,13 +156,15 @@ def rows_as_of(model, filters: Q, moment: datetime.datetime, fields) -> dict[int
 
 
 def _activities(fw: Framework, start, end, moment) -> tuple[list[ActivityRow], dict]:
-    years = Biennium.all_objects.filter(
-        framework=fw, start_year__lte=end.year, end_year__gte=start.year
-    ).values_list("pk", flat=True)
+    years = set(
+        Biennium.all_objects.filter(
+            framework=fw, start_year__lte=end.year, end_year__gte=start.year
+        ).values_list("pk", flat=True)
+    )
     found = rows_as_of(Activity, Q(framework_id=fw.pk), moment, ACTIVITY_FIELDS)
     rows, history_ids = [], {}
     for rec in found.values():
-        if rec["biennium_id"] not in set(years):
+        if rec["biennium_id"] not in years:
             continue
         if (rec["start_on"] and rec["start_on"] > end) or (rec["end_on"] and rec["end_on"] < start):
             continue

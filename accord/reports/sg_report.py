@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
+from functools import partial
 
 from django.utils import timezone, translation
 
@@ -252,10 +253,10 @@ def general_meeting(data: ReportData, p) -> Section:
     quarters = _quarters(data.start, data.end)
     acts = data.actions
     o, c = Counter(map(_quarter, acts.opened)), Counter(map(_quarter, acts.closed))
-    png, svg = charts.paired_bars(
+    fig = charts.paired_bars_figure(
         quarters, [o[q] for q in quarters], [c[q] for q in quarters], p["opened"], p["closed"]
     )
-    section.add(Figure(p["fig_actions"], png, svg))
+    section.add(Figure(p["fig_actions"], draw=partial(charts.save_as, fig)))
     if data.next_general:
         year, host = data.next_general
         key = "gm_next" if host else "gm_next_nohost"
@@ -273,12 +274,12 @@ def _by_area(data: ReportData) -> dict[int, list[ActivityRow]]:
 def priority_areas(data: ReportData, p) -> Section:
     by_area = Section(p["s_areas"])
     grouped = _by_area(data)
-    png, svg = charts.stacked_bars(
+    fig = charts.stacked_bars_figure(
         [name(a, p.lang) for a in data.areas],
         {s: [sum(1 for x in grouped[a.pk] if x.status == s) for a in data.areas] for s in STATUSES},
         {s: p.status(s) for s in STATUSES},
     )
-    by_area.add(Figure(p["fig_areas"], png, svg))
+    by_area.add(Figure(p["fig_areas"], draw=partial(charts.save_as, fig)))
     for area in data.areas:
         by_area.add(_area(area, grouped[area.pk], p))
     return by_area

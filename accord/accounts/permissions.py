@@ -607,3 +607,35 @@ def editable(user, queryset: QuerySet, *, deleting: bool = False) -> QuerySet:
             else:
                 add(_focal_activity_q(queryset.model, kind, fw, entity))
     return queryset.filter(q) if q is not None else queryset.none()
+
+
+# --- contributions to the Secretary-General's report ----------------------------------
+
+
+def can_open_call(user, framework) -> bool:
+    """A call for contributions is opened by an administrator or a coordinator of the
+    framework."""
+    g = grants(user)
+    return g.is_admin or framework.pk in g.coordinated
+
+
+def can_see_contributions(user, call) -> bool:
+    """The members of the call's framework see who has submitted and read the texts."""
+    g = grants(user)
+    return g.is_admin or call.framework_id in g.frameworks
+
+
+def can_write_contribution(user, contribution) -> bool:
+    """The focal point of the contribution's entity in the call's framework writes and
+    submits it until it is accepted; the coordinators (and administrators) may too."""
+    if contribution.status == "accepted":
+        return can_accept_contribution(user, contribution)
+    g = grants(user)
+    fw = contribution.call.framework_id
+    return g.is_admin or fw in g.coordinated or (fw, contribution.entity_id) in g.focal
+
+
+def can_accept_contribution(user, contribution) -> bool:
+    """A coordinator of the framework (or an administrator) accepts and edits it."""
+    g = grants(user)
+    return g.is_admin or contribution.call.framework_id in g.coordinated

@@ -28,6 +28,15 @@ def _save(fig: Figure) -> tuple[bytes, bytes]:
     return png.getvalue(), svg.getvalue()
 
 
+def save_as(fig: Figure, fmt: str) -> bytes:
+    """The figure as "png" (for Word) or "svg" (for HTML and PDF): a renderer asks only
+    for the format it lays out, so each chart is drawn once per file."""
+    out = io.BytesIO()
+    with rc_context(STYLE):
+        fig.savefig(out, format=fmt, dpi=150 if fmt == "png" else "figure", bbox_inches="tight")
+    return out.getvalue()
+
+
 def _figure(width: float, height: float):
     """A figure and its one axes, drawn in the report's style (fonts are read when the
     text is created, so the style applies while drawing too)."""
@@ -46,8 +55,12 @@ def stacked_bars(
 
 
 def stacked_bars_figure(categories, series, labels=None):
-    """The figure of ``stacked_bars`` (not yet saved)."""
-    labels = labels or {}
+    """The figure of ``stacked_bars`` (not yet saved), drawn in the report's style."""
+    with rc_context(STYLE):
+        return _stacked(categories, series, labels or {})
+
+
+def _stacked(categories, series, labels):
     fig, ax = _figure(6.3, 0.45 * max(len(categories), 2) + 1.0)
     left = [0] * len(categories)
     for name, values in series.items():
@@ -86,7 +99,12 @@ def paired_bars(
 
 
 def paired_bars_figure(periods, first, second, first_label, second_label):
-    """The figure of ``paired_bars`` (not yet saved)."""
+    """The figure of ``paired_bars`` (not yet saved), drawn in the report's style."""
+    with rc_context(STYLE):
+        return _paired(periods, first, second, first_label, second_label)
+
+
+def _paired(periods, first, second, first_label, second_label):
     fig, ax = _figure(6.3, 2.2)
     xs = range(len(periods))
     ax.bar([x - 0.2 for x in xs], first, width=0.4, label=first_label, color="#fdae6b")

@@ -10,6 +10,7 @@ sub-``Section``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -18,13 +19,25 @@ class Para:
     text: str
     footnotes: list[str] = field(default_factory=list)
     numbered: bool = True
+    comment: str = ""  # a reviewer's note: a Word comment, a bracketed note in HTML/PDF
 
 
 @dataclass
 class Figure:
+    """A chart: its PNG and SVG bytes, or ``draw(fmt)`` that makes them when a renderer
+    first asks (``image("png")`` for Word, ``image("svg")`` for HTML and PDF)."""
+
     caption: str
-    png: bytes
+    png: bytes = b""
     svg: bytes = b""
+    draw: Callable[[str], bytes] | None = field(default=None, repr=False)
+
+    def image(self, fmt: str) -> bytes:
+        if fmt == "png" and not self.png and self.draw:
+            self.png = self.draw("png")
+        if fmt == "svg" and not self.svg and self.draw:
+            self.svg = self.draw("svg")
+        return self.png if fmt == "png" else self.svg
 
 
 @dataclass

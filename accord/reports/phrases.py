@@ -4,15 +4,17 @@ sentences the builders fill in, month names, session ordinals, status names.
 ``phrases(lang)`` returns the table of one language; a key missing there falls back to
 English, so a new language can start small. Reads and writes nothing.
 
-Kept here rather than in the .po catalogs: the report's prose is long, UN-styled and
-per language, and the pages' catalogs belong to the web interface.
+The sentences that state a count are not here: they go through ``npgettext`` (context
+"sg report") so that each language has its plural forms (Arabic has six), and the count
+is written by ``Phrases.number`` (one to nine in words, by num2words, in the gender of
+the noun in that language). The fixed sentences without a count stay here.
 """
 
 from __future__ import annotations
 
 import datetime
 
-from resolutions.sessions import int_to_ordinal
+from num2words import num2words
 
 LANGUAGES = ("en", "fr", "ar")
 RTL = {"ar"}
@@ -21,16 +23,42 @@ EN = {
     "distribution": "Distribution: General",
     "original": "Original: English",
     "session": "{ordinal} session",
-    "agenda_item": "Item xx of the preliminary list*",
+    "agenda_item": "Item {item} of the preliminary list*",
+    "agenda_item_unknown": "Item of the preliminary list*",
+    "para": "para.",
+    "summary_counts": "The period saw {activities} in {areas} ({done}), {meetings} and {agreements}.",
+    "summary_empty": "No joint activity was recorded for the period.",
+    "gm_items": "The recommendations of the general meetings gave rise to {items}.",
+    "gm_during": "During the period, {changes}.",
+    "gm_closed": "The action items closed during the period: {items}.",
+    "gm_end_open": "At the end of the period, {open}.",
+    "gm_end_overdue": "At the end of the period, {open}, of which {overdue}.",
+    "gm_end_none": "At the end of the period, no action item remained open.",
+    "conclusion_state": (
+        "During the period, the cooperation between the United Nations and the {partner} covered "
+        "{activities}; by the end of the period, {state}."
+    ),
+    "conclusion_none": (
+        "No joint activity between the United Nations and the {partner} was recorded for the period."
+    ),
+    "conclusion_2_none": (
+        "The Secretary-General encourages both secretariats to prepare the next general meeting on "
+        "the basis of the matrix of joint activities."
+    ),
+    "agreement_title": "{kind} between {parties}",
+    "entity_progress": "On {title}, its focal point reported: {notes}",
+    "drafted_by_accord": (
+        "Drafted by Accord from the matrix and the progress updates: no contribution from {entity} "
+        "was accepted for this period."
+    ),
+    "kind_held": {},
     "agenda_title": "Cooperation between the United Nations and regional and other organizations",
     "title": "Cooperation between the United Nations and the {partner}",
     "subtitle": "Report of the Secretary-General",
     "summary": "Summary",
     "summary_text": (
         "The present report is submitted pursuant to General Assembly resolution {res}. It describes "
-        "the cooperation between the United Nations system and the {partner} from {start} to {end}: "
-        "{n} joint activities in {areas} priority areas, of which {done} were completed, {meetings} "
-        "meetings and {agreements} agreements concluded."
+        "the cooperation between the United Nations system and the {partner} from {start} to {end}."
     ),
     "preliminary": "* To be issued with the preliminary list of items.",
     "s_intro": "Introduction",
@@ -61,25 +89,12 @@ EN = {
     "meeting_held_noplace": "{title} was held on {dates}.",
     "meeting_docs": "See {docs}.",
     "no_meetings": "No consultations or high-level meetings were recorded for the period.",
-    "gm_held": "The general meeting of the two systems was held in {place} on {dates} and adopted {n} recommendations.",
     "gm_held_nodecisions": "The general meeting of the two systems was held in {place} on {dates}.",
     "gm_previous_nodecisions": "The previous general meeting was held in {place} on {dates}.",
-    "gm_previous": "The previous general meeting, held in {place} on {dates}, adopted {n} recommendations.",
-    "gm_closed": "The action items closed during the period: {items}.",
-    "gm_followup": (
-        "Of the {total} action items arising from the recommendations of the general meetings, {opened} "
-        "were opened and {closed} were closed during the period; {open} remain open, of which {overdue} "
-        "are past their due date."
-    ),
     "gm_next": "The next general meeting is planned for {year}, hosted by the {host}.",
     "gm_next_nohost": "The next general meeting is planned for {year}.",
-    "area_para": "In the area of {area}, {n} joint activities were recorded ({statuses}).",
     "area_none": "No joint activity was recorded in the area of {area}.",
-    "area_examples": "They included: {items}.",
-    "entity_para": "{entity} led or took part in {n} joint activities, with {partners}.",
-    "entity_para_alone": "{entity} led or took part in {n} joint activities.",
     "entity_item": "{title} ({status})",
-    "entity_more": "and {n} other activities",
     "agreement_para": "On {date}, {parties} concluded a {kind}: {title}.",
     "agreement_para_nodate": "{parties} concluded a {kind}: {title}.",
     "no_agreements": "No new agreement was concluded during the period.",
@@ -89,14 +104,6 @@ EN = {
     "t_parties": "Parties",
     "t_signed": "Signed on",
     "t_status": "Status",
-    "conclusion_1": (
-        "The cooperation between the United Nations and the {partner} continued to grow during the "
-        "period: {done} of the {n} joint activities were completed and {ongoing} are under way."
-    ),
-    "conclusion_2": (
-        "The Secretary-General encourages both secretariats to close the {open} action items still open "
-        "and to prepare the next general meeting on the basis of the matrix of joint activities."
-    ),
     "fig_areas": "Joint activities by priority area and status",
     "fig_actions": "Action items opened and closed, by quarter",
     "figure": "Figure {n}",
@@ -156,7 +163,53 @@ FR = {
     "distribution": "Distr. générale",
     "original": "Original : anglais",
     "session": "{ordinal} session",
-    "agenda_item": "Point xx de la liste préliminaire*",
+    "agenda_item": "Point {item} de la liste préliminaire*",
+    "agenda_item_unknown": "Point de la liste préliminaire*",
+    "para": "par.",
+    "summary_counts": "La période a vu {activities} dans {areas} ({done}), {meetings} et {agreements}.",
+    "summary_empty": "Aucune activité conjointe n'a été enregistrée pour la période.",
+    "gm_items": "Les recommandations des réunions générales ont donné lieu à {items}.",
+    "gm_during": "Pendant la période, {changes}.",
+    "gm_closed": "Mesures de suivi clôturées pendant la période : {items}.",
+    "gm_end_open": "À la fin de la période, {open}.",
+    "gm_end_overdue": "À la fin de la période, {open}, dont {overdue}.",
+    "gm_end_none": "À la fin de la période, aucune mesure de suivi ne restait ouverte.",
+    "conclusion_state": (
+        "Pendant la période, la coopération entre l'Organisation des Nations Unies et l'{partner} a "
+        "porté sur {activities} ; à la fin de la période, {state}."
+    ),
+    "conclusion_none": (
+        "Aucune activité conjointe entre l'Organisation des Nations Unies et l'{partner} n'a été "
+        "enregistrée pour la période."
+    ),
+    "conclusion_2_none": (
+        "Le Secrétaire général encourage les deux secrétariats à préparer la prochaine réunion "
+        "générale sur la base de la matrice des activités conjointes."
+    ),
+    "agreement_title": "{kind} entre {parties}",
+    "entity_progress": "S'agissant de l'activité « {title} », son coordonnateur a indiqué : {notes}",
+    "drafted_by_accord": (
+        "Rédigé par Accord à partir de la matrice et des points d'avancement : aucune contribution "
+        "de l'entité {entity} n'a été acceptée pour cette période."
+    ),
+    "kind_held": {
+        "high_level": "Une réunion de haut niveau s'est tenue à {place} {dates}.",
+        "security_council": "Une réunion du Conseil de sécurité s'est tenue à {place} {dates}.",
+        "conference": "Une conférence s'est tenue à {place} {dates}.",
+        "sectoral": "Une réunion sectorielle s'est tenue à {place} {dates}.",
+        "working_group": "Un groupe de travail s'est réuni à {place} {dates}.",
+        "brainstorming": "Une réunion de réflexion s'est tenue à {place} {dates}.",
+        "other": "Une réunion s'est tenue à {place} {dates}.",
+    },
+    "kind_held_noplace": {
+        "high_level": "Une réunion de haut niveau s'est tenue {dates}.",
+        "security_council": "Une réunion du Conseil de sécurité s'est tenue {dates}.",
+        "conference": "Une conférence s'est tenue {dates}.",
+        "sectoral": "Une réunion sectorielle s'est tenue {dates}.",
+        "working_group": "Un groupe de travail s'est réuni {dates}.",
+        "brainstorming": "Une réunion de réflexion s'est tenue {dates}.",
+        "other": "Une réunion s'est tenue {dates}.",
+    },
     "agenda_title": "Coopération entre l'Organisation des Nations Unies et les organisations régionales ou autres",
     "title": "Coopération entre l'Organisation des Nations Unies et l'{partner}",
     "subtitle": "Rapport du Secrétaire général",
@@ -164,8 +217,7 @@ FR = {
     "summary_text": (
         "Le présent rapport est soumis en application de la résolution {res} de l'Assemblée générale. "
         "Il rend compte de la coopération entre le système des Nations Unies et l'{partner} du {start} "
-        "au {end} : {n} activités conjointes dans {areas} domaines prioritaires, dont {done} achevées, "
-        "{meetings} réunions et {agreements} accords conclus."
+        "au {end}."
     ),
     "preliminary": "* À paraître avec la liste préliminaire des questions.",
     "s_intro": "Introduction",
@@ -194,28 +246,12 @@ FR = {
     "meeting_held_noplace": "{title} s'est tenue {dates}.",
     "meeting_docs": "Voir {docs}.",
     "no_meetings": "Aucune consultation ni réunion de haut niveau n'a été enregistrée pour la période.",
-    "gm_held": (
-        "La réunion générale des deux systèmes s'est tenue à {place} {dates} et a adopté {n} "
-        "recommandations."
-    ),
     "gm_held_nodecisions": "La réunion générale des deux systèmes s'est tenue à {place} {dates}.",
     "gm_previous_nodecisions": "La réunion générale précédente s'est tenue à {place} {dates}.",
-    "gm_previous": "La réunion générale précédente, tenue à {place} {dates}, a adopté {n} recommandations.",
-    "gm_closed": "Mesures de suivi clôturées pendant la période : {items}.",
-    "gm_followup": (
-        "Sur les {total} mesures de suivi découlant des recommandations des réunions générales, {opened} "
-        "ont été ouvertes et {closed} clôturées pendant la période ; {open} restent ouvertes, dont "
-        "{overdue} en retard sur leur échéance."
-    ),
     "gm_next": "La prochaine réunion générale est prévue en {year} ; elle sera accueillie par l'{host}.",
     "gm_next_nohost": "La prochaine réunion générale est prévue en {year}.",
-    "area_para": "Dans le domaine « {area} », {n} activités conjointes ont été enregistrées ({statuses}).",
     "area_none": "Aucune activité conjointe n'a été enregistrée dans le domaine « {area} ».",
-    "area_examples": "Parmi elles : {items}.",
-    "entity_para": "L'entité {entity} a dirigé ou accompagné {n} activités conjointes, avec {partners}.",
-    "entity_para_alone": "L'entité {entity} a dirigé ou accompagné {n} activités conjointes.",
     "entity_item": "{title} ({status})",
-    "entity_more": "et {n} autres activités",
     "agreement_para": "Le {date}, {parties} ont conclu un {kind} : {title}.",
     "agreement_para_nodate": "{parties} ont conclu un {kind} : {title}.",
     "no_agreements": "Aucun nouvel accord n'a été conclu pendant la période.",
@@ -225,16 +261,6 @@ FR = {
     "t_parties": "Parties",
     "t_signed": "Signé le",
     "t_status": "Statut",
-    "conclusion_1": (
-        "La coopération entre l'Organisation des Nations Unies et l'{partner} a continué de se "
-        "développer pendant la période : {done} des {n} activités conjointes ont été achevées et "
-        "{ongoing} sont en cours."
-    ),
-    "conclusion_2": (
-        "Le Secrétaire général encourage les deux secrétariats à clôturer les {open} mesures de suivi "
-        "encore ouvertes et à préparer la prochaine réunion générale sur la base de la matrice des "
-        "activités conjointes."
-    ),
     "fig_areas": "Activités conjointes par domaine prioritaire et par statut",
     "fig_actions": "Mesures de suivi ouvertes et clôturées, par trimestre",
     "figure": "Figure {n}",
@@ -250,6 +276,13 @@ FR = {
         "open": "ouverte",
         "in_progress": "en cours",
         "done": "réalisée",
+    },
+    "status_one": {
+        "planned": "prévue",
+        "ongoing": "en cours",
+        "completed": "achevée",
+        "postponed": "reportée",
+        "cancelled": "annulée",
     },
     "kind": {
         "mou": "mémorandum d'accord",
@@ -293,15 +326,55 @@ AR = {
     "distribution": "التوزيع: عام",
     "original": "الأصل: بالإنكليزية",
     "session": "الدورة {ordinal}",
-    "agenda_item": "البند xx من القائمة الأولية*",
+    "agenda_item": "البند {item} من القائمة الأولية*",
+    "agenda_item_unknown": "بند من القائمة الأولية*",
+    "para": "الفقرة",
+    "summary_counts": "وشهدت الفترة {activities} في {areas} ({done})، و{meetings}، و{agreements}.",
+    "summary_empty": "لم يُسجَّل أي نشاط مشترك خلال الفترة.",
+    "gm_items": "وأسفرت توصيات الاجتماعات العامة عن {items}.",
+    "gm_during": "وخلال الفترة، {changes}.",
+    "gm_closed": "إجراءات المتابعة التي أُغلقت خلال الفترة: {items}.",
+    "gm_end_open": "وفي نهاية الفترة، {open}.",
+    "gm_end_overdue": "وفي نهاية الفترة، {open}، منها {overdue}.",
+    "gm_end_none": "وفي نهاية الفترة، لم يبق أي إجراء من إجراءات المتابعة مفتوحا.",
+    "conclusion_state": (
+        "وخلال الفترة، شمل التعاون بين الأمم المتحدة و{partner} {activities}؛ وفي نهاية الفترة، {state}."
+    ),
+    "conclusion_none": "لم يُسجَّل أي نشاط مشترك بين الأمم المتحدة و{partner} خلال الفترة.",
+    "conclusion_2_none": (
+        "ويشجع الأمين العام الأمانتين على التحضير للاجتماع العام المقبل على أساس مصفوفة الأنشطة "
+        "المشتركة."
+    ),
+    "agreement_title": "{kind} بين {parties}",
+    "entity_progress": "وفيما يتعلق بنشاط «{title}»، أفادت جهة التنسيق بما يلي: {notes}",
+    "drafted_by_accord": (
+        "صاغه نظام Accord من المصفوفة ومن تقارير التقدم: لم تُقبل أي مساهمة من {entity} لهذه الفترة."
+    ),
+    "kind_held": {
+        "high_level": "عُقد اجتماع رفيع المستوى في {place} في {dates}.",
+        "security_council": "عُقدت جلسة لمجلس الأمن في {place} في {dates}.",
+        "conference": "عُقد مؤتمر في {place} في {dates}.",
+        "sectoral": "عُقد اجتماع قطاعي في {place} في {dates}.",
+        "working_group": "اجتمع فريق عامل في {place} في {dates}.",
+        "brainstorming": "عُقد اجتماع لتبادل الأفكار في {place} في {dates}.",
+        "other": "عُقد اجتماع في {place} في {dates}.",
+    },
+    "kind_held_noplace": {
+        "high_level": "عُقد اجتماع رفيع المستوى في {dates}.",
+        "security_council": "عُقدت جلسة لمجلس الأمن في {dates}.",
+        "conference": "عُقد مؤتمر في {dates}.",
+        "sectoral": "عُقد اجتماع قطاعي في {dates}.",
+        "working_group": "اجتمع فريق عامل في {dates}.",
+        "brainstorming": "عُقد اجتماع لتبادل الأفكار في {dates}.",
+        "other": "عُقد اجتماع في {dates}.",
+    },
     "agenda_title": "التعاون بين الأمم المتحدة والمنظمات الإقليمية وغيرها من المنظمات",
     "title": "التعاون بين الأمم المتحدة و{partner}",
     "subtitle": "تقرير الأمين العام",
     "summary": "موجز",
     "summary_text": (
         "يقدَّم هذا التقرير عملا بقرار الجمعية العامة {res}. ويصف التعاون بين منظومة الأمم المتحدة "
-        "و{partner} في الفترة من {start} إلى {end}: {n} نشاطا مشتركا في {areas} مجالات ذات أولوية، "
-        "أُنجز منها {done}، و{meetings} اجتماعا، و{agreements} اتفاقات مبرمة."
+        "و{partner} في الفترة من {start} إلى {end}."
     ),
     "preliminary": "* سيصدر مع القائمة الأولية للبنود.",
     "s_intro": "مقدمة",
@@ -328,24 +401,12 @@ AR = {
     "meeting_held_noplace": "عُقد {title} في {dates}.",
     "meeting_docs": "انظر {docs}.",
     "no_meetings": "لم تُسجَّل أي مشاورات أو اجتماعات رفيعة المستوى خلال الفترة.",
-    "gm_held": "عُقد الاجتماع العام للمنظومتين في {place} في {dates}، واعتمد {n} توصيات.",
     "gm_held_nodecisions": "عُقد الاجتماع العام للمنظومتين في {place} في {dates}.",
     "gm_previous_nodecisions": "عُقد الاجتماع العام السابق في {place} في {dates}.",
-    "gm_previous": "واعتمد الاجتماع العام السابق، المعقود في {place} في {dates}، {n} توصيات.",
-    "gm_closed": "إجراءات المتابعة التي أُغلقت خلال الفترة: {items}.",
-    "gm_followup": (
-        "ومن بين إجراءات المتابعة الناشئة عن توصيات الاجتماعات العامة وعددها {total}، فُتح {opened} "
-        "وأُغلق {closed} خلال الفترة؛ ولا يزال {open} منها مفتوحا، منها {overdue} تجاوزت موعدها."
-    ),
     "gm_next": "ومن المقرر عقد الاجتماع العام المقبل في عام {year}، وتستضيفه {host}.",
     "gm_next_nohost": "ومن المقرر عقد الاجتماع العام المقبل في عام {year}.",
-    "area_para": "في مجال {area}، سُجِّل {n} نشاطا مشتركا ({statuses}).",
     "area_none": "لم يُسجَّل أي نشاط مشترك في مجال {area}.",
-    "area_examples": "ومن بينها: {items}.",
-    "entity_para": "قاد الكيان {entity} أو شارك في {n} نشاطا مشتركا، مع {partners}.",
-    "entity_para_alone": "قاد الكيان {entity} أو شارك في {n} نشاطا مشتركا.",
     "entity_item": "{title} ({status})",
-    "entity_more": "و{n} أنشطة أخرى",
     "agreement_para": "في {date}، أبرم {parties} {kind}: {title}.",
     "agreement_para_nodate": "أبرم {parties} {kind}: {title}.",
     "no_agreements": "لم يُبرم أي اتفاق جديد خلال الفترة.",
@@ -355,14 +416,6 @@ AR = {
     "t_parties": "الأطراف",
     "t_signed": "تاريخ التوقيع",
     "t_status": "الحالة",
-    "conclusion_1": (
-        "واصل التعاون بين الأمم المتحدة و{partner} نموه خلال الفترة: فقد أُنجز {done} من أصل {n} "
-        "نشاطا مشتركا، ولا يزال {ongoing} قيد التنفيذ."
-    ),
-    "conclusion_2": (
-        "ويشجع الأمين العام الأمانتين على إغلاق إجراءات المتابعة التي لا تزال مفتوحة وعددها {open}، "
-        "وعلى التحضير للاجتماع العام المقبل على أساس مصفوفة الأنشطة المشتركة."
-    ),
     "fig_areas": "الأنشطة المشتركة حسب المجال ذي الأولوية والحالة",
     "fig_actions": "إجراءات المتابعة المفتوحة والمغلقة، حسب الربع",
     "figure": "الشكل {n}",
@@ -378,6 +431,13 @@ AR = {
         "open": "مفتوح",
         "in_progress": "قيد التنفيذ",
         "done": "منجز",
+    },
+    "status_one": {
+        "planned": "مخطط له",
+        "ongoing": "جارٍ",
+        "completed": "منجز",
+        "postponed": "مؤجل",
+        "cancelled": "ملغى",
     },
     "kind": {
         "mou": "مذكرة تفاهم",
@@ -419,38 +479,6 @@ AR = {
 
 TABLES = {"en": EN, "fr": FR, "ar": AR}
 
-_FR_UNITS = [
-    "",
-    "unième",
-    "deuxième",
-    "troisième",
-    "quatrième",
-    "cinquième",
-    "sixième",
-    "septième",
-    "huitième",
-    "neuvième",
-]
-_FR_TEENS = [
-    "dixième",
-    "onzième",
-    "douzième",
-    "treizième",
-    "quatorzième",
-    "quinzième",
-    "seizième",
-    "dix-septième",
-    "dix-huitième",
-    "dix-neuvième",
-]
-_FR_TENS = {
-    2: "vingt",
-    3: "trente",
-    4: "quarante",
-    5: "cinquante",
-    6: "soixante",
-    8: "quatre-vingt",
-}
 _AR_UNITS = [
     "",
     "الحادية",
@@ -472,6 +500,23 @@ _AR_TENS = {
     7: "السبعون",
     8: "الثمانون",
     9: "التسعون",
+}
+# The gender of each counted noun in the language's report text: a number word agrees
+# with it (French "une réunion", "un accord"; Arabic "ثلاث توصيات", "ثلاثة أنشطة").
+FEMININE = {
+    "fr": {"activity", "meeting", "action_item", "recommendation"},
+    "ar": {"recommendation"},
+}
+_AR_FEMININE = {
+    "واحد": "واحدة",
+    "اثنان": "اثنتان",
+    "ثلاثة": "ثلاث",
+    "أربعة": "أربع",
+    "خمسة": "خمس",
+    "ستة": "ست",
+    "سبعة": "سبع",
+    "ثمانية": "ثماني",
+    "تسعة": "تسع",
 }
 
 
@@ -513,16 +558,33 @@ class Phrases(dict):
         glue = f" {self['and']}" if self.lang == "ar" else f" {self['and']} "
         return comma.join(items[:-1]) + glue + items[-1]
 
-    def ordinal(self, n: int) -> str:
-        """The session ordinal: "seventy-fifth", "soixante-quinzième", "الخامسة والسبعون"."""
-        if self.lang == "fr":
-            return _fr_ordinal(n)
+    def ordinal(self, n: int, *, genitive: bool = False) -> str:
+        """The session ordinal: "seventy-fifth", "soixante-quinzième", "الخامسة والسبعون"
+        (in Arabic, "الخامسة والسبعين" where the grammar wants the genitive, as after
+        "في دورتها")."""
         if self.lang == "ar":
-            return _ar_ordinal(n)
-        return int_to_ordinal(n)
+            return _ar_ordinal(n, genitive=genitive)
+        return _ordinal_words(n, self.lang)
+
+    def number(self, n: int, noun: str = "") -> str:
+        """A count as UN style writes it: one to nine in words, in the gender of ``noun``
+        in this language ("three", "une", "ثلاث"), 10 and more in figures."""
+        if not 1 <= n <= 9:
+            return str(n)
+        words = num2words(n, lang=self.lang)
+        if noun in FEMININE.get(self.lang, ()):
+            if self.lang == "fr" and n == 1:
+                return "une"
+            if self.lang == "ar":
+                return _AR_FEMININE.get(words, words)
+        return words
 
     def status(self, value: str) -> str:
         return self["status"].get(value, value)
+
+    def status_one(self, value: str) -> str:
+        """The status of one activity (French and Arabic agree in number and gender)."""
+        return self.get("status_one", {}).get(value) or self.status(value)
 
 
 def _fr_dates(p: Phrases, start: datetime.date | None, end: datetime.date | None) -> str:
@@ -533,27 +595,22 @@ def _fr_dates(p: Phrases, start: datetime.date | None, end: datetime.date | None
     return f"du {p.date(start)} au {p.date(end)}"
 
 
-def _fr_ordinal(n: int) -> str:
-    if not 20 <= n <= 99:
-        return f"{n}e"
-    tens, unit = divmod(n, 10)
-    if tens in (7, 9):
-        base = _FR_TENS[tens - 1]
-        joiner = " et " if tens == 7 and unit == 1 else "-"
-        return base + joiner + _FR_TEENS[unit]
-    if unit == 0:
-        return _FR_TENS[tens].removesuffix("e") + "ième"
-    joiner = " et " if unit == 1 and tens != 8 else "-"
-    return _FR_TENS[tens] + joiner + _FR_UNITS[unit]
+def _ordinal_words(n: int, lang: str) -> str:
+    words = num2words(n, to="ordinal", lang=lang)
+    # num2words 0.5.14 writes 80th as "quatre-vingtsième"; the plural s goes before "ième"
+    return words.replace("vingtsième", "vingtième") if lang == "fr" else words
 
 
-def _ar_ordinal(n: int) -> str:
+def _ar_ordinal(n: int, *, genitive: bool = False) -> str:
+    """num2words has no Arabic ordinals (it gives the cardinal), so the feminine ordinal
+    of a session is made here: units "الخامسة", tens "السبعون" (genitive "السبعين")."""
     if not 20 <= n <= 99:
         return str(n)
     tens, unit = divmod(n, 10)
-    if unit == 0:
-        return _AR_TENS[tens]
-    return f"{_AR_UNITS[unit]} و{_AR_TENS[tens]}"
+    ten = _AR_TENS[tens]
+    if genitive:
+        ten = ten.removesuffix("ون") + "ين"
+    return ten if unit == 0 else f"{_AR_UNITS[unit]} و{ten}"
 
 
 def phrases(lang: str) -> Phrases:
@@ -641,6 +698,16 @@ def subsection_label(index: int, lang: str) -> str:
     letters = _AR_LETTERS if lang == "ar" else [chr(c) for c in range(ord("A"), ord("Z") + 1)]
     if index <= len(letters):
         return f"{letters[index - 1]} -" if lang == "ar" else f"{letters[index - 1]}."
+    return f"{index} -" if lang == "ar" else f"{index}."
+
+
+def heading_label(level: int, index: int, lang: str) -> str:
+    """I. / A. / 1. for the three levels of headings (a chapter of the combined report
+    holds a framework's chapters, which hold their subsections)."""
+    if level == 1:
+        return section_label(index, lang)
+    if level == 2:
+        return subsection_label(index, lang)
     return f"{index} -" if lang == "ar" else f"{index}."
 
 

@@ -35,7 +35,7 @@ from accord.reports.docx_parts import (
     set_numbered,
     set_rtl_run,
 )
-from accord.reports.phrases import figure_label, section_label, subsection_label
+from accord.reports.phrases import figure_label, heading_label
 
 LATIN_FONT = "Liberation Serif"
 ARABIC_FONT = "DejaVu Sans"
@@ -76,6 +76,7 @@ class _Writer:
             ("Normal", 10, False),
             ("Heading 1", 11, True),
             ("Heading 2", 10, True),
+            ("Heading 3", 10, True),
         ):
             style = styles[name]
             style.font.name = self.font
@@ -187,6 +188,8 @@ class _Writer:
             set_numbered(p, self.num_id)
         for note in para.footnotes:
             self.notes.reference(p, note)
+        if para.comment and p.runs:
+            self.word.add_comment(p.runs, text=para.comment, author="Accord", initials="AC")
 
     def figure(self, figure: Figure):
         self.figures += 1
@@ -196,7 +199,7 @@ class _Writer:
         caption = self.para(figure.caption, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
         label.paragraph_format.keep_with_next = caption.paragraph_format.keep_with_next = True
         p = self.para(align=WD_ALIGN_PARAGRAPH.CENTER)
-        p.add_run().add_picture(io.BytesIO(figure.png), width=Cm(15))
+        p.add_run().add_picture(io.BytesIO(figure.image("png")), width=Cm(15))
 
     def table(self, table: Table):
         t = self.word.add_table(rows=1, cols=len(table.headers))
@@ -225,11 +228,7 @@ class _Writer:
         self.para()
 
     def section(self, section: Section, index: int, level: int):
-        label = (
-            section_label(index, self.doc.lang)
-            if level == 1
-            else subsection_label(index, self.doc.lang)
-        )
+        label = heading_label(level, index, self.doc.lang)
         self.para(f"{label} {section.title}", style=f"Heading {level}")
         sub = 0
         for block in section.blocks:
@@ -241,7 +240,7 @@ class _Writer:
                 self.table(block)
             elif isinstance(block, Section):
                 sub += 1
-                self.section(block, sub, min(level + 1, 2))
+                self.section(block, sub, min(level + 1, 3))
 
     def write(self) -> bytes:
         if self.doc.heading:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.template.loader import render_to_string, select_template
 
 from accord.reports.document import Document, Figure, Para, Section, Table
-from accord.reports.phrases import figure_label, section_label, subsection_label
+from accord.reports.phrases import figure_label, heading_label
 
 
 def template_names(kind: str, lang: str) -> list[str]:
@@ -63,11 +63,13 @@ def prepare(doc: Document) -> dict:
                 counters["note"] += 1
                 mine.append((counters["note"], text))
             notes.extend(mine)
-            return _Block("para", text=item.text, number=number, notes=mine)
+            text = f"{item.text} [{item.comment}]" if item.comment else item.text
+            return _Block("para", text=text, number=number, notes=mine)
         if isinstance(item, Figure):
             counters["figure"] += 1
-            data = item.svg or item.png
-            mime = "image/svg+xml" if item.svg else "image/png"
+            svg = item.image("svg")
+            data = svg or item.image("png")
+            mime = "image/svg+xml" if svg else "image/png"
             return _Block(
                 "figure",
                 text=item.caption,
@@ -83,14 +85,12 @@ def prepare(doc: Document) -> dict:
                 widths=[round(100 * w / total, 1) for w in item.widths],
             )
         if isinstance(item, Section):
-            label = (
-                section_label(index, doc.lang) if level == 1 else subsection_label(index, doc.lang)
-            )
+            label = heading_label(level, index, doc.lang)
             children, sub = [], 0
             for child in item.blocks:
                 if isinstance(child, Section):
                     sub += 1
-                children.append(block(child, sub, min(level + 1, 2)))
+                children.append(block(child, sub, min(level + 1, 3)))
             return _Block("section", text=item.title, label=label, level=level, blocks=children)
         raise TypeError(f"unknown block {item!r}")
 

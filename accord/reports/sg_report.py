@@ -1,39 +1,33 @@
 """The Secretary-General's report on the state of cooperation, as plain data.
 
-``build_sg_report(framework, start, end, lang)`` reads, for one framework and period:
-the mandate that requests the report (Mandate, Paragraph, Resolution), the meetings,
-the general meetings' recommendations and their action items, the activities of the
-bienniums that overlap the period (with priority areas, leads and participants) and the
-agreements; it returns a ``document.Document`` in the language asked (``en``, ``fr``,
-``ar``), with the two charts drawn. Writes nothing. The renderers lay it out.
+``build_sg_report(framework, start, end, lang)`` reads the framework's period once, as
+of its last day (``report_data.read_report_data``), and writes the report from that
+``ReportData`` alone, one function per chapter (``CHAPTERS``): it returns a
+``document.Document`` in the language asked (``en``, ``fr``, ``ar``), with the two charts
+drawn. Writes nothing. The renderers lay it out.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
+from functools import partial
 
-from django.db.models import Q
 from django.utils import timezone, translation
 
-from accord.cooperation.models import ActionItem, Activity, Framework, Meeting, PriorityArea
-from accord.cooperation.selectors import participants_by_activity
-from accord.documents.models import Mandate
-from accord.registry.models import Agreement, Entity
-from accord.reports import charts
+from accord.cooperation.models import Activity, Framework
+from accord.reports import charts, counts
 from accord.reports.document import Document, Figure, Heading, Para, Section, Table
+from accord.reports.names import name, place
 from accord.reports.phrases import phrases
-from resolutions.sessions import session_opening_in
-
-MEETING_KINDS = (
-    "high_level",
-    "security_council",
-    "conference",
-    "sectoral",
-    "working_group",
-    "brainstorming",
-    "other",
+from accord.reports.report_data import (
+    ActivityRow,
+    ReportData,
+    find_mandate,  # noqa: F401  (kept importable from here)
+    read_report_data,
 )
+
+STATUSES = list(Activity.Status.values)
 EXAMPLES_PER_AREA = 5
 EXAMPLES_PER_ENTITY = 8
 
@@ -65,22 +59,6 @@ def short_symbol(symbol: str) -> str:
     return symbol.removeprefix("A/RES/")
 
 
-def find_mandate(framework: Framework, start: datetime.date, end: datetime.date) -> Mandate | None:
-    """The mandate that asks the Secretary-General for this report: a mandate of the
-    framework's resolutions whose action or paragraph speaks of a report, due in or just
-    after the period; the latest resolution wins."""
-    found = (
-        Mandate.objects.filter(resolution__framework=framework)
-        .filter(Q(action__icontains="report") | Q(paragraph__text__icontains="report"))
-        .select_related("resolution", "paragraph")
-        .order_by("-resolution__adopted_on", "-resolution__session")
-    )
-    for mandate in found:
-        if mandate.due_year is None or start.year <= mandate.due_year <= end.year + 1:
-            return mandate
-    return found.first()
-
-
 def _quarter(d: datetime.date) -> str:
     return f"{d.year} Q{(d.month - 1) // 3 + 1}"
 
@@ -93,22 +71,6 @@ def _quarters(start: datetime.date, end: datetime.date) -> list[str]:
     return out
 
 
-def _activities(framework, start, end):
-    return list(
-        Activity.objects.filter(
-            framework=framework,
-            biennium__start_year__lte=end.year,
-            biennium__end_year__gte=start.year,
-        )
-        .filter(
-            Q(start_on__isnull=True) | Q(start_on__lte=end),
-            Q(end_on__isnull=True) | Q(end_on__gte=start),
-        )
-        .select_related("priority_area", "un_lead", "partner_lead", "biennium")
-        .order_by("priority_area__order", "code")
-    )
-
-
 def build_sg_report(
     framework: Framework | str,
     start: datetime.date,
@@ -117,320 +79,348 @@ def build_sg_report(
     *,
     on: datetime.date | None = None,
     progress=None,
+    data: ReportData | None = None,
 ) -> Document:
-    """Read the framework's data for ``start``..``end`` and return the report in ``lang``.
-    ``progress(fraction)``, when given, is called as the stages finish."""
+    """Read the framework's data for ``start``..``end`` (once, as of ``end``) and return
+    the report in ``lang``. ``progress(fraction)``, when given, is called as the stages
+    finish."""
     if isinstance(framework, str):
         framework = Framework.objects.get(slug=framework)
     tick = progress or (lambda fraction: None)
     with translation.override(lang):
-        return _build(framework, start, end, lang, on or timezone.localdate(), tick)
+        data = data or read_report_data(framework, start, end)
+        tick(0.3)
+        return write_sg_report(data, lang, on or timezone.localdate(), tick)
 
 
-def _build(fw: Framework, start, end, lang, on, tick) -> Document:
+def write_sg_report(data: ReportData, lang: str, on: datetime.date, tick=None) -> Document:
+    """The report written from ``data`` alone: one function per chapter."""
+    tick = tick or (lambda fraction: None)
     p = phrases(lang)
-    partner = fw.partner.name
-    mandate = find_mandate(fw, start, end)
-    session = (
-        mandate.due_session if mandate and mandate.due_session else session_opening_in(end.year)
-    )
-    activities = _activities(fw, start, end)
-    ids = [a.pk for a in activities]
-    participants = participants_by_activity(ids)
-    entities = {e.pk: e for e in Entity.objects.select_related("organization")}
-    areas = list(PriorityArea.objects.filter(framework=fw))
-    meetings = list(Meeting.objects.filter(framework=fw).prefetch_related("documents", "decisions"))
-    tick(0.2)
-
     doc = Document(
         lang=lang,
-        title=p["title"].format(partner=partner),
+        title=p["title"].format(partner=name(data.framework.partner, lang)),
         subtitle=p["subtitle"],
         summary_title=p["summary"],
     )
-    doc.heading = Heading(
-        symbol=f"A/{session}/xxx",
+    doc.heading = heading(data, p, on)
+    doc.summary.append(summary(data, p))
+    for i, chapter in enumerate(CHAPTERS, start=1):
+        doc.sections.append(chapter(data, p))
+        tick(0.3 + 0.7 * i / len(CHAPTERS))
+    return doc
+
+
+def heading(data: ReportData, p, on: datetime.date) -> Heading:
+    session = p["session"].format(ordinal=p.ordinal(data.session))
+    return Heading(
+        symbol=f"A/{data.session}/xxx",
         distribution=p["distribution"],
         date=p.date(on),
         original=p["original"],
-        session=p["session"].format(ordinal=p.ordinal(session)).capitalize()
-        if lang != "ar"
-        else p["session"].format(ordinal=p.ordinal(session)),
-        agenda_item=p["agenda_item"],
+        session=session if p.lang == "ar" else session.capitalize(),
+        agenda_item=p["agenda_item"].format(item=data.agenda_item)
+        if data.agenda_item
+        else p["agenda_item_unknown"],
         agenda_title=p["agenda_title"],
         note=p["preliminary"],
-        organ={"en": "General Assembly", "fr": "Assemblée générale", "ar": "الجمعية العامة"}[lang],
-    )
-    status_count = Counter(a.status for a in activities)
-    in_period = [m for m in meetings if m.start_on and start <= m.start_on <= end]
-    concluded = list(
-        Agreement.objects.filter(framework=fw, signed_on__gte=start, signed_on__lte=end)
-        .prefetch_related("parties")
-        .select_related("source_paragraph__resolution")
-        .order_by("signed_on")
-    )
-    res_symbol = short_symbol(mandate.resolution.symbol) if mandate else ""
-    doc.summary.append(
-        p["summary_text"].format(
-            res=res_symbol or "…",
-            partner=partner,
-            start=p.date(start),
-            end=p.date(end),
-            n=len(activities),
-            areas=len({a.priority_area_id for a in activities}),
-            done=status_count["completed"],
-            meetings=len(in_period),
-            agreements=len(concluded),
-        )
+        organ={"en": "General Assembly", "fr": "Assemblée générale", "ar": "الجمعية العامة"}[
+            p.lang
+        ],
     )
 
-    # I. Introduction
+
+def _resolution(data: ReportData) -> str:
+    return short_symbol(data.mandate.resolution.symbol) if data.mandate else ""
+
+
+def summary(data: ReportData, p) -> str:
+    intro = p["summary_text"].format(
+        res=_resolution(data) or "…",
+        partner=name(data.framework.partner, p.lang),
+        start=p.date(data.start),
+        end=p.date(data.end),
+    )
+    if not data.activities:
+        return f"{intro} {p['summary_empty']}"
+    figures = p["summary_counts"].format(
+        activities=counts.joint_activities(p, len(data.activities)),
+        areas=counts.priority_areas(p, data.area_count),
+        done=counts.completed(p, data.status_count["completed"]),
+        meetings=counts.meetings_held(p, len(data.meetings) + len(data.general_held)),
+        agreements=counts.agreements_concluded(p, len(data.concluded)),
+    )
+    return f"{intro} {figures}"
+
+
+def introduction(data: ReportData, p) -> Section:
     intro = Section(p["s_intro"])
+    partner, mandate = name(data.framework.partner, p.lang), data.mandate
     if mandate:
         number = (
             mandate.paragraph.number if mandate.paragraph_id and mandate.paragraph.number else ""
         )
-        intro.add(
-            Para(
-                p["intro_pursuant"].format(
-                    para=number, res=res_symbol, ordinal=p.ordinal(session), partner=partner
-                ),
-                footnotes=[
-                    p["res_footnote"].format(
-                        res=mandate.resolution.symbol, date=p.date(mandate.resolution.adopted_on)
-                    )
-                ],
+        text = p["intro_pursuant"].format(
+            para=number,
+            res=_resolution(data),
+            ordinal=p.ordinal(data.session, genitive=True),
+            partner=partner,
+        )
+        note = p["res_footnote"].format(
+            res=mandate.resolution.symbol, date=p.date(mandate.resolution.adopted_on)
+        )
+        intro.add(Para(text, footnotes=[note]))
+    else:
+        intro.add(Para(p["intro_plain"].format(partner=partner)))
+    which = p["biennium_one" if len(data.bienniums) == 1 else "biennium_many"].format(
+        labels=p.join(data.bienniums)
+    )
+    intro.add(
+        Para(
+            p["intro_scope"].format(start=p.date(data.start), end=p.date(data.end), bienniums=which)
+        )
+    )
+    return intro
+
+
+def _meeting_notes(p, meeting) -> list[str]:
+    refs = [d.symbol or d.title for d in meeting.documents.all() if d.symbol or d.title]
+    return [p["meeting_docs"].format(docs=p.join(refs))] if refs else []
+
+
+def _meeting_held(p, m) -> str:
+    """ "<title> was held in <place> on <dates>." in English; in French and Arabic the
+    meeting is named by its kind (its title is recorded in English only)."""
+    where = place(m.place, p.lang)
+    dates = p.dates(m.start_on, m.end_on)
+    if p.lang == "en" or not p.get("kind_held"):
+        key = "meeting_held" if m.place else "meeting_held_noplace"
+        return p[key].format(title=m.title, place=where, dates=dates)
+    table = p["kind_held"] if m.place else p["kind_held_noplace"]
+    return table.get(m.kind, table["other"]).format(place=where, dates=dates)
+
+
+def consultations(data: ReportData, p) -> Section:
+    consult = Section(p["s_meetings"])
+    for m in data.meetings:
+        consult.add(Para(_meeting_held(p, m), footnotes=_meeting_notes(p, m)))
+    if not consult.blocks:
+        consult.add(Para(p["no_meetings"]))
+    return consult
+
+
+def _general_held(p, m, held: bool) -> str:
+    n, where = len(m.decisions.all()), place(m.place, p.lang) or "…"
+    dates = p.dates(m.start_on, m.end_on)
+    if not n:
+        key = "gm_held_nodecisions" if held else "gm_previous_nodecisions"
+        return p[key].format(place=where, dates=dates)
+    write = counts.general_meeting_held if held else counts.general_meeting_previous
+    return write(p, n, where, dates)
+
+
+def _follow_up(data: ReportData, p) -> list[str]:
+    acts, out = data.actions, []
+    if acts.total:
+        out.append(p["gm_items"].format(items=counts.action_items(p, acts.total)))
+    changes = []
+    if acts.opened:
+        changes.append(counts.items_opened(p, len(acts.opened)))
+    if acts.closed:
+        changes.append(counts.items_closed(p, len(acts.closed)))
+    if changes:
+        out.append(p["gm_during"].format(changes=p.join(changes)))
+    if acts.closed_titles:
+        out.append(p["gm_closed"].format(items=p.join(acts.closed_titles)))
+    if not acts.open:
+        out.append(p["gm_end_none"])
+    elif acts.overdue:
+        out.append(
+            p["gm_end_overdue"].format(
+                open=counts.items_open(p, acts.open), overdue=counts.items_overdue(p, acts.overdue)
             )
         )
     else:
-        intro.add(Para(p["intro_plain"].format(partner=partner)))
-    bienniums = (
-        sorted({a.biennium.label for a in activities})
-        or [
-            b.label
-            for b in fw.bienniums.filter(
-                start_year__lte=end.year, end_year__gte=start.year
-            ).order_by("start_year")
-        ]
-        or [f"{start.year}-{end.year}"]
+        out.append(p["gm_end_open"].format(open=counts.items_open(p, acts.open)))
+    return out
+
+
+def general_meeting(data: ReportData, p) -> Section:
+    section = Section(p["s_general"])
+    previous = [data.general_previous] if data.general_previous else []
+    for m in previous + data.general_held:
+        text = _general_held(p, m, m in data.general_held)
+        section.add(Para(text, footnotes=_meeting_notes(p, m)))
+    section.add(Para(" ".join(_follow_up(data, p))))
+    quarters = _quarters(data.start, data.end)
+    acts = data.actions
+    o, c = Counter(map(_quarter, acts.opened)), Counter(map(_quarter, acts.closed))
+    fig = charts.paired_bars_figure(
+        quarters, [o[q] for q in quarters], [c[q] for q in quarters], p["opened"], p["closed"]
     )
-    which = p["biennium_one" if len(bienniums) == 1 else "biennium_many"].format(
-        labels=p.join(bienniums)
-    )
-    intro.add(Para(p["intro_scope"].format(start=p.date(start), end=p.date(end), bienniums=which)))
-    doc.sections.append(intro)
+    section.add(Figure(p["fig_actions"], draw=partial(charts.save_as, fig)))
+    if data.next_general:
+        year, host = data.next_general
+        key = "gm_next" if host else "gm_next_nohost"
+        section.add(Para(p[key].format(year=year, host=name(host, p.lang) if host else "")))
+    return section
 
-    # II. Consultations and high-level meetings
-    consult = Section(p["s_meetings"])
-    for m in sorted((m for m in in_period if m.kind in MEETING_KINDS), key=lambda m: m.start_on):
-        doc_refs = [d.symbol or d.title for d in m.documents.all() if d.symbol or d.title]
-        key = "meeting_held" if m.place else "meeting_held_noplace"
-        consult.add(
-            Para(
-                p[key].format(title=m.title, place=m.place, dates=p.dates(m.start_on, m.end_on)),
-                footnotes=[p["meeting_docs"].format(docs=p.join(doc_refs))] if doc_refs else [],
-            )
-        )
-    if not consult.blocks:
-        consult.add(Para(p["no_meetings"]))
-    doc.sections.append(consult)
-    tick(0.35)
 
-    # III. General meeting and follow-up
-    doc.sections.append(_general_section(fw, p, meetings, start, end))
-    tick(0.5)
-
-    # IV. By priority area
-    by_area = Section(p["s_areas"])
-    statuses = list(Activity.Status.values)
-    grouped: dict[int, list[Activity]] = defaultdict(list)
-    for a in activities:
+def _by_area(data: ReportData) -> dict[int, list[ActivityRow]]:
+    grouped: dict[int, list[ActivityRow]] = defaultdict(list)
+    for a in data.activities:
         grouped[a.priority_area_id].append(a)
-    png, svg = charts.stacked_bars(
-        [a.name for a in areas],
-        {s: [sum(1 for x in grouped[a.pk] if x.status == s) for a in areas] for s in statuses},
-        {s: p.status(s) for s in statuses},
+    return grouped
+
+
+def priority_areas(data: ReportData, p) -> Section:
+    by_area = Section(p["s_areas"])
+    grouped = _by_area(data)
+    fig = charts.stacked_bars_figure(
+        [name(a, p.lang) for a in data.areas],
+        {s: [sum(1 for x in grouped[a.pk] if x.status == s) for a in data.areas] for s in STATUSES},
+        {s: p.status(s) for s in STATUSES},
     )
-    by_area.add(Figure(p["fig_areas"], png, svg))
-    for area in areas:
-        rows = grouped[area.pk]
-        sub = Section(title_case(area.name))
-        if not rows:
-            sub.add(Para(p["area_none"].format(area=area.name)))
-        else:
-            counts = Counter(a.status for a in rows)
-            sub.add(
-                Para(
-                    p["area_para"].format(
-                        area=area.name,
-                        n=len(rows),
-                        statuses=p.join(
-                            [f"{counts[s]} {p.status(s)}" for s in statuses if counts[s]]
-                        ),
-                    )
-                )
-            )
-            shown = sorted(rows, key=lambda a: (a.status != "completed", a.code))[
-                :EXAMPLES_PER_AREA
-            ]
-            sub.add(Para(p["area_examples"].format(items=p.join([a.title for a in shown]))))
-        by_area.add(sub)
-    doc.sections.append(by_area)
-    tick(0.65)
+    by_area.add(Figure(p["fig_areas"], draw=partial(charts.save_as, fig)))
+    for area in data.areas:
+        by_area.add(_area(area, grouped[area.pk], p))
+    return by_area
 
-    # V. By entity (a subsection per UN entity)
+
+def _area(area, rows: list[ActivityRow], p) -> Section:
+    area_name = name(area, p.lang)
+    sub = Section(title_case(area_name))
+    if not rows:
+        sub.add(Para(p["area_none"].format(area=area_name)))
+        return sub
+    tally = Counter(a.status for a in rows)
+    statuses = p.join([counts.status_count(p, s, tally[s]) for s in STATUSES if tally[s]])
+    sub.add(Para(counts.area_paragraph(p, len(rows), area_name, statuses)))
+    shown = sorted(rows, key=lambda a: (a.status != "completed", a.code))[:EXAMPLES_PER_AREA]
+    sub.add(Para(counts.examples(p, len(shown), p.join([a.title for a in shown]))))
+    return sub
+
+
+def entities(data: ReportData, p) -> Section:
     by_entity = Section(p["s_entities"])
-    rows_of: dict[int, list[Activity]] = defaultdict(list)
-    for a in activities:
-        involved = {a.un_lead_id} | participants[a.pk]
-        for eid in involved:
-            if eid and entities.get(eid) and entities[eid].organization_id == fw.un_organization_id:
-                rows_of[eid].append(a)
-    for eid in sorted(rows_of, key=lambda e: entities[e].name.lower()):
-        entity, rows = entities[eid], rows_of[eid]
-        name = f"{entity.name} ({entity.acronym})" if entity.acronym else entity.name
-        partners = sorted(
-            {str(entities[a.partner_lead_id].name) for a in rows if a.partner_lead_id}
-        )
-        sub = Section(name)
-        key = "entity_para" if partners else "entity_para_alone"
-        sub.add(
-            Para(
-                p[key].format(
-                    entity=entity.acronym or entity.name, n=len(rows), partners=p.join(partners)
-                )
-            )
-        )
-        items = [
-            p["entity_item"].format(title=a.title, status=p.status(a.status))
-            for a in rows[:EXAMPLES_PER_ENTITY]
-        ]
-        if len(rows) > EXAMPLES_PER_ENTITY:
-            items.append(p["entity_more"].format(n=len(rows) - EXAMPLES_PER_ENTITY))
-        sub.add(Para(p["area_examples"].format(items=p.join(items))))
-        by_entity.add(sub)
-    doc.sections.append(by_entity)
-    tick(0.8)
+    for eid, rows in data.un_entities().items():
+        by_entity.add(_entity(data, data.entities[eid], rows, p))
+    return by_entity
 
-    # VI. Agreements concluded
-    agreements = Section(p["s_agreements"])
-    for ag in concluded:
-        parties = p.join([e.name for e in ag.parties.all()])
+
+def _entity(data: ReportData, entity, rows: list[ActivityRow], p) -> Section:
+    """An entity's subsection: its accepted contribution, else paragraphs drafted from
+    its activities and their progress, marked as drafted by Accord."""
+    own = name(entity, p.lang)
+    sub = Section(f"{own} ({entity.acronym})" if entity.acronym else own)
+    accepted = data.contributions.get(entity.pk)
+    if accepted is not None and accepted.paragraphs():
+        for text in accepted.paragraphs():
+            sub.add(Para(text))
+        return sub
+    drafted = _drafted(data, entity, own, rows, p)
+    drafted[0].comment = p["drafted_by_accord"].format(entity=entity.acronym or own)
+    for para in drafted:
+        sub.add(para)
+    return sub
+
+
+def _drafted(data: ReportData, entity, own: str, rows: list[ActivityRow], p) -> list[Para]:
+    partners = sorted(
+        {name(data.entities[a.partner_lead_id], p.lang) for a in rows if a.partner_lead_id}
+    )
+    out = [Para(counts.entity_paragraph(p, len(rows), entity.acronym or own, p.join(partners)))]
+    items = [
+        p["entity_item"].format(title=a.title, status=p.status_one(a.status))
+        for a in rows[:EXAMPLES_PER_ENTITY]
+    ]
+    if len(rows) > EXAMPLES_PER_ENTITY:
+        items.append(counts.other_activities(p, len(rows) - EXAMPLES_PER_ENTITY))
+    out.append(Para(counts.examples(p, len(rows), p.join(items))))
+    for a in rows[:EXAMPLES_PER_ENTITY]:
+        notes = " ".join(u.text.strip() for u in data.progress.get(a.id, []) if u.text.strip())
+        if notes:
+            out.append(Para(p["entity_progress"].format(title=a.title, notes=notes)))
+    return out
+
+
+def agreements(data: ReportData, p) -> Section:
+    section = Section(p["s_agreements"])
+    for ag in data.concluded:
         notes = []
         if ag.source_paragraph_id and ag.source_paragraph.number:
             notes.append(
-                f"{ag.source_paragraph.resolution.symbol}, para. {ag.source_paragraph.number}."
+                f"{ag.source_paragraph.resolution.symbol}, {p['para']} {ag.source_paragraph.number}."
             )
-        agreements.add(
-            Para(
-                p["agreement_para"].format(
-                    date=p.date(ag.signed_on),
-                    parties=parties,
-                    kind=p["kind"].get(ag.kind, ag.kind),
-                    title=ag.title,
-                ),
-                footnotes=notes,
-            )
+        text = p["agreement_para"].format(
+            date=p.date(ag.signed_on),
+            parties=p.join([name(e, p.lang) for e in ag.parties.all()]),
+            kind=p["kind"].get(ag.kind, ag.kind),
+            title=_agreement_title(ag, p),
         )
-    if not concluded:
-        agreements.add(Para(p["no_agreements"]))
-    in_force = (
-        Agreement.objects.filter(
-            framework=fw, signed_on__lte=end, status__in=("signed", "in_force", "renewed")
-        )
-        .filter(Q(expires_on__isnull=True) | Q(expires_on__gte=end))
-        .prefetch_related("parties")
-    )
-    if in_force:
-        agreements.add(Para(p["agreements_in_force"]))
-        agreements.add(
-            Table(
-                [p["t_title"], p["t_kind"], p["t_parties"], p["t_signed"]],
-                [
-                    [
-                        ag.title,
-                        p["kind"].get(ag.kind, ag.kind),
-                        ", ".join(e.acronym or e.name for e in ag.parties.all()),
-                        p.date(ag.signed_on),
-                    ]
-                    for ag in in_force
-                ],
-                widths=[4, 2, 2, 2],
-            )
-        )
-    doc.sections.append(agreements)
-
-    # VII. Conclusions
-    open_items = ActionItem.objects.filter(framework=fw).open().count()
-    conclusions = Section(p["s_conclusions"])
-    conclusions.add(
-        Para(
-            p["conclusion_1"].format(
-                partner=partner,
-                done=status_count["completed"],
-                n=len(activities),
-                ongoing=status_count["ongoing"],
-            )
-        )
-    )
-    conclusions.add(Para(p["conclusion_2"].format(open=open_items)))
-    doc.sections.append(conclusions)
-    tick(1.0)
-    return doc
-
-
-def _general_section(fw, p, meetings, start, end) -> Section:
-    section = Section(p["s_general"])
-    general = sorted(
-        (m for m in meetings if m.kind == "general" and m.start_on), key=lambda m: m.start_on
-    )
-    held = [m for m in general if start <= m.start_on <= end]
-    before = [m for m in general if m.start_on < start]
-    for m in ([before[-1]] if before else []) + held:
-        key = "gm_held" if m in held else "gm_previous"
-        n = len(m.decisions.all())
-        if not n:
-            key += "_nodecisions"
-        refs = [d.symbol or d.title for d in m.documents.all() if d.symbol or d.title]
-        section.add(
-            Para(
-                p[key].format(place=m.place or "…", dates=p.dates(m.start_on, m.end_on), n=n),
-                footnotes=[p["meeting_docs"].format(docs=p.join(refs))] if refs else [],
-            )
-        )
-    items = list(
-        ActionItem.objects.filter(framework=fw, decision__meeting__kind="general").values(
-            "created_at", "closed_on", "status", "due_on", "title"
-        )
-    )
-    opened = [i for i in items if start <= timezone.localdate(i["created_at"]) <= end]
-    closed = [i for i in items if i["closed_on"] and start <= i["closed_on"] <= end]
-    still_open = [i for i in items if i["status"] in ActionItem.OPEN_STATUSES]
-    overdue = [i for i in still_open if i["due_on"] and i["due_on"] < end]
-    section.add(
-        Para(
-            p["gm_followup"].format(
-                total=len(items),
-                opened=len(opened),
-                closed=len(closed),
-                open=len(still_open),
-                overdue=len(overdue),
-            )
-        )
-    )
-    if closed:
-        section.add(Para(p["gm_closed"].format(items=p.join([i["title"] for i in closed]))))
-    quarters = _quarters(start, end)
-    o = Counter(_quarter(timezone.localdate(i["created_at"])) for i in opened)
-    c = Counter(_quarter(i["closed_on"]) for i in closed)
-    png, svg = charts.paired_bars(
-        quarters, [o[q] for q in quarters], [c[q] for q in quarters], p["opened"], p["closed"]
-    )
-    section.add(Figure(p["fig_actions"], png, svg))
-    planned = [m for m in meetings if m.kind == "general" and not m.start_on and m.year_planned]
-    if planned:
-        nxt = planned[0]
-        host = nxt.host_organization.name if nxt.host_organization_id else ""
-        key = "gm_next" if host else "gm_next_nohost"
-        section.add(Para(p[key].format(year=nxt.year_planned, host=host)))
+        section.add(Para(text, footnotes=notes))
+    if not data.concluded:
+        section.add(Para(p["no_agreements"]))
+    if data.in_force:
+        section.add(Para(p["agreements_in_force"]))
+        section.add(_in_force_table(data, p))
     return section
+
+
+def _agreement_title(ag, p) -> str:
+    """The agreement's title (recorded in English); in French and Arabic, its kind and
+    parties."""
+    if p.lang == "en":
+        return ag.title
+    parties = p.join([e.acronym or name(e, p.lang) for e in ag.parties.all()])
+    return title_case(
+        p["agreement_title"].format(kind=p["kind"].get(ag.kind, ag.kind), parties=parties)
+    )
+
+
+def _in_force_table(data: ReportData, p) -> Table:
+    return Table(
+        [p["t_title"], p["t_kind"], p["t_parties"], p["t_signed"]],
+        [
+            [
+                _agreement_title(ag, p),
+                p["kind"].get(ag.kind, ag.kind),
+                ", ".join(e.acronym or e.name for e in ag.parties.all()),
+                p.date(ag.signed_on),
+            ]
+            for ag in data.in_force
+        ],
+        widths=[4, 2, 2, 2],
+    )
+
+
+def conclusions(data: ReportData, p) -> Section:
+    section = Section(p["s_conclusions"])
+    partner, tally = name(data.framework.partner, p.lang), data.status_count
+    state = []
+    if tally["completed"]:
+        state.append(counts.had_been_completed(p, tally["completed"]))
+    if tally["ongoing"]:
+        state.append(counts.were_under_way(p, tally["ongoing"]))
+    if not data.activities:
+        section.add(Para(p["conclusion_none"].format(partner=partner)))
+    elif state:
+        activities = counts.joint_activities(p, len(data.activities))
+        text = p["conclusion_state"].format(
+            partner=partner, activities=activities, state=p.join(state)
+        )
+        section.add(Para(text))
+    open_items = data.actions.open
+    section.add(Para(counts.close_items(p, open_items) if open_items else p["conclusion_2_none"]))
+    return section
+
+
+CHAPTERS = (
+    introduction,
+    consultations,
+    general_meeting,
+    priority_areas,
+    entities,
+    agreements,
+    conclusions,
+)

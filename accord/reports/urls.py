@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from accord.reports import views
+from accord.reports import contribution_views, views
 
 urlpatterns = [
     path("matrix/<int:pk>/export/", views.matrix_export, name="matrix-export"),
@@ -23,4 +23,7 @@ urlpatterns = [
         name="opendata-resolution",
     ),
     path("opendata/resolutions/<int:pk>/", views.opendata_resolution, name="opendata-resolution"),
+    path("sg/<slug:framework>/calls/", contribution_views.call_open, name="contribution-call-open"),
+    path("calls/<int:pk>/", contribution_views.call_detail, name="contribution-call"),
+    path("contributions/<int:pk>/", contribution_views.contribution_edit, name="contribution"),
 ]

@@ -26,7 +26,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accord.accounts.permissions import can_report, can_see_report_job, can_view, require
+from accord.accounts.permissions import (
+    can_open_call,
+    can_report,
+    can_see_report_job,
+    can_view,
+    require,
+)
 from accord.cooperation.models import Biennium, Framework, Meeting
 from accord.core.uploads import FileRefused, store_upload, upload_refusal
 from accord.documents.models import Resolution
@@ -40,7 +46,8 @@ from accord.reports.matrix import (
     import_matrix,
 )
 from accord.reports.matrix_import import ImportRejected
-from accord.reports.models import ReportJob
+from accord.reports.models import ContributionCall, ReportJob
+from accord.reports.names import names_to_translate
 from accord.reports.phrases import LANGUAGES
 from accord.reports.render import FORMATS as REPORT_FORMATS
 from accord.reports.sg_report import parse_month
@@ -181,6 +188,27 @@ def _report_options(request) -> tuple[str, str] | None:
     return fmt, lang
 
 
+def _names_to_translate(frameworks, context) -> dict:
+    chosen = next((f for f in frameworks if f.slug == context["selected"]), None)
+    try:
+        start = parse_month(context["start"])
+        end = parse_month(context["end"], end=True)
+    except ValueError:
+        return {}
+    return names_to_translate(chosen, start, end) if chosen else {}
+
+
+def _calls(user, frameworks, selected: str) -> dict:
+    chosen = next((f for f in frameworks if f.slug == selected), None)
+    if chosen is None:
+        return {}
+    return {
+        "calls": ContributionCall.objects.filter(framework=chosen)[:5],
+        "may_open_call": can_open_call(user, chosen),
+        "framework_slug": chosen.slug,
+    }
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_sg(request, framework: str | None = None):
@@ -191,9 +219,12 @@ def report_sg(request, framework: str | None = None):
         "report_languages": LANGUAGES,
         "kind": "sg",
         "selected": framework or (frameworks[0].slug if frameworks else ""),
-        "start": request.POST.get("start", "2018-09"),
-        "end": request.POST.get("end", "2020-08"),
+        "start": request.POST.get("start", request.GET.get("start", "2018-09")),
+        "end": request.POST.get("end", request.GET.get("end", "2020-08")),
     }
+    if request.method == "GET":
+        context["to_translate"] = _names_to_translate(frameworks, context)
+        context.update(_calls(request.user, frameworks, context["selected"]))
     if request.method == "POST":
         chosen = next((f for f in frameworks if f.slug == request.POST.get("framework")), None)
         options = _report_options(request)

@@ -2,6 +2,7 @@
 a general meeting, as Word, PDF or HTML, in English, French or Arabic.
 
     accord report sg --framework un-oic --from 2018-09 --to 2020-08 --format docx --lang fr -o sg.docx
+    accord report sg --all-frameworks --from 2018-09 --to 2020-08 --format pdf -o combined.pdf
     accord report review-pack --meeting 12 --format pdf -o pack.pdf
 
 Reads the framework's data (see ``accord.reports.sg_report`` and ``review_pack``);
@@ -15,6 +16,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from accord.cooperation.models import Framework, Meeting
+from accord.reports.combined import build_combined_report
 from accord.reports.phrases import LANGUAGES
 from accord.reports.render import render
 from accord.reports.review_pack import build_review_pack
@@ -30,6 +32,11 @@ class Command(BaseCommand):
             "sg", help="The draft report of the Secretary-General on the state of cooperation."
         )
         sg.add_argument("--framework", default="un-oic", help="framework slug (default: un-oic)")
+        sg.add_argument(
+            "--all-frameworks",
+            action="store_true",
+            help="the combined report: one chapter per framework, in agenda sub-item order",
+        )
         sg.add_argument("--from", dest="start", required=True, help="first month, YYYY-MM")
         sg.add_argument("--to", dest="end", required=True, help="last month, YYYY-MM")
         pack = sub.add_parser("review-pack", help="The review pack of a general meeting.")
@@ -42,17 +49,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         fmt, lang = options["format"], options["lang"]
         if options["action"] == "sg":
-            framework = Framework.objects.filter(slug=options["framework"]).first()
-            if framework is None:
-                raise CommandError(f"no framework “{options['framework']}”")
-            try:
-                start, end = parse_month(options["start"]), parse_month(options["end"], end=True)
-            except ValueError as exc:
-                raise CommandError(str(exc)) from exc
-            if end < start:
-                raise CommandError("--to is before --from")
-            doc = build_sg_report(framework, start, end, lang)
-            name = f"sg-{framework.slug}-{options['start']}-{options['end']}-{lang}.{fmt}"
+            doc, name = self._sg(options, fmt, lang)
         else:
             meeting = Meeting.objects.filter(pk=options["meeting"]).first()
             if meeting is None:
@@ -62,3 +59,18 @@ class Command(BaseCommand):
         out = Path(options["output"] or name)
         out.write_bytes(render(doc, fmt))
         self.stdout.write(f"Wrote {out}.")
+
+    def _sg(self, options, fmt: str, lang: str):
+        try:
+            start, end = parse_month(options["start"]), parse_month(options["end"], end=True)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+        if end < start:
+            raise CommandError("--to is before --from")
+        period = f"{options['start']}-{options['end']}-{lang}.{fmt}"
+        if options["all_frameworks"]:
+            return build_combined_report(start, end, lang), f"sg-combined-{period}"
+        framework = Framework.objects.filter(slug=options["framework"]).first()
+        if framework is None:
+            raise CommandError(f"no framework “{options['framework']}”")
+        return build_sg_report(framework, start, end, lang), f"sg-{framework.slug}-{period}"

@@ -45,6 +45,7 @@ JOB_NUMBER = re.compile(r"^\s*\d{2}-\d{5}\s*(?:\(E\))?[\s\d]*$")
 BARCODE = re.compile(r"^\s*\*\d{6,}\*\s*$")
 SYMBOL_LINE = re.compile(r"^\s*A/RES/[\w/.\-]+\s*$")
 SEPARATOR = re.compile(r"^\s*_{3,}\s*$")
+STAR_NOTE = re.compile(r"^\s*\*{1,4}\s+[A-Za-z0-9]")
 FOOTNOTE_START = re.compile(r"^\s*(\d{1,3})(?:\s+(\S.*))?\s*$")
 MD_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^)\n]*\)")
 MD_ITALIC = re.compile(r"(?<![*\w])\*(?!\s)([^*]+?)(?<!\s)\*(?![*\w])", re.S)
@@ -117,11 +118,18 @@ def _pdf_lines(text: str, warnings: list[str]) -> tuple[list[str], dict[str, str
     drop = [False] * len(lines)
     header_start = _mark_page_headers(lines, drop)
     separators = []
+    starred = False  # inside a starred note printed without a footnote rule (a draft's page 1)
     for i, line in enumerate(lines):
         first = line.lstrip()[:1]
+        if starred and line.strip():
+            drop[i] = True
+            continue
+        starred = False
         if first.isdigit() or first == "*":
             if BARCODE.match(line) or JOB_NUMBER.match(line):
                 drop[i] = True
+            elif STAR_NOTE.match(line) and (i == 0 or not lines[i - 1].strip()):
+                drop[i] = starred = True  # "* Any changes to the list of sponsors ..."
         elif first == "_" and SEPARATOR.match(line):
             separators.append(i)
     bodies: dict[str, str] = {}
@@ -226,16 +234,23 @@ def _read_footnotes(
                 bodies[current] = body
 
     expected = _next_marker(bodies)
+    starred = False  # inside a starred note of a draft ("* Any changes to the list of sponsors")
     for line, gone in zip(lines, dropped, strict=True):
         if gone or not line.strip():
+            continue
+        if STAR_NOTE.match(line):  # read with the draft's heading (drafts.py), not a body here
+            flush()
+            current, parts, starred = None, [], True
             continue
         m = FOOTNOTE_START.match(line)
         if m and (current is None or int(m.group(1)) == expected):
             flush()
-            current, parts = m.group(1), [m.group(2) or ""]
+            current, parts, starred = m.group(1), [m.group(2) or ""], False
             expected = int(current) + 1
         elif current is not None:
             parts.append(line)
+        elif starred:
+            continue
         else:
             warnings.append(
                 f"text after a footnote separator is not a footnote: {line.strip()[:60]!r}"

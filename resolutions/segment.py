@@ -249,6 +249,7 @@ class _Para:
     heading: str | None = None
     points: list[list] = field(default_factory=list)  # [label, text, subpoints]
     late: bool = False  # a preambular paragraph of a later part (after operative ones)
+    listing: bool = False  # holds a numbered list after its colon (an agenda, statute articles)
 
 
 def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
@@ -280,6 +281,17 @@ def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
             break
         num = NUMBERED.match(plain) or _bare_number(plain, paras, warnings)
         point = POINT.match(plain)
+        if num and not pending_heading and _inner_item(paras, plain[num.end() :]):
+            # "Approves the provisional agenda as follows:" then "1. Opening of the session."
+            if not paras[-1].listing:
+                warnings.append(
+                    f"numbered items inside operative paragraph {paras[-1].number} (a list or "
+                    "a quoted text after its colon) are kept in it"
+                )
+            paras[-1].text += " " + block
+            paras[-1].listing = True
+            i += 1
+            continue
         if num:
             seen_op = True
             text = block[(NUMBERED.match(block) or BARE_NUMBER.match(block)).end() :]  # type: ignore[union-attr]
@@ -356,6 +368,18 @@ def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
             "and open without a verb of their own"
         )
     _freeze(paras, out, warnings)
+
+
+def _inner_item(paras: list[_Para], text: str) -> bool:
+    """Whether a numbered block is an item of a list inside the operative paragraph before
+    it: that paragraph ends with a colon (or holds such items already) and the block opens
+    without an operative verb ("1. Opening of the session.", "4. The Tribunal shall ...")."""
+    last = paras[-1] if paras else None
+    if last is None or last.kind != "op" or last.number is None or last.points:
+        return False
+    if not (last.listing or _ends(last.text, ":")):
+        return False
+    return operative_verb(text) is None
 
 
 def _lead_in(paras: list[_Para]) -> str | None:

@@ -218,3 +218,39 @@ def test_a_resolution_without_the_formula_line_parses_with_a_warning():
 def test_text_without_formula_symbol_or_adoption_line_is_still_refused():
     with pytest.raises(resolutions.NotAResolution):
         parse_text("Some notes\n\n1. Opening of the session.\n\n2. Election of officers.\n")
+
+
+def test_a_numbered_list_inside_a_paragraph_is_not_operative_paragraphs():
+    """Issue 11 class 6: a provisional agenda and a quoted statute article after a colon."""
+    r = parse_text(
+        body(
+            "1. Welcomes the report;",
+            "2. Approves the provisional agenda of the session, as follows:",
+            "1. Opening of the session.",
+            "2. Election of officers.",
+            "3. Adoption of the agenda.",
+            "3. Decides to amend article 4 of the statute of the Tribunal to read:",
+            "4. The Tribunal shall be composed of seven judges.",
+            "4. Requests the Secretary-General to report to it at its hundredth session.",
+        )
+    )
+    assert [(p.number, p.verb) for p in r.operative] == [
+        (1, "Welcomes"),
+        (2, "Approves"),
+        (3, "Decides"),
+        (4, "Requests"),
+    ]
+    assert r.operative[1].text.endswith(
+        "as follows: 1. Opening of the session. 2. Election of officers. 3. Adoption of the agenda."
+    )
+    assert r.operative[2].text.endswith(
+        "to read: 4. The Tribunal shall be composed of seven judges."
+    )
+    assert not [w for w in r.warnings if "numbering" in w or "no operative verb" in w]
+
+
+def test_a_numbered_paragraph_after_a_colon_with_its_own_verb_is_the_next_paragraph():
+    r = parse_text(
+        body("1. Decides as follows:", "(a) To meet;", "2. Requests the Secretariat to assist;")
+    )
+    assert [p.number for p in r.operative] == [1, 2]

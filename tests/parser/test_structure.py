@@ -254,3 +254,47 @@ def test_a_numbered_paragraph_after_a_colon_with_its_own_verb_is_the_next_paragr
         body("1. Decides as follows:", "(a) To meet;", "2. Requests the Secretariat to assist;")
     )
     assert [p.number for p in r.operative] == [1, 2]
+
+
+def test_a_sub_heading_printed_without_blank_lines_is_not_glued_to_the_paragraph_before():
+    """Issue 11 class 7: a text layer whose lines carry no paragraph gaps."""
+    r = parse_text(
+        "Resolution adopted by the General Assembly on 1 December 2036\n"
+        "[on the report of the Second Committee (A/91/400, para. 10)]\n"
+        "91/5. Transport\n"
+        "The General Assembly,\n"
+        "Recalling its earlier resolutions,\n"
+        "1. Welcomes the report of the Secretary-General on sustainable transport and\n"
+        "development;\n"
+        "Multimodal transportation\n"
+        "2. Encourages Member States to develop multimodal transport;\n"
+        "Income section 3\n"
+        "3. Requests the Secretary-General to report to it at its ninety-second session.\n"
+        "50th plenary meeting\n"
+        "1 December 2036\n"
+    )
+    assert [(p.number, p.heading) for p in r.operative] == [
+        (1, None),
+        (2, "Multimodal transportation"),
+        (3, "Income section 3"),
+    ]
+    assert r.operative[0].text.endswith("sustainable transport and development;")
+    assert not [w for w in r.warnings if "numbering" in w or "kept with it" in w]
+
+
+def test_words_glued_where_the_italic_opening_ends_are_split():
+    """Issue 11 class 8: "Callsfor", "beliefthat" (a space lost at the italic/roman edge);
+    "within" and "therefore" are words and stay whole."""
+    r = parse_text(
+        body(
+            "Expressing its firm beliefthat cooperation matters, in the belief shared by all,",
+            "1. Callsfor the strengthening of cooperation, calls for action;",
+            "2. Requests the Secretary-General to report to it within a year and therefore to act.",
+        )
+    )
+    assert r.preamble[-1].text.startswith("Expressing its firm belief that cooperation")
+    assert (r.operative[0].verb, r.operative[0].text[:24]) == (
+        "Calls for",
+        "Calls for the strengthen",
+    )
+    assert "within a year and therefore" in r.operative[1].text

@@ -1,12 +1,13 @@
-"""All corpus PDFs to JSON with resolutions.parse, against bare pypdfium2 extraction of the same files.
+"""All corpus PDFs to JSON and Akoma Ntoso with resolutions.parse, against bare pypdfium2 extraction of the same files.
 
     .venv/bin/python bench/parse_pdf.py                # all 350 PDFs of ../shared/corpus/pdf
+    .venv/bin/python bench/parse_pdf.py --drafts       # the 152 drafts of ../shared/corpus/drafts
     .venv/bin/python bench/parse_pdf.py --workers 1 --out /tmp/json
 
 Prints, in one run:
   bare      wall time of pdfium's text extraction of every page (textpage.get_text_range),
             in the same process pool, and on one core for reference
-  parse     wall time of read + clean + segment + annotate + JSON, with a progress bar
+  parse     wall time of read + clean + segment + annotate + JSON + Akoma Ntoso, with a progress bar
   ratio     parse / bare (target: at most 2); the target for parse is under 10 s wall on 2 cores
   memory    peak resident set size of this process and of the largest worker (target under 400 MB)
 Figures taken while other programs use the cores are pessimistic.
@@ -65,6 +66,7 @@ def _parse_to_json(job: tuple[str, str]) -> tuple[str, str | None, int]:
     except Exception as exc:  # reported, not hidden: the bench counts them
         return name, f"UNEXPECTED {type(exc).__name__}: {exc}", 0
     Path(out_dir, f"{name}.json").write_text(resolutions.to_json(resolution), encoding="utf-8")
+    Path(out_dir, f"{name}.akn.xml").write_text(resolutions.to_akn(resolution), encoding="utf-8")
     return name, None, len(resolution.warnings)
 
 
@@ -80,10 +82,13 @@ def main() -> None:
         "--out", type=Path, help="folder for the JSON files (default: a temporary folder)"
     )
     parser.add_argument("--limit", type=int)
+    parser.add_argument(
+        "--drafts", action="store_true", help="the drafts of ../shared/corpus/drafts instead"
+    )
     args = parser.parse_args()
     from tqdm import tqdm
 
-    pdf_dir = CORPUS / "pdf"
+    pdf_dir = CORPUS / ("drafts" if args.drafts else "pdf")
     if not pdf_dir.is_dir():
         sys.exit(f"the corpus is absent: {pdf_dir}")
     paths = sorted((str(p) for p in pdf_dir.glob("*.pdf")), key=os.path.getsize, reverse=True)
@@ -122,7 +127,8 @@ def main() -> None:
     child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"{len(paths)} PDFs, {pages} pages, {args.workers} workers; JSON in {out_dir}")
     print(f"bare extraction   {bare:6.2f} s wall in the pool   ({bare_one_core:.2f} s on one core)")
-    print(f"parse to JSON     {wall:6.2f} s wall              (target < 10 s)")
+    print(f"parse to JSON+AKN {wall:6.2f} s wall              (target < 10 s)")
+    print(f"per document      {1000 * parse_cpu / len(paths):6.1f} ms CPU")
     print(
         f"ratio             {wall / bare:6.2f} x bare in the pool  ({wall / bare_one_core:.2f} x bare on one core; target <= 2)"
     )

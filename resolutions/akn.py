@@ -42,6 +42,13 @@ from resolutions.model import OperativeParagraph, Point, Resolution
 from resolutions.sessions import session_year
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+# AKN4UN's document names: a draft resolution is a "resolutionDraft"
+STATEMENT_NAMES = {
+    "resolution": "resolution",
+    "draft_resolution": "resolutionDraft",
+    "draft_decision": "decisionDraft",
+    "amendment": "amendment",
+}
 _SECTION_NUM = re.compile(r"^([IVXLC]+|[A-Z])\.\s+(.+)$")
 
 
@@ -118,7 +125,7 @@ class _Builder:
         return block(
             "akomaNtoso",
             0,
-            [block("statement", 1, statement, name="resolution")],
+            [block("statement", 1, statement, name=STATEMENT_NAMES[self.r.kind])],
             xmlns=AKN_NS,
         )
 
@@ -207,7 +214,8 @@ class _Builder:
                 date=r.distributed_on.isoformat(),
                 refersTo="#distribution",
             )
-            out.append(mixed("p", "Distr.: General " + when, class_="distribution"))
+            distr = "General" if r.kind == "resolution" else "Limited"
+            out.append(mixed("p", f"Distr.: {distr} " + when, class_="distribution"))
         session = el("session", f"{ordinal(r.session).capitalize()} session", value=str(r.session))
         out.append(mixed("p", session, class_="session"))
         for item in r.agenda_items:
@@ -219,7 +227,10 @@ class _Builder:
                     "p", "Resolution adopted by the General Assembly on " + when, class_="adoption"
                 )
             )
-        if r.basis:
+        if r.kind != "resolution":  # a draft names its Main Committee, or none (plenary)
+            if r.basis and r.basis.committee:
+                out.append(el("p", r.basis.committee, class_="committee"))
+        elif r.basis:
             if r.basis.kind == "committee" and r.basis.committee:
                 text = f"[on the report of the {r.basis.committee}" + (
                     f" ({r.basis.report})]" if r.basis.report else "]"
@@ -229,9 +240,26 @@ class _Builder:
                     f" ({r.basis.report})]" if r.basis.report else "]"
                 )
             out.append(mixed("p", self.inline(text, None), class_="basis"))
+        if r.sponsors or r.kind != "resolution":
+            out.append(mixed("p", self.sponsors_line(), class_="sponsors"))
         title = el("docTitle", r.title or r.symbol)
-        out.append(mixed("p", chars(f"{r.short_number}. ") + title, class_="title"))
+        number = chars(f"{r.short_number}. ") if r.kind == "resolution" else ""
+        out.append(mixed("p", number + title, class_="title"))
         return block("preface", level, out)
+
+    def sponsors_line(self) -> str:
+        """ "France, Ireland and Qatar: draft resolution", each sponsor a <docProponent>."""
+        r = self.r
+        names = [el("docProponent", name) for name in r.sponsors]
+        listed = (
+            ", ".join(names[:-1])
+            + (" and " if len(names) > 1 else "")
+            + (names[-1] if names else "")
+        )
+        words = {"draft_resolution": "draft resolution", "draft_decision": "draft decision"}
+        kind = words.get(r.kind, f"amendment to {r.amends}" if r.amends else "amendment")
+        behalf = "".join(chars(f" (on behalf of the {group})") for group in r.on_behalf_of)
+        return (listed + behalf + chars(": ") if listed else "") + chars(kind)
 
     def preamble(self, level: int) -> str:
         out = [
@@ -278,7 +306,13 @@ class _Builder:
                 body.append(self.paragraph(para, level + 1))
         if section is not None:
             body.append(block("section", level + 1, section, eId=f"sec_{sections}"))
-        if not self.r.operative:
+        for n, change in enumerate(self.r.changes, 1):
+            children = [] if change.number is None else [el("num", f"{change.number}.")]
+            texts = [change.instruction, *(t for t in change.text.split("\n\n") if t)]
+            paragraphs = [mixed("p", chars(t)) for t in texts]
+            children.append(block("content", level + 2, paragraphs))
+            body.append(block("paragraph", level + 1, children, eId=f"para_{n}"))
+        if not self.r.operative and not self.r.changes:
             content = block("content", level + 2, ["<p/>"])
             body.append(
                 block(

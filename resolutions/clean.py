@@ -45,6 +45,7 @@ JOB_NUMBER = re.compile(r"^\s*\d{2}-\d{5}\s*(?:\(E\))?[\s\d]*$")
 BARCODE = re.compile(r"^\s*\*\d{6,}\*\s*$")
 SYMBOL_LINE = re.compile(r"^\s*A/RES/[\w/.\-]+\s*$")
 SEPARATOR = re.compile(r"^\s*_{3,}\s*$")
+STAR_NOTE = re.compile(r"^\s*\*{1,4}\s+[A-Za-z0-9]")
 FOOTNOTE_START = re.compile(r"^\s*(\d{1,3})(?:\s+(\S.*))?\s*$")
 MD_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^)\n]*\)")
 MD_ITALIC = re.compile(r"(?<![*\w])\*(?!\s)([^*]+?)(?<!\s)\*(?![*\w])", re.S)
@@ -117,11 +118,18 @@ def _pdf_lines(text: str, warnings: list[str]) -> tuple[list[str], dict[str, str
     drop = [False] * len(lines)
     header_start = _mark_page_headers(lines, drop)
     separators = []
+    starred = False  # inside a starred note printed without a footnote rule (a draft's page 1)
     for i, line in enumerate(lines):
         first = line.lstrip()[:1]
+        if starred and line.strip():
+            drop[i] = True
+            continue
+        starred = False
         if first.isdigit() or first == "*":
             if BARCODE.match(line) or JOB_NUMBER.match(line):
                 drop[i] = True
+            elif STAR_NOTE.match(line) and (i == 0 or not lines[i - 1].strip()):
+                drop[i] = starred = True  # "* Any changes to the list of sponsors ..."
         elif first == "_" and SEPARATOR.match(line):
             separators.append(i)
     bodies: dict[str, str] = {}
@@ -226,16 +234,23 @@ def _read_footnotes(
                 bodies[current] = body
 
     expected = _next_marker(bodies)
+    starred = False  # inside a starred note of a draft ("* Any changes to the list of sponsors")
     for line, gone in zip(lines, dropped, strict=True):
         if gone or not line.strip():
+            continue
+        if STAR_NOTE.match(line):  # read with the draft's heading (drafts.py), not a body here
+            flush()
+            current, parts, starred = None, [], True
             continue
         m = FOOTNOTE_START.match(line)
         if m and (current is None or int(m.group(1)) == expected):
             flush()
-            current, parts = m.group(1), [m.group(2) or ""]
+            current, parts, starred = m.group(1), [m.group(2) or ""], False
             expected = int(current) + 1
         elif current is not None:
             parts.append(line)
+        elif starred:
+            continue
         else:
             warnings.append(
                 f"text after a footnote separator is not a footnote: {line.strip()[:60]!r}"
@@ -280,6 +295,7 @@ def _reflow(lines: list[str]) -> str:
     blocks = _blocks(body_lines)
     blocks = _merge_broken(blocks)
     blocks = [_close_letter_spacing(b) if " " in b[:8] else b for b in blocks]
+    blocks = _split_glued_openings(blocks)
     heading = "\n".join(line.rstrip() for line in head).strip("\n")
     parts = [heading, formula] if formula else [heading] if heading else []
     return "\n".join(parts) + ("\n\n" if parts else "") + "\n\n".join(blocks) + "\n"
@@ -306,7 +322,8 @@ def _blocks(lines: list[str]) -> list[str]:
     """Group lines into blocks: a blank line or a new numbered paragraph or point starts one."""
     blocks: list[list[str]] = []
     current: list[str] = []
-    for raw in lines:
+    heading_next = False
+    for at, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             if current:
@@ -315,6 +332,21 @@ def _blocks(lines: list[str]) -> list[str]:
             continue
         plain = _strip_anchors(line) if line[0] in ANCHOR_CHARS else line
         first = plain[:1]
+        if heading_next and current:
+            blocks.append(current)  # the line after a sub-heading starts its own block
+            current = []
+        heading_next = False
+        if (
+            current
+            and first.isupper()
+            and _after_closed(current[-1])
+            and (_sub_heading(plain, lines, at) or opens_preamble(plain))
+        ):
+            # "...development;" then "Multimodal transportation" then "2. Encourages":
+            # a sub-heading (or a new preambular paragraph) printed without a blank line
+            blocks.append(current)
+            current = []
+            heading_next = not opens_preamble(plain)
         if first.islower():
             current.append(line)
             continue
@@ -352,6 +384,28 @@ def _blocks(lines: list[str]) -> list[str]:
     return [_join_lines(b) for b in blocks]
 
 
+def _after_closed(line: str) -> bool:
+    """Whether a line ends a paragraph: with ";" or "." (a comma may run on, a colon
+    introduces what follows, "Agenda 2063:" then its subtitle); a label alone ("1.",
+    "(a)") opens one."""
+    end = _strip_marks(_strip_anchors(line[-40:]))
+    if NUMBERED.fullmatch(end + " ") or POINT.fullmatch(end + " "):
+        return False
+    return end[-1:] in ";."
+
+
+def _sub_heading(plain: str, lines: list[str], at: int) -> bool:
+    """A short line without closing punctuation, followed by a numbered paragraph or a
+    paragraph's opening words: a section heading between two paragraphs."""
+    if len(plain) > 80 or _ends_closed(plain) or plain.endswith(("-", "–")):
+        return False
+    following = next((x.strip() for x in lines[at + 1 : at + 3] if x.strip()), "")
+    following = _strip_anchors(following)
+    return bool(NUMBERED.match(following)) or (
+        following[:1].isupper() and (opens_operative(following) or opens_preamble(following))
+    )
+
+
 BARE_NUMBER = re.compile(r"^\d{1,3}\s+(?=[A-Z])")
 LETTER_SPACED = re.compile(r"^(\d{1,3}\.\s+)?([A-Z](?: [a-z]){3,})(?=[\s,:;]|$)")
 
@@ -363,6 +417,37 @@ def _close_letter_spacing(block: str) -> str:
     if m is None:
         return block
     return (m.group(1) or "") + m.group(2).replace(" ", "") + block[m.end() :]
+
+
+GLUED = re.compile(r"^([A-Za-z]{3,}?)(that|the|for|upon|to|of|with|in|on|its|their)$")
+NOT_GLUED = ("there", "here", "where", "with", "in", "on", "up", "not", "what", "when")
+WORD = re.compile(r"[A-Za-z]+")
+
+
+def _split_glued_openings(blocks: list[str]) -> list[str]:
+    """ "Callsfor", "beliefthat": the space lost where a paragraph's italic opening meets
+    the roman text. In the first six words of a paragraph, a word found nowhere else in
+    the document that is a word of the document followed by a small word ("for", "that",
+    "the", "upon") is split there."""
+    words = None
+    out = []
+    for block in blocks:
+        head = block[:80]
+        tokens = WORD.findall(_strip_anchors(head))[:6]
+        glued = [t for t in tokens if GLUED.match(t.lower())]
+        if glued:
+            if words is None:
+                words = Counter(WORD.findall(_strip_anchors("\n".join(blocks))))
+            for token in glued:
+                m = GLUED.match(token)
+                if m is None or words[token] > 1 or m.group(1).lower().startswith(NOT_GLUED):
+                    continue
+                if words[m.group(1)] + words[m.group(1).lower()] == 0:
+                    continue
+                split = f"{m.group(1)} {m.group(2)}"
+                block = block[:80].replace(token, split, 1) + block[80:]
+        out.append(block)
+    return out
 
 
 def _bare_numbered(block: str, prev: str) -> bool:

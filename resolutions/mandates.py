@@ -42,6 +42,13 @@ organizations" are the UN and the partner (the non-UN organization named in the
 most paragraphs).
 The session is the first "at its seventy-fifth session" (or "the eightieth
 session of the General Assembly") in the clause, the year the one it opens in;
+"at that session" is the session named earlier in the paragraph. Not a session: that
+of a report the clause cites ("its report on its seventy-second session"), of a past
+act ("adopted during the seventy-eighth session"), or of another body ("the Commission
+on Science and Technology for Development at its thirtieth session"). A second request
+needs no comma before it ("... and requests the Secretary-General to ..."), and a point
+of "Decides:" is a clause of its own ("(b) To request the Secretary-General to ...");
+the points of a request ("Calls upon all States: (a) To encourage ...") are not.
 recurrence comes from "annually", "every two years", "biennially", "at each
 session", "an annual report" ...
 """
@@ -82,10 +89,23 @@ _NON_MANDATE_VERBS = (
     r"|condemns|takes note|stresses|emphasizes|underlines|underscores|reiterates|decides|deplores"
     r"|looks forward|supports|appreciates|considers|believes|agrees|regrets|highlights|endorses"
 )
-_CLAUSE_START = re.compile(
-    rf"(?:,\s+and|;\s+and|;|,)\s+(?:{_ADVERBS}\s+)*(?P<verb>{_AGAIN_HEADS}|{_NEED_HEADS}"
+_CLAUSE_VERBS = (
+    rf"{_AGAIN_HEADS}|{_NEED_HEADS}"
     rf"|calls for|requests|calls upon|calls on|urges|invites|encourages|recommends|appeals to"
-    rf"|decides to (?:{_SELF_ACTIONS})|{_NON_MANDATE_VERBS})\b(?:\s+{_ADVERBS}\b)*"
+    rf"|decides to (?:{_SELF_ACTIONS})|{_NON_MANDATE_VERBS}"
+)
+_POINT_VERBS = (
+    r"request|call upon|call on|urge|invite|encourage|recommend|authorize|include|convene"
+)
+_CLAUSE_START = re.compile(
+    rf"(?:,\s+and|;\s+and|;|,"
+    # "... and requests the Secretary-General to ...": a second request without a comma
+    rf"|\s+and(?=\s+(?:{_ADVERBS}\s+)*(?:requests|calls upon|urges|invites|encourages)"
+    rf"\s+(?:the\s+[A-Z]|all\s|[A-Z])))"
+    rf"\s+(?:{_ADVERBS}\s+)*(?P<verb>{_CLAUSE_VERBS})\b(?:\s+{_ADVERBS}\b)*"
+    # "Decides: (a) ...; (b) To request the Secretary-General to ...": a request in a point
+    rf"|\s\((?:[a-z]{{1,2}}|[ivx]{{1,5}})\)\s+(?P<point>(?i:(?:{_ADVERBS}\s+)*"
+    rf"(?:to\s+(?:{_POINT_VERBS})|{_CLAUSE_VERBS})))\b"
 )
 # An object that opens with these is an action asked for, not an addressee:
 # "Encourages continued support ...", "Invites increased cooperation ...".
@@ -161,8 +181,21 @@ _RECURRENCE = re.compile(
     r"|(?P<quadrennial>quadrennially|every four years)"
     r"|(?P<quinquennial>quinquennially|every five years))\b"
 )
+_REPORT_ON = re.compile(r"\bon\s+(?:the\s+work\s+of\s+)?$")
+_PAST_ACT = re.compile(r"\b(?:adopted|held|approved|endorsed|convened)\b(?:(?!\bto [a-z]|[;:]).)*$")
+_THAT_SESSION = re.compile(r"\b(?:at|to|during|for) (?:that|the same) session\b")
+_ASSEMBLY = re.compile(r"(?:the\s+)?(?:General\s+)?Assembly\b(?!\s+of\b)")
+_TO_IT = re.compile(r"\bto it\b")
+# bodies that hold sessions of their own
+_SESSION_BODY = re.compile(
+    r"\b(?:Commission|Council|Committee|Board|Conference|Forum|Working Group|Meeting|Panel"
+    r"|Platform|Summit|Assembly of)\b"
+)
 _RECURRENCE_WORDS = ("ann", "enn", "every", "each", "year")
 _AGAIN = re.compile(_AGAIN_HEADS)
+_REQUEST_OBJECT = re.compile(r"^(?:to\s+)?request\s+(?=the\b|all\b|its\b|[A-Z])")
+_POINT_HEAD = re.compile(r"^(?i:to)\s+")  # "To request" in a point: the verb is "request"
+_ADVERB_PREFIX = re.compile(rf"^(?:{_ADVERBS}\s+)+", re.IGNORECASE)
 _NO_ADDRESSEE = re.compile(r"\b(?:calls for|call for|need|necessity)\b")
 _NON_MANDATE = re.compile(_NON_MANDATE_VERBS)
 _LEADING_PREPOSITION = re.compile(r"^(?:to|upon|on|for)\s+")
@@ -194,13 +227,14 @@ def find_mandates(
     mandates: list[Mandate] = []
     for op in operative:
         forms = forms_by_paragraph.get(op.id, []) + both
-        for verb, phrase, body in _clauses(op):
-            mandates.append(_mandate(op.id, verb, phrase, body, forms))
+        for verb, phrase, body, start in _clauses(op):
+            mandates.append(_mandate(op.id, verb, phrase, body, forms, op.text[:start]))
     return mandates
 
 
-def _clauses(op: OperativeParagraph) -> list[tuple[str, str, str]]:
-    """(verb as written, the whole verb phrase, the text after it) for each mandate clause."""
+def _clauses(op: OperativeParagraph) -> list[tuple[str, str, str, int]]:
+    """(verb as written, the whole verb phrase, the text after it, where the clause starts)
+    for each mandate clause."""
     text = op.text.strip()
     starts: list[tuple[int, int, str, str]] = []  # (verb start, verb end, verb, phrase)
     opening = _OPENING.match(text)
@@ -215,34 +249,48 @@ def _clauses(op: OperativeParagraph) -> list[tuple[str, str, str]]:
     else:
         starts.append((0, 0, "", ""))  # the opening verb is not a mandate; its clause is skipped
     for m in _CLAUSE_START.finditer(text, starts[0][1]):
-        head = m.group("verb")
-        if _NON_MANDATE.fullmatch(head.lower()):
+        group = "verb" if m.group("verb") else "point"
+        if group == "point" and starts[0][2]:
+            continue  # "Calls upon all States: (a) To encourage ...": what the States are to do
+        head = _POINT_HEAD.sub("", m.group(group))
+        if _NON_MANDATE.fullmatch(_ADVERB_PREFIX.sub("", head.lower())):
             starts.append((m.start(), m.start(), "", ""))  # ends the previous clause
             continue
-        verb_start = m.start("verb")
+        verb_start = m.start(group)
         verb_end = m.end()
         if _is_self_work(head):
             verb_end = verb_start + len(head.rsplit(" to ", 1)[0])
         phrase = text[verb_start : m.end()].strip()
         starts.append((verb_start, verb_end, text[verb_start:verb_end].strip(), phrase))
     clauses = []
-    for i, (_start, verb_end, verb, phrase) in enumerate(starts):
+    for i, (start, verb_end, verb, phrase) in enumerate(starts):
         if not verb:
             continue
         end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
-        clauses.append((verb, phrase, text[verb_end:end].strip(" ,;.")))
+        clauses.append((verb, phrase, text[verb_end:end].strip(" ,;."), start))
     return clauses
 
 
 def _is_self_work(head: str) -> bool:
-    return head.lower().startswith(("decides to", "decide to", "we decide to"))
+    """ "Decides to include", "Also decides to convene", "We further decide to hold"."""
+    head = _ADVERB_PREFIX.sub("", head.lower().removeprefix("we "))
+    if head.startswith("to "):  # "Decides: (a) To include in the provisional agenda ..."
+        return head[3:].startswith(("include", "convene"))
+    return head.startswith(("decides to", "decide to"))
 
 
-def _mandate(pid: str, verb: str, phrase: str, body: str, forms: list[tuple[str, str]]) -> Mandate:
+def _mandate(
+    pid: str, verb: str, phrase: str, body: str, forms: list[tuple[str, str]], before: str = ""
+) -> Mandate:
+    """The mandate of one clause; `before` is the paragraph's text before the clause (for
+    "at that session")."""
     addressees: tuple[str, ...] = ()
     action = body
     low = phrase.lower()
-    if _is_self_work(low):
+    if _is_self_work(low) and _REQUEST_OBJECT.match(body):
+        # "Also decides to request the Secretary-General to report ...": the request's addressee
+        addressees, action = _split_addressees(_REQUEST_OBJECT.sub("", body, count=1))
+    elif _is_self_work(low):
         addressees = ("General Assembly",)
         forms = [("General Assembly", "un.ga")]
         action = body if body.startswith("to ") else f"to {body}"
@@ -264,7 +312,7 @@ def _mandate(pid: str, verb: str, phrase: str, body: str, forms: list[tuple[str,
             between = _BETWEEN.search(body)
             if between:
                 addressees = _names(between.group("parties"))
-    session = _session(action)
+    session = _session(action, addressees, before)
     return Mandate(
         paragraph=pid,
         verb=verb,
@@ -322,15 +370,52 @@ def _recurrence(action: str) -> str | None:
     return m.lastgroup if m else None
 
 
-def _session(action: str) -> int | None:
+def _session(action: str, addressees: tuple[str, ...] = (), before: str = "") -> int | None:
+    """The General Assembly session a clause is due at: "at its eighty-first session", "the
+    eighty-first session of the General Assembly"; "at that session" is the one named
+    earlier in the paragraph. Not a session of a report the clause cites ("its report on
+    its seventy-second session"), nor a session of another body ("the Commission on Science
+    and Technology for Development at its thirtieth session")."""
     if "session" not in action:
         return None
     for m in _SESSION.finditer(action):
+        if _REPORT_ON.search(action, max(0, m.start() - 30), m.start()):
+            continue  # "a report on its seventy-second session": the report's, not the request's
+        if _of_another_body(action, m, addressees):
+            continue
+        if _PAST_ACT.search(action, max(0, m.start() - 200), m.start()):
+            continue  # "the resolution adopted during the seventy-eighth session": a past act
         try:
             return ordinal_to_int(m.group("ordinal").split(" and ")[-1])
         except ValueError:
             continue
+    if _THAT_SESSION.search(action) and before:
+        earlier = list(_SESSION.finditer(before))
+        for m in reversed(earlier):
+            try:
+                return ordinal_to_int(m.group("ordinal").split(" and ")[-1])
+            except ValueError:
+                continue
     return None
+
+
+def _of_another_body(action: str, m: re.Match, addressees: tuple[str, ...]) -> bool:
+    """Whether the session of match `m` is that of a body other than the General Assembly:
+    "the thirtieth session of the Commission", "through the Commission ... at its thirtieth
+    session", or "Invites the Commission ... to consider ... at its thirtieth session"."""
+    after = action[m.end() : m.end() + 40]
+    if after.startswith(" of ") and not _ASSEMBLY.match(after[4:]):
+        return True
+    if not m.group(0).startswith("its"):
+        return False
+    clause = re.split(r"[,;]", action[: m.start()])[-1]
+    if _ASSEMBLY.search(clause) or _TO_IT.search(clause):
+        return False
+    if _SESSION_BODY.search(clause):
+        return True
+    return bool(addressees) and all(
+        _SESSION_BODY.search(a) and not _ASSEMBLY.search(a) for a in addressees
+    )
 
 
 def _forms_by_paragraph(

@@ -111,7 +111,9 @@ class Mandate:
     action: str  # what is asked: "to submit to the General Assembly at its seventy-fifth session a report ..."
     session: int | None = None  # 75
     year: int | None = None  # 2020 (the year the session opens)
-    recurrence: str | None = None  # "annual", "biennial", "triennial", or None
+    recurrence: str | None = (
+        None  # "annual", "biennial", "triennial", "quadrennial", "quinquennial"
+    )
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,21 @@ class Basis:
     kind: str  # "plenary" (without reference to a Main Committee) or "committee"
     committee: str | None = None  # "Third Committee"
     report: str | None = None  # "A/78/481/Add.3, para. 33" or the draft "A/73/L.45"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change an amendment makes to a draft: "Replace operative paragraph 200 with the
+    following text:" and the text it brings (empty when it only deletes)."""
+
+    number: int | None  # as printed ("1."), None when the changes are not numbered
+    instruction: str  # "Delete the thirty-eighth preambular paragraph reading:"
+    text: str = (
+        ""  # the quoted paragraph(s) that follow the instruction, blocks joined by a blank line
+    )
+
+
+KINDS = ("resolution", "draft_resolution", "draft_decision", "amendment")
 
 
 @dataclass(frozen=True)
@@ -148,6 +165,13 @@ class Resolution:
     annexes: tuple[
         str, ...
     ] = ()  # texts attached or adopted (annexes, the Pact of 79/1), clean, not segmented
+    kind: str = "resolution"  # one of KINDS; a draft's symbol is "A/80/L.10", "A/C.3/80/L.25/Rev.1"
+    # the States named before "draft resolution", or the officer who submits it ("Chair of the Committee")
+    sponsors: tuple[str, ...] = ()
+    on_behalf_of: tuple[str, ...] = ()  # groups a sponsor speaks for: ("Group of 77 and China",)
+    revision: tuple[str, ...] = ()  # the symbol's revision marks: ("Rev.1",), ("Add.1",)
+    amends: str | None = None  # an amendment: the symbol of the draft it amends ("A/80/L.18")
+    changes: tuple[Change, ...] = ()  # an amendment: its changes, in order
 
     @property
     def short_number(self) -> str:

@@ -6,6 +6,9 @@
     annotate  Segmented                    -> citations, entities, mandates
     build     Segmented + annotations      -> Resolution (frozen), with Stage.warnings
 
+A draft (symbol A/80/L.10, A/C.3/80/L.25/Rev.1) has its first page read by drafts.py
+before clean (kind, sponsors, title) and its body segmented by segment_draft.py.
+
 `run(source)` runs them all; `parse_text(text)` starts after `read` (for text
 already in memory, as the benchmarks do).
 """
@@ -15,9 +18,11 @@ from __future__ import annotations
 import os
 
 from resolutions.clean import clean
+from resolutions.drafts import read_draft_heading
 from resolutions.errors import EmptyDocument, NotAResolution
 from resolutions.model import Footnote, Resolution, Stage
 from resolutions.segment import Segmented, segment
+from resolutions.segment_draft import segment_draft
 
 MAX_TEXT_CHARS = 5_000_000
 
@@ -86,6 +91,12 @@ def build(seg: Segmented, stage: Stage, annotations: tuple[tuple, tuple, tuple])
         source_format=stage.source_format,
         formula=seg.formula,
         annexes=tuple(seg.annexes),
+        kind=seg.kind,
+        sponsors=seg.sponsors,
+        on_behalf_of=seg.on_behalf_of,
+        revision=seg.revision,
+        amends=seg.amends,
+        changes=tuple(seg.changes),
     )
 
 
@@ -97,8 +108,9 @@ def run_stage(stage: Stage) -> Resolution:
         raise NotAResolution(
             f"the text has {len(stage.text):,} characters; a resolution has far fewer"
         )
+    draft = read_draft_heading(stage.text)  # None for an adopted resolution
     clean(stage)
-    seg = segment(stage)
+    seg = segment(stage) if draft is None else segment_draft(stage, draft)
     return build(seg, stage, annotate(seg))
 
 

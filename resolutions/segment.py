@@ -17,7 +17,15 @@ from datetime import date
 from resolutions.clean import ITALIC_CLOSE, ITALIC_OPEN
 from resolutions.errors import NotAResolution
 from resolutions.markers import MARK_CLOSE, MARK_OPEN
-from resolutions.model import Basis, Footnote, OperativeParagraph, Point, PreambularParagraph, Stage
+from resolutions.model import (
+    Basis,
+    Change,
+    Footnote,
+    OperativeParagraph,
+    Point,
+    PreambularParagraph,
+    Stage,
+)
 from resolutions.phrases import opens_preamble, operative_verb, preamble_phrase
 from resolutions.sessions import MONTH_NAMES, ordinal_to_int
 
@@ -53,6 +61,8 @@ ITALIC_START = re.compile(f"^{ITALIC_OPEN}([^{ITALIC_CLOSE}]*){ITALIC_CLOSE}")
 SPACES = re.compile(r"\s+")
 ITEM_SEPARATOR = re.compile(r",\s*|\s+and\s+")
 ANNEX_START = re.compile(r"^Annex\b")
+# "Annex", "Annex II", "Annex Doha Political Declaration ..." (the title run into the heading)
+ANNEX_HEADING = re.compile(r"^Annex(?:es)?(?:\s+[IVX]+)?(?:\s+[A-Z\u201c\"]|\s*$)")
 FORMULA_LINE = re.compile(r"^The General Assembly\b.{0,3}$", re.M)
 ROMANS = [
     "i",
@@ -95,6 +105,13 @@ class Segmented:
     annex_markers: set[str] = field(default_factory=set)
     # paragraph id -> {marker: position of its first anchor in the paragraph's clean text}
     marker_offsets: dict[str, dict[str, int]] = field(default_factory=dict)
+    # drafts (segment_draft.py): the kind, sponsors and, for an amendment, its changes
+    kind: str = "resolution"
+    sponsors: tuple[str, ...] = ()
+    on_behalf_of: tuple[str, ...] = ()
+    revision: tuple[str, ...] = ()
+    amends: str | None = None
+    changes: list[Change] = field(default_factory=list)
 
 
 def segment(stage: Stage) -> Segmented:
@@ -107,11 +124,7 @@ def segment(stage: Stage) -> Segmented:
         heading, formula, body = _heading_without_formula(text, stage.warnings)
     out = Segmented(formula=formula or "The General Assembly,")
     _read_heading(heading, out, stage.warnings)
-    # a "* * *" between groups of paragraphs is a separator, not a paragraph
-    blocks = [
-        b for b in body.split("\n\n") if b.strip() and not SEPARATOR_LINE.fullmatch(b.strip())
-    ]
-    _read_body(blocks, out, stage.warnings)
+    _read_body(body_blocks(body), out, stage.warnings)
     if not out.operative or (not formula and not (out.symbol and out.adopted_on)):
         raise NotAResolution(
             "not a General Assembly resolution: no formula 'The General Assembly,' "
@@ -119,6 +132,12 @@ def segment(stage: Stage) -> Segmented:
         )
     _anchor_footnotes(out, stage)
     return out
+
+
+def body_blocks(body: str) -> list[str]:
+    """The paragraphs of the clean body; a "* * *" between groups of paragraphs is a
+    separator, not a paragraph."""
+    return [b for b in body.split("\n\n") if b.strip() and not SEPARATOR_LINE.fullmatch(b.strip())]
 
 
 # -- heading ----------------------------------------------------------------
@@ -230,6 +249,7 @@ class _Para:
     heading: str | None = None
     points: list[list] = field(default_factory=list)  # [label, text, subpoints]
     late: bool = False  # a preambular paragraph of a later part (after operative ones)
+    listing: bool = False  # holds a numbered list after its colon (an agenda, statute articles)
 
 
 def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
@@ -253,8 +273,25 @@ def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
             out.annexes.extend(_annexes(blocks[i + 1 :]))
             out.annex_markers.update(m for b in blocks[i + 1 :] for m in ANCHOR.findall(b))
             break
+        if seen_op and ANNEX_HEADING.match(plain):
+            # "Annex" after the operative part (a draft has no closing meeting line): the
+            # annexed text is not operative paragraphs
+            out.annexes.extend(_annexes(blocks[i:]))
+            out.annex_markers.update(m for b in blocks[i:] for m in ANCHOR.findall(b))
+            break
         num = NUMBERED.match(plain) or _bare_number(plain, paras, warnings)
         point = POINT.match(plain)
+        if num and not pending_heading and _inner_item(paras, plain[num.end() :]):
+            # "Approves the provisional agenda as follows:" then "1. Opening of the session."
+            if not paras[-1].listing:
+                warnings.append(
+                    f"numbered items inside operative paragraph {paras[-1].number} (a list or "
+                    "a quoted text after its colon) are kept in it"
+                )
+            paras[-1].text += " " + block
+            paras[-1].listing = True
+            i += 1
+            continue
         if num:
             seen_op = True
             text = block[(NUMBERED.match(block) or BARE_NUMBER.match(block)).end() :]  # type: ignore[union-attr]
@@ -296,7 +333,10 @@ def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
             paras[-1].text += " " + block
         else:
             verb = operative_verb(plain) if not plain.rstrip().endswith(",") else None
-            if verb and (not _ends(plain, ",")) and _next_is_not_preamble(blocks, i):
+            # "Adopts the following outcome document ...:" then the adopted text, whose own
+            # preambular paragraphs end with commas
+            opens_text = _ends(plain, ":")
+            if verb and not _ends(plain, ",") and (opens_text or _next_is_not_preamble(blocks, i)):
                 seen_op = True
                 paras.append(_Para("op", None, block, _verb(block, warnings)))
                 if plain.rstrip().endswith(":") and i + 1 < len(blocks):
@@ -328,6 +368,18 @@ def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
             "and open without a verb of their own"
         )
     _freeze(paras, out, warnings)
+
+
+def _inner_item(paras: list[_Para], text: str) -> bool:
+    """Whether a numbered block is an item of a list inside the operative paragraph before
+    it: that paragraph ends with a colon (or holds such items already) and the block opens
+    without an operative verb ("1. Opening of the session.", "4. The Tribunal shall ...")."""
+    last = paras[-1] if paras else None
+    if last is None or last.kind != "op" or last.number is None or last.points:
+        return False
+    if not (last.listing or _ends(last.text, ":")):
+        return False
+    return operative_verb(text) is None
 
 
 def _lead_in(paras: list[_Para]) -> str | None:

@@ -145,3 +145,99 @@ def test_the_two_organizations_are_the_un_and_the_partner():
     ]  # fmt: skip
     [m] = find_mandates(ops, [])
     assert m.addressee_ids == ("un", "las")
+
+
+# -- class 5 of issue 11: second requests, requests in points, sessions (made-up texts) ----
+
+
+def summary(ms):
+    return [(m.verb, m.addressees, m.session) for m in ms]
+
+
+def test_a_second_request_without_a_comma_before_it_is_a_mandate():
+    ms = mandates(
+        "Takes note of the report of the Secretary-General and requests the Secretary-General "
+        "to report to the General Assembly at its eighty-first session on its implementation;"
+    )
+    assert summary(ms) == [("requests", ("Secretary-General",), 81)]
+    # "and encourages the extension of ...": an action, not an addressee, so not split there
+    assert mandates("Welcomes and encourages the enhancing of the close collaboration;") == []
+
+
+def test_a_request_in_a_point_of_decides_is_a_mandate_of_its_own():
+    ms = mandates(
+        "Decides: (a) To continue its consideration of the question; (b) To request the "
+        "Secretary-General to submit a report to it at its eighty-second session;"
+    )
+    assert summary(ms) == [("To request", ("Secretary-General",), 82)]
+    ms = mandates(
+        "Decides: (a) To include in the provisional agenda of its eighty-third session the item;"
+    )
+    assert summary(ms) == [("To include", ("General Assembly",), 83)]
+    # points that say what the addressees of the opening request are to do are not requests
+    ms = mandates("Calls upon all States: (a) To take measures; (b) To encourage participation;")
+    assert summary(ms) == [("Calls upon", ("all States",), None)]
+
+
+def test_also_and_further_decides_keep_their_addressee():
+    ms = mandates(
+        "Also decides to include in the provisional agenda of its eighty-first session the item;",
+        "Further decides to request the Secretary-General to submit a report on the matter;",
+    )
+    assert summary(ms) == [
+        ("Also decides", ("General Assembly",), 81),
+        ("Further decides", ("Secretary-General",), None),
+    ]
+
+
+def test_at_that_session_is_the_session_named_earlier_in_the_paragraph():
+    ms = mandates(
+        "Decides to include in the provisional agenda of its eighty-fourth session the item "
+        "entitled “Cooperation”, and requests the Secretary-General to submit a report at that session;"
+    )
+    assert summary(ms) == [
+        ("Decides", ("General Assembly",), 84),
+        ("requests", ("Secretary-General",), 84),
+    ]
+
+
+def test_the_session_is_the_requests_not_that_of_a_cited_report():
+    [m] = mandates(
+        "Requests the Secretary-General to transmit the report of the Commission on its "
+        "seventy-second session to the General Assembly at its eighty-first session;"
+    )
+    assert (m.session, m.year) == (81, 2026)
+
+
+def test_a_session_of_a_subsidiary_body_is_not_a_session_of_the_assembly():
+    ms = mandates(
+        "Requests the Secretary-General to submit, through the Commission on Science and "
+        "Technology for Development at its thirtieth session, a report;",
+        "Invites the Commission on Science and Technology for Development to consider the matter "
+        "at its thirtieth session;",
+        "Invites the Committee to submit its report to the thirtieth session of the Commission on "
+        "the Status of Women;",
+    )
+    assert [(m.session, m.year) for m in ms] == [(None, None)] * 3
+    [m] = mandates("Requests the Committee to report to it at its eighty-first session;")
+    assert m.session == 81  # "to it": the Assembly
+
+
+def test_a_session_at_which_a_text_was_adopted_is_a_past_act_not_a_due_date():
+    [m] = mandates(
+        "Encourages States to implement the resolution on multilingualism adopted during the "
+        "seventy-eighth session of the General Assembly;"
+    )
+    assert m.session is None
+
+
+@pytest.mark.corpus
+def test_no_mandate_of_the_corpus_is_due_at_a_session_before_its_own(corpus):
+    from resolutions import parse
+
+    for path in sorted((corpus / "text").glob("*.txt")):
+        r = parse(path)
+        early = [
+            (m.paragraph, m.session) for m in r.mandates if m.session and m.session < r.session
+        ]
+        assert not early, (path.name, early)

@@ -218,3 +218,83 @@ def test_a_resolution_without_the_formula_line_parses_with_a_warning():
 def test_text_without_formula_symbol_or_adoption_line_is_still_refused():
     with pytest.raises(resolutions.NotAResolution):
         parse_text("Some notes\n\n1. Opening of the session.\n\n2. Election of officers.\n")
+
+
+def test_a_numbered_list_inside_a_paragraph_is_not_operative_paragraphs():
+    """Issue 11 class 6: a provisional agenda and a quoted statute article after a colon."""
+    r = parse_text(
+        body(
+            "1. Welcomes the report;",
+            "2. Approves the provisional agenda of the session, as follows:",
+            "1. Opening of the session.",
+            "2. Election of officers.",
+            "3. Adoption of the agenda.",
+            "3. Decides to amend article 4 of the statute of the Tribunal to read:",
+            "4. The Tribunal shall be composed of seven judges.",
+            "4. Requests the Secretary-General to report to it at its hundredth session.",
+        )
+    )
+    assert [(p.number, p.verb) for p in r.operative] == [
+        (1, "Welcomes"),
+        (2, "Approves"),
+        (3, "Decides"),
+        (4, "Requests"),
+    ]
+    assert r.operative[1].text.endswith(
+        "as follows: 1. Opening of the session. 2. Election of officers. 3. Adoption of the agenda."
+    )
+    assert r.operative[2].text.endswith(
+        "to read: 4. The Tribunal shall be composed of seven judges."
+    )
+    assert not [w for w in r.warnings if "numbering" in w or "no operative verb" in w]
+
+
+def test_a_numbered_paragraph_after_a_colon_with_its_own_verb_is_the_next_paragraph():
+    r = parse_text(
+        body("1. Decides as follows:", "(a) To meet;", "2. Requests the Secretariat to assist;")
+    )
+    assert [p.number for p in r.operative] == [1, 2]
+
+
+def test_a_sub_heading_printed_without_blank_lines_is_not_glued_to_the_paragraph_before():
+    """Issue 11 class 7: a text layer whose lines carry no paragraph gaps."""
+    r = parse_text(
+        "Resolution adopted by the General Assembly on 1 December 2036\n"
+        "[on the report of the Second Committee (A/91/400, para. 10)]\n"
+        "91/5. Transport\n"
+        "The General Assembly,\n"
+        "Recalling its earlier resolutions,\n"
+        "1. Welcomes the report of the Secretary-General on sustainable transport and\n"
+        "development;\n"
+        "Multimodal transportation\n"
+        "2. Encourages Member States to develop multimodal transport;\n"
+        "Income section 3\n"
+        "3. Requests the Secretary-General to report to it at its ninety-second session.\n"
+        "50th plenary meeting\n"
+        "1 December 2036\n"
+    )
+    assert [(p.number, p.heading) for p in r.operative] == [
+        (1, None),
+        (2, "Multimodal transportation"),
+        (3, "Income section 3"),
+    ]
+    assert r.operative[0].text.endswith("sustainable transport and development;")
+    assert not [w for w in r.warnings if "numbering" in w or "kept with it" in w]
+
+
+def test_words_glued_where_the_italic_opening_ends_are_split():
+    """Issue 11 class 8: "Callsfor", "beliefthat" (a space lost at the italic/roman edge);
+    "within" and "therefore" are words and stay whole."""
+    r = parse_text(
+        body(
+            "Expressing its firm beliefthat cooperation matters, in the belief shared by all,",
+            "1. Callsfor the strengthening of cooperation, calls for action;",
+            "2. Requests the Secretary-General to report to it within a year and therefore to act.",
+        )
+    )
+    assert r.preamble[-1].text.startswith("Expressing its firm belief that cooperation")
+    assert (r.operative[0].verb, r.operative[0].text[:24]) == (
+        "Calls for",
+        "Calls for the strengthen",
+    )
+    assert "within a year and therefore" in r.operative[1].text

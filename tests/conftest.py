@@ -104,3 +104,62 @@ def django_db_keepdb(request) -> bool:
     return bool(request.config.getvalue("reuse_db")) or (
         settings.DATABASES["default"]["ENGINE"] == SQLITE
     )
+
+
+_RESTORE_MIGRATION_ROWS: list = []
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's set-up, then a copy of the rows the migrations wrote (the SDGs;
+    content types and permissions are written again by post_migrate after a flush)."""
+    from django.apps import apps
+    from django.core import serializers
+    from django.db import connection, transaction
+
+    with django_db_blocker.unblock():
+        rows = serializers.serialize(
+            "json",
+            [
+                obj
+                for model in apps.get_models()
+                if model._meta.app_label not in {"contenttypes", "auth"} and not model._meta.proxy
+                for obj in model._base_manager.order_by("pk")
+            ],
+        )
+
+    def restore() -> None:
+        with (
+            django_db_blocker.unblock(),
+            transaction.atomic(),
+            connection.constraint_checks_disabled(),
+        ):
+            for obj in serializers.deserialize("json", rows):
+                obj.save()
+
+    _RESTORE_MIGRATION_ROWS[:] = [restore]
+    yield
+
+
+def _is_transactional(item: pytest.Item) -> bool:
+    names = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    return (
+        "transactional_db" in names
+        or "live_server" in names
+        or bool(
+            marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+        )
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test (live server, threads) ends with Django emptying every table.
+    Under xdist the next test of the same worker may come from any file and expects the
+    SDGs that a migration loaded: write them back (pytest-django's ordering of
+    transactional tests last only holds within one process's own order)."""
+    result = yield
+    if nextitem is not None and _RESTORE_MIGRATION_ROWS and _is_transactional(item):
+        _RESTORE_MIGRATION_ROWS[0]()
+    return result

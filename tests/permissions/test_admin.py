@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from accord.registry.models import Organization
+from accord.registry.models import Entity, Organization
+from tests.platform.test_admin import form_values
 
 
 def admin_client(client, world, persona):
@@ -46,8 +47,16 @@ def test_a_coordinator_sees_the_other_sides_entity_read_only_and_cannot_post_to_
 
 
 def test_a_coordinator_may_save_their_own_sides_entity(client, world):
-    page = admin_client(client, world, "bob").get(url(world.iphrc))
+    c = admin_client(client, world, "bob")
+    page = c.get(url(world.iphrc))
     assert page.status_code == 200 and 'name="_save"' in page.content.decode()
+    data = form_values(page, "entity_form")
+    data["name_en"] = ["Independent Permanent Human Rights Commission"]
+    response = c.post(url(world.iphrc), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    saved = Entity.objects.get(pk=world.iphrc.pk)
+    assert saved.name_en == "Independent Permanent Human Rights Commission"
+    assert saved.history.first().history_user == world.users["bob"]
 
 
 def test_a_coordinator_cannot_create_an_organization_through_the_admin(client, world):

@@ -41,6 +41,7 @@ lint: install
 	$(BIN)/ruff check accord resolutions tests bench
 	$(BIN)/ruff format --check accord resolutions tests bench
 	$(BIN)/mypy resolutions
+	$(BIN)/mypy accord
 
 bench: install
 	$(BIN)/python -m bench

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from accord.registry.models import Entity, Organization
-from tests.platform.test_admin import form_values
+from tests.world.base import form_values
 
 
 def admin_client(client, world, persona):

@@ -30,14 +30,19 @@ demo: messages
 	$(BIN)/accord demo
 	$(BIN)/accord runserver $(HOST)
 
+# Two xdist workers (one per core here; TEST_WORKERS=auto for one per core elsewhere),
+# a test file per worker so that module-scoped fixtures are built once; each worker has
+# its own test database (SQLite: a copy of the run's migrated file; PostgreSQL: test_NAME_gwN).
+TEST_WORKERS ?= 2
 test: messages browser
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint: install
 	$(BIN)/ruff check accord resolutions tests bench
 	$(BIN)/ruff format --check accord resolutions tests bench
 	$(BIN)/mypy resolutions
 	$(BIN)/lint-imports
+	$(BIN)/mypy accord
 
 bench: install
 	$(BIN)/python -m bench

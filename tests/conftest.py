@@ -1,13 +1,28 @@
-"""Shared fixtures: the corpus folder, and skipping with a printed reason when it is absent."""
+"""Shared fixtures: the corpus folder (skipped with a printed reason when it is absent),
+fast password hashing, and a test database that is migrated once per run.
+
+Migrating a fresh database costs about 15 s of CPU (Django renders the model states of
+every migration). On SQLite, `accord migrate` runs once per run in a subprocess (the
+installed console script, as a user runs it) into a template file; each xdist worker's
+test database, and each test that needs a fresh database file, starts from a copy of it.
+On PostgreSQL, each xdist worker migrates its own test database (test_NAME_gwN)."""
 
 from __future__ import annotations
 
+import fcntl
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
+ACCORD = Path(sys.executable).with_name("accord")
+SQLITE = "django.db.backends.sqlite3"
+FAST_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
 
 
 @pytest.fixture(scope="session")
@@ -15,3 +30,136 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip(f"the corpus is absent: {CORPUS} (clone beside ../shared to run this test)")
     return CORPUS
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_passwords():
+    """PBKDF2 is slow on purpose (about 0.3 s a password); no test checks the hasher, and
+    the demo and the personas set a dozen passwords. Subprocesses keep the real one."""
+    from django.test.utils import override_settings
+
+    with override_settings(PASSWORD_HASHERS=[FAST_HASHER]):
+        yield
+
+
+def accord_command() -> list[str]:
+    """The installed `accord` script, or the same entry point through the interpreter."""
+    return [str(ACCORD)] if ACCORD.exists() else [sys.executable, "-m", "accord.cli"]
+
+
+def sqlite_env(path: Path) -> dict[str, str]:
+    """The environment of an `accord` subprocess working on the SQLite file ``path``."""
+    return {**os.environ, "DATABASE_URL": f"sqlite:///{path}", "ACCORD_VAR_DIR": str(path.parent)}
+
+
+def _shared_dir(request: pytest.FixtureRequest, tmp_path_factory) -> Path:
+    """A folder of this run shared by its xdist workers (each worker's basetemp is a
+    subfolder of the run's own), or the basetemp itself without xdist."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if hasattr(request.config, "workerinput") else base
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(request, tmp_path_factory) -> Path:
+    """A SQLite file migrated by `accord migrate`, built once per run: the first worker
+    to ask builds it under a lock, the others wait for it. Copy it; never write to it."""
+    shared = _shared_dir(request, tmp_path_factory)
+    template = shared / "migrated.sqlite3"
+    with open(shared / "migrated.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not template.exists():
+            building = shared / "migrating.sqlite3"
+            subprocess.run(
+                [*accord_command(), "migrate", "--noinput", "-v0"],
+                env=sqlite_env(building),
+                check=True,
+                capture_output=True,
+                timeout=900,
+            )
+            building.rename(template)
+    return template
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix, request, tmp_path_factory
+):
+    """On SQLite the test database is a file copied from the migrated template, in this
+    worker's own temporary folder (so the live server of the browser tests reads it too)."""
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"] == SQLITE:
+        name = tmp_path_factory.getbasetemp() / "test.sqlite3"
+        shutil.copyfile(request.getfixturevalue("migrated_sqlite"), name)
+        db.setdefault("TEST", {})["NAME"] = str(name)
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request) -> bool:
+    """Keep (do not recreate) the SQLite copy: it is migrated already, and Django's
+    migrate then only checks that nothing is left to apply. --create-db migrates afresh."""
+    from django.conf import settings
+
+    return bool(request.config.getvalue("reuse_db")) or (
+        settings.DATABASES["default"]["ENGINE"] == SQLITE
+    )
+
+
+_RESTORE_MIGRATION_ROWS: list = []
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's set-up, then a copy of the rows the migrations wrote (the SDGs;
+    content types and permissions are written again by post_migrate after a flush)."""
+    from django.apps import apps
+    from django.core import serializers
+    from django.db import connection, transaction
+
+    with django_db_blocker.unblock():
+        rows = serializers.serialize(
+            "json",
+            [
+                obj
+                for model in apps.get_models()
+                if model._meta.app_label not in {"contenttypes", "auth"} and not model._meta.proxy
+                for obj in model._base_manager.order_by("pk")
+            ],
+        )
+
+    def restore() -> None:
+        with (
+            django_db_blocker.unblock(),
+            transaction.atomic(),
+            connection.constraint_checks_disabled(),
+        ):
+            for obj in serializers.deserialize("json", rows):
+                obj.save()
+
+    _RESTORE_MIGRATION_ROWS[:] = [restore]
+    yield
+
+
+def _is_transactional(item: pytest.Item) -> bool:
+    names = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    return (
+        "transactional_db" in names
+        or "live_server" in names
+        or bool(
+            marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+        )
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test (live server, threads) ends with Django emptying every table.
+    Under xdist the next test of the same worker may come from any file and expects the
+    SDGs that a migration loaded: write them back (pytest-django's ordering of
+    transactional tests last only holds within one process's own order)."""
+    result = yield
+    if nextitem is not None and _RESTORE_MIGRATION_ROWS and _is_transactional(item):
+        _RESTORE_MIGRATION_ROWS[0]()
+    return result

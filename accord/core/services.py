@@ -12,7 +12,7 @@ lets exactly one through; the other gets ``StaleEdit`` naming who changed what.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models, transaction
@@ -25,6 +25,11 @@ from accord.core.actors import recorded_user
 from accord.core.errors import AccordError, Invalid, StaleEdit
 
 # Fields the services manage themselves; callers may not pass them as changes.
+# Any model: the services read and return the caller's own type (an Activity in, an
+# Activity out). The rows are AccordModels (version, history, soft delete), which the
+# stubs cannot see through simple_history and the dynamic managers: hence Any inside.
+M = TypeVar("M", bound=models.Model)
+
 MANAGED_FIELDS = {"id", "version", "created_at", "updated_at", "deleted_at", "deleted_by"}
 
 
@@ -35,7 +40,7 @@ def user_label(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def changes_since(obj: models.Model, version: int) -> list[dict[str, Any]]:
+def changes_since(obj: Any, version: int) -> list[dict[str, Any]]:
     """What happened to ``obj`` after ``version``: one dict per history record,
     ``{"version", "user", "when", "fields"}`` in order, ``fields`` naming the changed
     fields (``"deleted"``/``"restored"`` for soft delete and restore)."""
@@ -71,7 +76,7 @@ def changes_since(obj: models.Model, version: int) -> list[dict[str, Any]]:
 
 def stale_edit(obj: models.Model, expected_version: int) -> StaleEdit:
     """Build the error for an edit made on ``expected_version`` of an object that moved on."""
-    model = type(obj)
+    model: Any = type(obj)
     current = model.all_objects.filter(pk=obj.pk).values_list("version", flat=True).first()
     if current is None:
         return StaleEdit(
@@ -110,10 +115,10 @@ def stale_edit(obj: models.Model, expected_version: int) -> StaleEdit:
     )
 
 
-def _claim_version(obj: models.Model, expected_version: int) -> models.Model:
+def _claim_version(obj: M, expected_version: int) -> M:
     """Increment the version if it is still ``expected_version`` and return the fresh row
     (locked for the rest of the transaction); raise ``StaleEdit`` otherwise."""
-    model = type(obj)
+    model: Any = type(obj)
     claimed = model.all_objects.filter(pk=obj.pk, version=expected_version).update(
         version=F("version") + 1
     )
@@ -146,7 +151,7 @@ def _split_changes(model: type[models.Model], changes: dict[str, Any]):
     return plain, m2m
 
 
-def _snapshot_m2m(obj: models.Model) -> None:
+def _snapshot_m2m(obj: Any) -> None:
     """Copy the current many-to-many links of ``obj`` into its latest history record."""
     record = obj.history.order_by("-history_date", "-history_id").first()
     for field in getattr(record, "_history_m2m_fields", []):
@@ -164,7 +169,7 @@ def _snapshot_m2m(obj: models.Model) -> None:
 
 
 def _save_with_history(
-    obj: models.Model, user, reason: str | None, m2m: dict[str, Any] | None = None
+    obj: Any, user, reason: str | None, m2m: dict[str, Any] | None = None
 ) -> None:
     """Save ``obj`` (and set its many-to-many fields) leaving one history record. The
     building block of the services below: it neither validates nor checks a version, so
@@ -198,9 +203,7 @@ def validated(obj: models.Model, exclude: list[str] | None = None) -> None:
 
 
 @transaction.atomic
-def object_create(
-    *, model: type[models.Model], by, reason: str | None = None, **fields: Any
-) -> models.Model:
+def object_create(*, model: type[M], by, reason: str | None = None, **fields: Any) -> M:
     """Create a ``model`` row from ``fields`` (field name -> value, many-to-many as an
     iterable), validated by ``full_clean()`` (the model's ``clean()`` included), leaving
     one history record naming ``by`` (the user who writes; not ``user``, which is a field
@@ -214,8 +217,8 @@ def object_create(
 
 @transaction.atomic
 def object_update(
-    *, obj: models.Model, by, expected_version: int, reason: str | None = None, **changes: Any
-) -> models.Model:
+    *, obj: M, by, expected_version: int, reason: str | None = None, **changes: Any
+) -> M:
     """Apply ``changes`` (field name -> value, many-to-many as an iterable) if the object is
     still at ``expected_version``; return the saved object with its new version.
 
@@ -232,21 +235,25 @@ def object_update(
     return fresh
 
 
+def _version(obj: Any) -> int:
+    return obj.version
+
+
 @transaction.atomic
-def object_soft_delete(
-    *, obj: models.Model, user, expected_version: int | None = None
-) -> models.Model:
+def object_soft_delete(*, obj: M, user, expected_version: int | None = None) -> M:
     """Soft-delete ``obj`` (checked against ``expected_version`` when given)."""
-    fresh = _claim_version(obj, obj.version if expected_version is None else expected_version)
+    fresh: Any = _claim_version(
+        obj, _version(obj) if expected_version is None else expected_version
+    )
     fresh.version -= 1  # soft_delete() increments it again
     fresh.soft_delete(user)
     return fresh
 
 
 @transaction.atomic
-def object_restore(*, obj: models.Model, user) -> models.Model:
+def object_restore(*, obj: M, user) -> M:
     """Bring back a soft-deleted ``obj``."""
-    fresh = _claim_version(obj, obj.version)
+    fresh: Any = _claim_version(obj, _version(obj))
     fresh.version -= 1  # restore() increments it again
     fresh.restore(user)
     return fresh

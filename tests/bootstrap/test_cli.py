@@ -88,9 +88,12 @@ def test_a_coordinator_may_bootstrap_into_their_framework(db, demo_path, nadia):
         framework=framework,
         organization=framework.partner,
     )
-    call_command(
-        "bootstrap", str(demo_path), "--yes", "--user", "nadia", stdout=StringIO()
-    )  # allowed
+    before = _row_counts()
+    out = StringIO()
+    call_command("bootstrap", str(demo_path), "--yes", "--user", "nadia", stdout=out)  # allowed
+    assert "A/RES/73/135 -> framework un-oic" in out.getvalue()
+    assert "created" not in out.getvalue() and "entity: 26 unchanged" in out.getvalue()
+    assert _row_counts() == before  # already there: the second import writes nothing
 
 
 def test_bootstrap_adds_to_the_framework_named_by_framework(db, demo_path):

@@ -17,6 +17,7 @@ from accord.documents.services import (
     bootstrap_reject,
     resolution_import,
 )
+from accord.registry.models import Organization
 
 
 @pytest.fixture
@@ -79,6 +80,9 @@ def test_a_decided_item_cannot_be_decided_again(queued, coordinator):
     item.refresh_from_db()
     with pytest.raises(BootstrapError, match="already"):
         bootstrap_reject(item=item, user=coordinator)
+    item.refresh_from_db()
+    assert item.status == ReviewItem.Status.CONFIRMED  # the first decision stands
+    assert Organization.objects.filter(code="osce").exists()
 
 
 def test_a_rejected_proposal_is_not_queued_again(queued, demo_path, coordinator):

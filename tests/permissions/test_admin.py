@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from accord.registry.models import Organization
+from accord.registry.models import Entity, Organization
+from tests.world.base import form_values
 
 
 def admin_client(client, world, persona):

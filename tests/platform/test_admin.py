@@ -3,7 +3,6 @@ the services (version check, soft delete, undo through history, permissions)."""
 
 from __future__ import annotations
 
-import lxml.html
 import pytest
 from django.contrib import admin
 from django.contrib.auth import get_user_model
@@ -12,6 +11,7 @@ from django.urls import reverse
 from accord.accounts.models import Membership
 from accord.cooperation.models import Activity, ProgressUpdate
 from accord.cooperation.services import activity_update
+from tests.world.base import form_values  # noqa: F401 - also imported from here
 
 pytestmark = pytest.mark.django_db
 
@@ -29,16 +29,6 @@ def root(db):
 def root_client(client, root):
     client.force_login(root)
     return client
-
-
-def form_values(response, form_id: str) -> dict:
-    """The values a browser would send for the form ``form_id`` of a page."""
-    doc = lxml.html.fromstring(response.content)
-    form = doc.get_element_by_id(form_id)
-    data: dict = {}
-    for name, value in form.form_values():
-        data.setdefault(name, []).append(value)
-    return data
 
 
 def test_every_model_of_the_three_apps_has_an_admin_with_search():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -70,11 +71,13 @@ def _check(result: dict) -> None:
     assert result["records"] == 2
 
 
-def test_two_concurrent_updates_cannot_both_succeed_on_a_sqlite_file(tmp_path):
+def test_two_concurrent_updates_cannot_both_succeed_on_a_sqlite_file(migrated_sqlite, tmp_path):
     """Both writers saw version 1 and save at the same moment from their own connections
-    (a real SQLite file in WAL mode, as in production; the test database is in memory)."""
+    (a real SQLite file in WAL mode, as in production), in a subprocess of its own on a
+    copy of the session's migrated database file."""
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["ACCORD_VAR_DIR"] = str(tmp_path)
+    shutil.copyfile(migrated_sqlite, tmp_path / "accord.sqlite3")
     done = subprocess.run(
         [sys.executable, str(Path(__file__).with_name("concurrent_edit.py"))],
         env=env,

@@ -41,9 +41,16 @@ def test_an_anonymous_visitor_is_sent_to_sign_in_for_personal_pages_and_every_wr
         reverse("resolution-upload", args=[slug]),
         *pages(world),  # the public pages take no write from an anonymous visitor either
     ]
+    from accord.cooperation.models import Decision
+
+    first, decisions = world.activities[0], Decision.objects.count()
     for url in writes:
         response = client.post(url, {"status": "completed"})
         assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
+    version = first.version
+    first.refresh_from_db()
+    assert first.status != "completed" and first.version == version
+    assert Decision.objects.count() == decisions
 
 
 def test_the_public_reads_only_what_is_published_without_signing_in(client, world):
@@ -103,6 +110,9 @@ def test_a_focal_point_cannot_change_an_activity_of_another_entity(client, world
         {"title": "Hijacked", "status": "planned", "version": other.version},
     )
     assert response.status_code == 403
+    title, version = other.title, other.version
+    other.refresh_from_db()
+    assert (other.title, other.version) == (title, version)
 
 
 def test_the_dashboard_shows_the_report_due_and_overdue_items(client, world):

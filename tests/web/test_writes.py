@@ -33,6 +33,8 @@ def test_a_plain_form_status_change_redirects_back(client, world):
         {"status": "ongoing", "version": a.version, "next": back},
     )
     assert response.status_code == 302 and response["Location"] == back
+    a.refresh_from_db()
+    assert a.status == "ongoing" and a.history.first().history_user == world.focal
 
 
 def test_a_stale_inline_edit_names_who_changed_what_and_saves_nothing(client, world):

@@ -1,0 +1,443 @@
+"""A small but complete UN-OIC framework for the report tests and the bench: two
+organizations, entities on both sides, priority areas, two bienniums, activities with
+participants, SDG targets and progress, meetings (two general meetings, a high-level
+meeting), recommendations with action items, agreements, and the resolution whose
+paragraph requests the report, with its mandate.
+
+``build_framework(activities=..., action_items=...)`` writes all of it (through ``save()``
+so that each row has its history, or ``bulk_create`` with ``bulk=True`` for the bench)
+and returns a ``World`` naming what it made.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+
+from accord.cooperation.models import (
+    ActionItem,
+    Activity,
+    Biennium,
+    Decision,
+    Framework,
+    Meeting,
+    MeetingDocument,
+    PriorityArea,
+    ProgressUpdate,
+    SDGTarget,
+)
+from accord.documents.models import Mandate, Paragraph, Resolution
+from accord.registry.models import Agreement, Entity
+from tests.world.base import un_and_oic, un_oic_framework
+
+UN_ENTITIES = [
+    (
+        "DPPA",
+        "Department of Political and Peacebuilding Affairs",
+        "Département des affaires politiques et de la consolidation de la paix",
+        "إدارة الشؤون السياسية وبناء السلام",
+        "department",
+    ),
+    (
+        "OHCHR",
+        "Office of the United Nations High Commissioner for Human Rights",
+        "Haut-Commissariat des Nations Unies aux droits de l'homme",
+        "مفوضية الأمم المتحدة السامية لحقوق الإنسان",
+        "office",
+    ),
+    (
+        "UNESCO",
+        "United Nations Educational, Scientific and Cultural Organization",
+        "Organisation des Nations Unies pour l'éducation, la science et la culture",
+        "منظمة الأمم المتحدة للتربية والعلم والثقافة",
+        "agency",
+    ),
+    (
+        "UNICEF",
+        "United Nations Children's Fund",
+        "Fonds des Nations Unies pour l'enfance",
+        "منظمة الأمم المتحدة للطفولة",
+        "fund",
+    ),
+    (
+        "UNDP",
+        "United Nations Development Programme",
+        "Programme des Nations Unies pour le développement",
+        "برنامج الأمم المتحدة الإنمائي",
+        "programme",
+    ),
+    (
+        "WHO",
+        "World Health Organization",
+        "Organisation mondiale de la Santé",
+        "منظمة الصحة العالمية",
+        "agency",
+    ),
+]
+OIC_ENTITIES = [
+    (
+        "IPHRC",
+        "Independent Permanent Human Rights Commission",
+        "Commission permanente indépendante des droits de l'homme",
+        "الهيئة الدائمة المستقلة لحقوق الإنسان",
+        "subsidiary_organ",
+    ),
+    (
+        "ISESCO",
+        "Islamic Educational, Scientific and Cultural Organization",
+        "Organisation islamique pour l'éducation, les sciences et la culture",
+        "منظمة العالم الإسلامي للتربية والعلوم والثقافة",
+        "specialized_institution",
+    ),
+    (
+        "IsDB",
+        "Islamic Development Bank",
+        "Banque islamique de développement",
+        "البنك الإسلامي للتنمية",
+        "affiliated_institution",
+    ),
+    (
+        "SESRIC",
+        "Statistical, Economic and Social Research and Training Centre for Islamic Countries",
+        "Centre de recherches statistiques, économiques et sociales et de formation pour les pays islamiques",
+        "مركز الأبحاث الإحصائية والاقتصادية والاجتماعية والتدريب للدول الإسلامية",
+        "subsidiary_organ",
+    ),
+]
+AREAS = [
+    ("peace", "Peace and security", "Paix et sécurité", "السلام والأمن"),
+    ("human-rights", "Human rights", "Droits de l'homme", "حقوق الإنسان"),
+    ("education", "Education and culture", "Éducation et culture", "التعليم والثقافة"),
+    ("development", "Sustainable development", "Développement durable", "التنمية المستدامة"),
+    ("health", "Health", "Santé", "الصحة"),
+]
+STATUSES = ["planned", "ongoing", "ongoing", "completed", "completed", "postponed"]
+
+
+@dataclass
+class World:
+    framework: Framework
+    biennium: Biennium
+    next_biennium: Biennium
+    areas: list[PriorityArea]
+    un: list[Entity]
+    oic: list[Entity]
+    activities: list[Activity] = field(default_factory=list)
+    meetings: dict[str, Meeting] = field(default_factory=dict)
+    resolution: Resolution | None = None
+    mandate: Mandate | None = None
+    admin: object = None
+
+
+def _save(obj, user):
+    obj._history_user = user
+    obj.save()
+    return obj
+
+
+def build_framework(
+    *, activities: int = 12, action_items: int = 8, bulk: bool = False, seed: int = 7
+) -> World:
+    rng = random.Random(seed)
+    admin = get_user_model().objects.create_user(
+        "report-admin", is_superuser=True, is_staff=True, first_name="Rita", last_name="Admin"
+    )
+    un, oic = un_and_oic(by=admin)
+    fw = un_oic_framework(
+        un, oic, name="Cooperation between the United Nations and the OIC", by=admin
+    )
+    un_e = [
+        _save(
+            Entity(
+                organization=un,
+                acronym=a,
+                name_en=en,
+                name_fr=fr,
+                name_ar=ar,
+                kind=k,
+                gazetteer_id=f"un.{a.lower()}",
+            ),
+            admin,
+        )
+        for a, en, fr, ar, k in UN_ENTITIES
+    ]
+    oic_e = [
+        _save(
+            Entity(
+                organization=oic,
+                acronym=a,
+                name_en=en,
+                name_fr=fr,
+                name_ar=ar,
+                kind=k,
+                gazetteer_id=f"oic.{a.lower()}",
+            ),
+            admin,
+        )
+        for a, en, fr, ar, k in OIC_ENTITIES
+    ]
+    areas = [
+        _save(
+            PriorityArea(framework=fw, code=c, name_en=en, name_fr=fr, name_ar=ar, order=i), admin
+        )
+        for i, (c, en, fr, ar) in enumerate(AREAS, start=1)
+    ]
+    b1 = _save(Biennium(framework=fw, start_year=2018, end_year=2019), admin)
+    b2 = _save(Biennium(framework=fw, start_year=2020, end_year=2021), admin)
+    world = World(
+        framework=fw, biennium=b1, next_biennium=b2, areas=areas, un=un_e, oic=oic_e, admin=admin
+    )
+
+    res = _save(
+        Resolution(
+            framework=fw,
+            symbol="A/RES/73/135",
+            session=73,
+            number="135",
+            title="Cooperation between the United Nations and the Organization of Islamic Cooperation",
+            adopted_on=datetime.date(2018, 12, 13),
+            agenda_items=["128 (o)"],
+        ),
+        admin,
+    )
+    para = _save(
+        Paragraph(
+            resolution=res,
+            pid="op-25",
+            kind="operative",
+            number=25,
+            order=40,
+            phrase_or_verb="Requests",
+            text="Requests the Secretary-General to submit to the General Assembly at its "
+            "seventy-fifth session a report on the state of cooperation between the United "
+            "Nations and the Organization of Islamic Cooperation.",
+        ),
+        admin,
+    )
+    world.resolution = res
+    world.mandate = _save(
+        Mandate(
+            resolution=res,
+            paragraph=para,
+            verb="requests",
+            addressees=["Secretary-General"],
+            due_session=75,
+            due_year=2020,
+            action="submit a report on the state of cooperation",
+        ),
+        admin,
+    )
+
+    targets = list(SDGTarget.objects.order_by("id")[:60])
+    made = []
+    for i in range(activities):
+        area = areas[i % len(areas)]
+        start = datetime.date(2018, 1, 15) + datetime.timedelta(days=(i * 37) % 900)
+        made.append(
+            Activity(
+                framework=fw,
+                biennium=b1,
+                code=f"{area.code[:2].upper()}-{i + 1:04d}",
+                title=f"Joint workshop {i + 1} on {area.name_en.lower()}",
+                description=f"Two days of work between experts of both organizations, round {i + 1}.",
+                priority_area=area,
+                un_lead=un_e[i % len(un_e)],
+                partner_lead=oic_e[i % len(oic_e)],
+                start_on=start,
+                end_on=start + datetime.timedelta(days=30 + i % 200),
+                status=STATUSES[i % len(STATUSES)],
+                funding_source="Islamic Development Bank" if i % 4 == 0 else "",
+            )
+        )
+    if bulk:
+        Activity.objects.bulk_create(made, batch_size=500)
+        made = list(Activity.objects.filter(biennium=b1).order_by("id"))
+        through = Activity.participants.through
+        through.objects.bulk_create(
+            [
+                through(activity_id=a.pk, entity_id=un_e[(i + 2) % len(un_e)].pk)
+                for i, a in enumerate(made)
+            ],
+            batch_size=500,
+        )
+        sdg = Activity.sdg_targets.through
+        if targets:
+            sdg.objects.bulk_create(
+                [
+                    sdg(activity_id=a.pk, sdgtarget_id=targets[i % len(targets)].pk)
+                    for i, a in enumerate(made)
+                ],
+                batch_size=500,
+            )
+        ProgressUpdate.objects.bulk_create(
+            [
+                ProgressUpdate(
+                    activity=a,
+                    date=datetime.date(2019, 1 + i % 12, 10),
+                    text=f"Progress note on {a.code}.",
+                    status_after=a.status,
+                )
+                for i, a in enumerate(made)
+            ],
+            batch_size=500,
+        )
+    else:
+        for i, a in enumerate(made):
+            _save(a, admin)
+            a.participants.set([un_e[(i + 2) % len(un_e)]])
+            if targets:
+                a.sdg_targets.set([targets[i % len(targets)]])
+            _save(
+                ProgressUpdate(
+                    activity=a,
+                    date=datetime.date(2019, 1 + i % 12, 10),
+                    text=f"Progress note on {a.code}.",
+                    status_after=a.status,
+                    author=admin,
+                ),
+                admin,
+            )
+    world.activities = made
+
+    istanbul = _save(
+        Meeting(
+            framework=fw,
+            kind="general",
+            title="General meeting of Istanbul",
+            start_on=datetime.date(2016, 5, 20),
+            end_on=datetime.date(2016, 5, 22),
+            place="Istanbul",
+            host_organization=oic,
+        ),
+        admin,
+    )
+    rabat = _save(
+        Meeting(
+            framework=fw,
+            kind="general",
+            title="General meeting of Rabat",
+            start_on=datetime.date(2018, 7, 3),
+            end_on=datetime.date(2018, 7, 5),
+            place="Rabat",
+            host_organization=oic,
+        ),
+        admin,
+    )
+    high = _save(
+        Meeting(
+            framework=fw,
+            kind="high_level",
+            title="High-level meeting on the margins of the General Assembly",
+            start_on=datetime.date(2019, 9, 26),
+            end_on=datetime.date(2019, 9, 26),
+            place="New York",
+            host_organization=un,
+        ),
+        admin,
+    )
+    mediation = _save(
+        Meeting(
+            framework=fw,
+            kind="conference",
+            title="Conference on mediation",
+            start_on=datetime.date(2018, 11, 29),
+            end_on=datetime.date(2018, 11, 29),
+            place="Istanbul",
+        ),
+        admin,
+    )
+    nxt = _save(
+        Meeting(
+            framework=fw,
+            kind="general",
+            title="General meeting of 2020",
+            year_planned=2020,
+            host_organization=un,
+        ),
+        admin,
+    )
+    _save(
+        MeetingDocument(
+            meeting=rabat, symbol="A/73/TBD", title="Report of the general meeting of Rabat"
+        ),
+        admin,
+    )
+    world.meetings = {
+        "istanbul": istanbul,
+        "rabat": rabat,
+        "high": high,
+        "mediation": mediation,
+        "next": nxt,
+    }
+    decisions = [
+        _save(
+            Decision(
+                meeting=m,
+                number=str(n),
+                kind="recommendation",
+                text=f"The meeting recommends that both secretariats pursue cooperation point {n}.",
+            ),
+            admin,
+        )
+        for m in (istanbul, rabat)
+        for n in range(1, 6)
+    ]
+    items = []
+    for i in range(action_items):
+        d = decisions[i % len(decisions)]
+        status = ["open", "in_progress", "done", "done", "cancelled"][i % 5]
+        items.append(
+            ActionItem(
+                framework=fw,
+                decision=d,
+                title=f"Follow-up {i + 1} of recommendation {d.number}",
+                owner=(un_e + oic_e)[i % (len(un_e) + len(oic_e))],
+                due_on=datetime.date(2019, 1 + i % 12, 15),
+                status=status,
+                closed_on=datetime.date(2019, 1 + i % 12, 20) if status == "done" else None,
+                evidence="Report shared with both secretariats." if status == "done" else "",
+                created_at=datetime.datetime(2018, 9 + i % 4, 5, tzinfo=datetime.UTC),
+            )
+        )
+    if bulk:
+        ActionItem.objects.bulk_create(items, batch_size=500)
+    else:
+        for item in items:
+            _save(item, admin)
+    for title, kind, signed, parties in (
+        (
+            "Memorandum of understanding between OHCHR and IPHRC",
+            "mou",
+            datetime.date(2018, 9, 25),
+            (un_e[1], oic_e[0]),
+        ),
+        (
+            "Memorandum of understanding between UNESCO and ISESCO",
+            "mou",
+            datetime.date(2017, 9, 22),
+            (un_e[2], oic_e[1]),
+        ),
+        (
+            "Exchange of letters between UNDP and IsDB",
+            "letters",
+            datetime.date(2019, 1, 24),
+            (un_e[4], oic_e[2]),
+        ),
+    ):
+        agreement = _save(
+            Agreement(
+                framework=fw,
+                title=title,
+                kind=kind,
+                signed_on=signed,
+                in_force_from=signed,
+                status="in_force",
+            ),
+            admin,
+        )
+        agreement.parties.set(parties)
+    rng.random()
+    return world

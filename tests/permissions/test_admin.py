@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from accord.registry.models import Entity, Organization
-from tests.world.base import form_values
+from accord.registry.models import Organization
 
 
 def admin_client(client, world, persona):

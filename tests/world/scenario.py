@@ -63,6 +63,10 @@ def store_resolution(framework: Framework) -> Resolution:
         number=parsed["number"],
         title=parsed["title"],
         adopted_on=parsed["adopted_on"],
+        distributed_on=parsed["distributed_on"],
+        agenda_items=parsed["agenda_items"],
+        basis=parsed["basis"] or {},
+        meeting=parsed["meeting"] or "",
         parsed=parsed,
         source_format="markdown",
     )
@@ -80,6 +84,15 @@ def store_resolution(framework: Framework) -> Resolution:
                 phrase_or_verb=(p.get(lead) or "")[:200],
                 text=p["text"],
             )
+    Citation.objects.bulk_create(
+        Citation(
+            resolution=res,
+            paragraph=paragraphs.get(c["paragraph"] or ""),
+            kind=c["kind"],
+            symbol=c["symbol"][:100],
+        )
+        for c in parsed["citations"]
+    )
     for m in parsed["mandates"]:
         Mandate.objects.create(
             resolution=res,

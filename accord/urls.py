@@ -49,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     *accounts,
     path("reports/", include("accord.reports.urls")),
+    path("", include("accord.notifications.urls")),
     path("", include("accord.web.urls")),
     prefix_default_language=False,
 )

@@ -34,6 +34,7 @@ from accord.core.services import (
     object_soft_delete,
     object_update,
 )
+from accord.notifications.events import action_item_assigned as assigned
 
 
 @transaction.atomic
@@ -153,6 +154,7 @@ def decision_to_action_items(
         item.full_clean()
         item._history_user = user
         item.save()
+        assigned(item, actor=user)
         made.append(item)
     return made
 
@@ -276,7 +278,11 @@ def action_item_update(
     error = action_item_due_error(item, changes.get("due_on", item.due_on))
     if error:
         raise ValidationError({"due_on": error})
-    return object_update(obj=item, by=user, expected_version=expected_version, **changes)
+    before = item.owner_id
+    saved = object_update(obj=item, by=user, expected_version=expected_version, **changes)
+    if saved.owner_id != before:
+        assigned(saved, actor=user)
+    return saved
 
 
 @transaction.atomic

@@ -22,6 +22,7 @@ from accord.cooperation.models import Activity
 from accord.cooperation.selectors import matrix_rows
 from accord.core.errors import AccordError, StaleEdit
 from accord.documents.models import Mandate
+from accord.notifications.services import notify_stale_edit
 from accord.web.access import can_edit, can_view, public_read, refuse_unless
 from accord.web.common import framework_for, heavy, safe_next
 from accord.web.forms import ActivityForm, ProgressForm, StatusForm
@@ -105,6 +106,7 @@ def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 )
             except StaleEdit as error:
                 conflict = error
+                notify_stale_edit(request.user, error)
                 activity.refresh_from_db()
                 form = ActivityForm(initial={**form.cleaned_data, "version": activity.version})
             except (AccordError, ValidationError) as error:

@@ -16,6 +16,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from accord.core.errors import AccordError, StaleEdit
+from accord.notifications.services import notify_stale_edit
 
 
 def add_errors(form, error: Exception) -> None:
@@ -40,6 +41,7 @@ def save_form(
     try:
         saved = save()
     except StaleEdit as conflict:
+        notify_stale_edit(request.user, conflict)
         return None, conflict
     except (AccordError, ValidationError) as error:
         add_errors(form, error)

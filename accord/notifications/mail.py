@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language_bidi, ngettext
+from django.utils.translation import gettext as _
 
 from accord.notifications.links import object_path
 from accord.notifications.models import (
@@ -34,6 +38,7 @@ from accord.notifications.texts import headline
 
 SALT = "accord.notifications.unsubscribe"
 CHUNK = 900
+USERS_AT = 500
 
 
 def unsubscribe_token(user_id: int, kinds) -> str:
@@ -67,19 +72,21 @@ def frequency(prefs, user_id: int, kind: str) -> str:
     return prefs.get((user_id, kind)) or DEFAULT_FREQUENCY[Kind(kind)]
 
 
-def load_targets(rows: list[Notification]) -> dict[tuple[int, int], object]:
+def load_targets(rows) -> dict[tuple[int, int], object]:
     """The objects of ``rows`` by (content type id, object id): one query per kind."""
     wanted: dict[int, set[int]] = defaultdict(set)
     for n in rows:
         wanted[n.content_type_id].add(n.object_id)
     out: dict[tuple[int, int], object] = {}
     for ct_id, ids in wanted.items():
-        model = rows[0].content_type.__class__.objects.get_for_id(ct_id).model_class()
+        model = ContentType.objects.get_for_id(ct_id).model_class()
         if model is None:
             continue
         qs = model._base_manager.all()
         if model._meta.label_lower == "documents.mandate":
-            qs = qs.select_related("paragraph__resolution")
+            qs = qs.select_related("paragraph__resolution").defer(
+                "paragraph__resolution__parsed", "paragraph__resolution__akn"
+            )
         if model._meta.label_lower == "documents.resolution":
             qs = qs.only("id", "symbol", "framework_id")
         for chunk in _chunks(sorted(ids)):
@@ -87,27 +94,49 @@ def load_targets(rows: list[Notification]) -> dict[tuple[int, int], object]:
     return out
 
 
-def render_item(n: Notification, targets) -> dict:
+def render_item(n, targets, slug: str | None) -> dict:
+    """The headline of ``n`` (active language) and the absolute link to its object."""
     obj = targets.get((n.content_type_id, n.object_id))
-    slug = n.framework.slug if n.framework_id else None
     return {"headline": headline(n.kind, obj, n.params), "url": absolute(object_path(obj, slug))}
+
+
+def _texts(items: list[dict], subject: str, unsubscribe: str, preferences: str):
+    """The plain-text and HTML bodies (built here rather than by templates: a digest
+    run writes thousands of mails)."""
+    lines = [subject, ""]
+    for item in items:
+        lines += [f"- {item['headline']}", f"  {item['url']}"]
+    lines += [
+        "",
+        f"{_('How and when you hear from Accord')}: {preferences}",
+        f"{_('Stop these mails (one click)')}: {unsubscribe}",
+    ]
+    direction = "rtl" if get_language_bidi() else "ltr"
+    entries = format_html_join(
+        "", '<li><a href="{}">{}</a></li>', ((i["url"], i["headline"]) for i in items)
+    )
+    html = format_html(
+        '<!doctype html><html lang="{lang}" dir="{dir}"><head><meta charset="utf-8">'
+        '<title>{subject}</title></head><body dir="{dir}"><h1>{subject}</h1><ul>{entries}'
+        '</ul><p><a href="{preferences}">{how}</a> · <a href="{unsubscribe}">{stop}</a></p>'
+        "</body></html>",
+        lang=translation.get_language(),
+        dir=direction,
+        subject=subject,
+        entries=entries,
+        preferences=preferences,
+        how=_("How and when you hear from Accord"),
+        unsubscribe=unsubscribe,
+        stop=_("Stop these mails (one click)"),
+    )
+    return "\n".join(lines) + "\n", html
 
 
 def _message(user, items: list[dict], kinds, subject: str) -> EmailMultiAlternatives:
     unsubscribe = absolute(
         reverse("notification-unsubscribe", args=[unsubscribe_token(user.pk, kinds)])
     )
-    context = {
-        "user": user,
-        "items": items,
-        "unsubscribe": unsubscribe,
-        "preferences": absolute(reverse("notification-preferences")),
-        "rtl": get_language_bidi(),
-        "lang": translation.get_language(),
-        "subject": subject,
-    }
-    text = render_to_string("notifications/mail/message.txt", context)
-    html = render_to_string("notifications/mail/message.html", context)
+    text, html = _texts(items, subject, unsubscribe, absolute(reverse("notification-preferences")))
     mail = EmailMultiAlternatives(
         subject=subject,
         body=text,
@@ -129,14 +158,14 @@ def digest_key(freq: str, today: datetime.date) -> str:
     return f"weekly:{year}-W{week:02d}"
 
 
-def _plan(rows, prefs, today, digests: bool):
+def _plan(rows, prefs, users, today, digests: bool):
     """Per recipient: [(mail key, [notifications])] to send, and the ids settled unsent."""
     plan: dict[int, list[tuple[str, list[Notification]]]] = defaultdict(list)
     settled: list[int] = []
     grouped: dict[tuple[int, str], list[Notification]] = defaultdict(list)
     for n in rows:
         freq = frequency(prefs, n.recipient_id, n.kind)
-        if freq == Frequency.OFF or not n.recipient.email:
+        if freq == Frequency.OFF or not users[n.recipient_id].email:
             settled.append(n.pk)
         elif freq == Frequency.IMMEDIATELY:
             plan[n.recipient_id].append((f"n:{n.pk}", [n]))
@@ -164,9 +193,15 @@ def _language(user) -> str:
     return getattr(profile, "language", "") or settings.LANGUAGE_CODE
 
 
-def _compose(user, key: str, items: list[Notification], targets) -> EmailMultiAlternatives:
-    with translation.override(_language(user)):
-        rendered = [render_item(n, targets) for n in items]
+def _compose(user, key: str, items, targets, cache: dict) -> EmailMultiAlternatives:
+    lang = _language(user)
+    with translation.override(lang):
+        rendered = []
+        for n in items:
+            ref = (n.dedupe_key, n.content_type_id, n.object_id, lang)
+            if ref not in cache:
+                cache[ref] = render_item(n, targets, n.slug)
+            rendered.append(cache[ref])
         if key.startswith("n:"):
             subject = rendered[0]["headline"]
         elif key.startswith("daily:"):
@@ -184,37 +219,77 @@ def _compose(user, key: str, items: list[Notification], targets) -> EmailMultiAl
         return _message(user, rendered, {n.kind for n in items}, subject[:200])
 
 
-def _unmailed(user_ids):
-    rows = Notification.objects.filter(mailed_at__isnull=True).select_related(
-        "framework", "content_type", "recipient__accord_profile"
+@dataclass(frozen=True)
+class Row:
+    """A notification not mailed yet, as the mailer needs it (lighter than the model)."""
+
+    pk: int
+    recipient_id: int
+    kind: str
+    content_type_id: int
+    object_id: int
+    params: dict
+    dedupe_key: str
+    slug: str | None
+
+
+def _unmailed(user_ids: list[int]) -> list[Row]:
+    fields = (
+        "pk",
+        "recipient_id",
+        "kind",
+        "content_type_id",
+        "object_id",
+        "params",
+        "dedupe_key",
+        "framework__slug",
     )
-    if user_ids is None:
-        return list(rows.order_by("recipient_id", "created_at", "id"))
-    out: list[Notification] = []
-    for chunk in _chunks(sorted(user_ids)):
-        out.extend(rows.filter(recipient_id__in=chunk).order_by("recipient_id", "id"))
-    return out
+    rows = (
+        Notification.objects.filter(mailed_at__isnull=True, recipient_id__in=user_ids)
+        .order_by("recipient_id", "id")
+        .values_list(*fields)
+    )
+    return [Row(*values) for values in rows]
+
+
+def _users(user_ids: list[int]) -> dict:
+    users = get_user_model().objects.filter(pk__in=user_ids).select_related("accord_profile")
+    return {u.pk: u for u in users.only("id", "email", "username", "accord_profile__language")}
 
 
 def send_due(*, today: datetime.date | None = None, user_ids=None, digests: bool = True) -> int:
     """Mail what is due: immediate mails, and (with ``digests``) today's daily and this
-    week's weekly digests not sent yet. Returns the number of mails sent."""
+    week's weekly digests not sent yet. Works through the recipients 500 at a time (a
+    few queries each). Returns the number of mails sent."""
     today = today or timezone.localdate()
+    if user_ids is None:
+        user_ids = (
+            Notification.objects.filter(mailed_at__isnull=True)
+            .values_list("recipient_id", flat=True)
+            .distinct()
+        )
+    return sum(
+        _send_to(chunk, today, digests) for chunk in _chunks(sorted(set(user_ids)), USERS_AT)
+    )
+
+
+def _send_to(user_ids: list[int], today: datetime.date, digests: bool) -> int:
     rows = _unmailed(user_ids)
     if not rows:
         return 0
-    prefs = preferences({n.recipient_id for n in rows})
-    plan, settled = _plan(rows, prefs, today, digests)
+    prefs = preferences(user_ids)
+    users = _users(user_ids)
+    plan, settled = _plan(rows, prefs, users, today, digests)
     sent = _already_sent(plan)
     targets = load_targets(rows)
-    users = {n.recipient_id: n.recipient for n in rows}
+    cache: dict = {}
     messages, records, mailed = [], [], list(settled)
     for user_id, mails in plan.items():
         for key, items in mails:
             mailed.extend(n.pk for n in items)
             if (user_id, key) in sent:
                 continue
-            messages.append(_compose(users[user_id], key, items, targets))
+            messages.append(_compose(users[user_id], key, items, targets, cache))
             records.append(SentMail(recipient_id=user_id, key=key, count=len(items)))
     if messages:
         get_connection().send_messages(messages)

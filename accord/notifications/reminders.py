@@ -128,5 +128,4 @@ def find_due(on: datetime.date) -> int:
         _action_items(people, on)
         _mandates(people, on)
         _agreements(people, on)
-        offered = len(rows)
-    return offered
+    return rows.offered

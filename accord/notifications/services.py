@@ -31,7 +31,9 @@ from accord.notifications.models import (
 )
 
 log = logging.getLogger(__name__)
-_batch: contextvars.ContextVar[list[Notification] | None] = contextvars.ContextVar(
+
+
+_batch: contextvars.ContextVar[Batch | None] = contextvars.ContextVar(
     "notification_batch", default=None
 )
 
@@ -76,6 +78,8 @@ def notify(
     pending = _batch.get()
     if pending is not None:
         pending.extend(rows)
+        if len(pending) >= FLUSH_AT:
+            _flush(pending)
         return len(rows)
     Notification.objects.bulk_create(rows, ignore_conflicts=True)
     transaction.on_commit(lambda: _mail_now(ids))
@@ -91,16 +95,44 @@ def _mail_now(user_ids: set[int]) -> None:
         log.exception("immediate notification mail failed")
 
 
+FLUSH_AT = 5000
+
+
+class Batch(list):
+    """The rows gathered by ``batch()``; ``offered`` counts every row ever gathered."""
+
+    offered = 0
+
+
+def _flush(rows: Batch) -> None:
+    """Write the gathered rows that are not recorded yet (one read of the keys already
+    there, then inserts of 1,000 rows), and empty the list."""
+    keys = {n.dedupe_key for n in rows}
+    known: set[tuple[int, str]] = set()
+    key_list = sorted(keys)
+    for i in range(0, len(key_list), 500):
+        known.update(
+            Notification.objects.filter(dedupe_key__in=key_list[i : i + 500]).values_list(
+                "recipient_id", "dedupe_key"
+            )
+        )
+    new = [n for n in rows if (n.recipient_id, n.dedupe_key) not in known]
+    Notification.objects.bulk_create(new, ignore_conflicts=True, batch_size=1000)
+    rows.offered += len(rows)
+    rows.clear()
+
+
 @contextlib.contextmanager
-def batch() -> Iterator[list[Notification]]:
-    """Gather the ``notify`` calls of a block and write them together at its end."""
-    rows: list[Notification] = []
+def batch() -> Iterator[Batch]:
+    """Gather the ``notify`` calls of a block and write them in a few queries (every
+    5,000 rows and at the end); ``rows.offered`` then tells how many were gathered."""
+    rows = Batch()
     token = _batch.set(rows)
     try:
         yield rows
     finally:
         _batch.reset(token)
-    Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
+    _flush(rows)
 
 
 def notify_stale_edit(user, conflict) -> None:

@@ -26,6 +26,12 @@ def object_path(obj, slug: str | None) -> str:
         return reverse("registry", kwargs=kw) + "#h-agreements"
     if label == "documents.reviewitem":
         return reverse("resolution-review", kwargs={**kw, "pk": obj.resolution_id})
+    if label in ("cooperation.indicator", "cooperation.progressupdate"):
+        return reverse("activity", kwargs={**kw, "pk": obj.activity_id})
+    if label in ("cooperation.decision", "cooperation.meetingdocument"):
+        return reverse("meeting", kwargs={**kw, "pk": obj.meeting_id})
+    if label in ("documents.paragraph", "documents.citation"):
+        return reverse("resolution", kwargs={**kw, "pk": obj.resolution_id})
     if label == "cooperation.framework":
         return reverse("dashboard", kwargs=kw)
     return reverse("dashboard", kwargs=kw)

@@ -19,4 +19,17 @@ urlpatterns = [
         views.unsubscribe,
         name="notification-unsubscribe",
     ),
+    path("calendar/<str:token>.ics", views.user_calendar, name="user-calendar"),
+    path("f/<slug:slug>/calendar.ics", views.framework_calendar, name="framework-calendar"),
+    path(
+        "f/<slug:slug>/meetings/<int:pk>/calendar.ics",
+        views.meeting_calendar,
+        name="meeting-calendar",
+    ),
+    path("f/<slug:slug>/activity-log/", views.framework_log, name="activity-log"),
+    path(
+        "f/<slug:slug>/activity-log/<str:label>/<int:history_id>/undo/",
+        views.framework_log_undo,
+        name="activity-log-undo",
+    ),
 ]

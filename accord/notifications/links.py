@@ -35,3 +35,11 @@ def object_path(obj, slug: str | None) -> str:
     if label == "cooperation.framework":
         return reverse("dashboard", kwargs=kw)
     return reverse("dashboard", kwargs=kw)
+
+
+def notification_path(kind: str, obj, slug: str | None) -> str:
+    """Where a notification of ``kind`` about ``obj`` leads: the object's page, except
+    proposals waiting for review, which lead to the resolution's review list."""
+    if kind == "review_waiting" and obj is not None and slug:
+        return reverse("resolution-review", kwargs={"slug": slug, "pk": obj.pk})
+    return object_path(obj, slug)

@@ -25,7 +25,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language_bidi, ngettext
 from django.utils.translation import gettext as _
 
-from accord.notifications.links import object_path
+from accord.notifications.links import notification_path
 from accord.notifications.models import (
     DEFAULT_FREQUENCY,
     Frequency,
@@ -97,7 +97,10 @@ def load_targets(rows) -> dict[tuple[int, int], object]:
 def render_item(n, targets, slug: str | None) -> dict:
     """The headline of ``n`` (active language) and the absolute link to its object."""
     obj = targets.get((n.content_type_id, n.object_id))
-    return {"headline": headline(n.kind, obj, n.params), "url": absolute(object_path(obj, slug))}
+    return {
+        "headline": headline(n.kind, obj, n.params),
+        "url": absolute(notification_path(n.kind, obj, slug)),
+    }
 
 
 def _texts(items: list[dict], subject: str, unsubscribe: str, preferences: str):

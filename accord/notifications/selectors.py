@@ -3,7 +3,7 @@ unread count of the header."""
 
 from __future__ import annotations
 
-from accord.notifications.links import object_path
+from accord.notifications.links import notification_path
 from accord.notifications.mail import frequency, load_targets, preferences
 from accord.notifications.models import Kind, Notification
 from accord.notifications.texts import headline
@@ -28,7 +28,7 @@ def rows_for(notifications: list[Notification]) -> list[dict]:
                 "n": n,
                 "headline": headline(n.kind, obj, n.params),
                 "exists": obj is not None and getattr(obj, "deleted_at", None) is None,
-                "path": object_path(obj, slug) if obj is not None else "",
+                "path": notification_path(n.kind, obj, slug) if obj is not None else "",
             }
         )
     return out

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from accord.notifications import views
+from accord.notifications import calendar_views, log_views, views
 
 urlpatterns = [
     path("notifications/", views.notification_list, name="notifications"),
@@ -19,17 +19,19 @@ urlpatterns = [
         views.unsubscribe,
         name="notification-unsubscribe",
     ),
-    path("calendar/<str:token>.ics", views.user_calendar, name="user-calendar"),
-    path("f/<slug:slug>/calendar.ics", views.framework_calendar, name="framework-calendar"),
+    path("calendar/<str:token>.ics", calendar_views.user_calendar, name="user-calendar"),
+    path(
+        "f/<slug:slug>/calendar.ics", calendar_views.framework_calendar, name="framework-calendar"
+    ),
     path(
         "f/<slug:slug>/meetings/<int:pk>/calendar.ics",
-        views.meeting_calendar,
+        calendar_views.meeting_calendar,
         name="meeting-calendar",
     ),
-    path("f/<slug:slug>/activity-log/", views.framework_log, name="activity-log"),
+    path("f/<slug:slug>/activity-log/", log_views.framework_log, name="activity-log"),
     path(
         "f/<slug:slug>/activity-log/<str:label>/<int:history_id>/undo/",
-        views.framework_log_undo,
+        log_views.framework_log_undo,
         name="activity-log-undo",
     ),
 ]

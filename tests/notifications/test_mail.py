@@ -171,15 +171,19 @@ def test_a_resolution_uploaded_tells_the_members_and_its_review_the_coordinators
     from tests.web.scenario import DEMO
 
     world.resolution.delete()
-    client.force_login(world.coordinator)
+    client.force_login(world.admin)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             reverse("resolution-upload", args=[world.framework.slug]),
             {"file": SimpleUploadedFile("A_RES_73_135.md", DEMO.read_bytes())},
         )
-    assert Kind.RESOLUTION_UPLOADED in kinds_of(world.focal)
-    assert Kind.RESOLUTION_UPLOADED in kinds_of(world.viewer)
-    assert Kind.RESOLUTION_UPLOADED not in kinds_of(world.coordinator)  # the uploader
+    assert kinds_of(world.focal) == [Kind.RESOLUTION_UPLOADED]
+    assert kinds_of(world.viewer) == [Kind.RESOLUTION_UPLOADED]
+    assert kinds_of(world.coordinator) == [Kind.RESOLUTION_UPLOADED, Kind.REVIEW_WAITING]
+    assert kinds_of(world.admin) == []  # the uploader
+    [review] = mails_to(world.coordinator)  # immediately; the upload waits for the digest
+    assert "wait for your decision" in review.subject
+    assert "/review/" in review.body
 
 
 def test_a_stale_edit_refused_is_kept_for_its_author(client, world):

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "accord.reports",
     "accord.web",
     "accord.search",
+    "accord.notifications",
 ]
 
 MIDDLEWARE = [
@@ -149,6 +150,10 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = envstr("ACCORD_FROM_EMAIL", "accord@localhost")
+# Notification mails (docs/notifications.md): links in them start with this address;
+# `accord remind` queued as a task (--schedule) runs daily at this hour.
+ACCORD_SITE_URL = envstr("ACCORD_SITE_URL", "http://127.0.0.1:8000")
+ACCORD_REMIND_HOUR = envint("ACCORD_REMIND_HOUR", 6)
 PASSWORD_RESET_TIMEOUT = envint("ACCORD_PASSWORD_RESET_SECONDS", 3 * 24 * 3600)
 OTP_TOTP_ISSUER = "Accord"
 LOGIN_URL = "login"

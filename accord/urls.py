@@ -50,6 +50,7 @@ urlpatterns += i18n_patterns(
     *accounts,
     path("reports/", include("accord.reports.urls")),
     path("", include("accord.search.urls")),
+    path("", include("accord.notifications.urls")),
     path("", include("accord.web.urls")),
     prefix_default_language=False,
 )

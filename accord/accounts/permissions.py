@@ -639,3 +639,55 @@ def can_accept_contribution(user, contribution) -> bool:
     """A coordinator of the framework (or an administrator) accepts and edits it."""
     g = grants(user)
     return g.is_admin or contribution.call.framework_id in g.coordinated
+
+
+# --- who is told (notifications) ------------------------------------------------------
+
+
+@dataclass
+class Audience:
+    """Who holds a role in some frameworks, in user ids (read by the notifications)."""
+
+    focal: dict[tuple[int, int], set[int]] = field(default_factory=dict)  # (fw, entity)
+    coordinators: dict[int, set[int]] = field(default_factory=dict)  # fw -> both sides
+    members: dict[int, set[int]] = field(default_factory=dict)  # fw -> every role
+
+    def focal_points(self, framework_id: int | None, entity_ids) -> set[int]:
+        """The focal points of these entities in the framework."""
+        out: set[int] = set()
+        for entity in entity_ids:
+            out |= self.focal.get((framework_id, entity), set())
+        return out
+
+    def coordinators_of(self, framework_id: int | None) -> set[int]:
+        return set(self.coordinators.get(framework_id, set()))
+
+    def members_of(self, framework_id: int | None) -> set[int]:
+        return set(self.members.get(framework_id, set()))
+
+
+def audience(framework_ids, on=None) -> Audience:
+    """The active focal points, coordinators and members of ``framework_ids`` (active
+    users, memberships in force ``on``): one query whatever the number of frameworks."""
+    from accord.accounts.models import Membership
+
+    a = Audience()
+    rows = (
+        Membership.objects.active(on)
+        .filter(framework_id__in=list(framework_ids), user__is_active=True)
+        .values_list("user_id", "role", "framework_id", "entity_id")
+    )
+    for user_id, role, fw, entity in rows:
+        a.members.setdefault(fw, set()).add(user_id)
+        if role == Membership.Role.COORDINATOR:
+            a.coordinators.setdefault(fw, set()).add(user_id)
+        elif role == Membership.Role.FOCAL_POINT and entity:
+            a.focal.setdefault((fw, entity), set()).add(user_id)
+    return a
+
+
+def can_see_activity_log(user, framework) -> bool:
+    """The framework's activity log (who changed what) is for its members and the
+    administrators; the public never sees it."""
+    g = grants(user)
+    return g.is_admin or getattr(framework, "pk", framework) in g.frameworks

@@ -34,6 +34,7 @@ from accord.core.services import (
     object_soft_delete,
     object_update,
 )
+from accord.notifications.events import action_item_assigned as assigned
 from accord.registry.models import FocalPoint
 from accord.registry.services import focal_point_create
 
@@ -153,6 +154,7 @@ def decision_to_action_items(
             owner=spec.get("owner"),
             due_on=spec.get("due_on"),
         )
+        assigned(item, actor=user)
         made.append(item)
     return made
 
@@ -273,7 +275,11 @@ def action_item_update(
 ) -> ActionItem:
     """Edit, reassign or move the due date of an action item (never before its meeting:
     ``ActionItem.clean``, run by ``object_update``)."""
-    return object_update(obj=item, by=user, expected_version=expected_version, **changes)
+    before = item.owner_id
+    saved = object_update(obj=item, by=user, expected_version=expected_version, **changes)
+    if saved.owner_id != before:
+        assigned(saved, actor=user)
+    return saved
 
 
 @transaction.atomic

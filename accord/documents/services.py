@@ -48,6 +48,7 @@ from accord.documents.models import Mandate, Resolution
 from accord.documents.review import ReviewItem
 from accord.documents.undo import take_back, upload_records
 from accord.documents.uploads import Upload
+from accord.notifications.events import resolution_uploaded
 
 BOOTSTRAP_USERNAME = "bootstrap"
 # Written first so that later proposals find what they refer to (parents before children).
@@ -302,6 +303,14 @@ def resolution_import(
             result.queued.append(item)
     result.counts = writer.counts
     _record_upload(writer, result, name, started)
+    if result.upload is not None:
+        resolution_uploaded(
+            result.resolution,
+            framework=result.framework,
+            actor=user,
+            queued=len(result.queued),
+            upload=result.upload,
+        )
     return result
 
 

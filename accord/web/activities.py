@@ -24,6 +24,7 @@ from accord.cooperation.selectors import matrix_rows
 from accord.core.errors import AccordError, StaleEdit, add_form_errors, error_text
 from accord.core.text import errors_by_field
 from accord.documents.models import Mandate
+from accord.notifications.services import notify_stale_edit
 from accord.web.common import framework_for, heavy, safe_next
 from accord.web.forms import ActivityForm, ProgressForm, StatusForm
 from accord.web.rows import render_row, row_context
@@ -106,6 +107,7 @@ def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 )
             except StaleEdit as error:
                 conflict = error
+                notify_stale_edit(request.user, error)
                 activity.refresh_from_db()
                 form = ActivityForm(initial={**form.cleaned_data, "version": activity.version})
             except AccordError as error:

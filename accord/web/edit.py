@@ -15,6 +15,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from accord.core.errors import AccordError, StaleEdit, add_form_errors
+from accord.notifications.services import notify_stale_edit
 
 
 def save_form(
@@ -28,6 +29,7 @@ def save_form(
     try:
         saved = save()
     except StaleEdit as conflict:
+        notify_stale_edit(request.user, conflict)
         return None, conflict
     except AccordError as error:
         add_form_errors(form, error)

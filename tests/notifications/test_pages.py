@@ -1,0 +1,143 @@
+"""The notification pages (list, open, mark read, preferences), the calendars (.ics
+parsed back with icalendar) and the framework's activity log (filter, undo; the
+public gets a 404)."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar
+
+from accord.cooperation import services as cooperation
+from accord.cooperation.models import ActionItem
+from accord.notifications import services
+from accord.notifications.models import Notification
+
+pytestmark = pytest.mark.django_db
+
+
+def events(response):
+    assert response["Content-Type"].startswith("text/calendar")
+    cal = Calendar.from_ical(response.content)
+    return {str(e["summary"]): e for e in cal.walk("VEVENT")}
+
+
+def test_the_header_counts_unread_and_opening_one_lands_on_the_item(client, world):
+    call_command("remind")
+    client.force_login(world.focal)
+    unread = Notification.objects.filter(recipient=world.focal, read_at=None).count()
+    assert unread >= 3
+    page = client.get(reverse("notifications")).content.decode()
+    assert '<span class="badge"' in page and f">{unread}</span>" in page
+    n = Notification.objects.filter(recipient=world.focal, kind="overdue").first()
+    response = client.get(reverse("notification-open", args=[n.pk]))
+    assert response["Location"] == reverse(
+        "action-item-edit", args=[world.framework.slug, n.object_id]
+    )
+    n.refresh_from_db()
+    assert n.read_at is not None
+    client.post(reverse("notifications-read-all"))
+    assert not Notification.objects.filter(recipient=world.focal, read_at=None).exists()
+    assert 'class="badge"' not in client.get(reverse("notifications")).content.decode()
+
+
+def test_someone_else_notification_cannot_be_opened(client, world):
+    call_command("remind")
+    n = Notification.objects.filter(recipient=world.focal).first()
+    client.force_login(world.viewer)
+    assert client.get(reverse("notification-open", args=[n.pk])).status_code == 404
+    client.post(reverse("notification-read", args=[n.pk]))
+    n.refresh_from_db()
+    assert n.read_at is None
+
+
+def test_the_preferences_page_saves_a_frequency_and_the_language(client, world):
+    client.force_login(world.focal)
+    data = {f"kind-{k}": "daily" for k in services.Kind.values}
+    data.update({"kind-overdue": "off", "language": "fr"})
+    response = client.post(reverse("notification-preferences"), data)
+    assert response.status_code == 302
+    assert services.frequency_of(world.focal.pk, "overdue") == "off"
+    assert services.profile_of(world.focal).language == "fr"
+    data["kind-overdue"] = "sometimes"
+    response = client.post(reverse("notification-preferences"), data, follow=True)
+    assert "Choose how often" in response.content.decode()
+    assert services.frequency_of(world.focal.pk, "overdue") == "off"
+
+
+def test_a_framework_calendar_holds_its_published_meetings_only(client, world):
+    response = client.get(reverse("framework-calendar", args=[world.framework.slug]))
+    assert events(response) == {}  # the meeting is not published
+    world.meeting.is_published = True
+    world.meeting.save()
+    found = events(client.get(reverse("framework-calendar", args=[world.framework.slug])))
+    event = found["General meeting in Rabat"]
+    assert event["dtstart"].dt == world.meeting.start_on
+    assert event["dtend"].dt == world.meeting.end_on + datetime.timedelta(days=1)
+    assert str(event["url"]).endswith(
+        reverse("meeting", args=[world.framework.slug, world.meeting.pk])
+    )
+
+
+def test_the_meeting_page_offers_its_ics(client, world):
+    client.force_login(world.viewer)
+    page = client.get(reverse("meeting", args=[world.framework.slug, world.meeting.pk]))
+    link = reverse("meeting-calendar", args=[world.framework.slug, world.meeting.pk])
+    assert link in page.content.decode()
+    assert "General meeting in Rabat" in events(client.get(link))
+    client.logout()
+    assert client.get(link).status_code == 404  # unpublished: not for the public
+
+
+def test_a_user_calendar_is_secret_and_renewable(client, world):
+    today = timezone.localdate()
+    ActionItem.objects.create(
+        framework=world.framework,
+        title="Send the report",
+        owner=world.ohchr,
+        due_on=today + datetime.timedelta(days=3),
+    )
+    client.force_login(world.focal)
+    page = client.get(reverse("notification-preferences")).content.decode()
+    old = services.profile_of(world.focal).calendar_token
+    url = reverse("user-calendar", args=[old])
+    assert url in page
+    client.logout()
+    found = events(client.get(url))
+    assert "Due: Send the report" in found and "General meeting in Rabat" in found
+    assert "Due: Follow-up 0" in found
+    client.force_login(world.focal)
+    client.post(reverse("notification-preferences"), {"renew": "1"})
+    client.logout()
+    assert client.get(url).status_code == 404
+    new = services.profile_of(world.focal).calendar_token
+    assert new != old and client.get(reverse("user-calendar", args=[new])).status_code == 200
+
+
+def test_the_activity_log_filters_and_undoes_and_is_hidden_from_the_public(client, world):
+    item = ActionItem.objects.create(framework=world.framework, title="Plan", owner=world.ohchr)
+    cooperation.action_item_update(
+        item=item, user=world.focal, expected_version=item.version, title="Plan v2"
+    )
+    url = reverse("activity-log", args=[world.framework.slug])
+    assert client.get(url).status_code == 404
+    client.force_login(world.coordinator)
+    page = client.get(url, {"person": world.focal.pk}).content.decode()
+    assert "Plan v2" in page and "<del>Plan</del>" in page
+    assert "Follow-up 0" not in page  # not changed by the focal point
+    assert "Plan v2" not in client.get(url, {"kind": "cooperation.meeting"}).content.decode()
+    assert "Plan v2" in client.get(url, {"entity": world.ohchr.pk}).content.decode()
+    future = (timezone.localdate() + datetime.timedelta(days=2)).isoformat()
+    assert "Plan v2" not in client.get(url, {"from": future}).content.decode()
+    record = item.history.order_by("-history_id").first()
+    undo = reverse(
+        "activity-log-undo", args=[world.framework.slug, "cooperation.actionitem", record.pk]
+    )
+    assert undo in page
+    client.post(undo)
+    assert ActionItem.objects.get(pk=item.pk).title == "Plan"
+    client.force_login(world.viewer)
+    assert client.get(url).status_code == 200
+    assert client.post(undo).status_code == 403

@@ -38,6 +38,20 @@ def generate_password() -> str:
     return secrets.token_urlsafe(12)
 
 
+@transaction.atomic
+def focal_point_appoint(*, entity, by, account=None, framework=None, **fields):
+    """Name a person focal point of ``entity`` in the registry; with a user ``account``
+    and a ``framework`` as well, give the account the focal-point role of ``entity`` in
+    it (the caller asked ``permissions.can_grant_focal_role``), so that the person can
+    record their progress. One transaction: both or neither."""
+    from accord.registry.services import focal_point_create
+
+    point = focal_point_create(entity=entity, user=by, account=account, **fields)
+    if account is not None and framework is not None:
+        grant(account, "focal_point", framework=framework, entity=entity, by=by)
+    return point
+
+
 def _lookup(model, label: str, value: str | None, **fields):
     if not value:
         return None

@@ -113,19 +113,11 @@ def agreement_update(*, agreement: Agreement, user, expected_version: int, **cha
 
 
 @transaction.atomic
-def focal_point_create(
-    *, entity: Entity, user, account=None, framework=None, **fields
-) -> FocalPoint:
+def focal_point_create(*, entity: Entity, user, account=None, **fields) -> FocalPoint:
     """Name a person focal point of ``entity`` (``priority_areas`` as an iterable),
-    linked to the user ``account`` when they have one. With ``framework`` as well, the
-    account is given the focal-point role of ``entity`` in it (the caller asked
-    ``permissions.can_grant_focal_role``), so the person can record their progress."""
-    point = object_create(model=FocalPoint, by=user, entity=entity, user=account, **fields)
-    if account is not None and framework is not None:
-        from accord.accounts.users import grant
-
-        grant(account, "focal_point", framework=framework, entity=entity, by=user)
-    return point
+    linked to the user ``account`` when they have one (``accounts.users.
+    focal_point_appoint`` also gives that account the focal-point role in a framework)."""
+    return object_create(model=FocalPoint, by=user, entity=entity, user=account, **fields)
 
 
 @transaction.atomic

@@ -24,6 +24,7 @@ from accord.accounts.permissions import (
     require,
     visible_or_404,
 )
+from accord.accounts.users import focal_point_appoint
 from accord.cooperation.models import PriorityArea
 from accord.cooperation.services import priority_area_create
 from accord.core.errors import AccordError
@@ -125,7 +126,7 @@ def focal_point_new(request, slug):
         response, _conflict = save_form(
             request,
             form,
-            lambda: services.focal_point_create(entity=entity, user=request.user, **data),
+            lambda: focal_point_appoint(entity=entity, by=request.user, **data),
             done=_("The focal point was added."),
             then=lambda fp: reverse("entity", args=[slug, fp.entity_id]),
         )

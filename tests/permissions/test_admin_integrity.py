@@ -111,7 +111,9 @@ def test_the_admin_cannot_make_an_oic_entity_the_un_lead(client, world):
 
 def test_the_admin_cannot_move_an_activity_to_another_frameworks_biennium(client, world):
     activity = fresh(world.act_other)
-    body = refused(post_change(client, world, "alice", activity, biennium=str(world.biennium_au.pk)))
+    body = refused(
+        post_change(client, world, "alice", activity, biennium=str(world.biennium_au.pk))
+    )
     assert "An activity cannot move to a biennium of another framework." in body
     after = fresh(activity)
     assert after.biennium_id == world.biennium.pk and after.framework_id == world.framework.pk
@@ -119,7 +121,9 @@ def test_the_admin_cannot_move_an_activity_to_another_frameworks_biennium(client
 
 def test_the_admin_cannot_give_an_activity_another_frameworks_priority_area(client, world):
     activity = fresh(world.act_other)
-    body = refused(post_change(client, world, "alice", activity, priority_area=str(world.area_au.pk)))
+    body = refused(
+        post_change(client, world, "alice", activity, priority_area=str(world.area_au.pk))
+    )
     assert "The priority area is not one of this framework." in body
     assert fresh(activity).priority_area_id == world.area.pk
 

@@ -20,7 +20,7 @@ def matrix(db):
 
 def _problems(matrix, edits, lang="en"):
     a = matrix.activities[0]
-    data = _csv_edit(export_matrix(matrix.biennium, "csv"), a.code, edits)
+    data = _csv_edit(export_matrix(matrix.biennium, "csv", user=matrix.admin), a.code, edits)
     with translation.override(lang):
         plan = import_matrix(data, "csv", user=matrix.admin)
         return [(p.column, str(p.message)) for p in plan.problems]

@@ -57,7 +57,7 @@ def test_without_the_version_column_a_changed_row_is_a_conflict_and_b_keeps_the_
 ):
     a = matrix.activities[0]
     client.force_login(matrix.admin)
-    exported = export_matrix(matrix.biennium, "csv")
+    exported = export_matrix(matrix.biennium, "csv", user=matrix.admin)
     edited = _csv_edit(exported, a.code, {"Description": "A's description"}, drop=("Version",))
     response = _preview(client, matrix.biennium, "m.csv", edited)
     page = response.content.decode()
@@ -73,7 +73,7 @@ def test_without_the_version_column_a_changed_row_is_a_conflict_and_b_keeps_the_
 def test_with_the_version_column_the_apply_refuses_a_row_changed_since_the_preview(client, matrix):
     a = matrix.activities[0]
     client.force_login(matrix.admin)
-    exported = export_matrix(matrix.biennium, "csv")
+    exported = export_matrix(matrix.biennium, "csv", user=matrix.admin)
     edited = _csv_edit(exported, a.code, {"Description": "A's description"})
     response = _preview(client, matrix.biennium, "m.csv", edited)
     assert response.status_code == 200, response.content.decode()
@@ -93,7 +93,7 @@ def test_the_apply_refuses_a_row_that_was_unchanged_on_the_preview(client, matri
     apply must not write Y back (nor X: all or nothing)."""
     x, y = matrix.activities[0], matrix.activities[1]
     client.force_login(matrix.admin)
-    exported = export_matrix(matrix.biennium, "csv")
+    exported = export_matrix(matrix.biennium, "csv", user=matrix.admin)
     edited = _csv_edit(exported, x.code, {"Description": "A's description"})
     token = _preview(client, matrix.biennium, "m.csv", edited).context["token"]
     _b_changes_the_title(y, matrix.admin)
@@ -107,7 +107,7 @@ def test_the_apply_refuses_a_row_that_was_unchanged_on_the_preview(client, matri
 def test_the_confirmed_plan_is_applied_when_nothing_moved(client, matrix):
     a = matrix.activities[0]
     client.force_login(matrix.admin)
-    exported = export_matrix(matrix.biennium, "csv")
+    exported = export_matrix(matrix.biennium, "csv", user=matrix.admin)
     edited = _csv_edit(exported, a.code, {"Description": "A's description"})
     token = _preview(client, matrix.biennium, "m.csv", edited).context["token"]
     url = reverse("matrix-import", args=[matrix.biennium.pk])
@@ -118,7 +118,7 @@ def test_the_confirmed_plan_is_applied_when_nothing_moved(client, matrix):
 def test_another_user_cannot_apply_someone_elses_preview(client, matrix):
     a = matrix.activities[0]
     client.force_login(matrix.admin)
-    exported = export_matrix(matrix.biennium, "csv")
+    exported = export_matrix(matrix.biennium, "csv", user=matrix.admin)
     edited = _csv_edit(exported, a.code, {"Description": "A's description"})
     token = _preview(client, matrix.biennium, "m.csv", edited).context["token"]
     other = get_user_model().objects.create_superuser("other-admin")
@@ -132,7 +132,7 @@ def test_a_missing_column_leaves_its_field_as_it_is(client, matrix):
     a = next(x for x in matrix.activities if x.un_lead_id and x.sdg_targets.exists())
     targets = set(a.sdg_targets.values_list("pk", flat=True))
     client.force_login(matrix.admin)
-    exported = export_matrix(matrix.biennium, "csv")
+    exported = export_matrix(matrix.biennium, "csv", user=matrix.admin)
     edited = _csv_edit(
         exported,
         a.code,
@@ -167,7 +167,7 @@ def test_a_focal_point_cannot_move_their_row_to_another_lead(matrix):
         )
         mine.refresh_from_db()
     other = next(e for e in matrix.un if e.pk != entity.pk)
-    exported = export_matrix(matrix.biennium, "csv")
+    exported = export_matrix(matrix.biennium, "csv", user=matrix.admin)
     label = other.acronym or other.name_en
     moved = _csv_edit(exported, mine.code, {"UN lead": label})
     plan = import_matrix(moved, "csv", user=user)

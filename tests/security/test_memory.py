@@ -1,6 +1,6 @@
 """Hostile files are refused with bounded memory (issue 12, item 1): each file is posted
 to its page in a subprocess (``memory_child``), which reports the answer and its own
-peak RSS (``resource.getrusage``); the peak must stay under 300 MB. Before the limits,
+peak RSS (VmHWM); the peak must stay under 300 MB. Before the limits,
 the zip bomb alone took a worker to 2.2 GB."""
 
 from __future__ import annotations

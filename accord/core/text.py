@@ -85,8 +85,8 @@ def clean_text(value: str, kind: str) -> None:
     validate_length(value, kind)
 
 
-NAME_FIELDS = ("code", "symbol", "acronym", "username", "slug", "title", "first_name")
-NAME_FIELDS += ("last_name", "name", "name_en", "name_fr", "name_ar")
+NAME_FIELDS: tuple[str, ...] = ("code", "symbol", "acronym", "username", "slug", "title")
+NAME_FIELDS += ("first_name", "last_name", "name", "name_en", "name_fr", "name_ar")
 
 
 def _kind_of(name: str, field) -> str:
@@ -118,7 +118,7 @@ def guard_text_fields(form) -> None:
 
 def errors_by_field(form) -> str:
     """``form``'s errors as "Label: message; ..." (a refusal that names its field)."""
-    parts = []
+    parts: list[str] = []
     for name, errors in form.errors.items():
         label = form.fields[name].label if name in form.fields else ""
         label = label or (name.replace("_", " ").capitalize() if name != "__all__" else "")

@@ -183,7 +183,8 @@ def reader_document(resolution: Resolution, activities: QuerySet) -> ReaderDocum
     )
     for mandate in mandates:
         by_paragraph.setdefault(mandate.paragraph_id, []).append(mandate)
-    preamble, operative = [], []
+    preamble: list[ReaderParagraph] = []
+    operative: list[ReaderParagraph] = []
     for p in Paragraph.objects.filter(resolution=resolution).order_by("order", "id"):
         shape = layout.get(p.pid, {})
         row = ReaderParagraph(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.apps import apps
 from django.utils.translation import gettext as _
@@ -20,9 +21,9 @@ PAGE = 50
 TYPES = {"+": "created", "~": "changed", "-": "deleted"}
 
 
-def log_kinds() -> dict[str, tuple[type, str]]:
+def log_kinds() -> dict[str, tuple[Any, str]]:
     """label -> (model, lookup from the model to its framework id) for every kind with a
-    framework and a history."""
+    framework and a history (``Any``: simple_history adds ``history`` at run time)."""
     out = {}
     for label, kind in KINDS.items():
         if not kind.framework or kind.framework == "pk":

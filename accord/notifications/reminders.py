@@ -106,6 +106,8 @@ def _agreements(people: Audience, on: datetime.date) -> None:
     )
     parties = _links(Agreement.parties.through, "agreement", [a.pk for a in rows])
     for a in rows:
+        if a.expires_on is None:  # excluded by the query; for the type checker
+            continue
         days_left = (a.expires_on - on).days
         stage = min(s for s in EXPIRY_STAGES if days_left <= s)
         told = people.coordinators_of(a.framework_id) | people.focal_points(

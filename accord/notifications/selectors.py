@@ -22,7 +22,7 @@ def rows_for(notifications: list[Notification]) -> list[dict]:
     out = []
     for n in notifications:
         obj = targets.get((n.content_type_id, n.object_id))
-        slug = n.framework.slug if n.framework_id else None
+        slug = n.framework.slug if n.framework is not None else None
         out.append(
             {
                 "n": n,
@@ -41,4 +41,4 @@ def notifications_of(user):
 def preference_rows(user) -> list[tuple[str, str, str]]:
     """(kind, its label, the user's frequency) for every kind."""
     prefs = preferences([user.pk])
-    return [(k.value, k.label, frequency(prefs, user.pk, k.value)) for k in Kind]
+    return [(k.value, str(k.label), frequency(prefs, user.pk, k.value)) for k in Kind]

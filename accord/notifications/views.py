@@ -104,8 +104,8 @@ def _save_preferences(request: HttpRequest) -> list[str]:
         return errors
     if language:
         services.language_set(user=request.user, language=language)
-    for kind, value in choices.items():
-        services.preference_set(user=request.user, kind=kind, frequency=value)
+    for name, value in choices.items():
+        services.preference_set(user=request.user, kind=name, frequency=value)
     return []
 
 

@@ -19,7 +19,14 @@ from accord.cooperation.models import Activity
 from accord.core.text import LIMITS, validate_name, validate_single_line, validate_text
 from accord.reports.matrix_table import Lookups, cell_text
 
-TEXT_FIELDS = ("code", "title", "description", "funding_source", "priority_area", "status")
+TEXT_FIELDS: tuple[str, ...] = (
+    "code",
+    "title",
+    "description",
+    "funding_source",
+    "priority_area",
+    "status",
+)
 TEXT_FIELDS += ("un_lead", "partner_lead", "participants", "sdg_targets", "biennium", "version")
 
 
@@ -81,15 +88,16 @@ class MatrixRowForm(forms.Form):
     )
 
     def __init__(self, cells: dict[str, Any], *, lookups: Lookups, default_biennium=None):
-        data = {
+        data: dict[str, Any] = {
             name: cell_text(cells.get(name)) if name in TEXT_FIELDS else cells.get(name)
             for name in self.base_fields
         }
         for name in ("start_on", "end_on"):
-            if isinstance(data[name], datetime.datetime):
-                data[name] = data[name].date()
-            elif data[name] is not None and not isinstance(data[name], datetime.date):
-                data[name] = str(data[name]).strip()
+            value = data[name]
+            if isinstance(value, datetime.datetime):
+                data[name] = value.date()
+            elif value is not None and not isinstance(value, datetime.date):
+                data[name] = str(value).strip()
         super().__init__(data)
         self.lk = lookups
         self.default_biennium = default_biennium

@@ -6,6 +6,8 @@ report page shows the coordinator before generating. Reads only; writes nothing.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext as _
 
 from resolutions.gazetteer import load_gazetteer
@@ -75,7 +77,7 @@ def untranslated(data, lang: str) -> list[tuple[str, str]]:
     in a French or Arabic report: priority areas, the partner, entities, places."""
     if lang == "en":
         return []
-    rows: list[tuple[str, object]] = [(_("Priority area"), a) for a in data.areas]
+    rows: list[tuple[str, Any]] = [(_("Priority area"), a) for a in data.areas]
     rows.append((_("Organization"), data.framework.partner))
     used = {e for a in data.activities for e in (a.un_lead_id, a.partner_lead_id) if e}
     used |= {e for ids in data.participants.values() for e in ids}

@@ -128,7 +128,7 @@ class ReportData:
         for a in self.activities:
             for eid in sorted({a.un_lead_id} | self.participants.get(a.id, set()), key=str):
                 entity = self.entities.get(eid) if eid else None
-                if entity is not None and entity.organization_id == un:
+                if eid and entity is not None and entity.organization_id == un:
                     rows.setdefault(eid, []).append(a)
         return dict(sorted(rows.items(), key=lambda kv: self.entities[kv[0]].name.lower()))
 

@@ -90,6 +90,7 @@ def find(
     hits = []
     for i in ids:
         entry = rows[i]
-        entry.snippet = snippet(entry.body or entry.title, wanted)
+        # the template reads the snippet beside the entry's fields
+        entry.snippet = snippet(entry.body or entry.title, wanted)  # type: ignore[attr-defined]
         hits.append(entry)
     return Results(query, hits, more or len(allowed) > limit)

@@ -30,10 +30,10 @@ def _item(text: str, negated: bool, phrase: bool) -> Item | None:
     if phrase:
         stems = terms(text)
         return Item(tuple(frozenset([s]) for s in stems), negated) if stems else None
-    stems = [query_terms(w) for w in terms(text, "english")]  # the words only
-    if not stems:
+    words = [query_terms(w) for w in terms(text, "english")]  # the words only
+    if not words:
         return None
-    if len(stems) > 1:  # "l'organisation", "co-operation": a phrase of its words
+    if len(words) > 1:  # "l'organisation", "co-operation": a phrase of its words
         return _item(text, negated, phrase=True)
     return Item((frozenset(query_terms(text.strip("-'’"))),), negated)
 

@@ -47,18 +47,24 @@ def _label(row: Row) -> str:
     return f"{side.number}. " if side is not None and side.number else ""
 
 
+def _text(paragraph) -> str:
+    """A side's text ("" when the row has no paragraph on that side)."""
+    return paragraph.text if paragraph is not None else ""
+
+
 def _write_row(doc, tracker: _Tracker, row: Row) -> None:
     paragraph = doc.add_paragraph()
     tracker.run(paragraph, _label(row))
+    old, new = _text(row.old), _text(row.new)
     if row.status == "new":
-        tracker.run(paragraph, row.new.text, "insert")
+        tracker.run(paragraph, new, "insert")
     elif row.status == "dropped":
-        tracker.run(paragraph, row.old.text, "delete")
+        tracker.run(paragraph, old, "delete")
     elif row.change.words:
         for op, text in row.change.words:
             tracker.run(paragraph, text, op)
     else:
-        tracker.run(paragraph, row.new.text)
+        tracker.run(paragraph, new)
     if row.status == "moved" and row.old is not None:
         note = _("Moved: this was paragraph %(pid)s of %(symbol)s.") % {
             "pid": row.old.number or row.old.pid,

@@ -65,7 +65,11 @@ def my_work(user) -> dict:
     return {
         "today": today,
         "my_activities": list(activities),
-        "overdue": list(items.overdue(today).order_by("due_on")[:20]),
+        "overdue": list(
+            items.overdue(today).order_by("due_on")[  # type: ignore[attr-defined]
+                :20
+            ]
+        ),
         "due_soon": list(
             items.filter(due_on__gte=today, due_on__lte=today + SOON).order_by("due_on")[:20]
         ),

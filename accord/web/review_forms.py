@@ -39,7 +39,7 @@ def _names() -> dict[str, forms.Field]:
     }
 
 
-def _fields(kind: str) -> dict[str, forms.Field]:
+def _fields(kind: str) -> dict[str, Any]:
     """The form fields of a proposal kind, named by their key in the proposal's data
     ("names.en" for a nested key); empty for a kind that is only confirmed or rejected."""
     if kind == "meeting":
@@ -105,9 +105,10 @@ def _fields(kind: str) -> dict[str, forms.Field]:
 
 
 def _get(data: dict, key: str) -> Any:
+    value: Any = data
     for part in key.split("."):
-        data = data.get(part) if isinstance(data, dict) else None
-    return data
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
 
 
 def _to_form(value: Any, field: forms.Field) -> Any:
@@ -189,7 +190,7 @@ class ProposalForm(forms.Form):
                 names = dict(getattr(field, "choices", []))
                 value = ", ".join(str(names.get(v, v)) for v in value)
             elif getattr(field, "choices", None) and not isinstance(field, forms.IntegerField):
-                value = dict(field.choices).get(value, value)
+                value = dict(getattr(field, "choices", [])).get(value, value)
             rows.append((str(field.label), str(value) if value not in (None, "") else "—"))
         return rows
 

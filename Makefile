@@ -31,12 +31,12 @@ demo: messages
 	$(BIN)/accord runserver $(HOST)
 
 # Two xdist workers (one per core here; TEST_WORKERS=auto for one per core elsewhere),
-# a test file per worker so that module-scoped fixtures are built once, and the browser
-# suite on one worker (its POST coverage check runs last there: tests/conftest.py); each worker has
+# a test file per worker so that module-scoped fixtures are built once (the browser suite's
+# POST coverage check reads every worker's record when the session ends); each worker has
 # its own test database (SQLite: a copy of the run's migrated file; PostgreSQL: test_NAME_gwN).
 TEST_WORKERS ?= 2
 test: messages browser
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint: install
 	$(BIN)/ruff check accord resolutions tests bench

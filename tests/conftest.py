@@ -165,14 +165,8 @@ def pytest_runtest_teardown(item, nextitem):
     return result
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
-    """How ``make test`` shares the tests between its xdist workers (``--dist
-    loadgroup``): each file stays on one worker (its module fixtures are built once), and
-    the whole browser suite on one worker, so that tests/browser/test_post_coverage.py
-    (run last there) sees every POST the browser tests made. Runs before xdist's own hook,
-    which reads these marks."""
-    for item in items:
-        path = Path(str(item.fspath))
-        group = "browser" if "browser" in path.parts else str(path.relative_to(ROOT))
-        item.add_marker(pytest.mark.xdist_group(group))
+def pytest_configure(config):
+    """The browser suite's POST coverage check (tests/post_coverage.py)."""
+    from tests.post_coverage import register
+
+    register(config)

@@ -105,6 +105,10 @@ def _record_post(sender, environ=None, **kwargs) -> None:
     except Resolver404:
         return
     POSTED.add(match.view_name)
+    folder = os.environ.get("ACCORD_TEST_POSTS")  # tests/post_coverage.py reads them
+    if folder:
+        with open(Path(folder) / f"{os.getpid()}.txt", "a") as record:
+            record.write(match.view_name + "\n")
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -115,9 +119,3 @@ def _post_recorder():
     request_started.connect(_record_post, dispatch_uid="accord-post-recorder")
     yield POSTED
     request_started.disconnect(dispatch_uid="accord-post-recorder")
-
-
-def pytest_collection_modifyitems(session, config, items):
-    """The POST coverage check runs after every other browser test of the session."""
-    last = [i for i in items if i.fspath.basename == "test_post_coverage.py"]
-    items[:] = [i for i in items if i not in last] + last

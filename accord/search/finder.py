@@ -90,7 +90,8 @@ def find(
     hits = []
     for i in ids:
         entry = rows[i]
-        # the template reads the snippet beside the entry's fields
+        # the template reads the marked title and the snippet beside the entry's fields
+        entry.marked_title = snippet(entry.title, wanted)  # type: ignore[attr-defined]
         entry.snippet = snippet(entry.body or entry.title, wanted)  # type: ignore[attr-defined]
         hits.append(entry)
     return Results(query, hits, more or len(allowed) > limit)

@@ -136,7 +136,12 @@ def batch() -> Iterator[Batch]:
 
 
 def notify_stale_edit(user, conflict) -> None:
-    """The edit ``user`` made was refused (StaleEdit): keep a note of it for them."""
+    """The edit ``user`` made was refused (StaleEdit): keep a note of it for them. Any
+    other error is not a stale edit and is ignored (so views may pass what they caught)."""
+    from accord.core.errors import StaleEdit
+
+    if not isinstance(conflict, StaleEdit):
+        return
     obj = getattr(conflict, "obj", None)
     if obj is None or not getattr(user, "is_authenticated", False):
         return

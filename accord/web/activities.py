@@ -183,6 +183,7 @@ def activity_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 status=form.cleaned_data["status"],
             )
         except AccordError as exc:
+            notify_stale_edit(request.user, exc)
             error = str(exc)
     return _after_write(request, framework, activity, error)
 

@@ -35,6 +35,7 @@ from accord.accounts.permissions import (
 from accord.cooperation import services
 from accord.cooperation.models import ActionItem, Decision, Meeting
 from accord.core.errors import AccordError, error_text
+from accord.notifications.services import notify_stale_edit
 from accord.web.common import entities_of, framework_for, heavy
 from accord.web.forms import ActionItemForm, CloseForm, DecisionForm
 
@@ -231,6 +232,7 @@ def action_item_close(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             )
             messages.success(request, _("The action item was closed."))
         except AccordError as exc:
+            notify_stale_edit(request.user, exc)
             messages.error(request, error_text(exc))
     else:
         messages.error(request, _("Closing an action item needs evidence of closure."))

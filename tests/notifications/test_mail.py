@@ -199,3 +199,42 @@ def test_a_stale_edit_refused_is_kept_for_its_author(client, world):
     )
     assert response.status_code == 200
     assert kinds_of(world.focal) == [Kind.STALE_EDIT]
+
+
+def test_a_stale_inline_status_change_is_kept_for_its_author_and_mailed(
+    client, world, django_capture_on_commit_callbacks
+):
+    a = world.activities[0]
+    seen = a.version
+    client.force_login(world.coordinator)
+    client.post(
+        reverse("activity-status", args=[world.framework.slug, a.pk]),
+        {"status": "ongoing", "version": seen},
+    )
+    client.force_login(world.focal)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("activity-status", args=[world.framework.slug, a.pk]),
+            {"status": "cancelled", "version": seen},
+        )
+    assert kinds_of(world.focal) == [Kind.STALE_EDIT]
+    assert kinds_of(world.coordinator) == []
+    [message] = mails_to(world.focal)
+    assert a.title in message.subject and "not saved" in message.subject
+
+
+def test_a_stale_close_of_an_action_item_is_kept_for_its_author(
+    client, world, django_capture_on_commit_callbacks
+):
+    item = world.items[0]
+    seen = item.version
+    cooperation.action_item_update(  # the coordinator saves first
+        item=item, user=world.coordinator, expected_version=seen, title="Follow-up 0, renamed"
+    )
+    client.force_login(world.focal)
+    url = reverse("action-item-close", args=[world.framework.slug, item.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"evidence": "Done.", "evidence_url": "", "version": seen})
+    item.refresh_from_db()
+    assert item.status in ActionItem.OPEN_STATUSES
+    assert kinds_of(world.focal) == [Kind.STALE_EDIT]

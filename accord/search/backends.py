@@ -61,8 +61,9 @@ def _filters(filters: dict) -> tuple[str, list]:
     return "".join(f" AND {s}" for s in sql), params
 
 
-def match(groups, filters: dict, limit: int) -> list[tuple[int, str, int]]:
-    """(id, kind, object id) of the entries that match, best first (at most ``limit``)."""
+def match(groups, filters: dict, limit: int, offset: int = 0) -> list[tuple[int, str, int]]:
+    """(id, kind, object id) of the entries that match, best first (at most ``limit``,
+    after the first ``offset``)."""
     where, params = _filters(filters)
     if is_sqlite():
         expr = to_fts5(groups)
@@ -70,9 +71,9 @@ def match(groups, filters: dict, limit: int) -> list[tuple[int, str, int]]:
             return []
         sql = (
             f"SELECT e.id, e.kind, e.object_id FROM search_fts JOIN {TABLE} e ON e.id = search_fts.rowid"
-            f" WHERE search_fts MATCH %s{where} ORDER BY bm25(search_fts), e.id LIMIT %s"
+            f" WHERE search_fts MATCH %s{where} ORDER BY bm25(search_fts), e.id LIMIT %s OFFSET %s"
         )
-        args = [expr, *params, limit]
+        args = [expr, *params, limit, offset]
     else:
         expr = to_tsquery(groups)
         if expr is None:
@@ -80,9 +81,9 @@ def match(groups, filters: dict, limit: int) -> list[tuple[int, str, int]]:
         sql = (
             f"SELECT e.id, e.kind, e.object_id FROM {TABLE} e, to_tsquery('simple', %s) q"
             f" WHERE to_tsvector('simple', e.terms) @@ q{where}"
-            " ORDER BY ts_rank_cd(to_tsvector('simple', e.terms), q) DESC, e.id LIMIT %s"
+            " ORDER BY ts_rank_cd(to_tsvector('simple', e.terms), q) DESC, e.id LIMIT %s OFFSET %s"
         )
-        args = [expr, *params, limit]
+        args = [expr, *params, limit, offset]
     with connection.cursor() as cursor:
         cursor.execute(sql, args)
         return [tuple(row) for row in cursor.fetchall()]

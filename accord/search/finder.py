@@ -22,7 +22,8 @@ from accord.search.query import parse, stems
 from accord.search.sources import BY_KIND
 from accord.search.text import language_of, term, words
 
-CANDIDATES = 500  # matches read from the index before the permissions filter
+CANDIDATES = 500  # matches read from the index at a time, then filtered by the permissions
+BATCHES = 20  # at most this many reads for one search (10,000 matches)
 WINDOW = 14  # words either side of the first word found
 
 
@@ -80,11 +81,8 @@ def find(
         "since": since,
         "until": until,
     }
-    matches = backends.match(groups, filters, CANDIDATES + 1)
-    more = len(matches) > CANDIDATES
-    matches = matches[:CANDIDATES]
-    allowed = _allowed(user, matches)
-    ids = [i for i, kind, pk in matches if (kind, pk) in allowed][:limit]
+    found, more = _visible_matches(groups, filters, user, limit)
+    ids = [i for i, _kind, _pk in found[:limit]]
     rows = SearchEntry.objects.defer("terms").in_bulk(ids)
     wanted = stems(groups)
     hits = []
@@ -94,4 +92,19 @@ def find(
         entry.marked_title = snippet(entry.title, wanted)  # type: ignore[attr-defined]
         entry.snippet = snippet(entry.body or entry.title, wanted)  # type: ignore[attr-defined]
         hits.append(entry)
-    return Results(query, hits, more or len(allowed) > limit)
+    return Results(query, hits, more)
+
+
+def _visible_matches(groups, filters, user, limit: int):
+    """The best matches the user may read (up to ``limit`` + 1) and whether there are
+    more: the index is read a batch at a time and each batch filtered by the permissions,
+    so that a visitor's results are not crowded out by rows they may not see."""
+    out: list[tuple[int, str, int]] = []
+    for batch in range(BATCHES):
+        matches = backends.match(groups, filters, CANDIDATES + 1, batch * CANDIDATES)
+        page = matches[:CANDIDATES]
+        allowed = _allowed(user, page)
+        out += [m for m in page if (m[1], m[2]) in allowed]
+        if len(out) > limit or len(matches) <= CANDIDATES:
+            return out, len(out) > limit
+    return out, True

@@ -48,6 +48,20 @@ def test_the_public_finds_only_what_is_published(world):
     assert ("meeting", world.meeting.pk) in kinds(find("rabat", AnonymousUser()))
 
 
+def test_rows_the_visitor_may_not_see_do_not_crowd_out_those_they_may(world, monkeypatch):
+    """The index is read a batch at a time (finder.CANDIDATES); with batches of 2 and the
+    published activity ranked after the unpublished ones, the public still finds it."""
+    from accord.search import finder
+
+    monkeypatch.setattr(finder, "CANDIDATES", 2)
+    last = world.activities[-1]
+    object_update(obj=last, by=world.admin, expected_version=last.version, is_published=True)
+    public = kinds(find("joint activity", AnonymousUser()))
+    assert [h for h in public if h[0] == "activity"] == [("activity", last.pk)]
+    member = kinds(find("joint activity", world.coordinator))
+    assert {("activity", a.pk) for a in world.activities} <= set(member)
+
+
 def test_every_write_keeps_the_index_current(world):
     a = activity_create(
         user=world.coordinator,

@@ -5,8 +5,8 @@
     match(query, filters, limit) -> [entry id], best first
 
 SQLite: an FTS5 table ``search_fts(terms)`` whose rowid is the entry's id, ranked by
-bm25. PostgreSQL: ``to_tsvector('simple', terms)`` under a GIN index, ranked by
-ts_rank_cd. Both read the same terms (accord.search.text), so a query finds the same
+bm25. PostgreSQL: a stored generated column ``terms_tsv`` (``to_tsvector('simple',
+terms)``) under a GIN index, ranked by ts_rank_cd. Both read the same terms (accord.search.text), so a query finds the same
 rows on both.
 """
 
@@ -25,7 +25,7 @@ def is_sqlite() -> bool:
 
 def write(entries) -> None:
     if not is_sqlite():
-        return  # the expression index follows the rows by itself
+        return  # the generated tsvector column follows the rows by itself
     rows = [(e.pk, e.terms) for e in entries]
     with connection.cursor() as cursor:
         cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(r[0],) for r in rows])
@@ -80,8 +80,8 @@ def match(groups, filters: dict, limit: int, offset: int = 0) -> list[tuple[int,
             return []
         sql = (
             f"SELECT e.id, e.kind, e.object_id FROM {TABLE} e, to_tsquery('simple', %s) q"
-            f" WHERE to_tsvector('simple', e.terms) @@ q{where}"
-            " ORDER BY ts_rank_cd(to_tsvector('simple', e.terms), q) DESC, e.id LIMIT %s OFFSET %s"
+            f" WHERE e.terms_tsv @@ q{where}"
+            " ORDER BY ts_rank_cd(e.terms_tsv, q) DESC, e.id LIMIT %s OFFSET %s"
         )
         args = [expr, *params, limit, offset]
     with connection.cursor() as cursor:

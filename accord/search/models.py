@@ -1,7 +1,7 @@
 """The search index: one row per thing that can be found (derived data: no history,
 rebuilt by ``accord reindex``). The full-text part lives beside it: on SQLite the FTS5
-table ``search_fts`` (rowid = the entry's id), on PostgreSQL a GIN index on
-``to_tsvector('simple', terms)``; see accord.search.backends."""
+table ``search_fts`` (rowid = the entry's id), on PostgreSQL a GIN index on the
+stored column ``terms_tsv`` = ``to_tsvector('simple', terms)``; see accord.search.backends."""
 
 from __future__ import annotations
 

@@ -16,14 +16,20 @@ def _fill(text: str, p, n: int, noun: str, **more) -> str:
     return text.format(n=p.number(n, noun), **more)
 
 
+def _fill_noun(text: str, p, n: int, noun: str) -> str:
+    """A count placed before its noun: zero is said in words ("no agreements
+    concluded", "aucun accord conclu") rather than printed "0"."""
+    return text.format(n=p.zero(noun) if n == 0 else p.number(n, noun))
+
+
 def joint_activities(p, n: int) -> str:
     text = npgettext("sg report", "{n} joint activity", "{n} joint activities", n)
-    return _fill(text, p, n, "activity")
+    return _fill_noun(text, p, n, "activity")
 
 
 def priority_areas(p, n: int) -> str:
     text = npgettext("sg report", "{n} priority area", "{n} priority areas", n)
-    return _fill(text, p, n, "area")
+    return _fill_noun(text, p, n, "area")
 
 
 def completed(p, n: int) -> str:
@@ -33,17 +39,17 @@ def completed(p, n: int) -> str:
 
 def meetings_held(p, n: int) -> str:
     text = npgettext("sg report", "{n} meeting held", "{n} meetings held", n)
-    return _fill(text, p, n, "meeting")
+    return _fill_noun(text, p, n, "meeting")
 
 
 def agreements_concluded(p, n: int) -> str:
     text = npgettext("sg report", "{n} agreement concluded", "{n} agreements concluded", n)
-    return _fill(text, p, n, "agreement")
+    return _fill_noun(text, p, n, "agreement")
 
 
 def action_items(p, n: int) -> str:
     text = npgettext("sg report", "{n} action item", "{n} action items", n)
-    return _fill(text, p, n, "action_item")
+    return _fill_noun(text, p, n, "action_item")
 
 
 def items_opened(p, n: int) -> str:

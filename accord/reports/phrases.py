@@ -579,6 +579,15 @@ class Phrases(dict):
                 return _AR_FEMININE.get(words, words)
         return words
 
+    def zero(self, noun: str = "") -> str:
+        """Zero before a noun, in words: "no", "aucun"/"aucune" (French gender);
+        other languages keep the figure (Arabic says it with a different sentence)."""
+        if self.lang == "fr":
+            return "aucune" if noun in FEMININE["fr"] else "aucun"
+        if self.lang == "en":
+            return "no"
+        return "0"
+
     def status(self, value: str) -> str:
         return self["status"].get(value, value)
 

@@ -50,3 +50,30 @@ def resolution_uploaded(resolution, *, framework, actor=None, queued: int = 0, u
             params={"count": queued},
             actor=actor,
         )
+
+
+def contribution_params(contribution, call) -> dict:
+    """What a mail about ``contribution`` says of it: its entity, the period, the due date."""
+    return {
+        "entity": str(contribution.entity),
+        "start": call.start.isoformat(),
+        "end": call.end.isoformat(),
+        "due": call.due_on.isoformat(),
+    }
+
+
+def contributions_requested(call, contributions, *, actor=None) -> int:
+    """A call for contributions opened: each entity's focal points are asked for theirs."""
+    people = audience([call.framework_id])
+    told = 0
+    for c in contributions:
+        told += notify(
+            Kind.CONTRIBUTION_REQUESTED,
+            c,
+            people.focal_points(call.framework_id, [c.entity_id]),
+            framework=call.framework_id,
+            key=f"contribution_requested:{c.pk}",
+            params=contribution_params(c, call),
+            actor=actor,
+        )
+    return told

@@ -32,6 +32,8 @@ def object_path(obj, slug: str | None) -> str:
         return reverse("meeting", kwargs={**kw, "pk": obj.meeting_id})
     if label in ("documents.paragraph", "documents.citation"):
         return reverse("resolution", kwargs={**kw, "pk": obj.resolution_id})
+    if label == "reports.contribution":
+        return reverse("contribution", kwargs={"pk": obj.pk})
     if label == "cooperation.framework":
         return reverse("dashboard", kwargs=kw)
     return reverse("dashboard", kwargs=kw)

@@ -36,6 +36,11 @@ class Kind(models.TextChoices):
     STALE_EDIT = "stale_edit", _("an edit of mine refused (someone saved first)")
     RESOLUTION_UPLOADED = "resolution_uploaded", _("a resolution uploaded into my framework")
     REVIEW_WAITING = "review_waiting", _("review items waiting for my decision")
+    CONTRIBUTION_REQUESTED = (
+        "contribution_requested",
+        _("a call for contributions to the report opened for my entity"),
+    )
+    CONTRIBUTION_DUE = "contribution_due", _("my entity's contribution to the report due in 7 days")
 
 
 class Frequency(models.TextChoices):
@@ -55,6 +60,8 @@ DEFAULT_FREQUENCY = {
     Kind.STALE_EDIT: Frequency.IMMEDIATELY,
     Kind.RESOLUTION_UPLOADED: Frequency.DAILY,
     Kind.REVIEW_WAITING: Frequency.IMMEDIATELY,
+    Kind.CONTRIBUTION_REQUESTED: Frequency.IMMEDIATELY,
+    Kind.CONTRIBUTION_DUE: Frequency.DAILY,
 }
 
 

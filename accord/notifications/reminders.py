@@ -8,7 +8,9 @@
   Assembly (``resolutions.sessions``), told to the addressees' focal points and the
   coordinators;
 - agreements expiring within 90 days, then within 30 days, told to the coordinators and
-  the parties' focal points.
+  the parties' focal points;
+- whatever the finders other apps ``register`` find (the reports app: contributions to
+  the report due within 7 days; this module may not import that app).
 
 Reads: those rows (a few queries each, whatever their number) and the audience of all
 frameworks (one query). Writes: notifications, through ``notify`` in a ``batch``.
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Callable
 
 from accord.accounts.permissions import Audience, audience
 from accord.cooperation.models import ActionItem, Framework
@@ -29,6 +32,17 @@ from resolutions.sessions import session_opening_in
 
 DUE_SOON_DAYS = 7
 EXPIRY_STAGES = (90, 30)
+
+Finder = Callable[[Audience, datetime.date], None]
+_finders: list[Finder] = []
+
+
+def register(finder: Finder) -> Finder:
+    """Add ``finder`` (called with the audience and the day, inside the batch) to what
+    ``find_due`` runs; registering it again changes nothing."""
+    if finder not in _finders:
+        _finders.append(finder)
+    return finder
 
 
 def next_session(on: datetime.date) -> int:
@@ -130,4 +144,6 @@ def find_due(on: datetime.date) -> int:
         _action_items(people, on)
         _mandates(people, on)
         _agreements(people, on)
+        for finder in _finders:
+            finder(people, on)
     return rows.offered

@@ -38,6 +38,20 @@ def headline(kind: str, obj, params: dict) -> str:
         return _("Your edit of “%(obj)s” was not saved: someone saved it first") % values
     if kind == Kind.RESOLUTION_UPLOADED:
         return _("Resolution uploaded into your framework: %(obj)s") % values
+    values.update({"start": _date(params.get("start")), "end": _date(params.get("end"))})
+    if kind == Kind.CONTRIBUTION_REQUESTED:
+        return (
+            _(
+                "Contribution of %(entity)s to the report on %(start)s – %(end)s "
+                "requested by %(due)s"
+            )
+            % values
+        )
+    if kind == Kind.CONTRIBUTION_DUE:
+        return (
+            _("Contribution of %(entity)s to the report on %(start)s – %(end)s due on %(due)s")
+            % values
+        )
     if kind == Kind.REVIEW_WAITING:
         count = int(params.get("count") or 0)
         return ngettext(

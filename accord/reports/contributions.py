@@ -6,7 +6,9 @@ record naming who made it). Every write asks ``accounts.permissions`` first.
 
 - ``open_call``: a coordinator opens a call for a framework and period; each UN entity
   that leads or takes part in activities of the period (as of its last day) gets a draft
-  contribution, pre-filled with its activities and the progress its focal points wrote.
+  contribution, pre-filled with its activities and the progress its focal points wrote,
+  and its focal points are told (``notifications.events``; ``accord remind`` tells them
+  again when the call is due within 7 days, ``reports.reminders``).
 - ``save_contribution``: the entity's focal point (or a coordinator) edits the text and,
   with ``submit``, submits it.
 - ``accept_contribution``: a coordinator accepts it (optionally editing the text).
@@ -22,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from accord.accounts import permissions
 from accord.core.services import object_create, object_update
+from accord.notifications import events
 from accord.reports.models import Contribution, ContributionCall
 from accord.reports.report_data import ReportData, read_report_data
 
@@ -54,7 +57,7 @@ def open_call(
         opened_by=by,
     )
     data = read_report_data(framework, start, end)
-    for entity_id in data.un_entities():
+    asked = [
         object_create(
             model=Contribution,
             by=by,
@@ -62,6 +65,9 @@ def open_call(
             entity_id=entity_id,
             text=prefill(data, entity_id),
         )
+        for entity_id in data.un_entities()
+    ]
+    events.contributions_requested(call, asked, actor=by)
     return call
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -33,6 +34,7 @@ from accord.accounts.permissions import can_create, can_delete, can_edit, is_sys
 from accord.cooperation.models import Framework
 from accord.core.errors import AccordError
 from accord.core.services import object_update
+from accord.core.uploads import FileRefused, check_document, size_refusal
 from accord.documents.bootstrap.apply import Writer
 from accord.documents.bootstrap.existing import exists
 from accord.documents.bootstrap.lineage import (
@@ -330,9 +332,15 @@ def resolution_upload(*, framework: Framework | None, user, file) -> ImportResul
     resolution to it), the unsure proposals left for review. Without ``framework`` (the
     home page's "start a framework"), the framework of the partner the title names is
     used, created when missing (an administrator's right). Raises BootstrapError
-    (an AccordError: the page shows its message) and writes nothing when refused."""
+    (an AccordError: the page shows its message) and writes nothing when refused; a file
+    over the limits (``core.uploads.check_document``: a zip bomb, too many PDF pages, more
+    than ``ACCORD_MAX_UPLOAD_BYTES``) is refused before it is read."""
+    limit = settings.ACCORD_MAX_UPLOAD_BYTES
+    if (getattr(file, "size", None) or 0) > limit:
+        raise FileRefused(size_refusal(limit))
+    check_document(file)
     try:
-        data = file.read()
+        data = file.read(limit + 1)
     except OSError as exc:
         raise BootstrapError(f"cannot read the uploaded file: {exc}") from exc
     return resolution_import(

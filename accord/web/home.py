@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 from accord.accounts.permissions import can_create, can_view, editable, grants, require, viewable
 from accord.cooperation.models import ActionItem, Activity, Framework, Meeting
 from accord.core.errors import AccordError
+from accord.core.uploads import upload_refusal
 from accord.documents import services as documents_services
 from accord.documents.models import Resolution
 from accord.registry.models import Agreement
@@ -87,8 +88,9 @@ def framework_start(request: HttpRequest) -> HttpResponse:
     list; a refused file saves nothing and its one-line reason is shown."""
     require(can_create(request.user, Resolution, framework=None))
     form = UploadForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, _("Choose a file to upload."))
+    refusal = upload_refusal(request)  # the upload handler cut a file over the size limit
+    if refusal or not form.is_valid():
+        messages.error(request, refusal or _("Choose a file to upload."))
         return redirect("home")
     try:
         result = documents_services.resolution_upload(

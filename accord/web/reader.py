@@ -29,7 +29,7 @@ from accord.accounts.permissions import (
 )
 from accord.cooperation.models import Activity
 from accord.core.errors import AccordError
-from accord.core.uploads import check_document, upload_refusal
+from accord.core.uploads import upload_refusal
 from accord.documents import services as documents_services
 from accord.documents.bootstrap.partner import in_series
 from accord.documents.models import Resolution
@@ -190,7 +190,6 @@ def resolution_upload(request: HttpRequest, slug: str) -> HttpResponse:
         messages.error(request, refusal or _("Choose a file to upload."))
         return redirect("resolutions", slug=slug)
     try:
-        check_document(form.cleaned_data["file"])
         result = documents_services.resolution_upload(
             framework=framework, user=request.user, file=form.cleaned_data["file"]
         )

@@ -60,3 +60,21 @@ def test_an_upload_over_the_size_limit_names_the_limit(client, world, settings):
     client.force_login(world.coordinator)
     page = _upload(client, world, "big.md", b"1. Text.\n" * 500)
     assert "The file is larger than the limit of 1000" in page
+
+
+def _start(client, name: str, content: bytes) -> str:
+    """The home page's "Start a framework" upload (an administrator's)."""
+    response = client.post(reverse("framework-start"), {"file": SimpleUploadedFile(name, content)})
+    assert response.status_code == 302
+    return client.get(response["Location"]).content.decode()
+
+
+def test_starting_a_framework_has_the_same_limits(client, world, settings):
+    settings.ACCORD_MAX_PDF_PAGES = 3
+    client.force_login(world.admin)
+    before = Resolution.objects.count()
+    assert "The PDF has 4 pages; the limit is 3." in _start(client, "long.pdf", _pdf(4))
+    settings.ACCORD_MAX_UPLOAD_BYTES = 1000
+    page = _start(client, "big.md", b"1. Text.\n" * 500)
+    assert "The file is larger than the limit of 1000" in page
+    assert Resolution.objects.count() == before

@@ -205,6 +205,10 @@ ACCORD_MAX_ZIP_RATIO = envint("ACCORD_MAX_ZIP_RATIO", 100)
 ACCORD_MAX_IMPORT_ROWS = envint("ACCORD_MAX_IMPORT_ROWS", 5000)
 ACCORD_MAX_CELL_CHARS = envint("ACCORD_MAX_CELL_CHARS", 20000)
 ACCORD_MAX_PDF_PAGES = envint("ACCORD_MAX_PDF_PAGES", 300)
+# Parsing an uploaded resolution runs in a child process with at most this much more
+# memory and this many seconds (core/limits.py); ACCORD_JOB_SECONDS=0 turns the limit off.
+ACCORD_JOB_SECONDS = envint("ACCORD_JOB_SECONDS", 120)
+ACCORD_JOB_MEMORY_BYTES = envint("ACCORD_JOB_MEMORY_BYTES", 1024 * 1024 * 1024)
 # The publisher's registered IATI organization identifier, prefix of every IATI
 # activity identifier in the open-data export (docs/opendata.md).
 ACCORD_IATI_REPORTING_ORG = envstr("ACCORD_IATI_REPORTING_ORG", "XX-ACCORD")

@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 from accord.accounts.permissions import can_create, can_delete, can_edit, is_system, require
 from accord.cooperation.models import Framework
 from accord.core.errors import AccordError
+from accord.core.limits import LimitExceeded, run_limited
 from accord.core.services import object_update
 from accord.core.uploads import FileRefused, check_document, size_refusal
 from accord.documents.bootstrap.apply import Writer
@@ -113,7 +114,9 @@ def _read(source: Any, name: str | None = None) -> tuple[Any, bytes | None, str]
     else:
         raise BootstrapError(f"no such file: {source}")
     try:
-        parsed = resolutions.parse(data)
+        parsed = run_limited(resolutions.parse, data)  # a hostile file stops its child only
+    except LimitExceeded as exc:
+        raise BootstrapError(f"{name}: {exc}") from exc
     except resolutions.ResolutionError as exc:
         raise BootstrapError(
             f"{name}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"

@@ -26,6 +26,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -144,7 +145,7 @@ def _review_item(writer: Writer, proposal: Proposal) -> ReviewItem | None:
         paragraph=proposal.paragraph or "",
     )
     item._history_user = writer.user
-    item._change_reason = writer.reason
+    item._change_reason = writer.reason  # type: ignore[attr-defined]  # (read by simple_history)
     item.save()
     return item
 
@@ -229,8 +230,8 @@ def _record_upload(writer: Writer, result: ImportResult, name: str, started) -> 
     if not (wrote or result.queued or result.confirmed or result.lineage.linked):
         return
     result.upload = Upload.objects.create(
-        framework=writer.framework,
-        resolution=writer.resolution,
+        framework=result.framework,
+        resolution=result.resolution,
         uploaded_by=writer.user,
         file_name=name[:255],
         reason=writer.reason,
@@ -290,13 +291,13 @@ def resolution_import(
     for p in plan.of_kind("organization"):
         if p.key in (plan.un, plan.partner):
             writer.organization(p.data)
-    writer.framework_for(plan, slug=framework)
-    writer.store_resolution(plan, as_dict, akn, name, data)
+    stored_framework = writer.framework_for(plan, slug=framework)
+    resolution = writer.store_resolution(plan, as_dict, akn, name, data)
     result = ImportResult(
-        plan=plan, framework=writer.framework, resolution=writer.resolution, related=related
+        plan=plan, framework=stored_framework, resolution=resolution, related=related
     )
     _write_plan(writer, result, sure, unsure, user)
-    result.lineage = link_series(writer.resolution, user, writer.reason, apply=confirm_all)
+    result.lineage = link_series(resolution, user, writer.reason, apply=confirm_all)
     for superseding in result.lineage.proposals:
         item = _supersede_item(writer, superseding)
         if item is not None:
@@ -319,8 +320,11 @@ def _depth(gazetteer_id: str) -> int:
     from resolutions.gazetteer import load_gazetteer
 
     g, depth = load_gazetteer(), 0
-    while gazetteer_id in g and g[gazetteer_id].parent and depth < 10:
-        gazetteer_id, depth = g[gazetteer_id].parent, depth + 1
+    while gazetteer_id in g and depth < 10:
+        parent = g[gazetteer_id].parent
+        if not parent:
+            break
+        gazetteer_id, depth = parent, depth + 1
     return depth
 
 
@@ -392,6 +396,7 @@ def bootstrap_confirm(*, item: ReviewItem, user, data: dict | None = None) -> An
     proposal = Proposal(
         item.kind, item.key, item.label, item.data, item.confidence, item.paragraph or None
     )
+    written: Model | None
     try:
         with transaction.atomic():
             if item.kind == "supersede":

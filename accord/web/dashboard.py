@@ -120,7 +120,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
             .order_by()
         ):
             counts.setdefault(area_id, {})[status] = n
-    statuses = list(Activity.Status.choices)
+    statuses = [(value, str(label)) for value, label in Activity.Status.choices]
     chart = stacked_bars([(a.name, counts.get(a.pk, {})) for a in areas], statuses)
     table = [
         {

@@ -9,6 +9,7 @@ count), priority areas and entities for the filters, and the editable ids of the
 from __future__ import annotations
 
 from itertools import groupby
+from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -113,6 +114,7 @@ def matrix(request: HttpRequest, slug: str) -> HttpResponse:
     can_edit_ids = editable_ids(request.user, activities)
     late = late_ids(activities)
     ctx = row_context(request, framework, request.get_full_path())
+    a: Any  # an Activity, given the row the template shows
     for a in activities:
         a.row_html = render_row(
             a, ctx, editable=a.pk in can_edit_ids, show_area=not group, late=a.pk in late

@@ -268,16 +268,7 @@ def resolution_import(
     ``confirm_all``.
     """
     parsed, data, name = _read(source, source_name)
-    existing = (
-        Framework.objects.filter(slug=framework).select_related("partner").first()
-        if framework
-        else None
-    )
-    _check_partner(parsed, existing)
-    try:
-        plan = propose(parsed, partner=existing.partner.code if existing else None)
-    except NotACooperationResolution as exc:
-        raise BootstrapError(str(exc)) from exc
+    existing, plan = _plan(parsed, framework)
     _check_upload_right(user, plan, existing)
     as_dict, akn = _serialized(parsed)
     if is_system(user):
@@ -285,9 +276,6 @@ def resolution_import(
     token, started = uuid.uuid4().hex[:10], timezone.now()
     writer = Writer(user=user, reason=f"upload {token}: bootstrap from {parsed.symbol}")
     related = not in_series(parsed.title, plan.partner)
-    proposals = [p for p in plan.proposals if p.kind == "mandate"] if related else plan.proposals
-    sure = [p for p in proposals if related or confirm_all or not p.needs_review(threshold)]
-    unsure = [p for p in proposals if p not in sure]
     for p in plan.of_kind("organization"):
         if p.key in (plan.un, plan.partner):
             writer.organization(p.data)
@@ -296,13 +284,7 @@ def resolution_import(
     result = ImportResult(
         plan=plan, framework=stored_framework, resolution=resolution, related=related
     )
-    _write_plan(writer, result, sure, unsure, user)
-    result.lineage = link_series(resolution, user, writer.reason, apply=confirm_all)
-    for superseding in result.lineage.proposals:
-        item = _supersede_item(writer, superseding)
-        if item is not None:
-            result.queued.append(item)
-    result.counts = writer.counts
+    _write_proposals(writer, result, confirm_all, threshold)
     _record_upload(writer, result, name, started)
     if result.upload is not None:
         resolution_uploaded(
@@ -313,6 +295,40 @@ def resolution_import(
             upload=result.upload,
         )
     return result
+
+
+def _plan(parsed, framework: str | None) -> tuple[Framework | None, Plan]:
+    """The framework ``framework`` names (None when absent or unknown) and the plan of
+    what the resolution proposes; BootstrapError when it is about no partner."""
+    existing = (
+        Framework.objects.filter(slug=framework).select_related("partner").first()
+        if framework
+        else None
+    )
+    _check_partner(parsed, existing)
+    try:
+        plan = propose(parsed, partner=existing.partner.code if existing else None)
+    except NotACooperationResolution as exc:
+        raise BootstrapError(str(exc)) from exc
+    return existing, plan
+
+
+def _write_proposals(
+    writer: Writer, result: ImportResult, confirm_all: bool, threshold: float
+) -> None:
+    """Write the sure proposals, queue the unsure ones for review (a related resolution
+    proposes its mandates only, all sure), link the series and queue what it supersedes."""
+    plan, related, user = result.plan, result.related, writer.user
+    proposals = [p for p in plan.proposals if p.kind == "mandate"] if related else plan.proposals
+    sure = [p for p in proposals if related or confirm_all or not p.needs_review(threshold)]
+    unsure = [p for p in proposals if p not in sure]
+    _write_plan(writer, result, sure, unsure, user)
+    result.lineage = link_series(result.resolution, user, writer.reason, apply=confirm_all)
+    for superseding in result.lineage.proposals:
+        item = _supersede_item(writer, superseding)
+        if item is not None:
+            result.queued.append(item)
+    result.counts = writer.counts
 
 
 def _depth(gazetteer_id: str) -> int:

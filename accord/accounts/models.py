@@ -8,17 +8,20 @@ reads them (once per request, cached on the user) and decides everything else.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from accord.core.models import AccordModel
+from accord.core.models import AccordModel, AliveManager, AliveQuerySet
 
 
-class MembershipQuerySet(models.QuerySet):
+class MembershipQuerySet(AliveQuerySet):
     def active(self, on=None):
         """Memberships in force on ``on`` (today by default): start and end dates included."""
         on = on or timezone.localdate()
@@ -29,9 +32,9 @@ class MembershipQuerySet(models.QuerySet):
         )
 
 
-class MembershipManager(models.Manager.from_queryset(MembershipQuerySet)):
-    def get_queryset(self):
-        return super().get_queryset().filter(deleted_at__isnull=True)
+# The default manager: rows that are not soft-deleted (``AliveManager``), with
+# ``active()``. Named at module level so that django-stubs' plugin resolves it.
+MembershipManager = AliveManager.from_queryset(MembershipQuerySet)
 
 
 class Membership(AccordModel):
@@ -86,7 +89,7 @@ class Membership(AccordModel):
     start_on = models.DateField(_("start"), null=True, blank=True)
     end_on = models.DateField(_("end"), null=True, blank=True)
 
-    objects = MembershipManager()
+    objects: ClassVar = MembershipManager()
 
     history = HistoricalRecords()
 
@@ -103,7 +106,7 @@ class Membership(AccordModel):
 
     def clean(self) -> None:
         """Each role names exactly what it needs: see the class docstring."""
-        errors: dict[str, str] = {}
+        errors: dict[str, str | Promise] = {}
         role = self.role
         if role == self.Role.ADMINISTRATOR:
             for field in ("framework", "organization", "entity"):
@@ -119,7 +122,7 @@ class Membership(AccordModel):
                     errors["organization"] = _(
                         "A coordinator needs the organization (the side) they edit."
                     )
-                elif self.framework_id and self.organization_id not in (
+                elif self.framework is not None and self.organization_id not in (
                     self.framework.un_organization_id,
                     self.framework.partner_id,
                 ):
@@ -129,9 +132,11 @@ class Membership(AccordModel):
             if role == self.Role.FOCAL_POINT:
                 if not self.entity_id:
                     errors["entity"] = _("A focal point needs an entity.")
-                elif self.framework_id and self.entity.organization_id not in (
-                    self.framework.un_organization_id,
-                    self.framework.partner_id,
+                elif (
+                    self.framework is not None
+                    and self.entity is not None
+                    and self.entity.organization_id
+                    not in (self.framework.un_organization_id, self.framework.partner_id)
                 ):
                     errors["entity"] = _(
                         "The entity must belong to one of the two sides of the framework."

@@ -58,7 +58,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -71,6 +71,8 @@ ALL = "all"  # a coordinator edits every row of the kind in their frameworks
 SIDE = "side"  # a coordinator edits the activity rows of their side (see the docstring)
 ORG = "org"  # a coordinator edits rows of their organization's entities
 NONE = "none"  # administrators only
+
+_QS = TypeVar("_QS", bound=QuerySet)  # viewable/editable keep the queryset's own class
 
 
 @dataclass(frozen=True)
@@ -263,6 +265,8 @@ def _is_published(obj, kind: Kind) -> bool:
 
 
 def _activity(obj, kind: Kind):
+    if kind.activity is None:  # (a kind without an activity rule)
+        return None
     return obj if kind.activity == "" else getattr(obj, kind.activity, None)
 
 
@@ -420,7 +424,8 @@ def can_create(
             return False
         if kind.coordinator == ORG or kind.focal == "child":
             return can_edit(user, parent)
-        return _coordinator_edits(g, parent, kind_of(parent))
+        parent_kind = kind_of(parent)
+        return parent_kind is not None and _coordinator_edits(g, parent, parent_kind)
     if kind.coordinator == ORG:
         org = getattr(organization, "pk", organization)
         if org is None and entity is not None:
@@ -532,7 +537,7 @@ def _published_q(kind: Kind) -> Q | None:
     return q
 
 
-def viewable(user, queryset: QuerySet) -> QuerySet:
+def viewable(user, queryset: _QS) -> _QS:
     """The rows of ``queryset`` that ``user`` may read (one query, filtered in SQL)."""
     g = grants(user)
     if g.is_admin:
@@ -573,7 +578,7 @@ def _focal_activity_q(model, kind: Kind, fw: int, entity: int) -> Q:
     )
 
 
-def editable(user, queryset: QuerySet, *, deleting: bool = False) -> QuerySet:
+def editable(user, queryset: _QS, *, deleting: bool = False) -> _QS:
     """The rows of ``queryset`` that ``user`` may change (or delete, with ``deleting``),
     in one query."""
     g = grants(user)
@@ -648,9 +653,9 @@ def can_accept_contribution(user, contribution) -> bool:
 class Audience:
     """Who holds a role in some frameworks, in user ids (read by the notifications)."""
 
-    focal: dict[tuple[int, int], set[int]] = field(default_factory=dict)  # (fw, entity)
-    coordinators: dict[int, set[int]] = field(default_factory=dict)  # fw -> both sides
-    members: dict[int, set[int]] = field(default_factory=dict)  # fw -> every role
+    focal: dict[tuple[int | None, int], set[int]] = field(default_factory=dict)  # (fw, entity)
+    coordinators: dict[int | None, set[int]] = field(default_factory=dict)  # fw -> both sides
+    members: dict[int | None, set[int]] = field(default_factory=dict)  # fw -> every role
 
     def focal_points(self, framework_id: int | None, entity_ids) -> set[int]:
         """The focal points of these entities in the framework."""

@@ -8,11 +8,14 @@ The SDG goals and targets are loaded by a data migration from ``data/sdg_targets
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Value
 from django.db.models.functions import Concat, Lower
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -173,6 +176,10 @@ class ActivityQuerySet(AliveQuerySet):
         )
 
 
+_ActivityManager = AliveManager.from_queryset(ActivityQuerySet)
+_AllActivityManager = AllObjectsManager.from_queryset(ActivityQuerySet)
+
+
 class Activity(AccordModel):
     """A row of a biennium's matrix: one joint activity with a lead on each side."""
 
@@ -285,8 +292,8 @@ class Activity(AccordModel):
         m2m_fields=[participants, mandates, sdg_targets], excluded_fields=["search_text"]
     )
 
-    objects = AliveManager.from_queryset(ActivityQuerySet)()
-    all_objects = AllObjectsManager.from_queryset(ActivityQuerySet)()
+    objects: ClassVar = _ActivityManager()
+    all_objects: ClassVar = _AllActivityManager()
 
     class Meta:
         ordering = ["biennium", "priority_area__order", "code"]
@@ -334,10 +341,10 @@ class Activity(AccordModel):
         super().save(*args, **kwargs)
 
 
-def activity_side_errors(activity: Activity, framework: Framework) -> dict[str, str]:
+def activity_side_errors(activity: Activity, framework: Framework) -> dict[str, str | Promise]:
     """What is wrong with the priority area and the leads of ``activity`` in
     ``framework``, by field name (empty when nothing is)."""
-    errors: dict[str, str] = {}
+    errors: dict[str, str | Promise] = {}
     area = activity.priority_area if activity.priority_area_id else None
     if area is not None and area.framework_id != framework.pk:
         errors["priority_area"] = _("The priority area is not one of this framework.")
@@ -358,7 +365,7 @@ def raise_errors(errors: dict) -> None:
         raise ValidationError(errors)
 
 
-def stored(obj: models.Model, attname: str):
+def stored(obj: AccordModel, attname: str):
     """The value of ``attname`` as ``obj`` is stored (None for a new row)."""
     if obj.pk is None:
         return None
@@ -366,7 +373,7 @@ def stored(obj: models.Model, attname: str):
     return row.first()
 
 
-def same_framework_errors(obj: models.Model, parent: str, model, message) -> dict[str, str]:
+def same_framework_errors(obj: AccordModel, parent: str, model, message) -> dict[str, str]:
     """A row hanging on ``parent`` (an activity, a meeting) may move to another parent
     of the same framework only, never to one of another framework."""
     before = stored(obj, f"{parent}_id")
@@ -532,13 +539,13 @@ class Meeting(AccordModel):
         two sides, its host organization one of them; a meeting with decisions stays in
         its framework (their action items are of it)."""
         super().clean()
-        errors: dict[str, str] = {}
+        errors: dict[str, str | Promise] = {}
         if self.start_on and self.end_on and self.end_on < self.start_on:
             errors["end_on"] = _("A meeting cannot end before it starts.")
         if self.framework_id:
             framework = Framework.all_objects.get(pk=self.framework_id)
             sides = {framework.un_organization_id, framework.partner_id}
-            if self.host_id and self.host.organization_id not in sides:
+            if self.host is not None and self.host.organization_id not in sides:
                 errors["host"] = _("The host must be an entity of one of the framework's sides.")
             if self.host_organization_id and self.host_organization_id not in sides:
                 errors["host_organization"] = _(
@@ -622,6 +629,10 @@ class ActionItemQuerySet(AliveQuerySet):
         return self.open().filter(due_on__lt=on)
 
 
+_ActionItemManager = AliveManager.from_queryset(ActionItemQuerySet)
+_AllActionItemManager = AllObjectsManager.from_queryset(ActionItemQuerySet)
+
+
 class ActionItem(AccordModel):
     """Follow-up of a decision or a mandate: an owner, a due date, a status, evidence."""
 
@@ -686,8 +697,8 @@ class ActionItem(AccordModel):
 
     history = HistoricalRecords()
 
-    objects = AliveManager.from_queryset(ActionItemQuerySet)()
-    all_objects = AllObjectsManager.from_queryset(ActionItemQuerySet)()
+    objects: ClassVar = _ActionItemManager()
+    all_objects: ClassVar = _AllActionItemManager()
 
     class Meta:
         ordering = ["framework", "due_on", "id"]
@@ -713,12 +724,12 @@ class ActionItem(AccordModel):
         if not self.framework_id:
             return
         framework = Framework.all_objects.get(pk=self.framework_id)
-        errors: dict[str, str] = {}
-        meeting = self.decision.meeting if self.decision_id else None
+        errors: dict[str, str | Promise] = {}
+        meeting = self.decision.meeting if self.decision is not None else None
         if meeting is not None and meeting.framework_id != framework.pk:
             errors["decision"] = _("The decision is of a meeting of another framework.")
         sides = {framework.un_organization_id, framework.partner_id}
-        if self.owner_id and self.owner.organization_id not in sides:
+        if self.owner is not None and self.owner.organization_id not in sides:
             errors["owner"] = _("The owner must be an entity of one of the framework's sides.")
         before = ActionItem.all_objects.filter(pk=self.pk).values_list("due_on", "decision_id")
         moved = self.pk is None or before.first() != (self.due_on, self.decision_id)
@@ -729,7 +740,7 @@ class ActionItem(AccordModel):
 
     def due_error(self, due_on) -> str | None:
         """Why ``due_on`` is not a possible due date of this item: before its meeting."""
-        meeting = self.decision.meeting if self.decision_id else None
+        meeting = self.decision.meeting if self.decision is not None else None
         start = meeting and (meeting.start_on or meeting.end_on)
         if due_on and start and due_on < start:
             return _("The due date comes before the meeting (%(date)s).") % {"date": start}

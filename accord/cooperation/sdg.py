@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -23,7 +24,7 @@ def read_goals() -> list[dict]:
 
 def read_targets() -> list[dict]:
     """``[{"code": "1.1", "goal": 1, "order": 1, "text": "..."}, ...]`` (169 rows, file order)."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     with open(DATA_DIR / "sdg_targets.tsv", encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f, delimiter="\t"):
             goal, _ = r["code"].split(".")

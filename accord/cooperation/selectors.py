@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models.expressions import Combinable
 
 from accord.cooperation.models import Activity, Biennium, PriorityArea, ProgressUpdate
 from accord.registry.models import Entity
@@ -90,7 +91,7 @@ def matrix_rows(
         rows = rows.filter(priority_area=_pk(priority_area))
     if entity is not None:
         eid = _pk(entity)
-        either = Q(un_lead=eid) | Q(partner_lead=eid)
+        either: Q | Combinable = Q(un_lead=eid) | Q(partner_lead=eid)
         if include_participants:
             through = Activity.participants.through
             either |= Exists(through.objects.filter(activity=OuterRef("pk"), entity=eid))

@@ -32,14 +32,18 @@ class AliveQuerySet(models.QuerySet):
         return self.filter(deleted_at__isnull=False)
 
 
-class AliveManager(models.Manager.from_queryset(AliveQuerySet)):
+# Named at module level so that django-stubs' plugin can resolve the generated manager.
+_AliveQuerySetManager = models.Manager.from_queryset(AliveQuerySet)
+
+
+class AliveManager(_AliveQuerySetManager):
     """The default manager: rows that are not soft-deleted."""
 
     def get_queryset(self):
         return super().get_queryset().filter(deleted_at__isnull=True)
 
 
-class AllObjectsManager(models.Manager.from_queryset(AliveQuerySet)):
+class AllObjectsManager(_AliveQuerySetManager):
     """Every row, soft-deleted or not (admin, history, restore)."""
 
 

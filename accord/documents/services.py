@@ -27,6 +27,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -149,7 +150,7 @@ def _review_item(writer: Writer, proposal: Proposal) -> ReviewItem | None:
         paragraph=proposal.paragraph or "",
     )
     item._history_user = writer.user
-    item._change_reason = writer.reason
+    item._change_reason = writer.reason  # type: ignore[attr-defined]  # (read by simple_history)
     item.save()
     return item
 
@@ -234,8 +235,8 @@ def _record_upload(writer: Writer, result: ImportResult, name: str, started) -> 
     if not (wrote or result.queued or result.confirmed or result.lineage.linked):
         return
     result.upload = Upload.objects.create(
-        framework=writer.framework,
-        resolution=writer.resolution,
+        framework=result.framework,
+        resolution=result.resolution,
         uploaded_by=writer.user,
         file_name=name[:255],
         reason=writer.reason,
@@ -272,16 +273,7 @@ def resolution_import(
     ``confirm_all``.
     """
     parsed, data, name = _read(source, source_name)
-    existing = (
-        Framework.objects.filter(slug=framework).select_related("partner").first()
-        if framework
-        else None
-    )
-    _check_partner(parsed, existing)
-    try:
-        plan = propose(parsed, partner=existing.partner.code if existing else None)
-    except NotACooperationResolution as exc:
-        raise BootstrapError(str(exc)) from exc
+    existing, plan = _plan(parsed, framework)
     _check_upload_right(user, plan, existing)
     as_dict, akn = _serialized(parsed)
     if is_system(user):
@@ -289,24 +281,15 @@ def resolution_import(
     token, started = uuid.uuid4().hex[:10], timezone.now()
     writer = Writer(user=user, reason=f"upload {token}: bootstrap from {parsed.symbol}")
     related = not in_series(parsed.title, plan.partner)
-    proposals = [p for p in plan.proposals if p.kind == "mandate"] if related else plan.proposals
-    sure = [p for p in proposals if related or confirm_all or not p.needs_review(threshold)]
-    unsure = [p for p in proposals if p not in sure]
     for p in plan.of_kind("organization"):
         if p.key in (plan.un, plan.partner):
             writer.organization(p.data)
-    writer.framework_for(plan, slug=framework)
-    writer.store_resolution(plan, as_dict, akn, name, data)
+    stored_framework = writer.framework_for(plan, slug=framework)
+    resolution = writer.store_resolution(plan, as_dict, akn, name, data)
     result = ImportResult(
-        plan=plan, framework=writer.framework, resolution=writer.resolution, related=related
+        plan=plan, framework=stored_framework, resolution=resolution, related=related
     )
-    _write_plan(writer, result, sure, unsure, user)
-    result.lineage = link_series(writer.resolution, user, writer.reason, apply=confirm_all)
-    for superseding in result.lineage.proposals:
-        item = _supersede_item(writer, superseding)
-        if item is not None:
-            result.queued.append(item)
-    result.counts = writer.counts
+    _write_proposals(writer, result, confirm_all, threshold)
     _record_upload(writer, result, name, started)
     if result.upload is not None:
         resolution_uploaded(
@@ -319,13 +302,50 @@ def resolution_import(
     return result
 
 
+def _plan(parsed, framework: str | None) -> tuple[Framework | None, Plan]:
+    """The framework ``framework`` names (None when absent or unknown) and the plan of
+    what the resolution proposes; BootstrapError when it is about no partner."""
+    existing = (
+        Framework.objects.filter(slug=framework).select_related("partner").first()
+        if framework
+        else None
+    )
+    _check_partner(parsed, existing)
+    try:
+        plan = propose(parsed, partner=existing.partner.code if existing else None)
+    except NotACooperationResolution as exc:
+        raise BootstrapError(str(exc)) from exc
+    return existing, plan
+
+
+def _write_proposals(
+    writer: Writer, result: ImportResult, confirm_all: bool, threshold: float
+) -> None:
+    """Write the sure proposals, queue the unsure ones for review (a related resolution
+    proposes its mandates only, all sure), link the series and queue what it supersedes."""
+    plan, related, user = result.plan, result.related, writer.user
+    proposals = [p for p in plan.proposals if p.kind == "mandate"] if related else plan.proposals
+    sure = [p for p in proposals if related or confirm_all or not p.needs_review(threshold)]
+    unsure = [p for p in proposals if p not in sure]
+    _write_plan(writer, result, sure, unsure, user)
+    result.lineage = link_series(result.resolution, user, writer.reason, apply=confirm_all)
+    for superseding in result.lineage.proposals:
+        item = _supersede_item(writer, superseding)
+        if item is not None:
+            result.queued.append(item)
+    result.counts = writer.counts
+
+
 def _depth(gazetteer_id: str) -> int:
     """How many parents an entry has in the gazetteer (0 for an organization)."""
     from resolutions.gazetteer import load_gazetteer
 
     g, depth = load_gazetteer(), 0
-    while gazetteer_id in g and g[gazetteer_id].parent and depth < 10:
-        gazetteer_id, depth = g[gazetteer_id].parent, depth + 1
+    while gazetteer_id in g and depth < 10:
+        parent = g[gazetteer_id].parent
+        if not parent:
+            break
+        gazetteer_id, depth = parent, depth + 1
     return depth
 
 
@@ -403,6 +423,7 @@ def bootstrap_confirm(*, item: ReviewItem, user, data: dict | None = None) -> An
     proposal = Proposal(
         item.kind, item.key, item.label, item.data, item.confidence, item.paragraph or None
     )
+    written: Model | None
     try:
         with transaction.atomic():
             if item.kind == "supersede":

@@ -7,6 +7,7 @@ Entity identity survives renaming: former names are kept in ``EntityFormerName``
 from __future__ import annotations
 
 import datetime
+from typing import ClassVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -175,6 +176,10 @@ class AgreementQuerySet(AliveQuerySet):
         ).exclude(status__in=(Agreement.Status.EXPIRED, Agreement.Status.TERMINATED))
 
 
+_AgreementManager = AliveManager.from_queryset(AgreementQuerySet)
+_AllAgreementManager = AllObjectsManager.from_queryset(AgreementQuerySet)
+
+
 class Agreement(AccordModel):
     """A memorandum of understanding or of cooperation, or an exchange of letters."""
 
@@ -231,8 +236,8 @@ class Agreement(AccordModel):
         _("published"), default=False, help_text=_("Shown to the public (read-only).")
     )
 
-    objects = AliveManager.from_queryset(AgreementQuerySet)()
-    all_objects = AllObjectsManager.from_queryset(AgreementQuerySet)()
+    objects: ClassVar = _AgreementManager()
+    all_objects: ClassVar = _AllAgreementManager()
 
     history = HistoricalRecords(m2m_fields=[parties])
 

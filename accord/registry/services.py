@@ -68,7 +68,7 @@ def entity_rename(
 
 # --- added for the edit pages (issue 8): agreements and focal points -------------------
 # What each step of an agreement's lifecycle needs to be recorded.
-LIFECYCLE_DATES = {
+LIFECYCLE_DATES: dict[str | None, tuple[str, str]] = {
     Agreement.Status.SIGNED: ("signed_on", _("A signed agreement needs its signature date.")),
     Agreement.Status.IN_FORCE: (
         "in_force_from",

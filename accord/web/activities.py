@@ -8,8 +8,11 @@ indicators, progress updates and history records. Writes through
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Field
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -58,7 +61,7 @@ def history_rows(activity: Activity) -> list[dict]:
             : HISTORY_LIMIT + 1
         ]
     )
-    rows = []
+    rows: list[dict] = []
     for newer, older in zip(records, records[1:] + [None], strict=False):
         if len(rows) == HISTORY_LIMIT:
             break
@@ -66,7 +69,7 @@ def history_rows(activity: Activity) -> list[dict]:
         if older is not None:
             delta = newer.diff_against(older, included_fields=fields)
             for change in delta.changes:
-                field = Activity._meta.get_field(change.field)
+                field = cast(Field, Activity._meta.get_field(change.field))  # one of ``fields``
                 old, new = change.old, change.new
                 if field.choices:
                     labels = dict(field.choices)

@@ -8,8 +8,11 @@ permissions module (``accord.accounts.permissions``).
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.forms import ModelChoiceField
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -115,7 +118,8 @@ def _side_forms(request, slug, activity) -> list[dict]:
         }
     ]
     carry = CarryOverForm(activity=activity)
-    if carry.fields["biennium"].queryset.exists():
+    bienniums = cast(ModelChoiceField, carry.fields["biennium"]).queryset
+    if bienniums is not None and bienniums.exists():
         forms.append(
             {
                 "title": _("Carry over to a later biennium"),

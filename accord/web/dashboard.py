@@ -93,34 +93,29 @@ def reports_page(name: str, **kwargs) -> str | None:
         return None
 
 
-@public_read
-def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
-    framework = framework_for(request, slug)
-    today = timezone.localdate()
-    bienniums = bienniums_of(framework)
-    biennium = bienniums[0] if bienniums else None
-
+def mandates_by_status(framework: Framework) -> list[tuple]:
+    """``(status label, count)`` of the framework's mandates, for every status."""
     mandate_counts = dict(
         Mandate.objects.filter(resolution__framework=framework)
         .values_list("status")
         .annotate(n=Count("id"))
         .order_by()
     )
-    mandates_by_status = [
-        (label, mandate_counts.get(value, 0)) for value, label in Mandate.Status.choices
-    ]
+    return [(label, mandate_counts.get(value, 0)) for value, label in Mandate.Status.choices]
 
-    areas = list(PriorityArea.objects.filter(framework=framework))
+
+def activities_by_area(user, areas: list[PriorityArea], biennium, statuses) -> tuple[dict, list]:
+    """The chart and the table of the biennium's activities ``user`` may read, by
+    priority area and status."""
     counts: dict[int, dict[str, int]] = {a.pk: {} for a in areas}
     if biennium:
         for area_id, status, n in (
-            viewable(request.user, Activity.objects.filter(biennium=biennium))
+            viewable(user, Activity.objects.filter(biennium=biennium))
             .values_list("priority_area", "status")
             .annotate(n=Count("id"))
             .order_by()
         ):
             counts.setdefault(area_id, {})[status] = n
-    statuses = list(Activity.Status.choices)
     chart = stacked_bars([(a.name, counts.get(a.pk, {})) for a in areas], statuses)
     table = [
         {
@@ -130,40 +125,52 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         }
         for a in areas
     ]
+    return chart, table
 
-    items = viewable(request.user, ActionItem.objects.filter(framework=framework)).select_related(
-        "owner"
-    )
+
+def follow_up(user, framework: Framework, today) -> dict[str, list]:
+    """What needs attention, as ``user`` may read it: overdue action items, the next
+    meetings, expiring agreements, late activities."""
+    items = viewable(user, ActionItem.objects.filter(framework=framework)).select_related("owner")
     overdue = list(items.overdue(today).order_by("due_on")[:10])
     meetings = list(
-        viewable(request.user, Meeting.objects.filter(framework=framework))
+        viewable(user, Meeting.objects.filter(framework=framework))
         .filter(Q(start_on__gte=today) | Q(start_on__isnull=True, year_planned__gte=today.year))
         .select_related("host", "host_organization")
         .order_by("start_on", "year_planned")[:5]
     )
     expiring = list(
-        viewable(request.user, Agreement.objects.filter(framework=framework))
+        viewable(user, Agreement.objects.filter(framework=framework))
         .expiring(today, days=EXPIRY_DAYS)
         .order_by("expires_on")
     )
     late = list(
-        viewable(request.user, Activity.objects.filter(framework=framework))
+        viewable(user, Activity.objects.filter(framework=framework))
         .late(today)
         .select_related("biennium")
         .order_by("end_on")[:10]
     )
+    return {"overdue": overdue, "meetings": meetings, "expiring": expiring, "late": late}
+
+
+@public_read
+def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+    framework = framework_for(request, slug)
+    today = timezone.localdate()
+    bienniums = bienniums_of(framework)
+    biennium = bienniums[0] if bienniums else None
+    areas = list(PriorityArea.objects.filter(framework=framework))
+    statuses = [(value, str(label)) for value, label in Activity.Status.choices]
+    chart, table = activities_by_area(request.user, areas, biennium, statuses)
     context = {
         "framework": framework,
         "biennium": biennium,
         "bienniums": bienniums,
-        "mandates_by_status": mandates_by_status,
+        "mandates_by_status": mandates_by_status(framework),
         "chart": chart,
         "table": table,
         "statuses": [(v, label, STATUS_COLOURS[v]) for v, label in statuses],
-        "overdue": overdue,
-        "meetings": meetings,
-        "expiring": expiring,
-        "late": late,
+        **follow_up(request.user, framework, today),
         "report_due": next_report_due(framework),
         "changes": latest_changes(request.user, framework),
         "today": today,

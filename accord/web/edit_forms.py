@@ -53,10 +53,13 @@ class EditForm(forms.ModelForm):
         orgs = [framework.un_organization_id, framework.partner_id]
         entities = Entity.objects.filter(organization__in=orgs).order_by("acronym", "name_en")
         for field in self.fields.values():
+            if not isinstance(field, forms.ModelChoiceField):  # (the fields with a queryset)
+                continue
             model = getattr(getattr(field, "queryset", None), "model", None)
             if model is Entity:
                 field.queryset = entities
-                field.label_from_instance = entity_label
+                # Django's way to relabel a field's choices (mypy sees a method there)
+                field.label_from_instance = entity_label  # type: ignore[method-assign,assignment]
             elif model is PriorityArea:
                 field.queryset = PriorityArea.objects.filter(framework=framework)
             elif model is Biennium:
@@ -66,7 +69,7 @@ class EditForm(forms.ModelForm):
 
     def changes(self) -> dict:
         """The model fields of the form and their cleaned values (for the services)."""
-        return {name: self.cleaned_data[name] for name in self._meta.fields}
+        return {name: self.cleaned_data[name] for name in self._meta.fields or ()}
 
 
 class ActivityFullForm(EditForm):

@@ -9,6 +9,7 @@ count), priority areas and entities for the filters, and the editable ids of the
 from __future__ import annotations
 
 from itertools import groupby
+from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -68,6 +69,41 @@ def late_ids(rows) -> set[int]:
     return set(late.values_list("pk", flat=True))
 
 
+def filtered_rows(user, biennium, filters: dict):
+    """The biennium's activities ``user`` may read, filtered and ordered as ``filters``
+    (the filter form's cleaned data) say; grouped by area, they are ordered by area."""
+    order = filters.get("order") or "priority_area"
+    if filters.get("group") and order.lstrip("-") != "priority_area":
+        order = "priority_area"
+    return viewable(
+        user,
+        matrix_rows(
+            biennium=biennium,
+            priority_area=filters.get("area"),
+            entity=filters.get("entity"),
+            status=filters.get("status") or None,
+            text=filters.get("q"),
+            order=order,
+        ),
+    ).only(*ROW_FIELDS)
+
+
+def rendered_page(request: HttpRequest, framework, rows, group: bool):
+    """The requested page of ``rows``, each activity given its rendered ``row_html``;
+    returns the page, its activities and the ids the user may edit."""
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    activities = list(page.object_list)
+    can_edit_ids = editable_ids(request.user, activities)
+    late = late_ids(activities)
+    ctx = row_context(request, framework, request.get_full_path())
+    a: Any  # an Activity, given the row the template shows
+    for a in activities:
+        a.row_html = render_row(
+            a, ctx, editable=a.pk in can_edit_ids, show_area=not group, late=a.pk in late
+        )
+    return page, activities, can_edit_ids
+
+
 @public_read
 def matrix(request: HttpRequest, slug: str) -> HttpResponse:
     framework = framework_for(request, slug)
@@ -76,8 +112,6 @@ def matrix(request: HttpRequest, slug: str) -> HttpResponse:
         from accord.web.biennium_edit import matrix_empty
 
         return matrix_empty(request, framework)
-    wanted = request.GET.get("biennium")
-    biennium = next((b for b in bienniums if b.label == wanted), bienniums[0])
     areas = list(PriorityArea.objects.filter(framework=framework))
     form = MatrixFilterForm(
         request.GET or None,
@@ -90,33 +124,12 @@ def matrix(request: HttpRequest, slug: str) -> HttpResponse:
     filters = {} if refused else (form.cleaned_data if form.is_bound else {})
     wanted = filters.get("biennium")
     biennium = next((b for b in bienniums if b.label == wanted), bienniums[0])
-    order = filters.get("order") or "priority_area"
     group = bool(filters.get("group"))
-    if group and order.lstrip("-") != "priority_area":
-        order = "priority_area"
-    rows = viewable(
-        request.user,
-        matrix_rows(
-            biennium=biennium,
-            priority_area=filters.get("area"),
-            entity=filters.get("entity"),
-            status=filters.get("status") or None,
-            text=filters.get("q"),
-            order=order,
-        ),
-    ).only(*ROW_FIELDS)
+    rows = filtered_rows(request.user, biennium, filters)
     if refused:  # nothing is shown for a filter that names nothing
         rows = rows.none()
         messages.error(request, _("A filter names nothing here; correct it to see the matrix."))
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    activities = list(page.object_list)
-    can_edit_ids = editable_ids(request.user, activities)
-    late = late_ids(activities)
-    ctx = row_context(request, framework, request.get_full_path())
-    for a in activities:
-        a.row_html = render_row(
-            a, ctx, editable=a.pk in can_edit_ids, show_area=not group, late=a.pk in late
-        )
+    page, activities, can_edit_ids = rendered_page(request, framework, rows, group)
     groups = (
         [(area, list(items)) for area, items in groupby(activities, key=lambda a: a.priority_area)]
         if group

@@ -9,6 +9,7 @@ items with their owner. Writes through ``accord.cooperation.services`` only:
 from __future__ import annotations
 
 import calendar
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -76,8 +77,9 @@ def meeting_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     may_record = can_create(request.user, Decision, framework=framework, parent=meeting)
     may_assign = can_create(request.user, ActionItem, framework=framework)
     entities = list(entities_of(framework)) if may_assign else []
-    decisions = list(decisions)
-    for decision in decisions:
+    shown = list(decisions)
+    decision: Any  # a Decision, given the form the template shows
+    for decision in shown:
         decision.item_form = ActionItemForm(entities=entities, auto_id=f"item-{decision.pk}-%s")
     context = {
         "framework": framework,
@@ -85,7 +87,7 @@ def meeting_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "meeting": meeting,
         "participants": meeting.participants.all(),
         "documents": meeting.documents.all(),
-        "decisions": decisions,
+        "decisions": shown,
         "may_record": may_record,
         "may_assign": may_assign,
         "decision_form": DecisionForm(),

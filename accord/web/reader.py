@@ -10,6 +10,8 @@ app's bootstrap service when it exists.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -42,7 +44,7 @@ from resolutions.errors import ResolutionError
 def lineage(resolution: Resolution) -> tuple[list, list]:
     """The predecessors (oldest first) and successors (nearest first) of ``resolution``
     in its series, from one query over the framework's resolutions."""
-    rows = (
+    rows: dict[int, Any] = (  # a row of values() per resolution
         {
             r["pk"]: r
             for r in Resolution.objects.filter(framework=resolution.framework_id).values(
@@ -55,12 +57,13 @@ def lineage(resolution: Resolution) -> tuple[list, list]:
     rows.setdefault(
         resolution.pk, {"pk": resolution.pk, "predecessor_id": resolution.predecessor_id}
     )
-    before, seen, current = [], {resolution.pk}, rows[resolution.pk]["predecessor_id"]
+    before: list[dict[str, Any]] = []
+    seen, current = {resolution.pk}, rows[resolution.pk]["predecessor_id"]
     while current and current in rows and current not in seen:
         seen.add(current)
         before.insert(0, rows[current])
         current = rows[current]["predecessor_id"]
-    children = {}
+    children: dict[int | None, list[dict[str, Any]]] = {}
     for row in rows.values():
         children.setdefault(row["predecessor_id"], []).append(row)
     after, current = [], resolution.pk
@@ -124,8 +127,9 @@ def resolution_list(request: HttpRequest, slug: str) -> HttpResponse:
         .order_by("-session", "symbol")
     )
     may_upload = can_create(request.user, Resolution, framework=framework)
-    resolutions = list(resolutions)
-    for r in resolutions:
+    shown = list(resolutions)
+    r: Any  # a Resolution, given the flag the template shows
+    for r in shown:
         r.related = not in_series(r.title, framework.partner.code)
     return render(
         request,
@@ -133,7 +137,7 @@ def resolution_list(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "framework": framework,
             "page": "resolutions",
-            "resolutions": resolutions,
+            "resolutions": shown,
             "may_upload": may_upload,
             "form": UploadForm(),
         },

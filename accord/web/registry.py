@@ -30,7 +30,7 @@ from accord.web.registry_edit import entity_of
 def entity_tree(entities: list[Entity]) -> list[dict]:
     """Nest ``entities`` under their parents: ``[{"entity", "children": [...]}, ...]``.
     An entity whose parent is not in the list is a root (no entity is lost)."""
-    nodes = {e.pk: {"entity": e, "children": []} for e in entities}
+    nodes: dict[int | None, dict] = {e.pk: {"entity": e, "children": []} for e in entities}
     roots = []
     for e in entities:
         parent = nodes.get(e.parent_id)

@@ -9,6 +9,7 @@ Reads: the resolution's ReviewItems. Writes through ``accord.documents.services`
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -104,6 +105,7 @@ def _items(resolution: Resolution, bound: ProposalForm | None = None) -> list[Re
     )
     choices = choice_rows()
     stored = stored_already(resolution, items)
+    item: Any  # a ReviewItem, given the attributes the template shows
     for item in items:
         item.stored = item.pk in stored
         item.kind_label = KINDS.get(item.kind, item.kind)

@@ -9,6 +9,7 @@ given by the view, loaded once per page. Writes nothing.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -39,69 +40,92 @@ def _names() -> dict[str, forms.Field]:
     }
 
 
+def _meeting_fields() -> dict[str, Any]:
+    return {
+        "kind": forms.ChoiceField(label=_("Kind"), choices=Meeting.Kind.choices),
+        "title": _text(_("Title")),
+        "start_on": _date_field(_("Starts on")),
+        "end_on": _date_field(_("Ends on")),
+        "year_planned": forms.IntegerField(
+            label=_("Year planned"), required=False, min_value=1945, max_value=2100
+        ),
+        "place": _text(_("Place"), required=False, max_length=200),
+        "host_organization": forms.ChoiceField(label=_("Host"), required=False),
+    }
+
+
+def _agreement_fields() -> dict[str, Any]:
+    return {
+        "kind": forms.ChoiceField(label=_("Kind"), choices=Agreement.Kind.choices),
+        "title": _text(_("Title")),
+        "signed_on": _date_field(_("Signed on"), required=True),
+        "parties": forms.MultipleChoiceField(label=_("Parties"), required=False),
+        "renewal": forms.ChoiceField(
+            label=_("Renewal"),
+            required=False,
+            choices=[("", _("first signature")), ("renewed", _("renewed"))],
+        ),
+    }
+
+
+def _entity_fields() -> dict[str, Any]:
+    return {
+        **_names(),
+        "kind": forms.ChoiceField(label=_("Kind"), choices=Entity.Kind.choices),
+    }
+
+
+def _priority_area_fields() -> dict[str, Any]:
+    return {
+        "name_en": _text(_("Name in English")),
+        "order": forms.IntegerField(label=_("Order"), min_value=1),
+    }
+
+
+def _mandate_fields() -> dict[str, Any]:
+    return {
+        "verb": _text(_("Verb"), max_length=100),
+        "addressees": forms.CharField(
+            label=_("Addressees as written"),
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 2}),
+            help_text=_("One a line."),
+        ),
+        "addressee_ids": forms.MultipleChoiceField(label=_("Addressed bodies"), required=False),
+        "action": forms.CharField(label=_("What is asked"), widget=forms.Textarea),
+        "session": forms.IntegerField(label=_("Due at session"), required=False, min_value=1),
+        "year": forms.IntegerField(
+            label=_("Due in year"), required=False, min_value=1945, max_value=2100
+        ),
+        "recurrence": _text(_("Recurrence"), required=False, max_length=100),
+    }
+
+
+def _action_item_fields() -> dict[str, Any]:
+    return {
+        "title": _text(_("Title")),
+        "owner": forms.ChoiceField(label=_("Owner"), required=False),
+        "due_on": _date_field(_("Due on")),
+    }
+
+
+# The fields of each proposal kind that can be corrected, made anew for each form.
+_FIELDS_OF: dict[str, Callable[[], dict[str, Any]]] = {
+    "meeting": _meeting_fields,
+    "agreement": _agreement_fields,
+    "entity": _entity_fields,
+    "organization": _names,
+    "priority_area": _priority_area_fields,
+    "mandate": _mandate_fields,
+    "action_item": _action_item_fields,
+}
+
+
 def _fields(kind: str) -> dict[str, Any]:
     """The form fields of a proposal kind, named by their key in the proposal's data
     ("names.en" for a nested key); empty for a kind that is only confirmed or rejected."""
-    if kind == "meeting":
-        return {
-            "kind": forms.ChoiceField(label=_("Kind"), choices=Meeting.Kind.choices),
-            "title": _text(_("Title")),
-            "start_on": _date_field(_("Starts on")),
-            "end_on": _date_field(_("Ends on")),
-            "year_planned": forms.IntegerField(
-                label=_("Year planned"), required=False, min_value=1945, max_value=2100
-            ),
-            "place": _text(_("Place"), required=False, max_length=200),
-            "host_organization": forms.ChoiceField(label=_("Host"), required=False),
-        }
-    if kind == "agreement":
-        return {
-            "kind": forms.ChoiceField(label=_("Kind"), choices=Agreement.Kind.choices),
-            "title": _text(_("Title")),
-            "signed_on": _date_field(_("Signed on"), required=True),
-            "parties": forms.MultipleChoiceField(label=_("Parties"), required=False),
-            "renewal": forms.ChoiceField(
-                label=_("Renewal"),
-                required=False,
-                choices=[("", _("first signature")), ("renewed", _("renewed"))],
-            ),
-        }
-    if kind == "entity":
-        return {
-            **_names(),
-            "kind": forms.ChoiceField(label=_("Kind"), choices=Entity.Kind.choices),
-        }
-    if kind == "organization":
-        return _names()
-    if kind == "priority_area":
-        return {
-            "name_en": _text(_("Name in English")),
-            "order": forms.IntegerField(label=_("Order"), min_value=1),
-        }
-    if kind == "mandate":
-        return {
-            "verb": _text(_("Verb"), max_length=100),
-            "addressees": forms.CharField(
-                label=_("Addressees as written"),
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 2}),
-                help_text=_("One a line."),
-            ),
-            "addressee_ids": forms.MultipleChoiceField(label=_("Addressed bodies"), required=False),
-            "action": forms.CharField(label=_("What is asked"), widget=forms.Textarea),
-            "session": forms.IntegerField(label=_("Due at session"), required=False, min_value=1),
-            "year": forms.IntegerField(
-                label=_("Due in year"), required=False, min_value=1945, max_value=2100
-            ),
-            "recurrence": _text(_("Recurrence"), required=False, max_length=100),
-        }
-    if kind == "action_item":
-        return {
-            "title": _text(_("Title")),
-            "owner": forms.ChoiceField(label=_("Owner"), required=False),
-            "due_on": _date_field(_("Due on")),
-        }
-    return {}
+    make = _FIELDS_OF.get(kind)
+    return make() if make is not None else {}
 
 
 def _get(data: dict, key: str) -> Any:

@@ -107,11 +107,14 @@ def render_row(
     else:
         status = f'<span class="status status-{escape(a.status)}">{escape(str(ctx["labels"].get(a.status, a.status)))}</span>'
     progress = ""
-    if a.last_progress_date:
+    # annotations of matrix_rows, not fields of the model
+    last_date = a.last_progress_date  # type: ignore[attr-defined]
+    last_text = a.last_progress_text  # type: ignore[attr-defined]
+    if last_date:
         progress = (
-            f'<time datetime="{a.last_progress_date.isoformat()}">'
-            f"{escape(date_format(a.last_progress_date, ctx['date_format']))}</time> "
-            f"{escape(Truncator(a.last_progress_text or '').words(12))}"
+            f'<time datetime="{last_date.isoformat()}">'
+            f"{escape(date_format(last_date, ctx['date_format']))}</time> "
+            f"{escape(Truncator(last_text or '').words(12))}"
         )
     if editable:
         progress += (

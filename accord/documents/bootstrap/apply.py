@@ -20,18 +20,21 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from django.db import models
 from django.db.models.fields.files import FieldFile
 from simple_history.utils import bulk_create_with_history
 
 from accord.cooperation.models import ActionItem, Framework, Meeting, PriorityArea
+from accord.core.models import AccordModel
 from accord.core.services import object_create, object_update
 from accord.core.signals import rows_bulk_created
 from accord.documents.bootstrap.proposals import Plan, Proposal
 from accord.documents.models import Citation, Mandate, Paragraph, Resolution
 from accord.registry.models import Agreement, Entity, EntityFormerName, Organization
+
+_M = TypeVar("_M", bound=AccordModel)
 
 
 def _blank(value: Any) -> bool:
@@ -42,7 +45,7 @@ def _blank(value: Any) -> bool:
 
 def _current(obj: models.Model, name: str) -> Any:
     """The stored value of a field (the id for a foreign key: no query)."""
-    return getattr(obj, obj._meta.get_field(name).attname)
+    return getattr(obj, cast(models.Field, obj._meta.get_field(name)).attname)
 
 
 def _date(value: str | None) -> datetime.date | None:
@@ -64,13 +67,11 @@ class Writer:
         self.framework: Framework | None = None
         self.resolution: Resolution | None = None
         self.paragraphs: dict[str, Paragraph] = {}
-        self._entities: dict[str, Entity] | None = None  # by gazetteer id, loaded once
+        self._entities: dict[str | None, Entity] | None = None  # by gazetteer id, loaded once
         self._organizations: dict[str, Organization] = {}
-        self._cache: dict[
-            tuple, list[models.Model]
-        ] = {}  # rows of a framework or resolution, loaded once
+        self._cache: dict[tuple, list[Any]] = {}  # rows of a framework or resolution, loaded once
 
-    def _rows(self, model: type[models.Model], **owner: Any) -> list[models.Model]:
+    def _rows(self, model: type[_M], **owner: Any) -> list[_M]:
         """The stored rows of ``model`` that belong to ``owner`` (framework= or resolution=),
         soft-deleted ones included, read once per writer."""
         key = (model, *sorted((k, v.pk) for k, v in owner.items()))
@@ -78,7 +79,7 @@ class Writer:
             self._cache[key] = list(model.all_objects.filter(**owner).order_by("id"))
         return self._cache[key]
 
-    def _keep(self, rows: list[models.Model], obj: models.Model | None) -> models.Model | None:
+    def _keep(self, rows: list[_M], obj: _M) -> _M:
         """Put the latest copy of ``obj`` in the cached ``rows``."""
         if obj is not None:
             for i, row in enumerate(rows):
@@ -98,13 +99,13 @@ class Writer:
     def upsert(
         self,
         kind: str,
-        model: type[models.Model],
+        model: type[_M],
         lookup: dict[str, Any],
         values: dict[str, Any],
         m2m: dict[str, list] | None = None,
-        obj: models.Model | None = None,
+        obj: _M | None = None,
         create: bool = False,
-    ) -> models.Model:
+    ) -> _M:
         """Create the row ``lookup`` names, or fill the empty fields of the existing one
         (``obj`` when the caller found it; ``create``: the caller knows there is none)."""
         if obj is None and not create:
@@ -182,7 +183,7 @@ class Writer:
 
     def store_resolution(
         self, plan: Plan, parsed: dict, akn: str, source_name: str, source_bytes: bytes | None
-    ):
+    ) -> Resolution:
         r = plan.resolution
         values = {
             "framework": self.framework,
@@ -333,6 +334,7 @@ class Writer:
             obj=self._stored_entity(gid),
             create=self._stored_entity(gid) is None,
         )
+        assert self._entities is not None  # (loaded by _stored_entity above)
         self._entities[gid] = entity
         for former in data.get("former_names", []):
             self.upsert(
@@ -503,7 +505,7 @@ def _gazetteer_parent(gazetteer_id: str | None) -> str | None:
     from resolutions.gazetteer import load_gazetteer
 
     g = load_gazetteer()
-    return g[gazetteer_id].parent if gazetteer_id in g else None
+    return g[gazetteer_id].parent if gazetteer_id is not None and gazetteer_id in g else None
 
 
 def _organization_stub(code: str) -> dict:

@@ -44,9 +44,9 @@ def exists(writer: Writer, proposal: Proposal) -> bool:
         rows = writer._rows(PriorityArea, framework=writer.framework)
         return any(a.code == data.get("code") for a in rows)
     if kind == "agreement":
-        rows = writer._rows(Agreement, framework=writer.framework)
+        agreements = writer._rows(Agreement, framework=writer.framework)
         signed = _date(data.get("signed_on"))
-        return any(a.kind == data.get("kind") and a.signed_on == signed for a in rows)
+        return any(a.kind == data.get("kind") and a.signed_on == signed for a in agreements)
     if kind == "meeting":
         return _meeting(writer, data)
     if kind == "mandate":

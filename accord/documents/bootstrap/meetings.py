@@ -19,6 +19,7 @@ with a low one, so that they wait in the review list unless --yes.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from accord.documents.bootstrap.dates import DateSpan, find_spans
 from accord.documents.bootstrap.partner import organization_named
@@ -114,6 +115,7 @@ def _one(pid: str, text: str, span: DateSpan, window_start: int) -> dict | None:
     if _CITED.search(before[-80:]):
         return None
     nouns = list(_NOUN.finditer(before))
+    noun: re.Match[str] | None
     if nouns:
         noun = nouns[-1]
         start = window_start + _phrase_start(before, noun.start())
@@ -146,7 +148,7 @@ def _planned(pid: str, text: str, org_ids: dict[str, str]) -> Proposal | None:
     year = int(m.group(2))
     host = _HOST.search(m.group("rest"))
     host_org = organization_named(host.group(1)) if host else None
-    data = {
+    data: dict[str, Any] = {
         "kind": kind,
         "title": f"{_LABELS.get(kind, 'Meeting')} (planned for {year})",
         "start_on": None,
@@ -177,7 +179,7 @@ def find_meetings(
         for span in find_spans(text):
             gap = text[prev_stop : span.begin]
             if previous and re.fullmatch(r"\s*(?:,|,?\s*and)\s*", gap):
-                found = {
+                found: dict | None = {
                     **previous,
                     "index": previous["index"] + 1,
                 }  # one more date of a listed plural noun

@@ -32,7 +32,12 @@ from accord.documents.bootstrap.meetings import find_meetings
 from accord.documents.bootstrap.partner import UN_ID, partner_from_title, partner_name
 from accord.documents.bootstrap.proposals import Plan, Proposal
 from resolutions.gazetteer import load_gazetteer
-from resolutions.model import Resolution
+from resolutions.model import OperativeParagraph, PreambularParagraph, Resolution
+
+
+def _paragraphs(resolution: Resolution) -> list[PreambularParagraph | OperativeParagraph]:
+    """Every paragraph of ``resolution``, preamble first."""
+    return [*resolution.preamble, *resolution.operative]
 
 
 class NotACooperationResolution(ValueError):
@@ -110,7 +115,7 @@ def entities(resolution: Resolution, un: str, partner: str) -> tuple[list[Propos
 
 
 def priority_areas(resolution: Resolution) -> list[Proposal]:
-    paragraphs = [(p.id, p.text) for p in (*resolution.preamble, *resolution.operative)]
+    paragraphs = [(p.id, p.text) for p in _paragraphs(resolution)]
     names, pid, confidence = find_areas(paragraphs)
     reason = (
         "" if confidence >= 0.7 else "the number of areas the text states does not match the list"
@@ -150,7 +155,7 @@ def agreements(resolution: Resolution, un: str, partner: str) -> list[Proposal]:
             for pid in mention.paragraphs:
                 named.setdefault(pid, []).append(mention.id)
     out = []
-    for p in (*resolution.preamble, *resolution.operative):
+    for p in _paragraphs(resolution):
         for m in _AGREEMENT.finditer(p.text):
             span = next((s for s in find_spans(p.text) if 0 <= s.begin - m.end() <= 60), None)
             if span is None:
@@ -264,7 +269,7 @@ def propose(resolution: Resolution, partner: str | None = None) -> Plan:
             'partner organization ("Cooperation between the United Nations and ...")'
         )
     found_entities, third = entities(resolution, UN_ID, partner)
-    paragraphs = [(p.id, p.text) for p in (*resolution.preamble, *resolution.operative)]
+    paragraphs = [(p.id, p.text) for p in _paragraphs(resolution)]
     proposals = [
         *organizations(UN_ID, partner, third),
         *found_entities,

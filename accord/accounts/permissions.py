@@ -48,6 +48,7 @@ The functions:
     require(allowed) -> None, raises PermissionDenied when ``allowed`` is false
     public_read(view) -> view: a read-only page open to the public (GET only)
     can_report(user, framework) -> bool (reports and the working spreadsheet)
+    can_report_all_frameworks(user) -> bool (the combined report, every framework)
     SYSTEM: the command line's actor without --user (every right; history names nobody)
     can_create_some(user, model) -> bool ("add" buttons)
     can_use_admin(user) -> bool (administrators only)
@@ -518,6 +519,18 @@ def can_report(user, framework) -> bool:
     (which show unpublished rows): its administrators and members."""
     g = grants(user)
     return g.is_admin or getattr(framework, "pk", framework) in g.frameworks
+
+
+def can_report_all_frameworks(user) -> bool:
+    """May ``user`` generate the combined report, which reads every framework's
+    unpublished rows: administrators, and members of every framework there is."""
+    g = grants(user)
+    if g.is_admin:
+        return True
+    from accord.cooperation.models import Framework
+
+    ids = set(Framework.objects.values_list("pk", flat=True))
+    return bool(ids) and ids <= g.frameworks
 
 
 # --- querysets ------------------------------------------------------------------------

@@ -147,6 +147,22 @@ class MatrixTable:
         return [c.header for c in COLUMNS]
 
 
+_EXPORT_FIELDS = (
+    "id",
+    "code",
+    "title",
+    "description",
+    "priority_area__name_en",
+    "status",
+    "un_lead_id",
+    "partner_lead_id",
+    "start_on",
+    "end_on",
+    "funding_source",
+    "version",
+)
+
+
 def export_table(biennium: Biennium, *, user) -> MatrixTable:
     """Read the live activities of ``biennium`` that ``user`` may read (all of them for
     ``permissions.SYSTEM``, the command line), ordered by priority area then code, and the framework's
@@ -154,67 +170,56 @@ def export_table(biennium: Biennium, *, user) -> MatrixTable:
     framework = biennium.framework
     entities = list(Entity.objects.select_related("organization"))
     labels = entity_labels(entities)
-    fields = (
-        "id",
-        "code",
-        "title",
-        "description",
-        "priority_area__name_en",
-        "status",
-        "un_lead_id",
-        "partner_lead_id",
-        "start_on",
-        "end_on",
-        "funding_source",
-        "version",
-    )
     activities = list(
         viewable(user, Activity.objects.filter(biennium=biennium))
         .order_by("priority_area__order", "priority_area__code", "code")
-        .values_list(*fields)
+        .values_list(*_EXPORT_FIELDS)
     )
     ids = [a[0] for a in activities]
     participants = {
         aid: [labels[eid] for eid in eids] for aid, eids in participants_by_activity(ids).items()
     }
+    targets = _sdg_codes(ids)
+    table = MatrixTable(framework=framework, biennium=biennium)
+    for activity in activities:
+        values = dict(zip(_EXPORT_FIELDS, activity, strict=True))
+        pk = values["id"]
+        cells = {
+            "code": values["code"],
+            "title": values["title"],
+            "description": values["description"],
+            "priority_area": values["priority_area__name_en"],
+            "status": values["status"],
+            "un_lead": labels.get(values["un_lead_id"], ""),
+            "partner_lead": labels.get(values["partner_lead_id"], ""),
+            "participants": LIST_SEPARATOR.join(sorted(participants[pk], key=str.lower)),
+            "start_on": values["start_on"],
+            "end_on": values["end_on"],
+            "funding_source": values["funding_source"],
+            "sdg_targets": LIST_SEPARATOR.join(sorted(targets[pk], key=sdg_sort_key)),
+            "biennium": biennium.label,
+            "framework": framework.slug,
+            "version": values["version"],
+        }
+        table.rows.append([cells[c.name] for c in COLUMNS])
+    _add_references(table, entities, labels)
+    return table
+
+
+def _sdg_codes(ids: list[int]) -> dict[int, list[str]]:
+    """The SDG target codes of each activity of ``ids``, in one query."""
     targets: dict[int, list[str]] = defaultdict(list)
     for activity_id, code in Activity.sdg_targets.through.objects.filter(
         activity_id__in=ids
     ).values_list("activity_id", "sdgtarget__code"):
         targets[activity_id].append(code)
-    table = MatrixTable(framework=framework, biennium=biennium)
-    for (
-        pk,
-        code,
-        title,
-        description,
-        area,
-        status,
-        un_lead,
-        partner_lead,
-        start,
-        end,
-        funding,
-        version,
-    ) in activities:
-        values = {
-            "code": code,
-            "title": title,
-            "description": description,
-            "priority_area": area,
-            "status": status,
-            "un_lead": labels.get(un_lead, ""),
-            "partner_lead": labels.get(partner_lead, ""),
-            "participants": LIST_SEPARATOR.join(sorted(participants[pk], key=str.lower)),
-            "start_on": start,
-            "end_on": end,
-            "funding_source": funding,
-            "sdg_targets": LIST_SEPARATOR.join(sorted(targets[pk], key=sdg_sort_key)),
-            "biennium": biennium.label,
-            "framework": framework.slug,
-            "version": version,
-        }
-        table.rows.append([values[c.name] for c in COLUMNS])
+    return targets
+
+
+def _add_references(table: MatrixTable, entities: list[Entity], labels: dict[int, str]) -> None:
+    """The drop-down lists and the reference sheet's rows: priority areas, statuses, each
+    side's entities and the bienniums of the framework."""
+    framework = table.framework
     areas = list(PriorityArea.objects.filter(framework=framework))
     un_side = sorted(
         (e for e in entities if e.organization_id == framework.un_organization_id),
@@ -239,7 +244,6 @@ def export_table(biennium: Biennium, *, user) -> MatrixTable:
         + [(f"entity ({framework.un_organization})", labels[e.pk], e.name_en) for e in un_side]
         + [(f"entity ({framework.partner})", labels[e.pk], e.name_en) for e in partner_side]
     )
-    return table
 
 
 def cell_text(value) -> str:

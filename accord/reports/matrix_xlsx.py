@@ -34,16 +34,30 @@ class UnreadableFile(ValueError):
     """The bytes are not a workbook this module can read."""
 
 
+_BOLD = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
+
+
 def write_xlsx(table: MatrixTable) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = MATRIX_SHEET
+    n = _write_matrix_sheet(ws, table)
+    _write_lists(wb, ws, table, last_row=max(n, 2) + 500)  # room for rows the user adds
+    _write_codes(wb.create_sheet(CODES_SHEET), table)
+    wb.properties.title = f"Matrix {table.framework.slug} {table.biennium.label}"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _write_matrix_sheet(ws, table: MatrixTable) -> int:
+    """The header and one row per activity, with widths, formats and the filter; returns
+    the number of the last row written."""
     ws.append(table.header)
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DDE6F0")
     for cell in ws[1]:
-        cell.font = bold
-        cell.fill = fill
+        cell.font = _BOLD
+        cell.fill = _HEADER_FILL
         cell.alignment = Alignment(vertical="center", wrap_text=True)
     for row in table.rows:
         _append(ws, row)
@@ -61,9 +75,13 @@ def write_xlsx(table: MatrixTable) -> bytes:
                 cell.alignment = wrap
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{n}"
+    return n
 
+
+def _write_lists(wb, ws, table: MatrixTable, *, last_row: int) -> None:
+    """The hidden sheet of allowed values, and the drop-downs of ``ws`` pointing to it
+    down to ``last_row``."""
     lists = wb.create_sheet(LIST_SHEET)
-    last_row = max(n, 2) + 500  # room for rows the user adds
     for index, (name, values) in enumerate(table.lists.items(), start=1):
         letter = get_column_letter(index)
         lists.cell(row=1, column=index, value=name)
@@ -85,11 +103,14 @@ def write_xlsx(table: MatrixTable) -> bytes:
         ws.add_data_validation(dv)
     lists.sheet_state = "hidden"
 
-    codes = wb.create_sheet(CODES_SHEET)
+
+def _write_codes(codes, table: MatrixTable) -> None:
+    """The reference sheet: the codes and names a row may use, then what each column
+    takes."""
     codes.append(["Kind", "Code", "Name"])
     for cell in codes[1]:
-        cell.font = bold
-        cell.fill = fill
+        cell.font = _BOLD
+        cell.fill = _HEADER_FILL
     for kind, code, name in table.codes:
         _append(codes, [kind, code, name])
     codes.append([])
@@ -99,10 +120,6 @@ def write_xlsx(table: MatrixTable) -> bytes:
     for letter, width in (("A", 26), ("B", 22), ("C", 70)):
         codes.column_dimensions[letter].width = width
     codes.freeze_panes = "A2"
-    wb.properties.title = f"Matrix {table.framework.slug} {table.biennium.label}"
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
 
 
 def _append(ws, row) -> None:

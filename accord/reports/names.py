@@ -6,6 +6,7 @@ report page shows the coordinator before generating. Reads only; writes nothing.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -70,6 +71,48 @@ def name(row, lang: str) -> str:
     if own or lang == "en":
         return own or row.name_en
     return _gazetteer_name(getattr(row, "gazetteer_id", ""), lang) or row.name_en
+
+
+# French articles before an organization's name: elided before a vowel or a mute h
+# ("l'Union africaine", "l'Organisation ..."), else in the gender of the name's first
+# word, its head noun ("la Ligue des États arabes", "le Conseil de l'Europe").
+FR_MUTE_H = ("habitat", "homme", "hôpital", "humanitaire", "hydrographique", "héritage")
+FR_FEMININE_HEADS = {
+    "académie",
+    "agence",
+    "alliance",
+    "assemblée",
+    "autorité",
+    "banque",
+    "commission",
+    "communauté",
+    "conférence",
+    "cour",
+    "fédération",
+    "force",
+    "ligue",
+    "mission",
+    "organisation",
+    "union",
+}
+_VOWELS = "aeiouyàâäéèêëîïôöùûü"
+
+
+def with_article(text: str, lang: str) -> str:
+    """``text`` (an organization's name in ``lang``) as it follows "et" or "par" in a
+    French sentence, with its article; other languages unchanged (English writes "the"
+    in the sentence, Arabic names carry their own article)."""
+    if lang != "fr" or not text:
+        return text
+    head = re.split(r"[\s'’-]", text, maxsplit=1)[0].lower()
+    if head[0] in _VOWELS or head.startswith(FR_MUTE_H):
+        return f"l'{text}"
+    return f"{'la' if head in FR_FEMININE_HEADS else 'le'} {text}"
+
+
+def the(row, lang: str) -> str:
+    """An organization's name in ``lang`` after an article (``with_article``)."""
+    return with_article(name(row, lang), lang)
 
 
 def untranslated(data, lang: str) -> list[tuple[str, str]]:

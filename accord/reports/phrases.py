@@ -13,6 +13,7 @@ the noun in that language). The fixed sentences without a count stay here.
 from __future__ import annotations
 
 import datetime
+import re
 
 from num2words import num2words
 
@@ -175,11 +176,11 @@ FR = {
     "gm_end_overdue": "À la fin de la période, {open}, dont {overdue}.",
     "gm_end_none": "À la fin de la période, aucune mesure de suivi ne restait ouverte.",
     "conclusion_state": (
-        "Pendant la période, la coopération entre l'Organisation des Nations Unies et l'{partner} a "
+        "Pendant la période, la coopération entre l'Organisation des Nations Unies et {partner} a "
         "porté sur {activities} ; à la fin de la période, {state}."
     ),
     "conclusion_none": (
-        "Aucune activité conjointe entre l'Organisation des Nations Unies et l'{partner} n'a été "
+        "Aucune activité conjointe entre l'Organisation des Nations Unies et {partner} n'a été "
         "enregistrée pour la période."
     ),
     "conclusion_2_none": (
@@ -211,12 +212,12 @@ FR = {
         "other": "Une réunion s'est tenue {dates}.",
     },
     "agenda_title": "Coopération entre l'Organisation des Nations Unies et les organisations régionales ou autres",
-    "title": "Coopération entre l'Organisation des Nations Unies et l'{partner}",
+    "title": "Coopération entre l'Organisation des Nations Unies et {partner}",
     "subtitle": "Rapport du Secrétaire général",
     "summary": "Résumé",
     "summary_text": (
         "Le présent rapport est soumis en application de la résolution {res} de l'Assemblée générale. "
-        "Il rend compte de la coopération entre le système des Nations Unies et l'{partner} du {start} "
+        "Il rend compte de la coopération entre le système des Nations Unies et {partner} du {start} "
         "au {end}."
     ),
     "preliminary": "* À paraître avec la liste préliminaire des questions.",
@@ -231,9 +232,9 @@ FR = {
         "Le présent rapport est soumis en application du paragraphe {para} de la résolution {res} de "
         "l'Assemblée générale, dans lequel l'Assemblée a prié le Secrétaire général de lui présenter, "
         "à sa {ordinal} session, un rapport sur l'état de la coopération entre l'Organisation des "
-        "Nations Unies et l'{partner}."
+        "Nations Unies et {partner}."
     ),
-    "intro_plain": "Le présent rapport décrit l'état de la coopération entre l'Organisation des Nations Unies et l'{partner}.",
+    "intro_plain": "Le présent rapport décrit l'état de la coopération entre l'Organisation des Nations Unies et {partner}.",
     "intro_scope": (
         "Il porte sur la période allant du {start} au {end} et s'appuie sur la matrice des activités "
         "conjointes {bienniums}, tenue par les secrétariats des deux "
@@ -248,7 +249,7 @@ FR = {
     "no_meetings": "Aucune consultation ni réunion de haut niveau n'a été enregistrée pour la période.",
     "gm_held_nodecisions": "La réunion générale des deux systèmes s'est tenue à {place} {dates}.",
     "gm_previous_nodecisions": "La réunion générale précédente s'est tenue à {place} {dates}.",
-    "gm_next": "La prochaine réunion générale est prévue en {year} ; elle sera accueillie par l'{host}.",
+    "gm_next": "La prochaine réunion générale est prévue en {year} ; elle sera accueillie par {host}.",
     "gm_next_nohost": "La prochaine réunion générale est prévue en {year}.",
     "area_none": "Aucune activité conjointe n'a été enregistrée dans le domaine « {area} ».",
     "entity_item": "{title} ({status})",
@@ -580,13 +581,20 @@ class Phrases(dict):
         return words
 
     def zero(self, noun: str = "") -> str:
-        """Zero before a noun, in words: "no", "aucun"/"aucune" (French gender);
-        other languages keep the figure (Arabic says it with a different sentence)."""
+        """Zero before a noun, in words: "no", "aucun"/"aucune" (French gender), Arabic
+        "أي" (its zero plural form says the rest: "عدم عقد أي اجتماع")."""
         if self.lang == "fr":
             return "aucune" if noun in FEMININE["fr"] else "aucun"
-        if self.lang == "en":
-            return "no"
-        return "0"
+        if self.lang == "ar":
+            return "أي"
+        return "no"
+
+    def agenda_item(self, item: str) -> str:
+        """An agenda item as this language writes it: "128 (o)"; in Arabic the
+        sub-item's letter in the Arabic alphabetical order of UN documents, "128 (س)"."""
+        if self.lang != "ar":
+            return item
+        return _SUB_ITEM.sub(lambda m: f"({_AR_ABJAD.get(m.group(1).lower(), m.group(1))})", item)
 
     def status(self, value: str) -> str:
         return self["status"].get(value, value)
@@ -594,6 +602,44 @@ class Phrases(dict):
     def status_one(self, value: str) -> str:
         """The status of one activity (French and Arabic agree in number and gender)."""
         return self.get("status_one", {}).get(value) or self.status(value)
+
+
+# Sub-item letters (a), (b), ... as UN Arabic documents write them, in the abjad order.
+_AR_ABJAD = dict(
+    zip(
+        "abcdefghijklmnopqrstuvwxyz",
+        [
+            "أ",
+            "ب",
+            "ج",
+            "د",
+            "هـ",
+            "و",
+            "ز",
+            "ح",
+            "ط",
+            "ي",
+            "ك",
+            "ل",
+            "م",
+            "ن",
+            "س",
+            "ع",
+            "ف",
+            "ص",
+            "ق",
+            "ر",
+            "ش",
+            "ت",
+            "ث",
+            "خ",
+            "ذ",
+            "ض",
+        ],
+        strict=True,
+    )
+)
+_SUB_ITEM = re.compile(r"\(([A-Za-z])\)")
 
 
 def _fr_dates(p: Phrases, start: datetime.date | None, end: datetime.date | None) -> str:

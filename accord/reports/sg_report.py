@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from accord.cooperation.models import Activity, Framework
 from accord.reports import charts, counts
 from accord.reports.document import Document, Figure, Heading, Para, Section, Table
-from accord.reports.names import name, place
+from accord.reports.names import name, place, the
 from accord.reports.phrases import phrases
 from accord.reports.report_data import (
     ActivityRow,
@@ -99,7 +99,7 @@ def write_sg_report(data: ReportData, lang: str, on: datetime.date, tick=None) -
     p = phrases(lang)
     doc = Document(
         lang=lang,
-        title=p["title"].format(partner=name(data.framework.partner, lang)),
+        title=p["title"].format(partner=the(data.framework.partner, lang)),
         subtitle=p["subtitle"],
         summary_title=p["summary"],
     )
@@ -119,7 +119,7 @@ def heading(data: ReportData, p, on: datetime.date) -> Heading:
         date=p.date(on),
         original=p["original"],
         session=session if p.lang == "ar" else session.capitalize(),
-        agenda_item=p["agenda_item"].format(item=data.agenda_item)
+        agenda_item=p["agenda_item"].format(item=p.agenda_item(data.agenda_item))
         if data.agenda_item
         else p["agenda_item_unknown"],
         agenda_title=p["agenda_title"],
@@ -137,7 +137,7 @@ def _resolution(data: ReportData) -> str:
 def summary(data: ReportData, p) -> str:
     intro = p["summary_text"].format(
         res=_resolution(data) or "…",
-        partner=name(data.framework.partner, p.lang),
+        partner=the(data.framework.partner, p.lang),
         start=p.date(data.start),
         end=p.date(data.end),
     )
@@ -155,7 +155,7 @@ def summary(data: ReportData, p) -> str:
 
 def introduction(data: ReportData, p) -> Section:
     intro = Section(p["s_intro"])
-    partner, mandate = name(data.framework.partner, p.lang), data.mandate
+    partner, mandate = the(data.framework.partner, p.lang), data.mandate
     if mandate:
         number = (
             mandate.paragraph.number if mandate.paragraph_id and mandate.paragraph.number else ""
@@ -262,7 +262,7 @@ def general_meeting(data: ReportData, p) -> Section:
     if data.next_general:
         year, host = data.next_general
         key = "gm_next" if host else "gm_next_nohost"
-        section.add(Para(p[key].format(year=year, host=name(host, p.lang) if host else "")))
+        section.add(Para(p[key].format(year=year, host=the(host, p.lang) if host else "")))
     return section
 
 
@@ -396,7 +396,7 @@ def _in_force_table(data: ReportData, p) -> Table:
 
 def conclusions(data: ReportData, p) -> Section:
     section = Section(p["s_conclusions"])
-    partner, tally = name(data.framework.partner, p.lang), data.status_count
+    partner, tally = the(data.framework.partner, p.lang), data.status_count
     state = []
     if tally["completed"]:
         state.append(counts.had_been_completed(p, tally["completed"]))

@@ -2,8 +2,8 @@
 setting: the immediate backend runs them inline, as in the tests).
 
 ``start_report(...)`` writes a ``ReportJob`` row and enqueues ``generate_report``;
-``generate_report(job_id)`` reads the job, builds the Document (``sg_report`` or
-``review_pack``) while recording progress on the row, renders it, and stores the file
+``generate_report(job_id)`` reads the job, builds the Document (``sg_report``,
+``combined`` or ``review_pack``) while recording progress on the row, renders it, and stores the file
 in ``job.file`` (MEDIA_ROOT/reports/). A failure is recorded on the job (status
 "failed" with the error), never lost.
 """
@@ -40,13 +40,7 @@ def generate_report(job_id: int) -> str:
 
     try:
         if job.kind == ReportJob.Kind.SG_REPORT:
-            from accord.reports.sg_report import build_sg_report
-
-            framework = Framework.objects.get(slug=job.params["framework"])
-            start = datetime.date.fromisoformat(job.params["start"])
-            end = datetime.date.fromisoformat(job.params["end"])
-            doc = build_sg_report(framework, start, end, job.lang, progress=progress)
-            name = f"sg-{framework.slug}-{start:%Y-%m}-{end:%Y-%m}-{job.lang}.{job.fmt}"
+            doc, name = _sg_document(job, progress)
         else:
             from accord.reports.review_pack import build_review_pack
 
@@ -73,6 +67,24 @@ def generate_report(job_id: int) -> str:
             finished_at=timezone.now(),
         )
     return job.status
+
+
+def _sg_document(job: ReportJob, progress):
+    """The Secretary-General's report the job asks for: one framework's, or the
+    combined report of every framework (``params["all_frameworks"]``)."""
+    start = datetime.date.fromisoformat(job.params["start"])
+    end = datetime.date.fromisoformat(job.params["end"])
+    period = f"{start:%Y-%m}-{end:%Y-%m}-{job.lang}.{job.fmt}"
+    if job.params.get("all_frameworks"):
+        from accord.reports.combined import build_combined_report
+
+        doc = build_combined_report(start, end, job.lang, progress=progress)
+        return doc, f"sg-combined-{period}"
+    from accord.reports.sg_report import build_sg_report
+
+    framework = Framework.objects.get(slug=job.params["framework"])
+    doc = build_sg_report(framework, start, end, job.lang, progress=progress)
+    return doc, f"sg-{framework.slug}-{period}"
 
 
 def start_report(*, kind: str, params: dict, fmt: str, lang: str, user=None) -> ReportJob:

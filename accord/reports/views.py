@@ -29,6 +29,7 @@ from django.views.decorators.http import require_http_methods
 from accord.accounts.permissions import (
     can_open_call,
     can_report,
+    can_report_all_frameworks,
     can_see_report_job,
     can_view,
     require,
@@ -218,37 +219,50 @@ def report_sg(request, framework: str | None = None):
         "formats": REPORT_FORMATS,
         "report_languages": LANGUAGES,
         "kind": "sg",
+        "may_combine": can_report_all_frameworks(request.user),
         "selected": framework or (frameworks[0].slug if frameworks else ""),
         "start": request.POST.get("start", request.GET.get("start", "2018-09")),
         "end": request.POST.get("end", request.GET.get("end", "2020-08")),
     }
-    if request.method == "GET":
-        context["to_translate"] = _names_to_translate(frameworks, context)
-        context.update(_calls(request.user, frameworks, context["selected"]))
     if request.method == "POST":
-        chosen = next((f for f in frameworks if f.slug == request.POST.get("framework")), None)
-        options = _report_options(request)
-        try:
-            start = parse_month(request.POST.get("start", ""))
-            end = parse_month(request.POST.get("end", ""), end=True)
-        except ValueError as exc:
-            messages.error(request, str(exc))
-            return render(request, "reports/report_form.html", context, status=400)
-        if chosen is None or options is None or end < start:
-            messages.error(
-                request,
-                _("Choose a framework, a period (from before to), a format and a language."),
-            )
-            return render(request, "reports/report_form.html", context, status=400)
-        job = start_report(
-            kind=ReportJob.Kind.SG_REPORT,
-            fmt=options[0],
-            lang=options[1],
-            user=request.user,
-            params={"framework": chosen.slug, "start": start.isoformat(), "end": end.isoformat()},
-        )
-        return redirect("report-job", pk=job.pk)
+        return _start_sg_report(request, frameworks, context)
+    context["to_translate"] = _names_to_translate(frameworks, context)
+    context.update(_calls(request.user, frameworks, context["selected"]))
     return render(request, "reports/report_form.html", context)
+
+
+def _start_sg_report(request, frameworks, context):
+    """Queue the report of the framework chosen, or the combined report of every
+    framework when "all frameworks" is ticked (for those the permissions allow), and
+    send the user to the job's page."""
+    combined = bool(request.POST.get("all_frameworks"))
+    if combined:
+        require(context["may_combine"])
+    chosen = next((f for f in frameworks if f.slug == request.POST.get("framework")), None)
+    options = _report_options(request)
+    try:
+        start = parse_month(request.POST.get("start", ""))
+        end = parse_month(request.POST.get("end", ""), end=True)
+    except ValueError as exc:
+        messages.error(request, str(exc))
+        return render(request, "reports/report_form.html", context, status=400)
+    scope: dict = {"all_frameworks": True} if combined else {}
+    if chosen is not None and not combined:
+        scope = {"framework": chosen.slug}
+    if not scope or options is None or end < start:
+        messages.error(
+            request,
+            _("Choose a framework, a period (from before to), a format and a language."),
+        )
+        return render(request, "reports/report_form.html", context, status=400)
+    job = start_report(
+        kind=ReportJob.Kind.SG_REPORT,
+        fmt=options[0],
+        lang=options[1],
+        user=request.user,
+        params=scope | {"start": start.isoformat(), "end": end.isoformat()},
+    )
+    return redirect("report-job", pk=job.pk)
 
 
 @login_required

@@ -13,6 +13,7 @@ from django.utils import timezone
 from docx import Document as WordDocument
 
 from tests.browser.conftest import sign_in
+from tests.reports.test_combined_report import african_union
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -93,3 +94,33 @@ def test_the_public_pages_link_the_open_data(world, new_page):
     page.goto("/f/un-oic/")
     page.get_by_role("link", name="Open data").click()
     assert page.url.endswith("/reports/opendata/")
+
+
+def test_the_combined_report_is_generated_from_the_page(world, new_page):
+    year = timezone.localdate().year
+    african_union(world, un_lead=world.dppa, year=year - 1)
+    page = new_page()
+    sign_in(page, "admin")
+    page.goto("/reports/sg/")
+    page.locator("#id_start").fill(f"{year - 1}-01")
+    page.locator("#id_end").fill(f"{year + 1}-12")
+    page.get_by_label("All frameworks: the combined report").check()
+    data = _generate(page, "docx", "en")
+    assert "100 %" in page.get_by_role("status").inner_text()
+    assert "sg-combined-" in page.locator("a[download]").inner_text()
+    word = WordDocument(io.BytesIO(data))
+    chapters = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    # in the order of the agenda sub-items: the AU's 128 (b) before the OIC's
+    assert chapters == ["I. African Union", "II. Organization of Islamic Cooperation"], chapters
+    text = _word_text(data)
+    assert "Joint mediation training" in text
+    assert any(a.title in text for a in world.activities)
+
+
+def test_a_coordinator_of_one_framework_is_not_offered_the_combined_report(world, new_page):
+    african_union(world, un_lead=world.dppa)
+    page = new_page()
+    sign_in(page, "coordinator")
+    page.goto("/reports/sg/")
+    assert page.locator("#id_all_frameworks").count() == 0
+    assert page.locator("#id_framework option").all_inner_texts() == [world.framework.name]

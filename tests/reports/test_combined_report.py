@@ -18,8 +18,10 @@ from accord.reports.sg_report import build_sg_report
 START, END = datetime.date(2018, 9, 1), datetime.date(2020, 8, 31)
 
 
-def african_union(world) -> Framework:
-    """A second framework whose agenda sub-item, 128 (b), comes before the OIC's (o)."""
+def african_union(world, *, un_lead=None, year: int = 2018) -> Framework:
+    """A second framework whose agenda sub-item, 128 (b), comes before the OIC's (o);
+    its one activity is led by ``un_lead`` (default: the world's first UN entity) in the
+    biennium starting in ``year``."""
     au = Organization.objects.create(
         code="au", name_en="African Union", name_fr="Union africaine", name_ar="الاتحاد الأفريقي"
     )
@@ -32,7 +34,7 @@ def african_union(world) -> Framework:
     area = PriorityArea.objects.create(
         framework=fw, code="peace", name_en="Peace", name_fr="Paix", name_ar="السلام", order=1
     )
-    b = Biennium.objects.create(framework=fw, start_year=2018, end_year=2019)
+    b = Biennium.objects.create(framework=fw, start_year=year, end_year=year + 1)
     res = Resolution.objects.create(
         framework=fw,
         symbol="A/RES/73/330",
@@ -51,10 +53,10 @@ def african_union(world) -> Framework:
         code="AU-1",
         title="Joint mediation training",
         priority_area=area,
-        un_lead=world.un[0],
+        un_lead=un_lead or world.un[0],
         partner_lead=commission,
-        start_on=datetime.date(2019, 3, 1),
-        end_on=datetime.date(2019, 3, 5),
+        start_on=datetime.date(year + 1, 3, 1),
+        end_on=datetime.date(year + 1, 3, 5),
         status="completed",
     )
     return fw

@@ -14,7 +14,7 @@ from docx import Document as WordDocument
 from openpyxl import load_workbook
 
 from accord.accounts.models import Membership
-from accord.cooperation.models import Activity
+from accord.cooperation.models import Activity, Framework
 from accord.reports.matrix import export_matrix
 from accord.reports.models import ReportJob
 from tests.reports.test_matrix import edit_xlsx, row_of
@@ -103,6 +103,42 @@ def test_the_sg_report_runs_as_a_job_and_is_downloaded(admin_client, world):
     download = admin_client.get(status["download"])
     word = WordDocument(io.BytesIO(b"".join(download.streaming_content)))
     assert any(p.text == "Report of the Secretary-General" for p in word.paragraphs)
+
+
+def _combined_form() -> dict:
+    return {"all_frameworks": "1", "start": "2018-09", "end": "2020-08", "format": "docx"}
+
+
+def test_the_combined_report_runs_as_a_job_from_the_page(admin_client, world):
+    from tests.reports.test_combined_report import african_union
+
+    african_union(world)
+    assert 'name="all_frameworks"' in admin_client.get(reverse("report-sg")).content.decode()
+    response = admin_client.post(reverse("report-sg"), _combined_form() | {"lang": "fr"})
+    job = ReportJob.objects.get()
+    assert response.status_code == 302 and job.status == "done", job.error
+    assert job.params["all_frameworks"] and job.filename == "sg-combined-2018-09-2020-08-fr.docx"
+    word = WordDocument(job.file.path)
+    chapters = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    assert chapters == ["I. Union africaine", "II. Organisation de la coopération islamique"]
+
+
+def test_a_member_of_one_framework_is_not_offered_the_combined_report(client, world):
+    from tests.reports.test_combined_report import african_union
+
+    african_union(world)
+    member = get_user_model().objects.create_user("oic-only")
+    Membership.objects.create(user=member, role="viewer", framework=world.framework)
+    client.force_login(member)
+    page = client.get(reverse("report-sg")).content.decode()
+    assert 'name="all_frameworks"' not in page and 'value="un-oic"' in page
+    refused = client.post(reverse("report-sg"), _combined_form() | {"lang": "en"})
+    assert refused.status_code == 403 and not ReportJob.objects.exists()
+    Membership.objects.create(
+        user=member, role="viewer", framework=Framework.objects.get(slug="un-au")
+    )
+    client.force_login(get_user_model().objects.get(pk=member.pk))  # grants read anew
+    assert 'name="all_frameworks"' in client.get(reverse("report-sg")).content.decode()
 
 
 def test_a_failed_job_says_why(admin_client, world):

@@ -46,6 +46,12 @@ def clear() -> None:
 
 def _filters(filters: dict) -> tuple[str, list]:
     sql, params = [], []
+    readable = filters.get("readable")  # None: every row; else public rows and these frameworks'
+    if readable is not None:
+        frameworks = sorted(readable)
+        marks = ", ".join(["%s"] * len(frameworks))
+        sql.append(f"(e.public OR e.framework_id IN ({marks}))" if frameworks else "e.public")
+        params.extend(frameworks)
     if filters.get("framework") is not None:
         sql.append("(e.framework_id = %s OR e.framework_id IS NULL)")
         params.append(filters["framework"])

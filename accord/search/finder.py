@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from html import escape  # django.utils.html.escape is this, behind a lazy wrapper
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from accord.accounts.permissions import grants, viewable
@@ -22,7 +22,7 @@ from accord.search import backends
 from accord.search.models import SearchEntry
 from accord.search.query import parse, stems
 from accord.search.sources import BY_KIND
-from accord.search.text import language_of, term, words
+from accord.search.text import language_of, plain, term, words
 
 CANDIDATES = 500  # at most this many matches read from the index at a time
 BATCHES = 20  # at most this many reads for one search
@@ -58,15 +58,21 @@ def _allowed(user, matches: list[tuple[int, str, int]]) -> set[tuple[str, int]]:
 
 def snippet(text: str, wanted: set[str]) -> SafeString:
     """About ``2 * WINDOW`` words of ``text`` around the first word found, with every
-    word found in <mark>; the text is escaped. Only the words up to the first one found
-    and those of the window are looked at (a paragraph can be thousands of words)."""
+    word found in <mark>; the text is escaped. The text's words are stemmed once (not a
+    token at a time: a search makes a hundred snippets), and only the tokens up to the
+    first one found and those of the window are looked at."""
     tokens = text.split()[:5000]  # bounded, whatever the length of the text
     if not tokens:
         return mark_safe("")
-    lang = language_of(words(text))
+    ws = words(text)
+    lang = language_of(ws)
+    hits = {w for w in set(ws) if term(w, lang) in wanted}
 
     def found(token: str) -> bool:
-        return any(term(w, lang) in wanted for w in words(token))
+        if not hits:
+            return False
+        folded = plain(token)  # a cheap test first, then the token's own words
+        return any(h in folded for h in hits) and any(w in hits for w in words(token))
 
     first = next((i for i, t in enumerate(tokens) if found(t)), 0)
     start = max(0, first - WINDOW)

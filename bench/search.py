@@ -1,12 +1,14 @@
 """Search at the scale the issue names: 10,000 activities, 50,000 progress updates and
 the corpus's resolutions (every PDF of ../shared/corpus/pdf, stored as paragraphs),
 indexed by ``accord reindex``; then the p95 of the search the page runs (index match,
-permissions filter, snippets) for a set of queries, as a visitor and as a member, beside
+permissions filter, snippets) for a set of queries, as the public, a member (a viewer of
+the framework) and an administrator, beside
 the baseline a plain database filter gives (``icontains`` on the same texts: what the
 matrix's text filter does, with no ranking, no stemming and no snippets).
 
-.venv/bin/python bench/search.py [--activities N] [--updates N] [--runs N] [--pdfs N]
+.venv/bin/python bench/search.py [--activities N] [--updates N] [--runs N] [--pdfs N] [--corpus DIR]
 DATABASE_URL=postgres://... .venv/bin/python bench/search.py   # on PostgreSQL
+.venv/bin/python bench/search.py --explain   # and the plan of each index query, with timings
 """
 
 from __future__ import annotations
@@ -34,14 +36,14 @@ QUERIES = [
 ]
 
 
-def store_corpus(limit: int) -> int:
+def store_corpus(corpus: Path, limit: int) -> int:
     """The corpus PDFs parsed and stored as resolutions with their paragraphs."""
     import resolutions
     from accord.cooperation.models import Framework
     from accord.documents.models import Paragraph, Resolution
 
     framework = Framework.objects.get(slug="un-oic")
-    files = sorted(CORPUS.glob("*.pdf"))[:limit] if CORPUS.is_dir() else []
+    files = sorted(corpus.glob("*.pdf"))[:limit] if corpus.is_dir() else []
     for path in files:
         try:
             parsed = resolutions.parse(path)
@@ -92,42 +94,93 @@ def timed(fn, runs: int) -> list[float]:
     return out
 
 
+def explain(q: str, user) -> None:
+    """Print the database's plan of the index queries one search runs (EXPLAIN ANALYZE on
+    PostgreSQL, EXPLAIN QUERY PLAN on SQLite)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from accord.search.finder import find
+
+    with CaptureQueriesContext(connection) as queries:
+        find(q, user)
+    for sql in (x["sql"] for x in queries.captured_queries):
+        if "terms_tsv @@" not in sql and "search_fts MATCH" not in sql:
+            continue
+        prefix = (
+            "EXPLAIN (ANALYZE, BUFFERS) "
+            if connection.vendor == "postgresql"
+            else "EXPLAIN QUERY PLAN "
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(prefix + sql)
+            print("   ", sql)
+            for row in cursor.fetchall():
+                print("     ", " | ".join(str(c) for c in row))
+
+
+def analyze(connection) -> None:
+    """Fresh planner statistics after the bulk load, as autovacuum would soon gather on
+    PostgreSQL (without them it guesses 156 matches where there are 27,000)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_searchentry")
+
+
+def visitors() -> list[tuple[str, object]]:
+    """The public; a member (viewer of the framework: reads all of it, filtered by
+    framework in SQL); an administrator (no filter)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import AnonymousUser
+
+    from accord.accounts.models import Membership
+    from accord.cooperation.models import Framework
+
+    users = get_user_model().objects
+    admin = users.get(username="bench")
+    admin.is_superuser = True  # reads everything: the permissions filter keeps all
+    member, _ = users.get_or_create(username="bench-viewer")
+    Membership.objects.get_or_create(
+        user=member, role="viewer", framework=Framework.objects.get(slug="un-oic")
+    )
+    return [("public", AnonymousUser()), ("member", member), ("admin", admin)]
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--activities", type=int, default=10_000)
     ap.add_argument("--updates", type=int, default=50_000)
     ap.add_argument("--pdfs", type=int, default=350)
     ap.add_argument("--runs", type=int, default=20)
+    ap.add_argument("--corpus", type=Path, default=CORPUS, help=f"the PDFs (default {CORPUS})")
+    ap.add_argument("--explain", action="store_true", help="print the plan of each index query")
     args = ap.parse_args(argv)
     with fresh_database("accord-bench-search-") as connection:
-        from django.contrib.auth.models import AnonymousUser
-
         from accord.search.finder import find
         from accord.search.index import reindex
         from accord.search.models import SearchEntry
 
         build(args.activities, args.updates)
-        stored = store_corpus(args.pdfs)
+        stored = store_corpus(args.corpus, args.pdfs)
         started = time.perf_counter()
         counts = reindex()
         took = time.perf_counter() - started
         print(f"database: {connection.vendor}; {stored} corpus PDFs stored")
         print(f"reindex: {SearchEntry.objects.count()} entries in {took:.1f} s ({counts})")
-        from django.contrib.auth import get_user_model
-
-        member = get_user_model().objects.get(username="bench")
-        member.is_superuser = True  # reads everything: the permissions filter keeps all
+        analyze(connection)
         print(f"{'query':32} {'who':7} {'hits':>5} {'p50 ms':>8} {'p95 ms':>8} {'base p95':>9}")
         for q in QUERIES:
             word = q.strip('"').split()[0]
             base = timed(lambda w=word: baseline(w), args.runs)
-            for who, user in (("public", AnonymousUser()), ("admin", member)):
+            for who, user in visitors():
                 hits = len(find(q, user).hits)
                 times = timed(lambda u=user, q=q: find(q, u), args.runs)
                 print(
                     f"{q:32} {who:7} {hits:>5} {statistics.median(times):8.1f}"
                     f" {percentile(times, 95):8.1f} {percentile(base, 95):9.1f}"
                 )
+                if args.explain:
+                    explain(q, user)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"peak memory: {peak:.0f} MB")
 

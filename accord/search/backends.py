@@ -4,9 +4,12 @@
     erase(ids)       take them out
     match(query, filters, limit) -> [entry id], best first
 
-SQLite: an FTS5 table ``search_fts(terms)`` whose rowid is the entry's id, ranked by
-bm25. PostgreSQL: a stored generated column ``terms_tsv`` (``to_tsvector('simple',
-terms)``) under a GIN index, ranked by ts_rank_cd. Both read the same terms (accord.search.text), so a query finds the same
+SQLite: an FTS5 table ``search_fts(terms, scope)`` whose rowid is the entry's id, ranked
+by bm25 of ``terms``; ``scope`` holds "pub" for a public entry and "f<id>" for its
+framework, so that FTS5 keeps only what the visitor may read before ranking.
+PostgreSQL: a stored generated column ``terms_tsv`` (``to_tsvector('simple', terms)``)
+under a GIN index (and a second one over the public entries only), ranked by
+ts_rank_cd. Both read the same terms (accord.search.text), so a query finds the same
 rows on both.
 """
 
@@ -26,10 +29,17 @@ def is_sqlite() -> bool:
 def write(entries) -> None:
     if not is_sqlite():
         return  # the generated tsvector column follows the rows by itself
-    rows = [(e.pk, e.terms) for e in entries]
+    rows = [(e.pk, e.terms, _scope(e)) for e in entries]
     with connection.cursor() as cursor:
         cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(r[0],) for r in rows])
-        cursor.executemany("INSERT INTO search_fts(rowid, terms) VALUES (%s, %s)", rows)
+        cursor.executemany("INSERT INTO search_fts(rowid, terms, scope) VALUES (%s, %s, %s)", rows)
+
+
+def _scope(entry) -> str:
+    return " ".join(
+        (["pub"] if entry.public else [])
+        + ([f"f{entry.framework_id}"] if entry.framework_id else [])
+    )
 
 
 def erase(ids) -> None:
@@ -42,6 +52,24 @@ def clear() -> None:
     if is_sqlite():
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fts")
+
+
+def _readable_sql(readable) -> tuple[list[str], list]:
+    """PostgreSQL: the readable entries (None: every row; else the public ones and those
+    of these frameworks)."""
+    if readable is None:
+        return [], []
+    frameworks = sorted(readable)
+    marks = ", ".join(["%s"] * len(frameworks))
+    return [f"(e.public OR e.framework_id IN ({marks}))" if frameworks else "e.public"], frameworks
+
+
+def _readable_fts5(expr: str, readable) -> str:
+    """SQLite: the MATCH expression on ``terms``, and on ``scope`` the readable entries."""
+    if readable is None:
+        return f"terms : ({expr})"
+    scopes = " OR ".join(["pub", *(f"f{f}" for f in sorted(readable))])
+    return f"terms : ({expr}) AND scope : ({scopes})"
 
 
 def _filters(filters: dict) -> tuple[str, list]:
@@ -71,13 +99,17 @@ def match(groups, filters: dict, limit: int, offset: int = 0) -> list[tuple[int,
             return []
         sql = (
             f"SELECT e.id, e.kind, e.object_id FROM search_fts JOIN {TABLE} e ON e.id = search_fts.rowid"
-            f" WHERE search_fts MATCH %s{where} ORDER BY bm25(search_fts), e.id LIMIT %s OFFSET %s"
+            f" WHERE search_fts MATCH %s{where}"
+            " ORDER BY bm25(search_fts, 1.0, 0.0), e.id LIMIT %s OFFSET %s"
         )
-        args = [expr, *params, limit, offset]
+        args = [_readable_fts5(expr, filters.get("readable")), *params, limit, offset]
     else:
         expr = to_tsquery(groups)
         if expr is None:
             return []
+        extra, readable = _readable_sql(filters.get("readable"))
+        where += "".join(f" AND {s}" for s in extra)
+        params += readable
         sql = (
             f"SELECT e.id, e.kind, e.object_id FROM {TABLE} e, to_tsquery('simple', %s) q"
             f" WHERE e.terms_tsv @@ q{where}"

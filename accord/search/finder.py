@@ -2,28 +2,30 @@
 
     find(query, user, framework=None, kinds=(), since=None, until=None, limit=50) -> Results
 
-Matches come from the index best first; each is then asked of the permissions module
-(``viewable`` on its own model), so a visitor finds only what they may read: the public,
-only what is published. Snippets show the text around the first words found, marked.
+Matches come from the index best first, the database keeping only the entries the
+visitor may read (public ones, and those of the frameworks the permissions module says
+the visitor reads everything of); each is then asked of the permissions module
+(``viewable`` on its own model) as the final guard, so a visitor finds only what they
+may read: the public, only what is published. Snippets show the text around the first words found, marked.
 """
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from html import escape  # django.utils.html.escape is this, behind a lazy wrapper
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from accord.accounts.permissions import viewable
+from accord.accounts.permissions import grants, viewable
 from accord.search import backends
 from accord.search.models import SearchEntry
 from accord.search.query import parse, stems
 from accord.search.sources import BY_KIND
-from accord.search.text import language_of, term, words
+from accord.search.text import language_of, plain, term, words
 
-CANDIDATES = 500  # matches read from the index at a time, then filtered by the permissions
-BATCHES = 20  # at most this many reads for one search (10,000 matches)
+CANDIDATES = 500  # at most this many matches read from the index at a time
+BATCHES = 20  # at most this many reads for one search
 WINDOW = 14  # words either side of the first word found
 
 
@@ -32,6 +34,12 @@ class Results:
     query: str
     hits: list[SearchEntry] = field(default_factory=list)
     more: bool = False  # the index had more matches than were read
+
+
+def readable(user) -> set[int] | None:
+    """The frameworks whose unpublished rows ``user`` reads (None: every row)."""
+    g = grants(user)
+    return None if g.is_admin else set(g.frameworks)
 
 
 def _allowed(user, matches: list[tuple[int, str, int]]) -> set[tuple[str, int]]:
@@ -50,19 +58,29 @@ def _allowed(user, matches: list[tuple[int, str, int]]) -> set[tuple[str, int]]:
 
 def snippet(text: str, wanted: set[str]) -> SafeString:
     """About ``2 * WINDOW`` words of ``text`` around the first word found, with every
-    word found in <mark>; the text is escaped."""
+    word found in <mark>; the text is escaped. The text's words are stemmed once (not a
+    token at a time: a search makes a hundred snippets), and only the tokens up to the
+    first one found and those of the window are looked at."""
     tokens = text.split()[:5000]  # bounded, whatever the length of the text
     if not tokens:
         return mark_safe("")
-    lang = language_of(words(text))
-    found = [i for i, t in enumerate(tokens) if any(term(w, lang) in wanted for w in words(t))]
-    start = max(0, (found[0] if found else 0) - WINDOW)
+    ws = words(text)
+    lang = language_of(ws)
+    hits = {w for w in set(ws) if term(w, lang) in wanted}
+
+    def found(token: str) -> bool:
+        if not hits:
+            return False
+        folded = plain(token)  # a cheap test first, then the token's own words
+        return any(h in folded for h in hits) and any(w in hits for w in words(token))
+
+    first = next((i for i, t in enumerate(tokens) if found(t)), 0)
+    start = max(0, first - WINDOW)
     end = min(len(tokens), start + 2 * WINDOW)
-    hit = set(found)
-    out = [f"<mark>{escape(t)}</mark>" if i in hit else escape(t) for i, t in enumerate(tokens)]
+    out = [f"<mark>{escape(t)}</mark>" if found(t) else escape(t) for t in tokens[start:end]]
     prefix = "… " if start else ""
     suffix = " …" if end < len(tokens) else ""
-    return mark_safe(prefix + " ".join(out[start:end]) + suffix)
+    return mark_safe(prefix + " ".join(out) + suffix)
 
 
 def find(
@@ -80,6 +98,7 @@ def find(
         "kinds": list(kinds),
         "since": since,
         "until": until,
+        "readable": readable(user),
     }
     found, more = _visible_matches(groups, filters, user, limit)
     ids = [i for i, _kind, _pk in found[:limit]]
@@ -97,14 +116,17 @@ def find(
 
 def _visible_matches(groups, filters, user, limit: int):
     """The best matches the user may read (up to ``limit`` + 1) and whether there are
-    more: the index is read a batch at a time and each batch filtered by the permissions,
-    so that a visitor's results are not crowded out by rows they may not see."""
+    more. The database already drops what the user may not read, so the first batch
+    asks for ``limit`` + 1; each batch is filtered by the permissions and, should they drop
+    some (an entry not yet indexed again), the next batch is read, so that a visitor's
+    results are not crowded out by rows they may not see."""
+    size = min(CANDIDATES, limit + 1)
     out: list[tuple[int, str, int]] = []
     for batch in range(BATCHES):
-        matches = backends.match(groups, filters, CANDIDATES + 1, batch * CANDIDATES)
-        page = matches[:CANDIDATES]
+        matches = backends.match(groups, filters, size + 1, batch * size)
+        page = matches[:size]
         allowed = _allowed(user, page)
         out += [m for m in page if (m[1], m[2]) in allowed]
-        if len(out) > limit or len(matches) <= CANDIDATES:
+        if len(out) > limit or len(matches) <= size:
             return out, len(out) > limit
     return out, True

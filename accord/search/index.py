@@ -1,10 +1,20 @@
 """Keeping the index current: one row indexed when it is saved, taken out when it is
-deleted (or soft-deleted), and everything rebuilt by ``accord reindex``."""
+deleted (or soft-deleted), and everything rebuilt by ``accord reindex``.
+
+An entry's ``public`` is the permissions module's ``can_view`` for an anonymous visitor.
+Some rows are public because their parent is (a progress update of a published activity,
+a decision of a published meeting): when a parent's entry changes publication (or
+framework, or title, which its dependants repeat), the dependants are indexed again. Who
+depends on whom is read from the permissions module's ``published`` lookups."""
 
 from __future__ import annotations
 
+from functools import cache
+
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 
+from accord.accounts.permissions import can_view, kind_of
 from accord.search import backends
 from accord.search.models import SearchEntry
 from accord.search.sources import BY_LABEL, SOURCES, Source
@@ -29,22 +39,71 @@ def _entry(source: Source, obj) -> SearchEntry | None:
         terms=" ".join(terms(f"{doc.title} {doc.ref} {doc.body}")),
         dated=doc.on,
         url=doc.url[:300],
+        public=can_view(AnonymousUser(), obj),
     )
 
 
+def _replace(source: Source, objs) -> tuple[list[SearchEntry], list[SearchEntry]]:
+    """Put fresh entries for ``objs`` (rows of ``source``) in place of their old ones;
+    returns (old, new)."""
+    pks = [o.pk for o in objs]
+    old = list(
+        SearchEntry.objects.filter(kind=source.kind, object_id__in=pks).only(
+            "pk", "public", "framework_id", "title"
+        )
+    )
+    backends.erase([e.pk for e in old])
+    SearchEntry.objects.filter(pk__in=[e.pk for e in old]).delete()
+    new = SearchEntry.objects.bulk_create(
+        [e for e in (_entry(source, o) for o in objs) if e is not None]
+    )
+    backends.write(new)
+    return old, new
+
+
+def _shown(entries: list[SearchEntry]) -> set[tuple]:
+    """What the dependants of a row take from it."""
+    return {(e.public, e.framework_id, e.title) for e in entries}
+
+
 @transaction.atomic
-def index_object(obj) -> None:
-    """Index (or re-index, or take out when deleted) one saved row of a source model."""
+def index_object(obj, created: bool = False) -> None:
+    """Index (or re-index, or take out when deleted) one saved row of a source model, and
+    its dependants when what they take from it changed (a new row has none yet)."""
     source = BY_LABEL.get(obj._meta.label_lower)
     if source is None:
         return
-    old = list(SearchEntry.objects.filter(kind=source.kind, object_id=obj.pk))
-    backends.erase([e.pk for e in old])
-    SearchEntry.objects.filter(pk__in=[e.pk for e in old]).delete()
-    entry = _entry(source, obj)
-    if entry is not None:
-        entry.save()
-        backends.write([entry])
+    old, new = _replace(source, [obj])
+    if not created and _shown(old) != _shown(new):
+        index_dependants(obj)
+
+
+@cache
+def dependants() -> dict[str, tuple[tuple[Source, str], ...]]:
+    """For each model, the sources whose publication follows one of its rows, with the
+    lookup from the source to that row: {"cooperation.activity": ((progress,
+    "activity"),), "cooperation.meeting": ((decision, "meeting"), (actionitem,
+    "decision__meeting")), ...}, from the ``published`` lookups of the permissions module."""
+    out: dict[str, list[tuple[Source, str]]] = {}
+    for source in SOURCES:
+        kind = kind_of(source.model)
+        paths = kind.published if kind is not None and isinstance(kind.published, tuple) else ()
+        for path in paths:
+            model, parts = source.model, path.split("__")[:-1]
+            for i, part in enumerate(parts):
+                model = model._meta.get_field(part).related_model
+                out.setdefault(model._meta.label_lower, []).append(
+                    (source, "__".join(parts[: i + 1]))
+                )
+    return {label: tuple(pairs) for label, pairs in out.items()}
+
+
+def index_dependants(obj) -> None:
+    """Index again the rows whose publication follows ``obj``."""
+    for source, lookup in dependants().get(obj._meta.label_lower, ()):
+        rows = list(_rows(source).filter(**{lookup: obj.pk}))
+        if rows:
+            _replace(source, rows)
 
 
 @transaction.atomic

@@ -1,7 +1,12 @@
 """The search index: one row per thing that can be found (derived data: no history,
 rebuilt by ``accord reindex``). The full-text part lives beside it: on SQLite the FTS5
 table ``search_fts`` (rowid = the entry's id), on PostgreSQL a GIN index on the
-stored column ``terms_tsv`` = ``to_tsvector('simple', terms)``; see accord.search.backends."""
+stored column ``terms_tsv`` = ``to_tsvector('simple', terms)``; see accord.search.backends.
+
+``public`` says whether the public may read the row (the permissions module's answer for
+an anonymous visitor, computed when the row is indexed and again when a parent's
+publication changes); with ``framework`` it lets the database drop what a visitor may
+not read before ranking."""
 
 from __future__ import annotations
 
@@ -36,6 +41,7 @@ class SearchEntry(models.Model):
     body = models.TextField(_("text"), blank=True)
     terms = models.TextField(_("index terms"), blank=True)
     dated = models.DateField(_("date"), null=True, blank=True)
+    public = models.BooleanField(_("public"), default=False)
     url = models.CharField(_("address"), max_length=300)
 
     class Meta:

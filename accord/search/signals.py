@@ -1,6 +1,6 @@
 """The index follows every write: a post_save or post_delete of a source model (and of
 an entity's former name) re-indexes the row, whoever wrote it (services, admin,
-bootstrap, import)."""
+bootstrap, import), and the rows whose publication follows it (accord.search.index)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from django.db.models.signals import post_delete, post_save
 from accord.search.sources import SOURCES
 
 
-def _saved(sender, instance, raw=False, **kwargs) -> None:
+def _saved(sender, instance, created=False, raw=False, **kwargs) -> None:
     if raw:  # fixtures being loaded
         return
     from accord.search.index import index_object
 
-    index_object(instance)
+    index_object(instance, created=created)
 
 
 def _deleted(sender, instance, **kwargs) -> None:
@@ -39,7 +39,7 @@ def _bulk(sender, rows, **kwargs) -> None:
         return
     fresh = sender._default_manager.select_related(*source.related)
     for row in fresh.filter(pk__in=[r.pk for r in rows]):
-        index_object(row)
+        index_object(row, created=True)
 
 
 def connect() -> None:

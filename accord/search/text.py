@@ -105,6 +105,12 @@ def _arabic(word: str) -> str:
     return _stemmer("arabic").stemWord(word).translate(_ARABIC_FOLD)
 
 
+def plain(text: str) -> str:
+    """``text`` lower-cased and without tashkeel: each word of ``words(text)`` is a
+    substring of it."""
+    return _TASHKEEL.sub("", text or "").casefold()
+
+
 def words(text: str) -> list[str]:
     """The words of ``text``, lower-cased, in order (apostrophes kept inside a word)."""
     return [w.casefold() for w in _WORD.findall(_TASHKEEL.sub("", text or ""))]

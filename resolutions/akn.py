@@ -132,6 +132,19 @@ class _Builder:
     # ---- meta
 
     def meta(self, level: int) -> str:
+        return block(
+            "meta",
+            level,
+            [
+                block(
+                    "identification", level + 1, self.identification(level + 2), source="#accord"
+                ),
+                block("references", level + 1, self.references(), source="#accord"),
+            ],
+        )
+
+    def identification(self, level: int) -> list[str]:
+        """FRBRWork, FRBRExpression and FRBRManifestation, at this indentation level."""
         r = self.r
         expression = f"{self.work}/{self.language}@"
         adoption = "adoption" if r.adopted_on else "unknown"
@@ -158,11 +171,14 @@ class _Builder:
             el("FRBRdate", date=self.day, name="transform"),
             el("FRBRauthor", href="#accord", as_="#editor"),
         ]
-        ident = [
-            block("FRBRWork", level + 2, work),
-            block("FRBRExpression", level + 2, exp),
-            block("FRBRManifestation", level + 2, man),
+        return [
+            block("FRBRWork", level, work),
+            block("FRBRExpression", level, exp),
+            block("FRBRManifestation", level, man),
         ]
+
+    def references(self) -> list[str]:
+        """The General Assembly, Accord, every organization named, and the two roles."""
         refs = [
             el(
                 "TLCOrganization",
@@ -178,7 +194,7 @@ class _Builder:
             ),
         ]
         seen = {self.ga_eid, "accord"}
-        for entity in r.entities:
+        for entity in self.r.entities:
             org = self.org_ids[entity.id]
             if org in seen:
                 continue
@@ -193,14 +209,7 @@ class _Builder:
             )
         refs.append(el("TLCRole", eId="author", href="/ontology/role/author", showAs="Author"))
         refs.append(el("TLCRole", eId="editor", href="/ontology/role/editor", showAs="Editor"))
-        return block(
-            "meta",
-            level,
-            [
-                block("identification", level + 1, ident, source="#accord"),
-                block("references", level + 1, refs, source="#accord"),
-            ],
-        )
+        return refs
 
     # ---- preface, preamble, body, conclusions
 

@@ -356,32 +356,28 @@ def _blocks(lines: list[str]) -> list[str]:
             blocks.append([line])
             current = []
             continue
-        if current and (
-            (first.isdigit() and _is_conclusion(plain)) or (first == "A" and ANNEX.match(plain))
-        ):
+        if current and _starts_block(current, plain, first):
             blocks.append(current)
             current = []
-        elif (
-            current and first.isupper() and _ends_with_comma(current[-1]) and opens_operative(plain)
-        ):
-            blocks.append(current)  # "..., Assembly,\nDecides:" printed without a blank line
-            current = []
-        elif current and first.isupper() and _heading_lines(current) and opens_preamble(plain):
-            blocks.append(current)  # a section title, then "Recalling ..." without a blank line
-            current = []
-        elif (
-            current
-            and (first.isdigit() or first == "(")
-            and (NUMBERED.match(plain) or POINT.match(plain))
-        ):
-            prev = _strip_marks(_strip_anchors(current[-1][-80:]))
-            if _ends_closed(prev) or NUMBERED.fullmatch(prev + " "):
-                blocks.append(current)
-                current = []
         current.append(line)
     if current:
         blocks.append(current)
     return [_join_lines(b) for b in blocks]
+
+
+def _starts_block(current: list[str], plain: str, first: str) -> bool:
+    """Whether a line that opens with a capital, a digit or "(" starts a new block after the
+    lines of the current one although no blank line separates them."""
+    if (first.isdigit() and _is_conclusion(plain)) or (first == "A" and ANNEX.match(plain)):
+        return True
+    if first.isupper() and _ends_with_comma(current[-1]) and opens_operative(plain):
+        return True  # "..., Assembly,\nDecides:" printed without a blank line
+    if first.isupper() and _heading_lines(current) and opens_preamble(plain):
+        return True  # a section title, then "Recalling ..." without a blank line
+    if (first.isdigit() or first == "(") and (NUMBERED.match(plain) or POINT.match(plain)):
+        prev = _strip_marks(_strip_anchors(current[-1][-80:]))
+        return bool(_ends_closed(prev) or NUMBERED.fullmatch(prev + " "))
+    return False
 
 
 def _after_closed(line: str) -> bool:

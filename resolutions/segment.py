@@ -252,122 +252,174 @@ class _Para:
     listing: bool = False  # holds a numbered list after its colon (an agenda, statute articles)
 
 
-def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
-    paras: list[_Para] = []
-    pending_heading: list[str] = []
-    seen_op = late_preamble = False
-    numbered = False  # a numbered operative paragraph was seen
+@dataclass
+class _Body:
+    """What the body reader knows while it reads the blocks in order."""
+
+    blocks: list[str]
+    out: Segmented
+    warnings: list[str]
+    paras: list[_Para] = field(default_factory=list)
+    pending_heading: list[str] = field(default_factory=list)
+    seen_op: bool = False
+    late_preamble: bool = False
+    numbered: bool = False  # a numbered operative paragraph was seen
     lead: str | None = None  # "Resolves that:" before the first numbered paragraph (79/261)
-    completing: list[str] = []  # numbered paragraphs without a verb that complete it
-    i = 0
-    while i < len(blocks):
-        block = blocks[i].strip()
-        plain = _plain(block)
-        conclusion = CONCLUSION.match(plain)
-        if conclusion:
-            out.meeting = conclusion.group(1)
-            rest = conclusion.group(2)
-            m = DATE_RE.search(rest)
-            if m and out.adopted_on is None:
-                out.adopted_on = _date(*m.groups())
-            out.annexes.extend(_annexes(blocks[i + 1 :]))
-            out.annex_markers.update(m for b in blocks[i + 1 :] for m in ANCHOR.findall(b))
-            break
-        if seen_op and ANNEX_HEADING.match(plain):
-            # "Annex" after the operative part (a draft has no closing meeting line): the
-            # annexed text is not operative paragraphs
-            out.annexes.extend(_annexes(blocks[i:]))
-            out.annex_markers.update(m for b in blocks[i:] for m in ANCHOR.findall(b))
-            break
-        num = NUMBERED.match(plain) or _bare_number(plain, paras, warnings)
-        point = POINT.match(plain)
-        if num and not pending_heading and _inner_item(paras, plain[num.end() :]):
-            # "Approves the provisional agenda as follows:" then "1. Opening of the session."
-            if not paras[-1].listing:
-                warnings.append(
-                    f"numbered items inside operative paragraph {paras[-1].number} (a list or "
-                    "a quoted text after its colon) are kept in it"
-                )
-            paras[-1].text += " " + block
-            paras[-1].listing = True
-            i += 1
-            continue
-        if num:
-            seen_op = True
-            text = block[(NUMBERED.match(block) or BARE_NUMBER.match(block)).end() :]  # type: ignore[union-attr]
-            heading = " ".join(pending_heading) or None
-            pending_heading = []
-            if not numbered:
-                numbered, lead = True, _lead_in(paras)
-            found = _verb(text, warnings if lead is None else [])
-            if lead is not None and not found:
-                completing.append(num.group(1))
-            paras.append(_Para("op", int(num.group(1)), text, found, heading))
-        elif point and paras and paras[-1].kind == "pre":
-            paras[-1].text += " " + block
-        elif point and paras:
-            _add_point(paras[-1], point.group(1), block[POINT.match(block).end() :])  # type: ignore[union-attr]
-        elif _is_heading(
-            plain, bool(pending_heading), blocks[i + 1] if i + 1 < len(blocks) else ""
-        ):
-            pending_heading.append(plain)
-        elif seen_op and _ends(plain, ",") and opens_preamble(plain):
-            if not late_preamble:
-                late_preamble = True
-                warnings.append(
-                    f"preambular paragraphs after operative paragraph {paras[-1].number} "
-                    "(a resolution in parts) are listed with the preamble, the first of each "
-                    "part with the part's heading"
-                )
-            opens_part = paras[-1].kind == "op"  # the first preambular paragraph of this part
-            part = " ".join(pending_heading) if opens_part and pending_heading else None
-            paras.append(_Para("pre", None, block, heading=part, late=True))
-        elif seen_op and pending_heading and operative_verb(plain) and not _ends(plain, ","):
-            heading = " ".join(pending_heading)
-            pending_heading = []
-            paras.append(_Para("op", None, block, _verb(block, warnings), heading))
-        elif seen_op:
-            warnings.append(
-                f"text after operative paragraph {paras[-1].number} kept with it: {plain[:50]!r}"
-            )
-            paras[-1].text += " " + block
-        else:
-            verb = operative_verb(plain) if not plain.rstrip().endswith(",") else None
-            # "Adopts the following outcome document ...:" then the adopted text, whose own
-            # preambular paragraphs end with commas
-            opens_text = _ends(plain, ":")
-            if verb and not _ends(plain, ",") and (opens_text or _next_is_not_preamble(blocks, i)):
-                seen_op = True
-                paras.append(_Para("op", None, block, _verb(block, warnings)))
-                if plain.rstrip().endswith(":") and i + 1 < len(blocks):
-                    nxt = _plain(blocks[i + 1])
-                    if not (POINT.match(nxt) or CONCLUSION.match(nxt) or NUMBERED.match(nxt)):
-                        j = _adopted_text_end(blocks, i + 1)
-                        out.annexes.append(_annex_text(blocks[i + 1 : j]))
-                        out.annex_markers.update(
-                            m for b in blocks[i + 1 : j] for m in ANCHOR.findall(b)
-                        )
-                        warnings.append(
-                            f"operative paragraph {len(paras)} adopts an attached text "
-                            f"({_plain(blocks[i + 1])[:60]!r}); it is kept in annexes, not segmented"
-                        )
-                        i = j
-                        continue
-            else:
-                part = None
-                if pending_heading and ROMAN_HEADING.match(pending_heading[0]):
-                    part = " ".join(pending_heading)  # "I", its title: part I's preamble opens
-                elif pending_heading:
-                    block = " ".join(pending_heading) + " " + block
-                pending_heading = []
-                paras.append(_Para("pre", None, block, heading=part))
-        i += 1
-    if completing:
+    completing: list[str] = field(default_factory=list)  # numbered paragraphs completing it
+
+
+def _read_body(blocks: list[str], out: Segmented, warnings: list[str]) -> None:
+    body = _Body(blocks, out, warnings)
+    i: int | None = 0
+    while i is not None and i < len(blocks):
+        i = _read_block(body, i)
+    if body.completing:
         warnings.append(
-            f"operative paragraph(s) {', '.join(completing)} complete {_plain(lead or '')[:40]!r} "
-            "and open without a verb of their own"
+            f"operative paragraph(s) {', '.join(body.completing)} complete "
+            f"{_plain(body.lead or '')[:40]!r} and open without a verb of their own"
         )
-    _freeze(paras, out, warnings)
+    _freeze(body.paras, out, warnings)
+
+
+def _read_block(body: _Body, i: int) -> int | None:
+    """Reads block i into the paragraphs; returns the index of the next block to read, or
+    None where the body ends (the closing meeting line, or an annex after the operative part)."""
+    block = body.blocks[i].strip()
+    plain = _plain(block)
+    if _body_ends(body, i, plain):
+        return None
+    paras = body.paras
+    num = NUMBERED.match(plain) or _bare_number(plain, paras, body.warnings)
+    point = POINT.match(plain)
+    if num and not body.pending_heading and _inner_item(paras, plain[num.end() :]):
+        _add_list_item(body, block)
+    elif num:
+        _add_numbered(body, block, num)
+    elif point and paras and paras[-1].kind == "pre":
+        paras[-1].text += " " + block
+    elif point and paras:
+        _add_point(paras[-1], point.group(1), block[POINT.match(block).end() :])  # type: ignore[union-attr]
+    elif _is_heading(
+        plain, bool(body.pending_heading), body.blocks[i + 1] if i + 1 < len(body.blocks) else ""
+    ):
+        body.pending_heading.append(plain)
+    elif body.seen_op and _ends(plain, ",") and opens_preamble(plain):
+        _add_late_preamble(body, block)
+    elif body.seen_op and body.pending_heading and operative_verb(plain) and not _ends(plain, ","):
+        heading = " ".join(body.pending_heading)
+        body.pending_heading = []
+        paras.append(_Para("op", None, block, _verb(block, body.warnings), heading))
+    elif body.seen_op:
+        body.warnings.append(
+            f"text after operative paragraph {paras[-1].number} kept with it: {plain[:50]!r}"
+        )
+        paras[-1].text += " " + block
+    else:
+        return _add_unnumbered(body, i, block, plain)
+    return i + 1
+
+
+def _body_ends(body: _Body, i: int, plain: str) -> bool:
+    """The closing meeting line (its date is the adoption date when the heading had none), or
+    "Annex" after the operative part (a draft has no closing meeting line): what follows is
+    kept in annexes, not read as paragraphs."""
+    out = body.out
+    conclusion = CONCLUSION.match(plain)
+    if conclusion:
+        out.meeting = conclusion.group(1)
+        m = DATE_RE.search(conclusion.group(2))
+        if m and out.adopted_on is None:
+            out.adopted_on = _date(*m.groups())
+        rest = body.blocks[i + 1 :]
+    elif body.seen_op and ANNEX_HEADING.match(plain):
+        rest = body.blocks[i:]
+    else:
+        return False
+    out.annexes.extend(_annexes(rest))
+    out.annex_markers.update(m for b in rest for m in ANCHOR.findall(b))
+    return True
+
+
+def _add_list_item(body: _Body, block: str) -> None:
+    """ "Approves the provisional agenda as follows:" then "1. Opening of the session.": the
+    numbered item stays in the operative paragraph before it."""
+    last = body.paras[-1]
+    if not last.listing:
+        body.warnings.append(
+            f"numbered items inside operative paragraph {last.number} (a list or "
+            "a quoted text after its colon) are kept in it"
+        )
+    last.text += " " + block
+    last.listing = True
+
+
+def _add_numbered(body: _Body, block: str, num: re.Match) -> None:
+    body.seen_op = True
+    text = block[(NUMBERED.match(block) or BARE_NUMBER.match(block)).end() :]  # type: ignore[union-attr]
+    heading = " ".join(body.pending_heading) or None
+    body.pending_heading = []
+    if not body.numbered:
+        body.numbered, body.lead = True, _lead_in(body.paras)
+    found = _verb(text, body.warnings if body.lead is None else [])
+    if body.lead is not None and not found:
+        body.completing.append(num.group(1))
+    body.paras.append(_Para("op", int(num.group(1)), text, found, heading))
+
+
+def _add_late_preamble(body: _Body, block: str) -> None:
+    """A preambular paragraph after operative ones: a later part of a resolution in parts."""
+    paras = body.paras
+    if not body.late_preamble:
+        body.late_preamble = True
+        body.warnings.append(
+            f"preambular paragraphs after operative paragraph {paras[-1].number} "
+            "(a resolution in parts) are listed with the preamble, the first of each "
+            "part with the part's heading"
+        )
+    opens_part = paras[-1].kind == "op"  # the first preambular paragraph of this part
+    part = " ".join(body.pending_heading) if opens_part and body.pending_heading else None
+    paras.append(_Para("pre", None, block, heading=part, late=True))
+
+
+def _add_unnumbered(body: _Body, i: int, block: str, plain: str) -> int:
+    """An unnumbered block before any operative paragraph: an unnumbered operative paragraph
+    when it opens with a verb (79/14), else a preambular paragraph. Returns the next index."""
+    verb = operative_verb(plain) if not plain.rstrip().endswith(",") else None
+    # "Adopts the following outcome document ...:" then the adopted text, whose own
+    # preambular paragraphs end with commas
+    opens_text = _ends(plain, ":")
+    if verb and not _ends(plain, ",") and (opens_text or _next_is_not_preamble(body.blocks, i)):
+        body.seen_op = True
+        body.paras.append(_Para("op", None, block, _verb(block, body.warnings)))
+        if plain.rstrip().endswith(":") and i + 1 < len(body.blocks):
+            return _adopted_text(body, i)
+        return i + 1
+    part = None
+    if body.pending_heading and ROMAN_HEADING.match(body.pending_heading[0]):
+        part = " ".join(body.pending_heading)  # "I", its title: part I's preamble opens
+    elif body.pending_heading:
+        block = " ".join(body.pending_heading) + " " + block
+    body.pending_heading = []
+    body.paras.append(_Para("pre", None, block, heading=part))
+    return i + 1
+
+
+def _adopted_text(body: _Body, i: int) -> int:
+    """After an unnumbered operative paragraph i ending with a colon: a titled text it adopts
+    (79/1's Pact for the Future) is kept in annexes; returns the index after that text (or
+    i + 1 when points, numbered paragraphs or the closing line follow instead)."""
+    blocks = body.blocks
+    nxt = _plain(blocks[i + 1])
+    if POINT.match(nxt) or CONCLUSION.match(nxt) or NUMBERED.match(nxt):
+        return i + 1
+    j = _adopted_text_end(blocks, i + 1)
+    body.out.annexes.append(_annex_text(blocks[i + 1 : j]))
+    body.out.annex_markers.update(m for b in blocks[i + 1 : j] for m in ANCHOR.findall(b))
+    body.warnings.append(
+        f"operative paragraph {len(body.paras)} adopts an attached text "
+        f"({nxt[:60]!r}); it is kept in annexes, not segmented"
+    )
+    return j
 
 
 def _inner_item(paras: list[_Para], text: str) -> bool:

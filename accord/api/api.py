@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from ninja import NinjaAPI, Swagger
 
-from accord.api import errors
+from accord.api import (
+    errors,
+    writes,  # noqa: F401  (its operations join the cooperation router)
+)
 from accord.api.auth import CallerThrottle, TokenAuth
 from accord.api.read_cooperation import router as cooperation
 from accord.api.read_documents import router as documents
-from accord.api.writes import router as writes
 
 api = NinjaAPI(
     title="Accord API",
@@ -27,4 +29,3 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("", cooperation)
 api.add_router("", documents)
-api.add_router("", writes)

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Schema, Status
 from ninja.schema import Field
 
 from accord.accounts.permissions import can_close, can_edit
@@ -22,12 +22,15 @@ from accord.api import schemas as S
 from accord.api.auth import writer
 from accord.api.common import WRITE_ERRORS, if_match, one, tag
 from accord.api.errors import ApiError
-from accord.api.read_cooperation import ActivityStatus
+from accord.api.read_cooperation import (
+    ActivityStatus,
+    router,  # one router: a path's reads and writes
+)
 from accord.cooperation import services
 from accord.cooperation.models import ActionItem, Activity
 from accord.web.edit_forms import ActionItemEditForm, ActivityFullForm
 
-router = Router(tags=["writes"])
+WRITES = ["writes"]
 
 
 def _refuse_unless(allowed: bool) -> None:
@@ -103,7 +106,7 @@ def _sdg_ids(codes: list[str]) -> list[int]:
     return [found[c] for c in codes]
 
 
-@router.patch("/activities/{int:pk}", response={200: S.ActivityDetail, **WRITE_ERRORS})
+@router.patch("/activities/{int:pk}", response={200: S.ActivityDetail, **WRITE_ERRORS}, tags=WRITES)
 def activity_patch(request, pk: int, body: ActivityPatch, response: HttpResponse):
     """Change fields of an activity (``If-Match``: its ETag)."""
     version = if_match(request)
@@ -134,7 +137,9 @@ class ProgressIn(Schema):
     status_after: ActivityStatus | None = None
 
 
-@router.post("/activities/{int:pk}/progress", response={201: S.ProgressOut, **WRITE_ERRORS})
+@router.post(
+    "/activities/{int:pk}/progress", response={201: S.ProgressOut, **WRITE_ERRORS}, tags=WRITES
+)
 def progress_add(request, pk: int, body: ProgressIn, response: HttpResponse):
     """Record a progress update; with ``status_after`` the activity takes that status, so
     ``If-Match`` (the activity's ETag) is then required."""
@@ -156,7 +161,7 @@ def progress_add(request, pk: int, body: ProgressIn, response: HttpResponse):
         expected_version=version,
     )
     tag(response, update)
-    return 201, update
+    return Status(201, update)
 
 
 class ActionItemPatch(Schema):
@@ -175,7 +180,9 @@ def _writable_item(request, pk: int, check) -> tuple[ActionItem, Any]:
     return item, user
 
 
-@router.patch("/action-items/{int:pk}", response={200: S.ActionItemOut, **WRITE_ERRORS})
+@router.patch(
+    "/action-items/{int:pk}", response={200: S.ActionItemOut, **WRITE_ERRORS}, tags=WRITES
+)
 def action_item_patch(request, pk: int, body: ActionItemPatch, response: HttpResponse):
     """Edit, reassign or move the due date of an action item (``If-Match``: its ETag)."""
     version = if_match(request)
@@ -195,7 +202,9 @@ class CloseIn(Schema):
     closed_on: datetime.date | None = None
 
 
-@router.post("/action-items/{int:pk}/close", response={200: S.ActionItemOut, **WRITE_ERRORS})
+@router.post(
+    "/action-items/{int:pk}/close", response={200: S.ActionItemOut, **WRITE_ERRORS}, tags=WRITES
+)
 def action_item_close(request, pk: int, body: CloseIn, response: HttpResponse):
     """Close an action item as done, with the evidence of closure (``If-Match`` required)."""
     version = if_match(request)

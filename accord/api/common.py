@@ -7,10 +7,12 @@ Reads only what it is given; asks ``accord.accounts.permissions`` for every row.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
-from ninja import Field, Schema
+from ninja import Field, Header, Path, Schema
 
 from accord.accounts.permissions import viewable
 from accord.api.auth import caller
@@ -26,6 +28,24 @@ WRITE_ERRORS: dict[int, type] = {
     412: ErrorOut,
     428: ErrorOut,
 }
+
+
+# Ids the databases can hold (beyond them SQLite overflows); text without control characters
+# (PostgreSQL refuses NUL); slugs as frameworks have them.
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+Pk = Annotated[int, Path(ge=1, le=MAX_ID)]
+Slug = Annotated[str, Path(pattern=r"^[-a-zA-Z0-9_]+$", max_length=60)]
+IfMatch = Annotated[
+    str | None,
+    Header(alias="If-Match", description='the ETag read, e.g. "3" (428 without it)'),
+]
+PLAIN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+
+
+def text(max_length: int, **kwargs):
+    """A text field of at most ``max_length`` characters, without control characters."""
+    return Field(pattern=PLAIN, max_length=max_length, **kwargs)
 
 
 class PageQuery(Schema):

@@ -10,10 +10,22 @@ from typing import Literal
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Query, Router
+from ninja import Field, Query, Router
 
 from accord.api import schemas as S
-from accord.api.common import READ_ERRORS, PageQuery, framework_of, one, page, seen, tag
+from accord.api.common import (
+    READ_ERRORS,
+    Id,
+    PageQuery,
+    Pk,
+    Slug,
+    framework_of,
+    one,
+    page,
+    seen,
+    tag,
+    text,
+)
 from accord.api.errors import ApiError
 from accord.cooperation.models import (
     ActionItem,
@@ -27,6 +39,7 @@ from accord.cooperation.models import (
 from accord.cooperation.selectors import MATRIX_ORDERS, matrix_rows
 
 router = Router(tags=["cooperation"])
+MatrixOrder = Literal[tuple(k for o in MATRIX_ORDERS for k in (o, f"-{o}"))]  # type: ignore[valid-type]
 ActivityStatus = Literal[tuple(Activity.Status.values)]  # type: ignore[valid-type]
 
 
@@ -37,20 +50,20 @@ def frameworks(request, q: Query[PageQuery]):
 
 
 @router.get("/frameworks/{slug}", response={200: S.FrameworkOut, **READ_ERRORS})
-def framework(request, slug: str, response: HttpResponse):
+def framework(request, slug: Slug, response: HttpResponse):
     fw = framework_of(request, slug)
     tag(response, fw)
     return fw
 
 
 @router.get("/frameworks/{slug}/bienniums", response={200: S.BienniumPage, **READ_ERRORS})
-def bienniums(request, slug: str, q: Query[PageQuery]):
+def bienniums(request, slug: Slug, q: Query[PageQuery]):
     fw = framework_of(request, slug)
     return page(seen(request, Biennium.objects.filter(framework=fw).order_by("-start_year")), q)
 
 
 @router.get("/frameworks/{slug}/priority-areas", response={200: S.PriorityAreaPage, **READ_ERRORS})
-def priority_areas(request, slug: str, q: Query[PageQuery]):
+def priority_areas(request, slug: Slug, q: Query[PageQuery]):
     fw = framework_of(request, slug)
     return page(seen(request, PriorityArea.objects.filter(framework=fw)), q)
 
@@ -59,12 +72,12 @@ class MatrixQuery(PageQuery):
     """The matrix page's filters (docs/api.md): a biennium label (default: the latest),
     a priority area id, an entity id (either lead, or a participant), a status, words."""
 
-    biennium: str | None = None
-    area: int | None = None
-    entity: int | None = None
+    biennium: str | None = Field(None, pattern=r"^[0-9]{4}-[0-9]{4}$", examples=["2018-2019"])
+    area: Id | None = None
+    entity: Id | None = None
     status: ActivityStatus | None = None
-    q: str | None = None
-    order: str = "priority_area"
+    q: str | None = text(200)
+    order: MatrixOrder = "priority_area"
 
 
 def _biennium(fw: Framework, label: str | None) -> Biennium:
@@ -77,9 +90,6 @@ def _biennium(fw: Framework, label: str | None) -> Biennium:
 
 
 def _matrix_filters(fw: Framework, q: MatrixQuery) -> dict:
-    if q.order.lstrip("-") not in MATRIX_ORDERS:
-        message = _("The matrix cannot be sorted by “%(value)s”.") % {"value": q.order}
-        raise ApiError(400, message, {"order": [message]})
     if q.area is not None and not PriorityArea.objects.filter(pk=q.area, framework=fw).exists():
         message = _("This framework has no priority area %(value)s.") % {"value": q.area}
         raise ApiError(400, message, {"area": [message]})
@@ -94,14 +104,14 @@ def _matrix_filters(fw: Framework, q: MatrixQuery) -> dict:
 
 
 @router.get("/frameworks/{slug}/activities", response={200: S.ActivityPage, **READ_ERRORS})
-def activities(request, slug: str, q: Query[MatrixQuery]):
+def activities(request, slug: Slug, q: Query[MatrixQuery]):
     """The matrix of a biennium, filtered and sorted as on the matrix page."""
     fw = framework_of(request, slug)
     return page(seen(request, matrix_rows(**_matrix_filters(fw, q))), q)
 
 
-@router.get("/activities/{int:pk}", response={200: S.ActivityDetail, **READ_ERRORS})
-def activity(request, pk: int, response: HttpResponse):
+@router.get("/activities/{pk}", response={200: S.ActivityDetail, **READ_ERRORS})
+def activity(request, pk: Pk, response: HttpResponse):
     rows = Activity.objects.prefetch_related(
         "participants", "mandates", "sdg_targets", "indicators", "progress_updates"
     )
@@ -111,27 +121,27 @@ def activity(request, pk: int, response: HttpResponse):
 
 
 @router.get("/frameworks/{slug}/meetings", response={200: S.MeetingPage, **READ_ERRORS})
-def meetings(request, slug: str, q: Query[PageQuery]):
+def meetings(request, slug: Slug, q: Query[PageQuery]):
     fw = framework_of(request, slug)
     return page(seen(request, Meeting.objects.filter(framework=fw)), q)
 
 
-@router.get("/meetings/{int:pk}", response={200: S.MeetingDetail, **READ_ERRORS})
-def meeting(request, pk: int, response: HttpResponse):
+@router.get("/meetings/{pk}", response={200: S.MeetingDetail, **READ_ERRORS})
+def meeting(request, pk: Pk, response: HttpResponse):
     rows = Meeting.objects.prefetch_related("participants", "decisions", "documents")
     row = one(request, rows, pk=pk)
     tag(response, row)
     return row
 
 
-@router.get("/meetings/{int:pk}/decisions", response={200: S.DecisionPage, **READ_ERRORS})
-def decisions(request, pk: int, q: Query[PageQuery]):
+@router.get("/meetings/{pk}/decisions", response={200: S.DecisionPage, **READ_ERRORS})
+def decisions(request, pk: Pk, q: Query[PageQuery]):
     row = one(request, Meeting.objects.all(), pk=pk)
     return page(seen(request, Decision.objects.filter(meeting=row)), q)
 
 
-@router.get("/decisions/{int:pk}", response={200: S.DecisionOut, **READ_ERRORS})
-def decision(request, pk: int, response: HttpResponse):
+@router.get("/decisions/{pk}", response={200: S.DecisionOut, **READ_ERRORS})
+def decision(request, pk: Pk, response: HttpResponse):
     row = one(request, Decision.objects.all(), pk=pk)
     tag(response, row)
     return row
@@ -140,8 +150,8 @@ def decision(request, pk: int, response: HttpResponse):
 class ActionItemQuery(PageQuery):
     """``state``: open, closed or overdue (open and due before today); ``owner``: an entity id."""
 
-    state: str | None = None
-    owner: int | None = None
+    state: Literal["open", "closed", "overdue"] | None = None
+    owner: Id | None = None
 
 
 STATES = {
@@ -152,21 +162,18 @@ STATES = {
 
 
 @router.get("/frameworks/{slug}/action-items", response={200: S.ActionItemPage, **READ_ERRORS})
-def action_items(request, slug: str, q: Query[ActionItemQuery]):
+def action_items(request, slug: Slug, q: Query[ActionItemQuery]):
     fw = framework_of(request, slug)
     rows = ActionItem.objects.filter(framework=fw)
     if q.state:
-        if q.state not in STATES:
-            message = _("There is no state “%(value)s”.") % {"value": q.state[:40]}
-            raise ApiError(400, message, {"state": [message]})
         rows = STATES[q.state](rows)
     if q.owner is not None:
         rows = rows.filter(owner=q.owner)
     return page(seen(request, rows), q)
 
 
-@router.get("/action-items/{int:pk}", response={200: S.ActionItemOut, **READ_ERRORS})
-def action_item(request, pk: int, response: HttpResponse):
+@router.get("/action-items/{pk}", response={200: S.ActionItemOut, **READ_ERRORS})
+def action_item(request, pk: Pk, response: HttpResponse):
     row = one(request, ActionItem.objects.all(), pk=pk)
     tag(response, row)
     return row

@@ -12,7 +12,20 @@ from ninja import Field, Query, Router, Schema
 
 from accord.accounts.permissions import can_see_people
 from accord.api import schemas as S
-from accord.api.common import READ_ERRORS, PageQuery, framework_of, one, page, seen, tag, user_of
+from accord.api.common import (
+    READ_ERRORS,
+    Id,
+    PageQuery,
+    Pk,
+    Slug,
+    framework_of,
+    one,
+    page,
+    seen,
+    tag,
+    text,
+    user_of,
+)
 from accord.api.errors import not_found
 from accord.documents.models import Mandate, Resolution
 from accord.registry.models import Agreement, Entity, FocalPoint
@@ -20,6 +33,7 @@ from accord.search.finder import find
 from accord.search.models import SearchEntry
 
 router = Router(tags=["registry and documents"])
+SLUG = r"^[-a-zA-Z0-9_]+$"
 MandateStatus = Literal[tuple(Mandate.Status.values)]  # type: ignore[valid-type]
 SearchKind = Literal[tuple(SearchEntry.Kind.values)]  # type: ignore[valid-type]
 
@@ -27,7 +41,9 @@ LIGHT = ("parsed", "akn", "basis", "agenda_items", "warnings")  # large columns 
 
 
 class EntityQuery(PageQuery):
-    organization: str | None = Field(None, description="an organization's code, e.g. un, oic")
+    organization: str | None = Field(
+        None, pattern=SLUG, max_length=40, description="an organization's code, e.g. un, oic"
+    )
 
 
 @router.get("/entities", response={200: S.EntityPage, **READ_ERRORS})
@@ -38,15 +54,15 @@ def entities(request, q: Query[EntityQuery]):
     return page(seen(request, rows), q)
 
 
-@router.get("/entities/{int:pk}", response={200: S.EntityOut, **READ_ERRORS})
-def entity(request, pk: int, response: HttpResponse):
+@router.get("/entities/{pk}", response={200: S.EntityOut, **READ_ERRORS})
+def entity(request, pk: Pk, response: HttpResponse):
     row = one(request, Entity.objects.prefetch_related("former_names"), pk=pk)
     tag(response, row)
     return row
 
 
 class FocalPointQuery(PageQuery):
-    entity: int | None = None
+    entity: Id | None = None
 
 
 def _without_email(request, rows: list) -> list:
@@ -67,29 +83,31 @@ def focal_points(request, q: Query[FocalPointQuery]):
     return out
 
 
-@router.get("/focal-points/{int:pk}", response={200: S.FocalPointOut, **READ_ERRORS})
-def focal_point(request, pk: int, response: HttpResponse):
+@router.get("/focal-points/{pk}", response={200: S.FocalPointOut, **READ_ERRORS})
+def focal_point(request, pk: Pk, response: HttpResponse):
     row = one(request, FocalPoint.objects.prefetch_related("priority_areas"), pk=pk)
     tag(response, row)
     return _without_email(request, [row])[0]
 
 
 @router.get("/frameworks/{slug}/agreements", response={200: S.AgreementPage, **READ_ERRORS})
-def agreements(request, slug: str, q: Query[PageQuery]):
+def agreements(request, slug: Slug, q: Query[PageQuery]):
     fw = framework_of(request, slug)
     rows = Agreement.objects.filter(framework=fw).prefetch_related("parties").order_by("pk")
     return page(seen(request, rows), q)
 
 
-@router.get("/agreements/{int:pk}", response={200: S.AgreementOut, **READ_ERRORS})
-def agreement(request, pk: int, response: HttpResponse):
+@router.get("/agreements/{pk}", response={200: S.AgreementOut, **READ_ERRORS})
+def agreement(request, pk: Pk, response: HttpResponse):
     row = one(request, Agreement.objects.prefetch_related("parties"), pk=pk)
     tag(response, row)
     return row
 
 
 class ResolutionQuery(PageQuery):
-    framework: str | None = Field(None, description="a framework's slug")
+    framework: str | None = Field(
+        None, pattern=SLUG, max_length=60, description="a framework's slug"
+    )
     session: int | None = Field(None, ge=1, le=10_000)
 
 
@@ -103,8 +121,8 @@ def resolutions(request, q: Query[ResolutionQuery]):
     return page(seen(request, rows), q)
 
 
-@router.get("/resolutions/{int:pk}", response={200: S.ResolutionDetail, **READ_ERRORS})
-def resolution(request, pk: int, response: HttpResponse):
+@router.get("/resolutions/{pk}", response={200: S.ResolutionDetail, **READ_ERRORS})
+def resolution(request, pk: Pk, response: HttpResponse):
     """The resolution and its structure as the parser gives it (``parsed``)."""
     row = one(request, Resolution.objects.defer("akn"), pk=pk)
     tag(response, row)
@@ -112,11 +130,11 @@ def resolution(request, pk: int, response: HttpResponse):
 
 
 @router.get(
-    "/resolutions/{int:pk}/akn",
+    "/resolutions/{pk}/akn",
     response={200: str, **READ_ERRORS},
     openapi_extra={"responses": {200: {"content": {"application/akn+xml": {}}}}},
 )
-def resolution_akn(request, pk: int):
+def resolution_akn(request, pk: Pk):
     """The resolution as Akoma Ntoso 3.0 XML."""
     row = one(request, Resolution.objects.only("pk", "version", "akn", "framework"), pk=pk)
     if not row.akn:
@@ -130,8 +148,8 @@ class MandateQuery(PageQuery):
     status: MandateStatus | None = None
 
 
-@router.get("/resolutions/{int:pk}/mandates", response={200: S.MandatePage, **READ_ERRORS})
-def mandates(request, pk: int, q: Query[MandateQuery]):
+@router.get("/resolutions/{pk}/mandates", response={200: S.MandatePage, **READ_ERRORS})
+def mandates(request, pk: Pk, q: Query[MandateQuery]):
     row = one(request, Resolution.objects.only("pk", "framework"), pk=pk)
     rows = Mandate.objects.filter(resolution=row).select_related("paragraph")
     if q.status:
@@ -139,16 +157,18 @@ def mandates(request, pk: int, q: Query[MandateQuery]):
     return page(seen(request, rows), q)
 
 
-@router.get("/mandates/{int:pk}", response={200: S.MandateOut, **READ_ERRORS})
-def mandate(request, pk: int, response: HttpResponse):
+@router.get("/mandates/{pk}", response={200: S.MandateOut, **READ_ERRORS})
+def mandate(request, pk: Pk, response: HttpResponse):
     row = one(request, Mandate.objects.select_related("paragraph"), pk=pk)
     tag(response, row)
     return row
 
 
 class SearchQuery(Schema):
-    q: str = Field(..., min_length=1, max_length=300)
-    framework: str | None = Field(None, description="a framework's slug")
+    q: str = text(300, min_length=1)
+    framework: str | None = Field(
+        None, pattern=SLUG, max_length=60, description="a framework's slug"
+    )
     kind: list[SearchKind] = Field(default_factory=list)
     since: datetime.date | None = None
     until: datetime.date | None = None

@@ -7,6 +7,7 @@ their codes). Users are never named: the public sees no username (``can_see_peop
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from ninja import ModelSchema, Schema
 
@@ -292,6 +293,7 @@ class ResolutionDetail(ResolutionOut):
 
 
 class MandateOut(ModelSchema):
+    addressees: list[Any]  # the bodies the paragraph names, as the parser gives them
     paragraph_pid: str
     paragraph_number: int | None
 

@@ -10,7 +10,7 @@ one they read but may not change is 403.
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
@@ -20,7 +20,8 @@ from ninja.schema import Field
 from accord.accounts.permissions import can_close, can_edit
 from accord.api import schemas as S
 from accord.api.auth import writer
-from accord.api.common import WRITE_ERRORS, if_match, one, tag
+from accord.api.common import WRITE_ERRORS, Id, IfMatch, Pk, if_match, one, tag
+from accord.api.common import text as text_field
 from accord.api.errors import ApiError
 from accord.api.read_cooperation import (
     ActivityStatus,
@@ -29,6 +30,7 @@ from accord.api.read_cooperation import (
 from accord.cooperation import services
 from accord.cooperation.models import ActionItem, Activity
 from accord.web.edit_forms import ActionItemEditForm, ActivityFullForm
+from accord.web.forms import CloseForm, ProgressForm
 
 WRITES = ["writes"]
 
@@ -61,34 +63,39 @@ def _validated(form_class, obj, patch: dict[str, Any], framework):
     """The page's form for ``obj`` filled with ``patch``; 400 with its field errors when
     a value is refused (a choice that is not of the framework, an end before the start)."""
     shown = form_class(instance=obj, framework=framework)
-    form = form_class(_form_data(shown, patch), instance=obj, framework=framework)
+    return _checked(form_class(_form_data(shown, patch), instance=obj, framework=framework))
+
+
+def _checked(form):
+    """``form`` once valid; 400 with its errors by field otherwise."""
     if not form.is_valid():
         fields = {k: [str(m) for m in v] for k, v in form.errors.items()}
-        message = " ".join(m for v in fields.values() for m in v)
-        raise ApiError(400, message, fields)
+        raise ApiError(400, " ".join(m for v in fields.values() for m in v), fields)
     return form
 
 
 class ActivityPatch(Schema):
     """Any of the fields of the activity's edit page; what is not sent stays as it is."""
 
-    code: str | None = Field(None, max_length=40)
-    title: str | None = Field(None, max_length=500)
-    description: str | None = None
-    priority_area: int | None = None
-    un_lead: int | None = None
-    partner_lead: int | None = None
-    participants: list[int] | None = None
+    code: str | None = text_field(40, default=None)
+    title: str | None = text_field(500, default=None)
+    description: str | None = text_field(20_000, default=None)
+    priority_area: Id | None = None
+    un_lead: Id | None = None
+    partner_lead: Id | None = None
+    participants: list[Id] | None = Field(None, max_length=200)
     start_on: datetime.date | None = None
     end_on: datetime.date | None = None
     status: ActivityStatus | None = None
-    sdg_targets: list[str] | None = Field(None, description="target codes, e.g. 16.7")
-    funding_source: str | None = Field(None, max_length=300)
-    funding_entity: int | None = None
+    sdg_targets: list[Annotated[str, text_field(8)]] | None = Field(
+        None, max_length=200, description="target codes, e.g. 16.7"
+    )
+    funding_source: str | None = text_field(300, default=None)
+    funding_entity: Id | None = None
     is_published: bool | None = None
 
 
-def _writable_activity(request, pk: int) -> tuple[Activity, Any]:
+def _writable_activity(request, pk: Pk) -> tuple[Activity, Any]:
     user = writer(request)
     activity = one(request, Activity.objects.select_related("framework"), pk=pk)
     _refuse_unless(can_edit(user, activity))
@@ -106,8 +113,10 @@ def _sdg_ids(codes: list[str]) -> list[int]:
     return [found[c] for c in codes]
 
 
-@router.patch("/activities/{int:pk}", response={200: S.ActivityDetail, **WRITE_ERRORS}, tags=WRITES)
-def activity_patch(request, pk: int, body: ActivityPatch, response: HttpResponse):
+@router.patch("/activities/{pk}", response={200: S.ActivityDetail, **WRITE_ERRORS}, tags=WRITES)
+def activity_patch(
+    request, pk: Pk, body: ActivityPatch, response: HttpResponse, if_match_header: IfMatch = None
+):
     """Change fields of an activity (``If-Match``: its ETag)."""
     version = if_match(request)
     activity, user = _writable_activity(request, pk)
@@ -132,31 +141,29 @@ def activity_patch(request, pk: int, body: ActivityPatch, response: HttpResponse
 
 
 class ProgressIn(Schema):
-    text: str = Field(..., min_length=1, max_length=5000)
+    text: str = text_field(5000, min_length=1)
     date: datetime.date | None = None
     status_after: ActivityStatus | None = None
 
 
 @router.post(
-    "/activities/{int:pk}/progress", response={201: S.ProgressOut, **WRITE_ERRORS}, tags=WRITES
+    "/activities/{pk}/progress", response={201: S.ProgressOut, **WRITE_ERRORS}, tags=WRITES
 )
-def progress_add(request, pk: int, body: ProgressIn, response: HttpResponse):
+def progress_add(
+    request, pk: Pk, body: ProgressIn, response: HttpResponse, if_match_header: IfMatch = None
+):
     """Record a progress update; with ``status_after`` the activity takes that status, so
     ``If-Match`` (the activity's ETag) is then required."""
     status = body.status_after or ""
     version = if_match(request, required=bool(status))
     activity, user = _writable_activity(request, pk)
-    if not body.text.strip():
-        raise ApiError(
-            400,
-            _("A progress update needs some text."),
-            {"text": [_("A progress update needs some text.")]},
-        )
+    data = {"text": body.text, "status_after": status, "date": body.date}
+    form = _checked(ProgressForm({**data, "version": version or activity.version}))
     update = services.activity_add_progress(
         activity=activity,
         user=user,
-        text=body.text,
-        date=body.date,
+        text=form.cleaned_data["text"],
+        date=form.cleaned_data["date"],
         status_after=status,
         expected_version=version,
     )
@@ -167,23 +174,25 @@ def progress_add(request, pk: int, body: ProgressIn, response: HttpResponse):
 class ActionItemPatch(Schema):
     """The fields of the action item's edit page; closing has its own operation."""
 
-    title: str | None = Field(None, max_length=500)
-    owner: int | None = None
+    title: str | None = text_field(500, default=None)
+    owner: Id | None = None
     due_on: datetime.date | None = None
-    status: str | None = Field(None, description="open or in_progress (or the current one)")
+    status: str | None = text_field(
+        12, default=None, description="open or in_progress (or the current one)"
+    )
 
 
-def _writable_item(request, pk: int, check) -> tuple[ActionItem, Any]:
+def _writable_item(request, pk: Pk, check) -> tuple[ActionItem, Any]:
     user = writer(request)
     item = one(request, ActionItem.objects.select_related("framework", "decision__meeting"), pk=pk)
     _refuse_unless(check(user, item))
     return item, user
 
 
-@router.patch(
-    "/action-items/{int:pk}", response={200: S.ActionItemOut, **WRITE_ERRORS}, tags=WRITES
-)
-def action_item_patch(request, pk: int, body: ActionItemPatch, response: HttpResponse):
+@router.patch("/action-items/{pk}", response={200: S.ActionItemOut, **WRITE_ERRORS}, tags=WRITES)
+def action_item_patch(
+    request, pk: Pk, body: ActionItemPatch, response: HttpResponse, if_match_header: IfMatch = None
+):
     """Edit, reassign or move the due date of an action item (``If-Match``: its ETag)."""
     version = if_match(request)
     item, user = _writable_item(request, pk, can_edit)
@@ -197,26 +206,22 @@ def action_item_patch(request, pk: int, body: ActionItemPatch, response: HttpRes
 
 
 class CloseIn(Schema):
-    evidence: str = Field(..., min_length=1, max_length=5000)
-    evidence_url: str = Field("", max_length=200)
+    evidence: str = text_field(5000, min_length=1)
+    evidence_url: str = text_field(200, default="")
     closed_on: datetime.date | None = None
 
 
 @router.post(
-    "/action-items/{int:pk}/close", response={200: S.ActionItemOut, **WRITE_ERRORS}, tags=WRITES
+    "/action-items/{pk}/close", response={200: S.ActionItemOut, **WRITE_ERRORS}, tags=WRITES
 )
-def action_item_close(request, pk: int, body: CloseIn, response: HttpResponse):
+def action_item_close(
+    request, pk: Pk, body: CloseIn, response: HttpResponse, if_match_header: IfMatch = None
+):
     """Close an action item as done, with the evidence of closure (``If-Match`` required)."""
     version = if_match(request)
     item, user = _writable_item(request, pk, can_close)
-    from accord.web.forms import CloseForm
-
-    form = CloseForm(
-        {"evidence": body.evidence, "evidence_url": body.evidence_url, "version": version}
-    )
-    if not form.is_valid():
-        fields = {k: [str(m) for m in v] for k, v in form.errors.items()}
-        raise ApiError(400, " ".join(m for v in fields.values() for m in v), fields)
+    data = {"evidence": body.evidence, "evidence_url": body.evidence_url, "version": version}
+    form = _checked(CloseForm(data))
     saved = services.action_item_close(
         item=item,
         user=user,

@@ -90,16 +90,22 @@ def tag(response, obj) -> None:
     response["ETag"] = f'"{obj.version}"'
 
 
-def if_match(request, *, required: bool = True) -> int | None:
-    """The version named by ``If-Match`` (``"3"`` or ``W/"3"``); 428 when it is missing and
-    ``required``, 412 when it names no version."""
+def if_match(request) -> int:
+    """The version named by ``If-Match`` (``"3"`` or ``W/"3"``); 428 when it is missing,
+    412 when it names no version."""
+    version = if_match_given(request)
+    if version is None:
+        raise ApiError(
+            428,
+            _("Send If-Match with the ETag you read, so that nobody's change is overwritten."),
+        )
+    return version
+
+
+def if_match_given(request) -> int | None:
+    """The version ``If-Match`` names, or None without the header (412 when it names none)."""
     raw = request.headers.get("If-Match", "").strip()
     if not raw:
-        if required:
-            raise ApiError(
-                428,
-                _("Send If-Match with the ETag you read, so that nobody's change is overwritten."),
-            )
         return None
     value = raw.split(",")[0].strip().removeprefix("W/").strip('"')
     if not value.isdigit() or len(value) > 9:

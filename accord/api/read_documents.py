@@ -5,7 +5,7 @@ Akoma Ntoso XML), mandates, and search (``accord.search.finder``)."""
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema
@@ -34,8 +34,12 @@ from accord.search.models import SearchEntry
 
 router = Router(tags=["registry and documents"])
 SLUG = r"^[-a-zA-Z0-9_]+$"
-MandateStatus = Literal[tuple(Mandate.Status.values)]  # type: ignore[valid-type]
-SearchKind = Literal[tuple(SearchEntry.Kind.values)]  # type: ignore[valid-type]
+if TYPE_CHECKING:
+    MandateStatus = str
+    SearchKind = str
+else:  # enumerations in the OpenAPI document, from the models' own choices
+    MandateStatus = Literal[tuple(Mandate.Status.values)]
+    SearchKind = Literal[tuple(SearchEntry.Kind.values)]
 
 LIGHT = ("parsed", "akn", "basis", "agenda_items", "warnings")  # large columns lists skip
 
@@ -196,7 +200,7 @@ def search(request, q: Query[SearchQuery]):
             "framework": h.framework_id,
             "title": h.title,
             "ref": h.ref,
-            "snippet": str(h.snippet),
+            "snippet": str(h.snippet),  # type: ignore[attr-defined]
             "dated": h.dated,
             "url": h.url,
         }

@@ -20,7 +20,7 @@ from ninja.schema import Field
 from accord.accounts.permissions import can_close, can_edit
 from accord.api import schemas as S
 from accord.api.auth import writer
-from accord.api.common import WRITE_ERRORS, Id, IfMatch, Pk, if_match, one, tag
+from accord.api.common import WRITE_ERRORS, Id, IfMatch, Pk, if_match, if_match_given, one, tag
 from accord.api.common import text as text_field
 from accord.api.errors import ApiError
 from accord.api.read_cooperation import (
@@ -155,7 +155,7 @@ def progress_add(
     """Record a progress update; with ``status_after`` the activity takes that status, so
     ``If-Match`` (the activity's ETag) is then required."""
     status = body.status_after or ""
-    version = if_match(request, required=bool(status))
+    version = if_match(request) if status else if_match_given(request)
     activity, user = _writable_activity(request, pk)
     data = {"text": body.text, "status_after": status, "date": body.date}
     form = _checked(ProgressForm({**data, "version": version or activity.version}))

@@ -43,7 +43,7 @@ class Api:
 
 
 @pytest.fixture
-def as_(world):
+def as_(world):  # noqa: F811 - the fixture imported above
     """``as_("bob")``: the API as a persona with a read-write token (``as_("eve")``: the
     public, no token); ``as_("bob", scope="read")`` with a read-only one."""
     made: dict = {}

@@ -160,4 +160,6 @@ def test_search_finds_only_what_the_caller_may_read(world, as_):
 def test_errors_are_translated(world, as_):
     refused = as_("eve").get("/activities/999999", **{"Accept-Language": "fr"})
     assert refused.status_code == 404
-    assert refused.json()["error"]["message"] != "There is no such object, or it is not public."
+    assert refused.json()["error"]["message"] == "Cet objet n’existe pas, ou il n’est pas public."
+    arabic = as_("eve").get("/frameworks", {"limit": 0}, **{"Accept-Language": "ar"})
+    assert arabic.json()["error"]["message"] == "بعض قيم الطلب غير صالحة."

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja.security import HttpBearer
 from ninja.throttling import SimpleRateThrottle
@@ -43,6 +44,10 @@ class TokenAuth(HttpBearer):
     (reads only) or the public; a header with an unknown, expired or revoked key is 401."""
 
     def __call__(self, request):
+        # The first step of every operation: answer in the caller's language (Accept-Language,
+        # else the language cookie). The pages take it from the URL's prefix; /api/v1/ has none.
+        translation.activate(translation.get_language_from_request(request))
+        request.LANGUAGE_CODE = translation.get_language()
         header = request.headers.get("Authorization", "")
         if not header:
             user = request.user if request.method in SAFE else AnonymousUser()

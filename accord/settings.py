@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "accord.web",
     "accord.search",
     "accord.notifications",
+    "ninja",  # its static files: the API's interactive documentation, served from here
+    "accord.api",
 ]
 
 MIDDLEWARE = [
@@ -154,6 +156,11 @@ DEFAULT_FROM_EMAIL = envstr("ACCORD_FROM_EMAIL", "accord@localhost")
 # `accord remind` queued as a task (--schedule) runs daily at this hour.
 ACCORD_SITE_URL = envstr("ACCORD_SITE_URL", "http://127.0.0.1:8000")
 ACCORD_REMIND_HOUR = envint("ACCORD_REMIND_HOUR", 6)
+# The REST API (docs/api.md): requests per token or signed-in user, per address for the
+# public ("N/s", "N/m", "N/h", "N/d"), and the largest page a list gives.
+ACCORD_API_RATE = envstr("ACCORD_API_RATE", "600/m")
+ACCORD_API_PUBLIC_RATE = envstr("ACCORD_API_PUBLIC_RATE", "120/m")
+ACCORD_API_MAX_LIMIT = envint("ACCORD_API_MAX_LIMIT", 200)
 PASSWORD_RESET_TIMEOUT = envint("ACCORD_PASSWORD_RESET_SECONDS", 3 * 24 * 3600)
 OTP_TOTP_ISSUER = "Accord"
 LOGIN_URL = "login"

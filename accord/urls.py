@@ -8,6 +8,7 @@ from accord.accounts import views as account_views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("accord.api.urls")),  # the REST API, docs/api.md
 ]
 accounts = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
@@ -51,6 +52,7 @@ urlpatterns += i18n_patterns(
     path("reports/", include("accord.reports.urls")),
     path("", include("accord.search.urls")),
     path("", include("accord.notifications.urls")),
+    path("", include("accord.api.page_urls")),  # the API token page
     path("", include("accord.web.urls")),
     prefix_default_language=False,
 )

@@ -172,6 +172,8 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("ar", _("Arabic"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
+# Dates and numbers one way per language (accord/formats over Django's locales).
+FORMAT_MODULE_PATH = ["accord.formats"]
 TIME_ZONE = envstr("ACCORD_TIME_ZONE", "UTC")
 USE_TZ = True
 

@@ -17,6 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -142,21 +143,37 @@ def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(request, "web/activity.html", context)
 
 
-def _row_response(request, framework, activity_pk: int, error: str | None = None) -> HttpResponse:
-    """The matrix row of one activity, freshly read (htmx swaps it in place)."""
+def _row_response(
+    request, framework, activity_pk: int, error: str | None = None, progress: bool = False
+) -> HttpResponse:
+    """The matrix row of one activity, freshly read (htmx swaps it in place), and, when
+    the write went through, "saved" for the page's live region (an out-of-band swap into
+    base.html's role="status"; an error is in the row, as role="alert")."""
     biennium = Activity.objects.values_list("biennium", flat=True).get(pk=activity_pk)
     row = matrix_rows(biennium=biennium).get(pk=activity_pk)
     ctx = row_context(request, framework, safe_next(request, ""))
     late = Activity.objects.late(timezone.localdate()).filter(pk=activity_pk).exists()
     html = render_row(
-        row, ctx, editable=can_edit(request.user, row), show_area=True, error=error, late=late
+        row,
+        ctx,
+        editable=can_edit(request.user, row),
+        show_area=True,
+        error=error,
+        late=late,
+        progress_open=progress,
     )
+    if error is None:
+        html += format_html(
+            '<div id="messages" hx-swap-oob="innerHTML"><ul class="messages">'
+            '<li class="message success">{}</li></ul></div>',
+            _("Activity %(code)s saved.") % {"code": row.code},
+        )
     return HttpResponse(html)
 
 
-def _after_write(request, framework, activity, error: str | None) -> HttpResponse:
+def _after_write(request, framework, activity, error: str | None, progress: bool = False):
     if request.htmx:
-        return _row_response(request, framework, activity.pk, error)
+        return _row_response(request, framework, activity.pk, error, progress)
     if error:
         messages.error(request, error)
     else:
@@ -215,4 +232,4 @@ def activity_progress(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             )
         except AccordError as exc:
             error = error_text(exc)
-    return _after_write(request, framework, activity, error)
+    return _after_write(request, framework, activity, error, progress=True)

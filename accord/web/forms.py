@@ -10,6 +10,11 @@ from accord.cooperation.models import Activity, Decision
 from accord.cooperation.selectors import MATRIX_ORDERS
 from accord.core.text import guard_text_fields
 
+# A date input's value is always ISO (what <input type="date"> reads), whatever the
+# language: French and Arabic pages would otherwise print 15/06/2020, which the browser
+# drops, and saving the form would clear the date.
+ISO_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
 
 class Form(forms.Form):
     """A form whose labels carry no trailing colon (they read better in three languages)
@@ -106,9 +111,7 @@ class ProgressForm(Form):
         required=False,
         choices=[("", _("unchanged"))] + list(Activity.Status.choices),
     )
-    date = forms.DateField(
-        label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date = forms.DateField(label=_("Date"), required=False, widget=ISO_DATE)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
@@ -120,12 +123,8 @@ class ActivityForm(Form):
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
     status = forms.ChoiceField(label=_("Status"), choices=Activity.Status.choices)
-    start_on = forms.DateField(
-        label=_("Start"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end_on = forms.DateField(
-        label=_("End"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start_on = forms.DateField(label=_("Start"), required=False, widget=ISO_DATE)
+    end_on = forms.DateField(label=_("End"), required=False, widget=ISO_DATE)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def clean(self):
@@ -146,9 +145,7 @@ class DecisionForm(Form):
 class ActionItemForm(Form):
     title = forms.CharField(label=_("Action item"), max_length=500)
     owner = forms.TypedChoiceField(label=_("Owner"), required=False, coerce=int, empty_value=None)
-    due_on = forms.DateField(
-        label=_("Due on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    due_on = forms.DateField(label=_("Due on"), required=False, widget=ISO_DATE)
 
     def __init__(self, *args, entities=(), **kwargs):
         super().__init__(*args, **kwargs)

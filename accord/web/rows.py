@@ -81,8 +81,11 @@ def render_row(
     show_area: bool,
     error: str | None = None,
     late: bool = False,
+    progress_open: bool = False,
 ) -> SafeString:
     """One ``<tr>`` of the matrix for activity ``a`` (annotated by ``matrix_rows``).
+    Its buttons have ids, so that htmx gives the focus back to the one pressed when the
+    row is swapped (the progress form stays open after a progress update for that).
 
     Built with f-strings: every value from the database goes through ``escape`` (the
     standard library's, quotes included); the fragments of ``ctx`` are already HTML."""
@@ -102,7 +105,7 @@ def render_row(
             f'<form method="post" action="{url}status/" class="inline" hx-post="{url}status/" '
             f'hx-target="#row-{pk}" hx-swap="outerHTML">{hidden}<label class="visually-hidden" '
             f'for="status-{pk}">{ctx["status_of"]} {code}</label><select id="status-{pk}" name="status">'
-            f'{ctx["options"][a.status]}</select> <button type="submit">{ctx["save"]}</button></form>'
+            f'{ctx["options"][a.status]}</select> <button type="submit" id="status-save-{pk}">{ctx["save"]}</button></form>'
         )
     else:
         status = f'<span class="status status-{escape(a.status)}">{escape(str(ctx["labels"].get(a.status, a.status)))}</span>'
@@ -118,11 +121,11 @@ def render_row(
         )
     if editable:
         progress += (
-            f'<details><summary>{ctx["add_progress"]}</summary><form method="post" action="{url}progress/" '
+            f'<details{" open" if progress_open else ""}><summary>{ctx["add_progress"]}</summary><form method="post" action="{url}progress/" '
             f'hx-post="{url}progress/" hx-target="#row-{pk}" hx-swap="outerHTML" class="stacked">{hidden}'
             f'<label for="progress-{pk}">{ctx["progress_on"]} {code}</label>'
             f'<textarea id="progress-{pk}" name="text" rows="2" required></textarea>'
-            f'<button type="submit">{ctx["add"]}</button></form></details>'
+            f'<button type="submit" id="progress-add-{pk}">{ctx["add"]}</button></form></details>'
         )
     lang = ctx["lang"]
     area = ""

@@ -1,48 +1,57 @@
 """axe-core (bundled by axe-playwright-python) finds no serious or critical violation on
-the main pages, in English and in Arabic; the pages are saved as screenshots."""
+any page of Accord, in English and in Arabic, at 1400 px and at 390 px. The pages come
+from the URL patterns (tests/browser/a11y_pages.py): a pattern that is not a page there,
+not POST only and not excluded with its reason makes the first test fail. Every page is
+saved as a screenshot in test-artifacts/screenshots/."""
 
 from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.a11y_pages import PAGES, STATUS, furnish, unlisted_patterns
 from tests.browser.conftest import screenshot, sign_in
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+WIDTHS = {"wide": {"width": 1400, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 
-def main_pages(w):
-    slug = w.framework.slug
-    return {
-        "dashboard": f"/f/{slug}/",
-        "matrix": f"/f/{slug}/matrix/",
-        "activity": f"/f/{slug}/activities/{w.activities[0].pk}/",
-        "meeting": f"/f/{slug}/meetings/{w.meeting.pk}/",
-        "action-items": f"/f/{slug}/action-items/",
-        "registry": f"/f/{slug}/registry/",
-        "resolution": f"/f/{slug}/resolutions/{w.resolution.pk}/",
-    }
+def test_every_url_pattern_is_checked_or_excluded_with_a_reason():
+    assert not unlisted_patterns(), (
+        "URL patterns neither in tests/browser/a11y_pages.py PAGES nor in NOT_PAGES "
+        f"(with the reason) nor POST only: {unlisted_patterns()}"
+    )
 
 
+def _serious(axe, page, label: str) -> list[str]:
+    found = []
+    for violation in axe.run(page).response["violations"]:
+        if violation.get("impact") in ("serious", "critical"):
+            targets = [n["target"] for n in violation["nodes"]][:3]
+            found.append(f"{label}: {violation['id']} ({violation['impact']}) {targets}")
+    return found
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("language", ["en", "ar"])
-def test_main_pages_have_no_serious_accessibility_violation(world, new_page, language):
-    page = new_page()
-    sign_in(page, "focal")
-    axe = Axe()
-    problems = []
-    for name, url in main_pages(world).items():
-        page.goto(url if language == "en" else f"/{language}{url}")
+def test_no_page_has_a_serious_accessibility_violation(world, new_page, language):
+    furnish(world)
+    pages = {}
+    for who in {who for _pattern, who, _url in PAGES.values()}:
+        pages[who] = new_page(locale="ar" if language == "ar" else "en-GB")
+        if who:
+            sign_in(pages[who], who)
+    axe, problems = Axe(), []
+    prefix = "" if language == "en" else f"/{language}"
+    for name, (_pattern, who, url) in PAGES.items():
+        page = pages[who]
+        response = page.goto(prefix + url(world))
         page.wait_for_load_state()
-        assert page.locator("html").get_attribute("lang") == language
-        screenshot(page, f"{language}-{name}")
-        results = axe.run(page)
-        for violation in results.response["violations"]:
-            if violation.get("impact") in ("serious", "critical"):
-                targets = [n["target"] for n in violation["nodes"]][:3]
-                problems.append(
-                    f"{language} {name}: {violation['id']} ({violation['impact']}) {targets}"
-                )
+        assert response.status == STATUS.get(name, 200), f"{name}: {response.status}"
+        assert page.locator("html").get_attribute("lang") == language, name
+        assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
+        for width, size in WIDTHS.items():
+            page.set_viewport_size(size)
+            screenshot(page, f"{language}-{width}-{name}")
+            problems += _serious(axe, page, f"{language} {width} {name}")
     assert not problems, "\n".join(problems)

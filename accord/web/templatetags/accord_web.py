@@ -94,3 +94,35 @@ def _affiliation(person) -> str:
         if membership.organization:
             return membership.organization.acronym or membership.organization.name
     return _("Secretariat staff")
+
+
+@register.simple_tag
+def message_groups(messages) -> dict:
+    """Django's messages split for base.html: errors go to a role="alert" region (read
+    out at once), the others to the role="status" live region."""
+    groups: dict[str, list] = {"status": [], "alert": []}
+    for message in messages or ():
+        groups["alert" if message.level_tag == "error" else "status"].append(message)
+    return groups
+
+
+@register.inclusion_tag("web/partials/error_summary.html")
+def error_summary(form):
+    """What a form refused, at its top (role="alert"), each field's error a link to the
+    field; the first invalid field gets ``autofocus``, so the focus lands on it when the
+    page comes back (Django itself marks it aria-invalid and aria-describedby its error).
+    Put it before the fields: it changes the widget of the first one."""
+    if form is None or not form.is_bound or not form.errors:
+        return {"rows": []}
+    rows = [{"text": e, "href": ""} for e in form.non_field_errors()]
+    first = None
+    for field in form:
+        for e in field.errors:
+            label = field.label if not field.is_hidden else ""
+            href = "" if field.is_hidden else f"#{field.id_for_label or field.auto_id}"
+            rows.append({"text": f"{label}: {e}" if label else e, "href": href})
+        if field.errors and not field.is_hidden and first is None:
+            first = field
+    if first is not None:
+        first.field.widget.attrs["autofocus"] = True
+    return {"rows": rows}

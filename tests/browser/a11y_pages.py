@@ -1,0 +1,255 @@
+"""Every page of Accord, found from the URL patterns, with the address to open it in the
+scenario of tests/world and the person who opens it: read by the axe-core test of every
+page (tests/browser/test_axe_every_page.py) and the screenshots of the new pages.
+
+A URL pattern is either a page here, answers POST only (its form is on another page,
+found by ``post_only``), or is listed in ``NOT_PAGES`` with the reason. The test fails
+when a pattern is in none of them, so a new page cannot be forgotten."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import SimpleNamespace
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests.browser.post_walk import _closure_methods
+
+# Who opens the page: a coordinator of the framework (sees every button and form), the
+# viewer (refused a write: the 403 page) or the public (None).
+COORDINATOR, VIEWER, PUBLIC = "coordinator", "viewer", None
+
+NOT_PAGES = {
+    "admin": "Django's admin is for administrators (tested in tests/web)",
+    "set_language": "redirects back to the page the switcher is on",
+    "logout": "answers POST only (the header's Sign out button)",
+    "healthz": "plain text for the load balancer",
+    "matrix-export": "an .xlsx or .csv file",
+    "report-job": "a job's progress page needs a queued report (tests/browser/test_reports.py)",
+    "opendata-iati": "an XML file",
+    "opendata-matrix": "a file (.csv, .xlsx, .json)",
+    "opendata-registry": "a file (.csv, .xlsx, .json)",
+    "opendata-resolution": "a file (Akoma Ntoso or JSON)",
+    "notification-open": "redirects to the page of what the notification is about",
+    "user-calendar": "an iCalendar file",
+    "framework-calendar": "an iCalendar file",
+    "meeting-calendar": "an iCalendar file",
+    "resolution-upload": "GET redirects to the list of resolutions, where the upload form is",
+    "otp-verify": "redirects unless a second factor is set up (tests/web/test_otp*.py)",
+}
+
+
+def url_patterns(resolver=None, namespace: str = ""):
+    """(name, callback) of every named pattern, admin's included."""
+    for p in (resolver or get_resolver()).url_patterns:
+        if isinstance(p, URLResolver):
+            ns = f"{namespace}{p.namespace}:" if p.namespace else namespace
+            yield from url_patterns(p, ns)
+        elif isinstance(p, URLPattern) and p.name:
+            yield f"{namespace}{p.name}", p.callback
+
+
+def post_only(callback) -> bool:
+    """A view wrapped in require_POST (405 to a GET: its form is on another page)."""
+    func = callback
+    while func is not None:
+        methods = _closure_methods(func)
+        if methods:
+            return methods == {"POST"}
+        func = getattr(func, "__wrapped__", None)
+    return False
+
+
+def _f(w, rest: str = "") -> str:
+    return f"/f/{w.framework.slug}/{rest}"
+
+
+# name of the page -> (URL pattern it shows, who opens it, its address in the scenario)
+Page = tuple[str, str | None, Callable[[SimpleNamespace], str]]
+PAGES: dict[str, Page] = {
+    "landing": ("home", PUBLIC, lambda w: "/"),
+    "my-work": ("home", COORDINATOR, lambda w: "/"),
+    "sign-in": ("login", PUBLIC, lambda w: "/accounts/login/"),
+    "password": ("password_change", COORDINATOR, lambda w: "/accounts/password/"),
+    "password-done": ("password_change_done", COORDINATOR, lambda w: "/accounts/password/done/"),
+    "password-reset": ("password_reset", PUBLIC, lambda w: "/accounts/password/reset/"),
+    "password-reset-sent": (
+        "password_reset_done",
+        PUBLIC,
+        lambda w: "/accounts/password/reset/sent/",
+    ),
+    "password-reset-confirm": ("password_reset_confirm", PUBLIC, lambda w: w.reset_url),
+    "password-reset-done": (
+        "password_reset_complete",
+        PUBLIC,
+        lambda w: "/accounts/password/reset/done/",
+    ),
+    "second-factor": ("otp-setup", COORDINATOR, lambda w: "/accounts/second-factor/"),
+    "matrix-import": (
+        "matrix-import",
+        COORDINATOR,
+        lambda w: f"/reports/matrix/{w.biennium.pk}/import/",
+    ),
+    "report": ("report-sg", COORDINATOR, lambda w: f"/reports/sg/{w.framework.slug}/"),
+    "review-pack": ("review-pack", COORDINATOR, lambda w: f"/reports/review-pack/{w.meeting.pk}/"),
+    "opendata": ("opendata", PUBLIC, lambda w: "/reports/opendata/"),
+    "contribution-call": (
+        "contribution-call",
+        COORDINATOR,
+        lambda w: f"/reports/calls/{w.call.pk}/",
+    ),
+    "contribution": (
+        "contribution",
+        COORDINATOR,
+        lambda w: f"/reports/contributions/{w.contribution.pk}/",
+    ),
+    "search": ("search", COORDINATOR, lambda w: "/search/?q=human+rights"),
+    "framework-search": ("framework-search", PUBLIC, lambda w: _f(w, "search/?q=workshop")),
+    "notifications": ("notifications", COORDINATOR, lambda w: "/notifications/"),
+    "notification-preferences": (
+        "notification-preferences",
+        COORDINATOR,
+        lambda w: "/notifications/preferences/",
+    ),
+    "unsubscribe": ("notification-unsubscribe", PUBLIC, lambda w: w.unsubscribe_url),
+    "activity-log": ("activity-log", COORDINATOR, lambda w: _f(w, "activity-log/")),
+    "dashboard": ("dashboard", COORDINATOR, lambda w: _f(w)),
+    "public-dashboard": ("dashboard", PUBLIC, lambda w: _f(w)),
+    "matrix": ("matrix", COORDINATOR, lambda w: _f(w, "matrix/")),
+    "activity": ("activity", COORDINATOR, lambda w: _f(w, f"activities/{w.activities[0].pk}/")),
+    "meetings": ("meetings", COORDINATOR, lambda w: _f(w, "meetings/")),
+    "meeting": ("meeting", COORDINATOR, lambda w: _f(w, f"meetings/{w.meeting.pk}/")),
+    "action-items": ("action-items", COORDINATOR, lambda w: _f(w, "action-items/")),
+    "registry": ("registry", COORDINATOR, lambda w: _f(w, "registry/")),
+    "resolutions": ("resolutions", COORDINATOR, lambda w: _f(w, "resolutions/")),
+    "resolution": ("resolution", COORDINATOR, lambda w: _f(w, f"resolutions/{w.resolution.pk}/")),
+    "compare-pick": (
+        "resolution-compare-pick",
+        COORDINATOR,
+        lambda w: _f(w, f"resolutions/{w.later.pk}/compare/"),
+    ),
+    "compare": (
+        "resolution-compare",
+        COORDINATOR,
+        lambda w: _f(w, f"resolutions/{w.later.pk}/compare/{w.resolution.pk}/"),
+    ),
+    "review": (
+        "resolution-review",
+        COORDINATOR,
+        lambda w: _f(w, f"resolutions/{w.resolution.pk}/review/"),
+    ),
+    "activity-new": ("activity-new", COORDINATOR, lambda w: _f(w, "activities/new/")),
+    "activities-deleted": (
+        "activities-deleted",
+        COORDINATOR,
+        lambda w: _f(w, "activities/deleted/"),
+    ),
+    "activity-edit": (
+        "activity-edit",
+        COORDINATOR,
+        lambda w: _f(w, f"activities/{w.activities[0].pk}/edit/"),
+    ),
+    "meeting-new": ("meeting-new", COORDINATOR, lambda w: _f(w, "meetings/new/")),
+    "meeting-edit": (
+        "meeting-edit",
+        COORDINATOR,
+        lambda w: _f(w, f"meetings/{w.meeting.pk}/edit/"),
+    ),
+    "decision-edit": (
+        "decision-edit",
+        COORDINATOR,
+        lambda w: _f(w, f"meetings/{w.meeting.pk}/decisions/{w.decision.pk}/edit/"),
+    ),
+    "action-item-edit": (
+        "action-item-edit",
+        COORDINATOR,
+        lambda w: _f(w, f"action-items/{w.items[0].pk}/edit/"),
+    ),
+    "agreement-new": ("agreement-new", COORDINATOR, lambda w: _f(w, "agreements/new/")),
+    "agreement-edit": (
+        "agreement-edit",
+        COORDINATOR,
+        lambda w: _f(w, f"agreements/{w.agreement.pk}/edit/"),
+    ),
+    "focal-point-new": ("focal-point-new", COORDINATOR, lambda w: _f(w, "focal-points/new/")),
+    "priority-area-new": ("priority-area-new", COORDINATOR, lambda w: _f(w, "priority-areas/new/")),
+    "priority-area-edit": (
+        "priority-area-edit",
+        COORDINATOR,
+        lambda w: _f(w, f"priority-areas/{w.peace.pk}/edit/"),
+    ),
+    "entity": ("entity", COORDINATOR, lambda w: _f(w, f"entities/{w.ohchr.pk}/")),
+    "entity-rename": (
+        "entity-rename",
+        COORDINATOR,
+        lambda w: _f(w, f"entities/{w.ohchr.pk}/rename/"),
+    ),
+    "biennium-new": ("biennium-new", COORDINATOR, lambda w: _f(w, "bienniums/new/")),
+    # The error pages, in the site's layout: a write the viewer may not make, a row that
+    # does not exist.
+    "403": ("activity-new", VIEWER, lambda w: _f(w, "activities/new/")),
+    "404": ("meeting", PUBLIC, lambda w: _f(w, "meetings/999999/")),
+}
+STATUS = {"403": 403, "404": 404}
+
+
+def unlisted_patterns() -> list[str]:
+    """The URL patterns that are neither a page above, POST only, nor in NOT_PAGES."""
+    shown = {pattern for pattern, _who, _url in PAGES.values()}
+    return sorted(
+        {
+            name
+            for name, callback in url_patterns()
+            if name not in shown and name.split(":")[0] not in NOT_PAGES and not post_only(callback)
+        }
+    )
+
+
+def furnish(w: SimpleNamespace) -> SimpleNamespace:
+    """Add to the scenario what some pages need: a later resolution to compare with, a
+    call for contributions, notifications, a password-reset and an unsubscribe link."""
+    import datetime
+
+    from django.contrib.auth.tokens import default_token_generator
+    from django.core.management import call_command
+    from django.utils import timezone
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    from accord.notifications.mail import unsubscribe_token
+    from accord.reports.contributions import open_call
+
+    w.later = _later_resolution(w.resolution)
+    today = timezone.localdate()
+    w.call = open_call(
+        framework=w.framework,
+        start=datetime.date(today.year, 1, 1),
+        end=datetime.date(today.year + 1, 12, 31),
+        due_on=today + datetime.timedelta(days=20),
+        by=w.coordinator,
+    )
+    w.contribution = w.call.contributions.order_by("pk").first()
+    call_command("remind")
+    uid = urlsafe_base64_encode(force_bytes(w.focal.pk))
+    w.reset_url = f"/accounts/password/reset/{uid}/{default_token_generator.make_token(w.focal)}/"
+    w.unsubscribe_url = f"/notifications/unsubscribe/{unsubscribe_token(w.focal.pk, ['overdue'])}/"
+    return w
+
+
+def _later_resolution(res):
+    """A copy of the founding resolution as the next one of the series, one paragraph
+    reworded, so that the comparison has something to show."""
+    from accord.documents.models import Paragraph, Resolution
+
+    later = Resolution.objects.get(pk=res.pk)
+    later.pk = None
+    later.symbol, later.session = "A/RES/75/16", 75
+    later.save()
+    rows = []
+    for p in res.paragraphs.order_by("order"):
+        p.pk, p.resolution = None, later
+        if p.kind == "operative" and p.number == 1:
+            p.text = p.text.replace("Takes note", "Welcomes")
+        rows.append(p)
+    Paragraph.objects.bulk_create(rows)
+    return later

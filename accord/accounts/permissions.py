@@ -527,9 +527,11 @@ def can_report_all_frameworks(user) -> bool:
     g = grants(user)
     if g.is_admin:
         return True
-    from accord.cooperation.models import Framework
+    from accord.accounts.models import Membership
 
-    ids = set(Framework.objects.values_list("pk", flat=True))
+    # the framework model reached through the membership (accounts imports no app above it)
+    framework_model = Membership._meta.get_field("framework").related_model
+    ids = set(framework_model._default_manager.values_list("pk", flat=True))
     return bool(ids) and ids <= g.frameworks
 
 

@@ -122,6 +122,14 @@ def _read(source: Any, name: str | None = None) -> tuple[Any, bytes | None, str]
         raise BootstrapError(
             f"{name}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
         ) from exc
+    if not parsed.symbol and not parsed.session:
+        raise BootstrapError(
+            _(
+                "%(name)s: no symbol (such as A/RES/73/135 or A/80/L.10) or session was found "
+                "in the text, so Accord cannot tell which resolution it is."
+            )
+            % {"name": name}
+        )
     return parsed, data, name
 
 

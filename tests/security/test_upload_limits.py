@@ -78,3 +78,13 @@ def test_starting_a_framework_has_the_same_limits(client, world, settings):
     page = _start(client, "big.md", b"1. Text.\n" * 500)
     assert "The file is larger than the limit of 1000" in page
     assert Resolution.objects.count() == before
+
+
+def test_a_text_that_names_no_resolution_is_refused_with_the_reason(client, world):
+    """A pasted text with a formula and a paragraph but no symbol, session or date parses,
+    but cannot be filed (nor written as Akoma Ntoso): the page says why; nothing is saved."""
+    client.force_login(world.coordinator)
+    before = Resolution.objects.count()
+    page = _upload(client, world, "pasted.txt", b"The General Assembly,\n\n1. Decides.\n")
+    assert "no symbol (such as A/RES/73/135 or A/80/L.10) or session was found" in page
+    assert Resolution.objects.count() == before

@@ -73,6 +73,48 @@ def entity_html(entity, lang: str = "", link: str = "") -> str:
     return f'<a href="{link}{entity.pk}/">{label}</a>' if link else label
 
 
+def _status_cell(
+    a: Activity, ctx: dict, url: str, code: str, hidden: str, *, editable: bool
+) -> str:
+    """The status menu (with its Save button) for an editor, the status label for others."""
+    pk = int(a.pk)
+    if not editable:
+        label = escape(str(ctx["labels"].get(a.status, a.status)))
+        return f'<span class="status status-{escape(a.status)}">{label}</span>'
+    return (
+        f'<form method="post" action="{url}status/" class="inline" hx-post="{url}status/" '
+        f'hx-target="#row-{pk}" hx-swap="outerHTML">{hidden}<label class="visually-hidden" '
+        f'for="status-{pk}">{ctx["status_of"]} {code}</label><select id="status-{pk}" name="status">'
+        f'{ctx["options"][a.status]}</select> <button type="submit" id="status-save-{pk}">{ctx["save"]}</button></form>'
+    )
+
+
+def _progress_cell(
+    a: Activity, ctx: dict, url: str, code: str, hidden: str, *, editable: bool, open_: bool
+) -> str:
+    """The last progress note (date and first words), and for an editor the form to add one."""
+    pk = int(a.pk)
+    progress = ""
+    # annotations of matrix_rows, not fields of the model
+    last_date = a.last_progress_date  # type: ignore[attr-defined]
+    last_text = a.last_progress_text  # type: ignore[attr-defined]
+    if last_date:
+        progress = (
+            f'<time datetime="{last_date.isoformat()}">'
+            f"{escape(date_format(last_date, ctx['date_format']))}</time> "
+            f"{escape(Truncator(last_text or '').words(12))}"
+        )
+    if editable:
+        progress += (
+            f'<details{" open" if open_ else ""}><summary>{ctx["add_progress"]}</summary><form method="post" action="{url}progress/" '
+            f'hx-post="{url}progress/" hx-target="#row-{pk}" hx-swap="outerHTML" class="stacked">{hidden}'
+            f'<label for="progress-{pk}">{ctx["progress_on"]} {code}</label>'
+            f'<textarea id="progress-{pk}" name="text" rows="2" required></textarea>'
+            f'<button type="submit" id="progress-add-{pk}">{ctx["add"]}</button></form></details>'
+        )
+    return progress
+
+
 def render_row(
     a: Activity,
     ctx: dict,
@@ -100,33 +142,8 @@ def render_row(
         title += f' <span class="flag flag-late">{ctx["late"]}</span>'
     if error:
         title += f'<p class="error" role="alert">{escape(str(error))}</p>'
-    if editable:
-        status = (
-            f'<form method="post" action="{url}status/" class="inline" hx-post="{url}status/" '
-            f'hx-target="#row-{pk}" hx-swap="outerHTML">{hidden}<label class="visually-hidden" '
-            f'for="status-{pk}">{ctx["status_of"]} {code}</label><select id="status-{pk}" name="status">'
-            f'{ctx["options"][a.status]}</select> <button type="submit" id="status-save-{pk}">{ctx["save"]}</button></form>'
-        )
-    else:
-        status = f'<span class="status status-{escape(a.status)}">{escape(str(ctx["labels"].get(a.status, a.status)))}</span>'
-    progress = ""
-    # annotations of matrix_rows, not fields of the model
-    last_date = a.last_progress_date  # type: ignore[attr-defined]
-    last_text = a.last_progress_text  # type: ignore[attr-defined]
-    if last_date:
-        progress = (
-            f'<time datetime="{last_date.isoformat()}">'
-            f"{escape(date_format(last_date, ctx['date_format']))}</time> "
-            f"{escape(Truncator(last_text or '').words(12))}"
-        )
-    if editable:
-        progress += (
-            f'<details{" open" if progress_open else ""}><summary>{ctx["add_progress"]}</summary><form method="post" action="{url}progress/" '
-            f'hx-post="{url}progress/" hx-target="#row-{pk}" hx-swap="outerHTML" class="stacked">{hidden}'
-            f'<label for="progress-{pk}">{ctx["progress_on"]} {code}</label>'
-            f'<textarea id="progress-{pk}" name="text" rows="2" required></textarea>'
-            f'<button type="submit" id="progress-add-{pk}">{ctx["add"]}</button></form></details>'
-        )
+    status = _status_cell(a, ctx, url, code, hidden, editable=editable)
+    progress = _progress_cell(a, ctx, url, code, hidden, editable=editable, open_=progress_open)
     lang = ctx["lang"]
     area = ""
     if show_area:

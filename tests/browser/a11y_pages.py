@@ -36,6 +36,7 @@ NOT_PAGES = {
     "meeting-calendar": "an iCalendar file",
     "resolution-upload": "GET redirects to the list of resolutions, where the upload form is",
     "otp-verify": "redirects unless a second factor is set up (tests/web/test_otp*.py)",
+    "api-v1": "the REST API's JSON answers (tests/api) and its docs, Swagger UI's own page for developers (served from local static files, tests/api)",
 }
 
 
@@ -104,6 +105,7 @@ PAGES: dict[str, Page] = {
         lambda w: f"/reports/contributions/{w.contribution.pk}/",
     ),
     "search": ("search", COORDINATOR, lambda w: "/search/?q=human+rights"),
+    "api-tokens": ("api-tokens", COORDINATOR, lambda w: "/accounts/tokens/"),
     "framework-search": ("framework-search", PUBLIC, lambda w: _f(w, "search/?q=workshop")),
     "notifications": ("notifications", COORDINATOR, lambda w: "/notifications/"),
     "notification-preferences": (

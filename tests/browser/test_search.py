@@ -7,6 +7,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from accord.cooperation.models import Activity
+from accord.core.services import object_update
 from tests.browser.conftest import sign_in
 
 
@@ -42,8 +43,11 @@ def test_the_header_box_searches_the_framework_it_is_in(world, new_page):
 
 
 def test_the_public_finds_only_what_is_published(world, new_page):
-    shown = world.activities[2]
-    Activity.objects.filter(pk=shown.pk).update(is_published=True)
+    shown = Activity.objects.get(pk=world.activities[2].pk)
+    # published as the edit page does it (through the service, which keeps the index current)
+    object_update(
+        obj=shown, by=world.coordinator, expected_version=shown.version, is_published=True
+    )
     page = new_page()
     page.goto("/")
     _search_from_header(page, "joint activity number")

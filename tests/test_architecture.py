@@ -1,10 +1,12 @@
 """The size rule of the README's architecture section: no function of ``accord/`` or
 ``resolutions/`` is longer than 60 lines (from its ``def`` line to its last line,
-decorators not counted). The other contracts are import-linter's, run by ``make lint``."""
+decorators not counted). The other contracts are import-linter's, run by ``make lint``;
+the files the section names, as where each rule lives, exist."""
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,3 +41,12 @@ def test_no_function_is_longer_than_60_lines():
     assert len(files) > 50, f"only {len(files)} Python files found under {PACKAGES}"
     found = [line for path in files for line in long_functions(path)]
     assert not found, f"{len(found)} functions over {LIMIT} lines:\n" + "\n".join(found)
+
+
+def test_every_file_the_architecture_section_names_exists():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Architecture\n", 1)[1].split("\n## ", 1)[0]
+    named = set(re.findall(r"`((?:accord|resolutions|tests|docs)/[\w/.-]+)`", section))
+    assert len(named) >= 8, f"the section names only {sorted(named)}"
+    missing = sorted(p for p in named if not (ROOT / p).exists())
+    assert not missing, f"README's architecture section names files that do not exist: {missing}"

@@ -11,13 +11,13 @@ from __future__ import annotations
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accord.accounts import permissions
 from accord.accounts.models import Membership
-from accord.core.errors import AccordError
+from accord.core.errors import AccordError, Invalid
 
 ROLE_NAMES = {
     "administrator": Membership.Role.ADMINISTRATOR,
@@ -115,8 +115,9 @@ def grant(
     user, role: str, *, framework=None, organization=None, entity=None, by=None
 ) -> tuple[Membership, bool]:
     """Give ``user`` a role (idempotent: the same active role is not added twice).
-    Returns the membership and whether it was created. Raises ValidationError when the
-    role lacks what it needs (a coordinator's organization, a focal point's entity)."""
+    Returns the membership and whether it was created. Raises ``Invalid`` (an
+    ``AccordError``, field errors kept) when the role lacks what it needs (a
+    coordinator's organization, a focal point's entity)."""
     role = role_of(role)
     existing = (
         Membership.objects.active()
@@ -129,7 +130,10 @@ def grant(
     m = Membership(
         user=user, role=role, framework=framework, organization=organization, entity=entity
     )
-    m.full_clean(exclude=["user"])
+    try:
+        m.full_clean(exclude=["user"])
+    except ValidationError as exc:
+        raise Invalid(exc) from exc
     m._history_user = by
     m.save()
     _list_focal_point(m, by)

@@ -34,6 +34,7 @@ from accord.cooperation.models import (
     ProgressUpdate,
     SDGTarget,
 )
+from accord.core.services import object_create
 from accord.registry.models import Agreement, Entity, Organization
 
 FRAMEWORK_SLUG = "un-oic"
@@ -264,10 +265,8 @@ def _get_or_create(
     if obj is not None:
         tally.add(kind, False)
         return obj
-    obj = model(**lookup, **defaults)
-    obj.save()
-    for name, values in (m2m or {}).items():
-        getattr(obj, name).set(values)
+    # through the service: validated (full_clean, the model's clean()), with its history
+    obj = object_create(model=model, by=None, **lookup, **defaults, **(m2m or {}))
     tally.add(kind, True)
     return obj
 

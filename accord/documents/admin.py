@@ -28,6 +28,8 @@ class ResolutionAdmin(AccordAdmin):
     raw_id_fields = ["predecessor"]
     date_hierarchy = "adopted_on"
     list_select_related = ["framework", "predecessor"]
+    # The parser's record: the reader shows the rows (paragraphs, mandates), edited here.
+    readonly_fields = ["parsed", "akn"]
     inlines = [ParagraphInline, MandateInline]
 
 

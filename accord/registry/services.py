@@ -10,7 +10,9 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accord.core.errors import AccordError, Invalid
 from accord.core.services import object_create, object_update
@@ -67,15 +69,25 @@ def entity_rename(
 
 
 # --- added for the edit pages (issue 8): agreements and focal points -------------------
-# What each step of an agreement's lifecycle needs to be recorded.
-LIFECYCLE_DATES: dict[str | None, tuple[str, str]] = {
-    Agreement.Status.SIGNED: ("signed_on", _("A signed agreement needs its signature date.")),
+# What each step of an agreement's lifecycle needs to be recorded (lazy messages: a
+# module-level gettext would freeze them in the language active at import).
+LIFECYCLE_DATES: dict[str | None, tuple[str, Promise]] = {
+    Agreement.Status.SIGNED: (
+        "signed_on",
+        gettext_lazy("A signed agreement needs its signature date."),
+    ),
     Agreement.Status.IN_FORCE: (
         "in_force_from",
-        _("An agreement in force needs the date it entered into force."),
+        gettext_lazy("An agreement in force needs the date it entered into force."),
     ),
-    Agreement.Status.EXPIRED: ("expires_on", _("An expired agreement needs its expiry date.")),
-    Agreement.Status.RENEWED: ("renewed_on", _("A renewed agreement needs its renewal date.")),
+    Agreement.Status.EXPIRED: (
+        "expires_on",
+        gettext_lazy("An expired agreement needs its expiry date."),
+    ),
+    Agreement.Status.RENEWED: (
+        "renewed_on",
+        gettext_lazy("A renewed agreement needs its renewal date."),
+    ),
 }
 
 
@@ -84,7 +96,7 @@ def agreement_lifecycle_errors(fields: dict) -> dict[str, str]:
     errors = {}
     needed = LIFECYCLE_DATES.get(fields.get("status"))
     if needed and not fields.get(needed[0]):
-        errors[needed[0]] = needed[1]
+        errors[needed[0]] = str(needed[1])
     signed, expires = fields.get("signed_on"), fields.get("expires_on")
     if signed and expires and expires < signed:
         errors["expires_on"] = _("The expiry date comes before the signature.")

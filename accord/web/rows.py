@@ -61,16 +61,19 @@ def row_context(request, framework, next_url: str = "") -> dict:
     }
 
 
-def entity_html(entity, lang: str = "", link: str = "") -> str:
+def entity_html(entity, lang: str = "", link: str = "", href: str = "") -> str:
     """An entity's acronym with its name in the language ``lang`` (the active one by
-    default) as a tooltip, or its name, linked to ``link`` + its id when given; escaped HTML."""
+    default) as a tooltip, or its name, linked to ``href``, or to ``link`` + its id, when
+    given; escaped HTML. The one renderer of an entity's label (the ``{% entity %}`` tag
+    asks it too)."""
     if entity is None:
         return ""
     name = (getattr(entity, f"name_{lang}", "") if lang else "") or entity.name
     label = escape(name)
     if entity.acronym and entity.acronym != name:
         label = f'<abbr title="{escape(name)}">{escape(entity.acronym)}</abbr>'
-    return f'<a href="{link}{entity.pk}/">{label}</a>' if link else label
+    href = escape(href) if href else (f"{link}{entity.pk}/" if link else "")
+    return f'<a href="{href}">{label}</a>' if href else label
 
 
 def _status_cell(

@@ -64,3 +64,14 @@ def test_a_coordinator_cannot_move_a_meeting_out_of_their_framework_through_the_
         model_admin.save_model(request, meeting, form=None, change=True)
     meeting.refresh_from_db()
     assert meeting.framework == world.framework
+
+
+def test_the_parsers_record_is_shown_read_only_and_the_rows_are_edited(client, world):
+    """One source of truth: a resolution's paragraphs are edited as rows; the parse as
+    JSON (and the Akoma Ntoso made from it) is the parser's record, not a form field."""
+    page = admin_client(client, world, "alice").get(url(world.resolution))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'name="symbol"' in html and 'name="paragraphs-0-text"' in html
+    assert "field-parsed" in html and "field-akn" in html
+    assert 'name="parsed"' not in html and 'name="akn"' not in html

@@ -12,7 +12,9 @@ from django.test.utils import CaptureQueriesContext
 
 from accord.accounts import permissions as P
 from accord.accounts.models import Membership
+from accord.accounts.users import grant
 from accord.cooperation.models import Activity
+from accord.core.errors import AccordError
 
 
 def test_a_superuser_counts_as_an_administrator(world):
@@ -80,6 +82,15 @@ def test_a_focal_point_must_name_an_entity_and_an_administrator_no_framework(wor
         Membership(
             user=world.users["olga"], role="administrator", framework=world.framework
         ).full_clean()
+
+
+def test_granting_a_role_that_lacks_its_side_is_refused_as_an_accord_error(world):
+    """The service raises the one error type of the services, with the field's message."""
+    olga = world.users["olga"]
+    with pytest.raises(AccordError, match="one of the two sides") as refused:
+        grant(olga, "coordinator", framework=world.framework, organization=world.au)
+    assert list(refused.value.message_dict) == ["organization"]
+    assert not Membership.objects.filter(user=olga, role="coordinator").exists()
 
 
 def test_the_admin_is_for_administrators_only(world):

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from accord.cooperation.models import ActionItem, Activity, Meeting, PriorityArea
 from accord.registry.models import Agreement, EntityFormerName, FocalPoint
@@ -108,6 +109,16 @@ def test_an_agreement_needs_the_dates_of_its_lifecycle(client, world):
         {"kind": "mou", "title": "MoU on data", "status": "renewed", "renewed_on": "2026-01-01"},
     )
     assert Agreement.objects.get(title="MoU on data").renewed_on == datetime.date(2026, 1, 1)
+
+
+def test_an_agreement_refused_on_a_french_page_says_why_in_french(client, world):
+    client.force_login(world.coordinator)
+    with translation.override("fr"):
+        url = _url("agreement-new", world)
+    assert url.startswith("/fr/")
+    refused = client.post(url, {"kind": "mou", "title": "MoU en français", "status": "signed"})
+    assert "Un accord signé doit avoir sa date de signature." in refused.content.decode()
+    assert not Agreement.objects.filter(title="MoU en français").exists()
 
 
 def test_focal_point_priority_area_and_rename(client, world):

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from django import template
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from accord.accounts import permissions
 from accord.cooperation.palette import status_css_properties
 from accord.core.services import user_label
+from accord.web.rows import entity_html
 
 register = template.Library()
 
@@ -22,16 +23,13 @@ def entity(context, obj):
     framework; an empty string for None."""
     if obj is None:
         return ""
-    name = obj.name
-    if obj.acronym and obj.acronym != name:
-        label = format_html('<abbr title="{}">{}</abbr>', name, obj.acronym)
-    else:
-        label = format_html("{}", name)
     framework = context.get("framework")
-    if framework is None:
-        return label
-    url = reverse("entity", kwargs={"slug": framework.slug, "pk": obj.pk})
-    return format_html('<a href="{}">{}</a>', url, label)
+    url = (
+        reverse("entity", kwargs={"slug": framework.slug, "pk": obj.pk})
+        if framework is not None
+        else ""
+    )
+    return mark_safe(entity_html(obj, href=url))  # (escaped by entity_html)
 
 
 @register.simple_tag

@@ -75,9 +75,8 @@ _LIST_SEPARATOR = re.compile(
     r"(?:,?\s+entitled\s+[“\"][^”\"]{1,300}[”\"])?(?:,?\s+and\s+|,\s*(?:and\s+)?)"
 )
 
-_SYMBOL = re.compile(
-    r"(?<![\w/.])"
-    r"(?P<sym>[A-Z]{1,6}(?:/[A-Za-z0-9]+(?:[.\-–][A-Za-z0-9]+)*)+)"
+_SYMBOL = re.compile(  # the first capital before the lookbehind lets the engine skip to capitals
+    r"(?P<sym>[A-Z](?<![\w/.][A-Z])[A-Z]{0,5}(?:/[A-Za-z0-9]+(?:[.\-–][A-Za-z0-9]+)*)+)"
     r"(?P<year>\s\(\d{4}\))?"
 )
 _OFFICIAL_RECORDS = re.compile(

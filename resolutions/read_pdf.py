@@ -62,7 +62,8 @@ def read_pdf(raw: bytes, warnings: list[str]) -> str:
         raise NoTextLayer(f"the PDF's {count} page(s) have no text layer (a scan?): run OCR first")
     if empty:
         warnings.append(f"PDF page(s) {', '.join(map(str, empty))} have no text (scanned images?)")
-    return "\n\n".join(pages) + "\n"
+    text = "\n\n".join(pages) + "\n"  # hyphens pdfium marked, and characters dropped, once
+    return text.replace("\ufffe", "-\n").replace("\x02", "-\n").replace(_DROPPED, "")
 
 
 class _Line:
@@ -81,7 +82,9 @@ def page_lines(page) -> list[str]:
     and so the cleaner, have the opposite on each count; this puts them back,
     asking pdfium for the position of one character per line (and of the
     characters around the spaces of short lines at the top and bottom of the
-    page), which keeps the cost near that of bare extraction.
+    page), which keeps the cost near that of bare extraction. The lines still hold
+    pdfium's hyphen marks and the characters dropped (_DROPPED): read_pdf replaces
+    them once for the whole document.
     """
     import pypdfium2.raw as pdfium_c
 
@@ -114,9 +117,7 @@ def page_lines(page) -> list[str]:
             else:
                 out.append(line.text)
             previous = line
-        return [
-            s.replace("\ufffe", "-\n").replace("\x02", "-\n").replace(_DROPPED, "") for s in out
-        ]
+        return out
     finally:
         textpage.close()
 

@@ -15,6 +15,7 @@ rows on both.
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.db import connection
 
 from accord.search.query import to_fts5, to_tsquery
@@ -65,11 +66,20 @@ def _readable_sql(readable) -> tuple[list[str], list]:
 
 
 def _readable_fts5(expr: str, readable) -> str:
-    """SQLite: the MATCH expression on ``terms``, and on ``scope`` the readable entries."""
+    """SQLite: the MATCH expression on ``terms``, and on ``scope`` the readable entries.
+    A member's are said as what to leave out (the unpublished entries of the frameworks
+    they do not read): FTS5 then merges the small lists of the other frameworks rather
+    than the large one of the member's own framework (twice the time of the search)."""
     if readable is None:
         return f"terms : ({expr})"
-    scopes = " OR ".join(["pub", *(f"f{f}" for f in sorted(readable))])
-    return f"terms : ({expr}) AND scope : ({scopes})"
+    if not readable:
+        return f"terms : ({expr}) AND scope : pub"
+    framework = apps.get_model("cooperation", "Framework")
+    hidden = sorted(set(framework.objects.values_list("pk", flat=True)) - set(readable))
+    if not hidden:
+        return f"terms : ({expr})"
+    others = " OR ".join(f"f{f}" for f in hidden)
+    return f"terms : ({expr}) NOT (scope : ({others}) NOT scope : pub)"
 
 
 def _filters(filters: dict) -> tuple[str, list]:

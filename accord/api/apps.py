@@ -6,3 +6,8 @@ class ApiConfig(AppConfig):
     name = "accord.api"
     label = "api"
     verbose_name = _("API")
+
+    def ready(self) -> None:
+        from accord.api.checks import check_settings
+
+        check_settings()

@@ -71,6 +71,13 @@ def one(request, queryset: QuerySet, **lookup):
     return row
 
 
+def detail(request, response, queryset: QuerySet, pk: int):
+    """The row ``pk`` of ``queryset`` (404 when the caller may not read it), with its ETag."""
+    row = one(request, queryset, pk=pk)
+    tag(response, row)
+    return row
+
+
 def page(queryset: QuerySet, query: PageQuery) -> dict:
     """One page of ``queryset``: ``{"count", "limit", "offset", "items"}``."""
     return {

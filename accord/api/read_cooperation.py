@@ -19,6 +19,7 @@ from accord.api.common import (
     PageQuery,
     Pk,
     Slug,
+    detail,
     framework_of,
     one,
     page,
@@ -81,7 +82,7 @@ class MatrixQuery(PageQuery):
     area: Id | None = None
     entity: Id | None = None
     status: ActivityStatus | None = None
-    q: str | None = text(200)
+    q: str | None = text(200, default=None)
     order: MatrixOrder = "priority_area"
 
 
@@ -120,9 +121,7 @@ def activity(request, pk: Pk, response: HttpResponse):
     rows = Activity.objects.prefetch_related(
         "participants", "mandates", "sdg_targets", "indicators", "progress_updates"
     )
-    row = one(request, rows, pk=pk)
-    tag(response, row)
-    return row
+    return detail(request, response, rows, pk)
 
 
 @router.get("/frameworks/{slug}/meetings", response={200: S.MeetingPage, **READ_ERRORS})
@@ -134,9 +133,7 @@ def meetings(request, slug: Slug, q: Query[PageQuery]):
 @router.get("/meetings/{pk}", response={200: S.MeetingDetail, **READ_ERRORS})
 def meeting(request, pk: Pk, response: HttpResponse):
     rows = Meeting.objects.prefetch_related("participants", "decisions", "documents")
-    row = one(request, rows, pk=pk)
-    tag(response, row)
-    return row
+    return detail(request, response, rows, pk)
 
 
 @router.get("/meetings/{pk}/decisions", response={200: S.DecisionPage, **READ_ERRORS})
@@ -147,9 +144,7 @@ def decisions(request, pk: Pk, q: Query[PageQuery]):
 
 @router.get("/decisions/{pk}", response={200: S.DecisionOut, **READ_ERRORS})
 def decision(request, pk: Pk, response: HttpResponse):
-    row = one(request, Decision.objects.all(), pk=pk)
-    tag(response, row)
-    return row
+    return detail(request, response, Decision.objects.all(), pk)
 
 
 class ActionItemQuery(PageQuery):
@@ -179,6 +174,4 @@ def action_items(request, slug: Slug, q: Query[ActionItemQuery]):
 
 @router.get("/action-items/{pk}", response={200: S.ActionItemOut, **READ_ERRORS})
 def action_item(request, pk: Pk, response: HttpResponse):
-    row = one(request, ActionItem.objects.all(), pk=pk)
-    tag(response, row)
-    return row
+    return detail(request, response, ActionItem.objects.all(), pk)

@@ -18,6 +18,7 @@ from accord.api.common import (
     PageQuery,
     Pk,
     Slug,
+    detail,
     framework_of,
     one,
     page,
@@ -60,9 +61,7 @@ def entities(request, q: Query[EntityQuery]):
 
 @router.get("/entities/{pk}", response={200: S.EntityOut, **READ_ERRORS})
 def entity(request, pk: Pk, response: HttpResponse):
-    row = one(request, Entity.objects.prefetch_related("former_names"), pk=pk)
-    tag(response, row)
-    return row
+    return detail(request, response, Entity.objects.prefetch_related("former_names"), pk)
 
 
 class FocalPointQuery(PageQuery):
@@ -103,9 +102,7 @@ def agreements(request, slug: Slug, q: Query[PageQuery]):
 
 @router.get("/agreements/{pk}", response={200: S.AgreementOut, **READ_ERRORS})
 def agreement(request, pk: Pk, response: HttpResponse):
-    row = one(request, Agreement.objects.prefetch_related("parties"), pk=pk)
-    tag(response, row)
-    return row
+    return detail(request, response, Agreement.objects.prefetch_related("parties"), pk)
 
 
 class ResolutionQuery(PageQuery):
@@ -128,9 +125,7 @@ def resolutions(request, q: Query[ResolutionQuery]):
 @router.get("/resolutions/{pk}", response={200: S.ResolutionDetail, **READ_ERRORS})
 def resolution(request, pk: Pk, response: HttpResponse):
     """The resolution and its structure as the parser gives it (``parsed``)."""
-    row = one(request, Resolution.objects.defer("akn"), pk=pk)
-    tag(response, row)
-    return row
+    return detail(request, response, Resolution.objects.defer("akn"), pk)
 
 
 @router.get(
@@ -163,9 +158,7 @@ def mandates(request, pk: Pk, q: Query[MandateQuery]):
 
 @router.get("/mandates/{pk}", response={200: S.MandateOut, **READ_ERRORS})
 def mandate(request, pk: Pk, response: HttpResponse):
-    row = one(request, Mandate.objects.select_related("paragraph"), pk=pk)
-    tag(response, row)
-    return row
+    return detail(request, response, Mandate.objects.select_related("paragraph"), pk)
 
 
 class SearchQuery(Schema):

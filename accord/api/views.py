@@ -1,6 +1,6 @@
 """The page of a user's personal API tokens (``/accounts/tokens/``): the list (name, key
 prefix, scope, expiry, last use), a form to create one (its key is shown once, on the
-answer to the form), and a button to revoke each. Writes through ``accord.api.tokens``."""
+page after the form), and a button to revoke each. Writes through ``accord.api.tokens``."""
 
 from __future__ import annotations
 
@@ -33,21 +33,25 @@ class TokenForm(forms.Form):
         guard_text_fields(self)
 
 
+NEW_KEY = "api-token-new-key"  # the session holds a new key from the POST to the next GET
+
+
 @login_required
 def tokens(request):
-    """The list and the creation form; on POST, create a token and show its key once."""
+    """The list and the creation form. A new token's key is shown once, on the page the
+    form redirects to (so that reloading it neither shows the key again nor makes a token)."""
     form = TokenForm(request.POST or None)
-    key = None
     if request.method == "POST" and form.is_valid():
         try:
             _token, key = token_create(user=request.user, **form.cleaned_data)
         except AccordError as error:
             form.add_error(None, str(error))
         else:
-            form = TokenForm()
+            request.session[NEW_KEY] = key
+            return redirect("api-tokens")
     context = {
         "form": form,
-        "key": key,
+        "key": request.session.pop(NEW_KEY, None) if request.method == "GET" else None,
         "tokens": ApiToken.objects.filter(user=request.user),
     }
     return render(request, "api/tokens.html", context, status=400 if form.errors else 200)

@@ -138,7 +138,7 @@ PAGES: dict[str, Page] = {
     "review": (
         "resolution-review",
         COORDINATOR,
-        lambda w: _f(w, f"resolutions/{w.resolution.pk}/review/"),
+        lambda w: _f(w, f"resolutions/{w.reviewed.pk}/review/"),
     ),
     "activity-new": ("activity-new", COORDINATOR, lambda w: _f(w, "activities/new/")),
     "activities-deleted": (
@@ -207,9 +207,21 @@ def unlisted_patterns() -> list[str]:
     )
 
 
+def serious_violations(axe, page, label: str) -> list[str]:
+    """What axe-core finds serious or critical on the page, one line each."""
+    found = []
+    for violation in axe.run(page).response["violations"]:
+        if violation.get("impact") in ("serious", "critical"):
+            targets = [n["target"] for n in violation["nodes"]][:3]
+            found.append(f"{label}: {violation['id']} ({violation['impact']}) {targets}")
+    return found
+
+
 def furnish(w: SimpleNamespace) -> SimpleNamespace:
-    """Add to the scenario what some pages need: a later resolution to compare with, a
-    call for contributions, notifications, a password-reset and an unsubscribe link."""
+    """Add to the scenario what some pages need: the founding resolution uploaded again
+    (its proposals in the review list), a later resolution to compare with, a call for
+    contributions, notifications, a password-reset and an unsubscribe link. Uploads go
+    to settings.MEDIA_ROOT: point it at a temporary folder first."""
     import datetime
 
     from django.contrib.auth.tokens import default_token_generator
@@ -218,9 +230,12 @@ def furnish(w: SimpleNamespace) -> SimpleNamespace:
     from django.utils.encoding import force_bytes
     from django.utils.http import urlsafe_base64_encode
 
+    from accord.documents.services import resolution_import
     from accord.notifications.mail import unsubscribe_token
     from accord.reports.contributions import open_call
+    from tests.web.scenario import DEMO
 
+    w.reviewed = resolution_import(source=DEMO, user=w.admin, framework=w.framework.slug).resolution
     w.later = _later_resolution(w.resolution)
     today = timezone.localdate()
     w.call = open_call(

@@ -2,15 +2,16 @@
 the focus on its first invalid field, marked aria-invalid and described by its error,
 under a summary (role="alert") that links to it; an inline save of the matrix says
 "saved" in the page's live region (role="status") and keeps the focus on the button
-pressed; a refused action's message is an alert, not a status."""
+pressed; a refused action's message is an alert, not a status. The refused form has no
+serious accessibility violation either."""
 
 from __future__ import annotations
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.browser.a11y_pages import serious_violations
 from tests.browser.conftest import sign_in
-
-FOCUSED_ID = "document.activeElement && document.activeElement.id"
 
 
 def test_a_refused_form_focuses_its_first_invalid_field(world, new_page):
@@ -35,6 +36,7 @@ def test_a_refused_form_focuses_its_first_invalid_field(world, new_page):
     page.get_by_label("Title").focus()
     link.click()
     expect(field).to_be_focused()
+    assert not serious_violations(Axe(), page, "refused agreement form")
 
 
 def test_an_inline_save_says_saved_and_keeps_the_focus(world, new_page):

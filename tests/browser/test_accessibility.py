@@ -2,17 +2,43 @@
 any page of Accord, in English and in Arabic, at 1400 px and at 390 px. The pages come
 from the URL patterns (tests/browser/a11y_pages.py): a pattern that is not a page there,
 not POST only and not excluded with its reason makes the first test fail. Every page is
-saved as a screenshot in test-artifacts/screenshots/."""
+saved as a screenshot in test-artifacts/screenshots/ (and the pages of issue 8 in
+docs/screenshots/ when ACCORD_DOCS_SCREENSHOTS=1)."""
 
 from __future__ import annotations
+
+import os
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.a11y_pages import PAGES, STATUS, furnish, unlisted_patterns
+from tests.browser.a11y_pages import (
+    PAGES,
+    STATUS,
+    furnish,
+    serious_violations,
+    unlisted_patterns,
+)
 from tests.browser.conftest import screenshot, sign_in
 
 WIDTHS = {"wide": {"width": 1400, "height": 900}, "phone": {"width": 390, "height": 844}}
+# The pages of issue 8 shown in docs/screenshots/ (README.md there lists them), written
+# when the test runs with ACCORD_DOCS_SCREENSHOTS=1.
+DOCS_ENV = "ACCORD_DOCS_SCREENSHOTS"
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+DOCS_PAGES = {
+    "wide-landing",
+    "wide-my-work",
+    "wide-entity",
+    "wide-review",
+    "wide-activity-edit",
+    "wide-report",
+    "wide-activity-log",
+    "wide-404",
+    "phone-my-work",
+    "phone-matrix",
+}
 
 
 def test_every_url_pattern_is_checked_or_excluded_with_a_reason():
@@ -22,19 +48,13 @@ def test_every_url_pattern_is_checked_or_excluded_with_a_reason():
     )
 
 
-def _serious(axe, page, label: str) -> list[str]:
-    found = []
-    for violation in axe.run(page).response["violations"]:
-        if violation.get("impact") in ("serious", "critical"):
-            targets = [n["target"] for n in violation["nodes"]][:3]
-            found.append(f"{label}: {violation['id']} ({violation['impact']}) {targets}")
-    return found
-
-
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("language", ["en", "ar"])
-def test_no_page_has_a_serious_accessibility_violation(world, new_page, language):
+def test_no_page_has_a_serious_accessibility_violation(
+    world, new_page, settings, tmp_path, language
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
     furnish(world)
     pages = {}
     for who in {who for _pattern, who, _url in PAGES.values()}:
@@ -53,5 +73,7 @@ def test_no_page_has_a_serious_accessibility_violation(world, new_page, language
         for width, size in WIDTHS.items():
             page.set_viewport_size(size)
             screenshot(page, f"{language}-{width}-{name}")
-            problems += _serious(axe, page, f"{language} {width} {name}")
+            if os.environ.get(DOCS_ENV) and f"{width}-{name}" in DOCS_PAGES:
+                page.screenshot(path=str(DOCS / f"{name}-{width}-{language}.png"))
+            problems += serious_violations(axe, page, f"{language} {width} {name}")
     assert not problems, "\n".join(problems)

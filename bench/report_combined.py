@@ -13,7 +13,7 @@ bulk_create, so without history records: the report reads those rows as they are
 times, ``--runs`` times (the median is printed): reading and writing the combined report
 (data and charts), Word (target < 15 s) and PDF (target < 30 s). With ``--samples DIR``,
 writes PNG renderings of the first page of the combined report in English, French and
-Arabic into DIR.
+Arabic into DIR. ``--profile docx|pdf`` prints where one run spends its time (cProfile).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def timed(runs: int, fn):
 
 def build(frameworks: int, activities: int) -> None:
     from accord.registry.models import Entity, Organization
-    from tests.reports.factories import UN_ENTITIES
+    from tests.world.reports import UN_ENTITIES
 
     un = Organization.objects.create(
         code="un",
@@ -189,12 +189,28 @@ def samples(folder: Path) -> None:
         print(f"wrote {path}")
 
 
+def profile(fn) -> None:
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.runcall(fn)
+    stats = pstats.Stats(profiler).sort_stats("cumulative")
+    stats.print_stats(25)
+    stats.print_stats(r"accord/|docx/", 40)  # our code and python-docx's
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--frameworks", type=int, default=20)
     parser.add_argument("--activities", type=int, default=500)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--samples", type=Path, help="write PNG first pages into this folder")
+    parser.add_argument(
+        "--profile",
+        choices=("docx", "pdf"),
+        help="instead of timing, print the 25 functions cProfile finds slowest (cumulative)",
+    )
     args = parser.parse_args(argv)
 
     tmp = tempfile.TemporaryDirectory(prefix="accord-bench-")
@@ -222,6 +238,9 @@ def main(argv: list[str] | None = None) -> None:
     def report():
         return build_combined_report(START, END, "en")
 
+    if args.profile:
+        profile(lambda: render(report(), args.profile))
+        return
     rows = []
     seconds, doc = timed(args.runs, report)
     rows.append(("combined report: data and charts", seconds, None))

@@ -48,7 +48,7 @@ The functions:
     require(allowed) -> None, raises PermissionDenied when ``allowed`` is false
     public_read(view) -> view: a read-only page open to the public (GET only)
     can_report(user, framework) -> bool (reports and the working spreadsheet)
-    can_report_all_frameworks(user) -> bool (the combined report, every framework)
+    can_report_all_frameworks(user, frameworks) -> bool (the combined report of them all)
     SYSTEM: the command line's actor without --user (every right; history names nobody)
     can_create_some(user, model) -> bool ("add" buttons)
     can_use_admin(user) -> bool (administrators only)
@@ -521,17 +521,13 @@ def can_report(user, framework) -> bool:
     return g.is_admin or getattr(framework, "pk", framework) in g.frameworks
 
 
-def can_report_all_frameworks(user) -> bool:
-    """May ``user`` generate the combined report, which reads every framework's
-    unpublished rows: administrators, and members of every framework there is."""
+def can_report_all_frameworks(user, frameworks) -> bool:
+    """May ``user`` generate the combined report of ``frameworks`` (every framework there
+    is), which reads their unpublished rows: administrators, and members of each."""
     g = grants(user)
     if g.is_admin:
         return True
-    from accord.accounts.models import Membership
-
-    # the framework model reached through the membership (accounts imports no app above it)
-    framework_model = Membership._meta.get_field("framework").related_model
-    ids = set(framework_model._default_manager.values_list("pk", flat=True))
+    ids = {getattr(f, "pk", f) for f in frameworks}
     return bool(ids) and ids <= g.frameworks
 
 

@@ -58,6 +58,7 @@ class _Writer:
         self.word = WordDocument()
         self.notes = Footnotes(rtl=self.rtl, font=self.font)
         self.figures = 0
+        self._style_ids: dict[str, str] = {}
         self._setup()
         self.num_id = add_numbering(self.word, rtl=self.rtl)
 
@@ -117,7 +118,9 @@ class _Writer:
         container=None,
     ):
         target = container if container is not None else self.word
-        p = target.add_paragraph(style=style)
+        p = target.add_paragraph()
+        if style:
+            p._p.style = self._style_id(style)
         if text:
             run = p.add_run(text)
             run.bold = bold or None
@@ -135,6 +138,14 @@ class _Writer:
         else:
             p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         return p
+
+    def _style_id(self, name: str) -> str:
+        """The id of the paragraph style ``name``, looked up once per document:
+        python-docx looks a name up by scanning every style (and the default style) on
+        each paragraph, seconds for a combined report."""
+        if name not in self._style_ids:
+            self._style_ids[name] = self.word.styles[name].style_id
+        return self._style_ids[name]
 
     def heading_block(self):
         h = self.doc.heading

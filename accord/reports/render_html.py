@@ -47,8 +47,10 @@ class _Block:
     widths: list[float] = field(default_factory=list)
 
 
-def prepare(doc: Document) -> dict:
-    """Number the paragraphs, footnotes, figures and sections once, for the template."""
+def prepare(doc: Document, *, image: str = "svg") -> dict:
+    """Number the paragraphs, footnotes, figures and sections once, for the template.
+    Charts go in as ``image`` ("svg" on screen; "png" for print: WeasyPrint draws a
+    chart's SVG node by node, half a second each, a PNG at once)."""
     counters = {"para": 0, "note": 0, "figure": 0}
     notes: list[tuple[int, str]] = []
 
@@ -67,9 +69,9 @@ def prepare(doc: Document) -> dict:
             return _Block("para", text=text, number=number, notes=mine)
         if isinstance(item, Figure):
             counters["figure"] += 1
-            svg = item.image("svg")
-            data = svg or item.image("png")
-            mime = "image/svg+xml" if svg else "image/png"
+            fmt = image if item.image(image) else ("png" if image == "svg" else "svg")
+            data = item.image(fmt)
+            mime = "image/svg+xml" if fmt == "svg" else "image/png"
             return _Block(
                 "figure",
                 text=item.caption,
@@ -99,6 +101,6 @@ def prepare(doc: Document) -> dict:
 
 
 def render_html(doc: Document, *, for_print: bool = False) -> str:
-    context = prepare(doc)
+    context = prepare(doc, image="png" if for_print else "svg")
     context["for_print"] = for_print
     return render_to_string(template_names(doc.kind, doc.lang), context)

@@ -302,9 +302,11 @@ def _agreements(fw: Framework, start, end, moment):
 
 def _progress(ids, start, end) -> dict[int, list[ProgressUpdate]]:
     out: dict[int, list[ProgressUpdate]] = {pk: [] for pk in ids}
-    for update in ProgressUpdate.objects.filter(
-        activity_id__in=list(ids), date__gte=start, date__lte=end
-    ).order_by("date", "pk"):
+    for update in (
+        ProgressUpdate.objects.filter(activity_id__in=list(ids), date__gte=start, date__lte=end)
+        .only("activity_id", "date", "text")  # what the report writes of an update
+        .order_by("date", "pk")
+    ):
         out[update.activity_id].append(update)
     return out
 

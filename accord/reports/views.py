@@ -213,13 +213,14 @@ def _calls(user, frameworks, selected: str) -> dict:
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_sg(request, framework: str | None = None):
-    frameworks = [f for f in Framework.objects.all() if can_report(request.user, f)]
+    every = list(Framework.objects.all())
+    frameworks = [f for f in every if can_report(request.user, f)]
     context = {
         "frameworks": frameworks,
         "formats": REPORT_FORMATS,
         "report_languages": LANGUAGES,
         "kind": "sg",
-        "may_combine": can_report_all_frameworks(request.user),
+        "may_combine": can_report_all_frameworks(request.user, every),
         "selected": framework or (frameworks[0].slug if frameworks else ""),
         "start": request.POST.get("start", request.GET.get("start", "2018-09")),
         "end": request.POST.get("end", request.GET.get("end", "2020-08")),

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 DEMO_RESOLUTION := accord/documents/demo/A_RES_73_135.md
 
-.PHONY: install messages demo test lint bench browser clean
+.PHONY: install messages demo test lint bench browser office clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,12 +30,17 @@ demo: messages
 	$(BIN)/accord demo
 	$(BIN)/accord runserver $(HOST)
 
+# LibreOffice (Writer only) for the report's editing round trip: the .docx converted by a
+# real word processor; without it that one test skips with its reason.
+office:
+	@command -v soffice >/dev/null || (apt-get update -qq && apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null) || echo "LibreOffice could not be installed: the round-trip test through it will skip"
+
 # Two xdist workers (one per core here; TEST_WORKERS=auto for one per core elsewhere),
 # a test file per worker so that module-scoped fixtures are built once (the browser suite's
 # POST coverage check reads every worker's record when the session ends); each worker has
 # its own test database (SQLite: a copy of the run's migrated file; PostgreSQL: test_NAME_gwN).
 TEST_WORKERS ?= 2
-test: messages browser
+test: messages browser office
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint: install

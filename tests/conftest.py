@@ -25,6 +25,18 @@ SQLITE = "django.db.backends.sqlite3"
 FAST_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
 
 
+@pytest.fixture(autouse=True)
+def english_first():
+    """Every test starts in English: a request for an /fr/ or /ar/ page (or an API call in
+    the caller's language) leaves that language active in the thread, and reverse() and
+    gettext in the next test would then follow it."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     if not CORPUS.is_dir():

@@ -163,3 +163,12 @@ def test_errors_are_translated(world, as_):
     assert refused.json()["error"]["message"] == "Cet objet n’existe pas, ou il n’est pas public."
     arabic = as_("eve").get("/frameworks", {"limit": 0}, **{"Accept-Language": "ar"})
     assert arabic.json()["error"]["message"] == "بعض قيم الطلب غير صالحة."
+
+
+def test_a_path_the_api_does_not_have_answers_its_json_404(client):
+    for path in ("/api/v1/nothing-here", "/api/v1/frameworks/un-oic/nowhere/deeper"):
+        response = client.get(path, HTTP_ACCEPT_LANGUAGE="fr")
+        assert response.status_code == 404
+        error = response.json()["error"]
+        assert error["code"] == "not_found" and "/api/v1/docs" in error["message"]
+        assert error["message"].startswith("L'API")

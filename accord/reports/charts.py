@@ -9,6 +9,7 @@ WeasyPrint lays out SVG text letter by letter and would break Arabic.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from matplotlib import rc_context
 from matplotlib.figure import Figure
@@ -17,7 +18,7 @@ from accord.cooperation.palette import status_colour
 
 # Figure objects, never pyplot: pyplot keeps global state (the current figure), which a
 # server process running several reports at once must not share.
-STYLE = {"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "path"}
+STYLE: dict[Any, Any] = {"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "path"}
 
 
 def _save(fig: Figure) -> tuple[bytes, bytes]:

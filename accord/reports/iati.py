@@ -38,7 +38,7 @@ VERSION = "2.03"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 MULTILATERAL = "40"
 ROLE_FUNDING, ROLE_ACCOUNTABLE, ROLE_IMPLEMENTING = "1", "2", "4"
-STATUS_CODES = {
+STATUS_CODES: dict[str, str] = {
     Activity.Status.PLANNED: "1",
     Activity.Status.ONGOING: "2",
     Activity.Status.COMPLETED: "3",

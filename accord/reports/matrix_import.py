@@ -453,6 +453,7 @@ def _conflict(rp: RowPlan, confirmed) -> str:
 def _as_it_will_be(rp: RowPlan) -> Activity:
     """An unsaved copy of the row's activity with the file's leads and participants, for
     asking ``can_edit`` of the row as the import would leave it."""
+    assert rp.activity is not None  # only rows that update an activity are asked
     future = copy.copy(rp.activity)
     changed = {c.field for c in rp.changes}
     for name in ("un_lead", "partner_lead"):
@@ -462,7 +463,7 @@ def _as_it_will_be(rp: RowPlan) -> Activity:
     if participants is not None:
         from accord.registry.models import Entity
 
-        future._prefetched_objects_cache = {
+        future._prefetched_objects_cache = {  # type: ignore[attr-defined]
             "participants": [Entity(pk=pk) for pk in sorted(participants)]
         }
     return future
@@ -480,6 +481,7 @@ def apply_import(plan: ImportPlan, *, user) -> ImportPlan:
                 if rp.action == "update":
                     _update(rp, user)
                 elif rp.action == "create":
+                    assert plan.framework is not None  # a plan is made for a framework
                     _create(rp, user, plan.framework)
     except StaleEdit as exc:
         plan.problems.append(
@@ -499,6 +501,7 @@ def apply_import(plan: ImportPlan, *, user) -> ImportPlan:
 
 
 def _update(rp: RowPlan, user) -> None:
+    assert rp.activity is not None  # an "update" row always has its activity
     v = rp.values
     changes = {c.field: v[c.field] for c in rp.changes}
     for name in ("participants", "sdg_targets"):

@@ -76,8 +76,9 @@ def matrix_records(biennium: Biennium, user) -> list[dict]:
             "end_on": a.end_on,
             "sdg_targets": sorted(targets[a.pk]),
             "funding_source": a.funding_source,
-            "last_progress_date": a.last_progress_date,
-            "last_progress": a.last_progress_text or "",
+            # annotations of matrix_rows, not fields of the model
+            "last_progress_date": a.last_progress_date,  # type: ignore[attr-defined]
+            "last_progress": a.last_progress_text or "",  # type: ignore[attr-defined]
             "biennium": biennium.label,
             "framework": biennium.framework.slug,
             "is_demo": a.is_demo,
@@ -125,7 +126,7 @@ def registry(fmt: str, user) -> tuple[bytes, str, str]:
         {
             "title": a.title,
             "kind": a.kind,
-            "framework": a.framework.slug if a.framework_id else None,
+            "framework": a.framework.slug if a.framework is not None else None,
             "parties": [str(e) for e in a.parties.all()],
             "signed_on": a.signed_on,
             "in_force_from": a.in_force_from,

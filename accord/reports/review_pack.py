@@ -108,7 +108,8 @@ def _recommendations_section(previous: Meeting | None, p) -> Section:
         .select_related("owner")
         .order_by("due_on", "id")
     ):
-        items_of.setdefault(item.decision_id, []).append(item)
+        if item.decision_id is not None:  # filtered on the decision's meeting: always set
+            items_of.setdefault(item.decision_id, []).append(item)
     headers = [p["rp_items"], p["rp_owner"], p["rp_due"], p["rp_status"]]
     for decision in previous.decisions.all():
         recs.add(Para(f"{p['rp_recommendation']} {decision.number}: {decision.text}".strip()))

@@ -348,10 +348,9 @@ def agreements(data: ReportData, p) -> Section:
     section = Section(p["s_agreements"])
     for ag in data.concluded:
         notes = []
-        if ag.source_paragraph_id and ag.source_paragraph.number:
-            notes.append(
-                f"{ag.source_paragraph.resolution.symbol}, {p['para']} {ag.source_paragraph.number}."
-            )
+        source = ag.source_paragraph
+        if source is not None and source.number:
+            notes.append(f"{source.resolution.symbol}, {p['para']} {source.number}.")
         text = p["agreement_para"].format(
             date=p.date(ag.signed_on),
             parties=p.join([name(e, p.lang) for e in ag.parties.all()]),

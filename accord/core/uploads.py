@@ -65,11 +65,17 @@ def upload_refusal(request) -> str | None:
     return getattr(request, "accord_upload_refused", None)
 
 
+def check_size(upload) -> None:
+    """Refuse an upload larger than ``ACCORD_MAX_UPLOAD_BYTES`` (one the handler did not
+    stream, e.g. a file handed to a service by other code)."""
+    limit = settings.ACCORD_MAX_UPLOAD_BYTES
+    if (getattr(upload, "size", None) or 0) > limit:
+        raise FileRefused(size_refusal(limit))
+
+
 def store_upload(upload, path: Path) -> None:
     """Write ``upload`` to ``path`` chunk by chunk (never whole in memory)."""
-    limit = settings.ACCORD_MAX_UPLOAD_BYTES
-    if upload.size is not None and upload.size > limit:
-        raise FileRefused(size_refusal(limit))
+    check_size(upload)
     with open(path, "wb") as out:
         for chunk in upload.chunks():
             out.write(chunk)

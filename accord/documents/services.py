@@ -36,7 +36,7 @@ from accord.cooperation.models import Framework
 from accord.core.errors import AccordError
 from accord.core.limits import LimitExceeded, run_limited
 from accord.core.services import object_update
-from accord.core.uploads import FileRefused, check_document, size_refusal
+from accord.core.uploads import check_document, check_size
 from accord.documents.bootstrap.apply import Writer
 from accord.documents.bootstrap.existing import exists
 from accord.documents.bootstrap.lineage import (
@@ -366,12 +366,10 @@ def resolution_upload(*, framework: Framework | None, user, file) -> ImportResul
     (an AccordError: the page shows its message) and writes nothing when refused; a file
     over the limits (``core.uploads.check_document``: a zip bomb, too many PDF pages, more
     than ``ACCORD_MAX_UPLOAD_BYTES``) is refused before it is read."""
-    limit = settings.ACCORD_MAX_UPLOAD_BYTES
-    if (getattr(file, "size", None) or 0) > limit:
-        raise FileRefused(size_refusal(limit))
+    check_size(file)
     check_document(file)
     try:
-        data = file.read(limit + 1)
+        data = file.read(settings.ACCORD_MAX_UPLOAD_BYTES + 1)
     except OSError as exc:
         raise BootstrapError(f"cannot read the uploaded file: {exc}") from exc
     return resolution_import(

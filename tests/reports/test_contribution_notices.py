@@ -8,36 +8,34 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 
-from accord.accounts.models import Membership
 from accord.notifications import services
 from accord.notifications.models import Kind, Notification
 from accord.reports.contributions import open_call, save_contribution
+from tests.reports.test_contributions import person
 
 START, END = datetime.date(2018, 9, 1), datetime.date(2020, 8, 31)
 DUE = datetime.date(2020, 9, 30)
 
 
-def person(username, role, world, **where):
-    user = get_user_model().objects.create_user(username, email=f"{username}@example.org")
-    Membership.objects.create(user=user, role=role, framework=world.framework, **where)
-    return user
-
-
 @pytest.fixture
 def people(world):
+    """The people of test_contributions, each with an e-mail address for the mails."""
     un = world.framework.un_organization
-    return {
+    people = {
         "coordinator": person("coord", "coordinator", world, organization=un),
         "ohchr": person("ohchr-fp", "focal_point", world, entity=world.un[1]),
         "unicef": person("unicef-fp", "focal_point", world, entity=world.un[3]),
     }
+    for user in people.values():
+        user.email = f"{user.username}@example.org"
+        user.save()
+    return people
 
 
 def due_in(language):

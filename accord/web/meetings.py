@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -34,7 +34,7 @@ from accord.accounts.permissions import (
     visible_or_404,
 )
 from accord.cooperation import services
-from accord.cooperation.models import ActionItem, Decision, Meeting
+from accord.cooperation.models import ActionItem, Decision, Meeting, MeetingDocument
 from accord.core.errors import AccordError, error_text
 from accord.notifications.services import notify_stale_edit
 from accord.web.common import entities_of, framework_for, heavy
@@ -65,6 +65,20 @@ def meeting_for(request, framework, pk: int) -> Meeting:
     )
     visible_or_404(can_view(request.user, meeting))
     return meeting
+
+
+@public_read
+def meeting_document(request: HttpRequest, slug: str, pk: int, doc_pk: int) -> FileResponse:
+    """A meeting document's uploaded file, to whoever may see the meeting: streamed from
+    the storage backend (disk or bucket) as a download, so that no file is served from
+    an open /media/ address and an uploaded HTML file never runs as a page of this site."""
+    framework = framework_for(request, slug)
+    meeting = meeting_for(request, framework, pk)
+    document = get_object_or_404(MeetingDocument, pk=doc_pk, meeting=meeting)
+    if not document.file.name:
+        raise Http404
+    name = document.file.name.rsplit("/", 1)[-1]
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=name)
 
 
 @public_read

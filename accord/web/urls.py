@@ -38,6 +38,11 @@ urlpatterns = [
     ),
     path("f/<slug:slug>/meetings/", meetings.meeting_list, name="meetings"),
     path("f/<slug:slug>/meetings/<int:pk>/", meetings.meeting_detail, name="meeting"),
+    path(
+        "f/<slug:slug>/meetings/<int:pk>/documents/<int:doc_pk>/",
+        meetings.meeting_document,
+        name="meeting-document",
+    ),
     path("f/<slug:slug>/meetings/<int:pk>/decisions/", meetings.decision_add, name="decision-add"),
     path(
         "f/<slug:slug>/meetings/<int:pk>/decisions/<int:decision_pk>/action-items/",

@@ -32,6 +32,7 @@ NOT_PAGES = {
     "opendata-resolution": "a file (Akoma Ntoso or JSON)",
     "notification-open": "redirects to the page of what the notification is about",
     "user-calendar": "an iCalendar file",
+    "meeting-document": "a meeting document's file, downloaded (tests/web/test_storage.py)",
     "framework-calendar": "an iCalendar file",
     "meeting-calendar": "an iCalendar file",
     "resolution-upload": "GET redirects to the list of resolutions, where the upload form is",

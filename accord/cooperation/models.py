@@ -168,12 +168,14 @@ class SDGTarget(models.Model):
 class ActivityQuerySet(AliveQuerySet):
     """The domain's questions about activities, asked in the database."""
 
+    def unfinished(self):
+        """Activities still to do: neither completed nor cancelled."""
+        return self.exclude(status__in=(Activity.Status.COMPLETED, Activity.Status.CANCELLED))
+
     def late(self, on):
-        """Activities whose end date is before ``on`` and that are not completed (nor
-        cancelled: a cancelled activity is not late, it will not happen)."""
-        return self.filter(end_on__lt=on).exclude(
-            status__in=(Activity.Status.COMPLETED, Activity.Status.CANCELLED)
-        )
+        """Unfinished activities whose end date is before ``on`` (a cancelled activity is
+        not late: it will not happen)."""
+        return self.unfinished().filter(end_on__lt=on)
 
 
 _ActivityManager = AliveManager.from_queryset(ActivityQuerySet)

@@ -7,11 +7,13 @@ searchable, linkable parts of it.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from accord.core.models import AccordModel
+from accord.core.models import AccordModel, AliveManager, AliveQuerySet, AllObjectsManager
 
 
 class Resolution(AccordModel):
@@ -102,6 +104,15 @@ class Paragraph(AccordModel):
         return f"{self.resolution} {self.pid}"
 
 
+class MandateQuerySet(AliveQuerySet):
+    """The domain's questions about mandates, asked in the database."""
+
+    def pending(self):
+        """Mandates still to carry out: not implemented, not superseded by a later
+        resolution and still applicable."""
+        return self.filter(status__in=Mandate.OPEN_STATUSES)
+
+
 class Mandate(AccordModel):
     """A request a paragraph makes of named bodies."""
 
@@ -111,6 +122,11 @@ class Mandate(AccordModel):
         IMPLEMENTED = "implemented", _("implemented")
         SUPERSEDED = "superseded", _("superseded")
         NO_LONGER_APPLICABLE = "no_longer_applicable", _("no longer applicable")
+
+    # The statuses of a mandate still to carry out; ``Mandate.objects.pending()`` filters on them.
+    OPEN_STATUSES = (Status.NOT_STARTED, Status.IN_PROGRESS)
+    objects: ClassVar = AliveManager.from_queryset(MandateQuerySet)()
+    all_objects: ClassVar = AllObjectsManager.from_queryset(MandateQuerySet)()
 
     resolution = models.ForeignKey(
         Resolution, on_delete=models.CASCADE, related_name="mandates", verbose_name=_("resolution")

@@ -88,11 +88,9 @@ def _links(through, owner: str, ids: list[int]) -> dict[int, list[int]]:
 
 def _mandates(people: Audience, on: datetime.date) -> None:
     session = next_session(on)
-    done = (Mandate.Status.IMPLEMENTED, Mandate.Status.SUPERSEDED)
     rows = list(
-        Mandate.objects.filter(due_session=session, resolution__framework__isnull=False)
-        .exclude(status__in=done)
-        .exclude(status=Mandate.Status.NO_LONGER_APPLICABLE)
+        Mandate.objects.pending()
+        .filter(due_session=session, resolution__framework__isnull=False)
         .select_related("paragraph__resolution")
         .defer("paragraph__resolution__parsed", "paragraph__resolution__akn")
     )

@@ -28,14 +28,8 @@ def next_report_due(framework: Framework):
     """The earliest pending mandate of the framework that asks the Secretary-General for
     a report (paragraph 25 of 73/135), or None."""
     pending = (
-        Mandate.objects.filter(resolution__framework=framework)
-        .exclude(
-            status__in=[
-                Mandate.Status.IMPLEMENTED,
-                Mandate.Status.SUPERSEDED,
-                Mandate.Status.NO_LONGER_APPLICABLE,
-            ]
-        )
+        Mandate.objects.pending()
+        .filter(resolution__framework=framework)
         .filter(Q(due_year__isnull=False) | Q(due_session__isnull=False))
         .select_related("resolution", "paragraph")
         .defer(*heavy("resolution"))

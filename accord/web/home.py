@@ -52,7 +52,7 @@ def my_work(user) -> dict:
     today = timezone.localdate()
     items = editable(user, ActionItem.objects.open()).select_related("owner", "framework")
     activities = (
-        editable(user, Activity.objects.exclude(status__in=["completed", "cancelled"]))
+        editable(user, Activity.objects.unfinished())
         .select_related("framework", "biennium")
         .order_by("end_on", "code")[:20]
     )

@@ -51,6 +51,37 @@ def test_late_activities_are_past_their_end_and_not_completed(activity):
         assert list(Activity.objects.late(DAY)) == []
 
 
+def test_unfinished_activities_are_neither_completed_nor_cancelled(activity):
+    for status in Activity.Status.values:
+        Activity.objects.filter(pk=activity.pk).update(status=status)
+        unfinished = list(Activity.objects.unfinished()) == [activity]
+        assert unfinished == (status not in ("completed", "cancelled")), status
+
+
+def test_pending_mandates_are_those_not_carried_out_superseded_or_inapplicable(db):
+    from accord.documents.models import Mandate, Paragraph, Resolution
+
+    resolution = Resolution.objects.create(symbol="A/RES/73/135", session=73, number="135")
+    paragraph = Paragraph.objects.create(
+        resolution=resolution, pid="op-25", kind="operative", number=25, text="Requests ..."
+    )
+    mandate = Mandate.objects.create(resolution=resolution, paragraph=paragraph, verb="Requests")
+    pending = {
+        status: (
+            Mandate.objects.filter(pk=mandate.pk).update(status=status),
+            Mandate.objects.pending().filter(pk=mandate.pk).exists(),
+        )[1]
+        for status in Mandate.Status.values
+    }
+    assert pending == {
+        "not_started": True,
+        "in_progress": True,
+        "implemented": False,
+        "superseded": False,
+        "no_longer_applicable": False,
+    }
+
+
 def test_participants_by_activity_in_one_query(activity, ohchr, ipchr, django_assert_num_queries):
     activity.participants.set([ohchr, ipchr])
     with django_assert_num_queries(1):

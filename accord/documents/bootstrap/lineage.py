@@ -26,7 +26,7 @@ from accord.documents.bootstrap.partner import in_series
 from accord.documents.models import Mandate, Resolution
 
 MATCH = 80  # percent: token-set ratio of two actions that say the same thing
-_OPEN = (Mandate.Status.NOT_STARTED, Mandate.Status.IN_PROGRESS)
+_OPEN = Mandate.OPEN_STATUSES
 _SESSION = re.compile(r"\b(?:[a-z]+-)?[a-z]+(?:th|st|nd|rd) session\b|\bsession \d+\b", re.I)
 
 

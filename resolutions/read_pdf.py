@@ -190,8 +190,9 @@ def _drop_spaces_pdfium_added(line: _Line, handle, pdfium_c) -> str:
     return "".join(text)
 
 
-# a small letter and the space after it, before another small letter (cheaper than a lookbehind)
-_WORD_SPACE = re.compile(r"[a-z] (?=[a-z])")
+# a space between two small letters; opening with the space lets the regex engine jump
+# from space to space (a third faster than a pattern that opens with the letter before)
+_WORD_SPACE = re.compile(r" (?<=[a-z] )(?=[a-z])")
 _IN_WORD_GAP = 0.175  # em, from the end of one glyph's advance to the origin of the next
 
 
@@ -205,7 +206,7 @@ def _mark_spaces_inside_words(lines: list[_Line], text: str, handle, pdfium_c) -
     next word ("belief that", "Recalling further"). Over the 502 corpus PDFs such a gap
     measures 0.12 to 0.16 em inside a word and 0.20 em or more between two words.
     """
-    spaces = [match.start() + 1 for match in _WORD_SPACE.finditer(text)]
+    spaces = [match.start() for match in _WORD_SPACE.finditer(text)]
     generated = map(pdfium_c.is_generated, repeat(handle), spaces)  # about 700,000 over the corpus
     marks = [
         at

@@ -25,13 +25,19 @@ import pypdfium2.raw as _raw
 def _bare(name: str, restype):
     """pypdfium2.raw's function `name` as a prototype that converts no argument."""
     address = ctypes.cast(getattr(_raw, name), ctypes.c_void_p).value
-    function = ctypes.CFUNCTYPE(restype)(address)
-    function.argtypes = None
-    return function
+    if address is None:
+        raise ImportError(f"pypdfium2 has no {name}")
+    # No argument types: ctypes converts each argument by its Python type (a cdecl
+    # prototype accepts arguments beyond the types it declares, here none).
+    return ctypes.CFUNCTYPE(restype)(address)
 
 
 def handle_of(textpage) -> ctypes.c_void_p:
-    """The raw pointer of a pypdfium2 PdfTextPage, as the prototypes below take it."""
+    """The raw pointer of a pypdfium2 PdfTextPage, as the prototypes below take it.
+
+    The pointer does not keep the text page alive: hold the PdfTextPage (and close it)
+    for as long as the pointer is used, as read_pdf.page_lines does.
+    """
     return ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
 
 

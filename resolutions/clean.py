@@ -433,17 +433,51 @@ def _split_glued_openings(blocks: list[str]) -> list[str]:
         glued = [t for t in tokens if GLUED.match(t.lower())]
         if glued:
             if words is None:
-                words = Counter(WORD.findall(_strip_anchors("\n".join(blocks))))
+                words = _WordCounts(_strip_anchors("\n".join(blocks)))
             for token in glued:
                 m = GLUED.match(token)
-                if m is None or words[token] > 1 or m.group(1).lower().startswith(NOT_GLUED):
+                if (
+                    m is None
+                    or words.count(token, 2) > 1
+                    or m.group(1).lower().startswith(NOT_GLUED)
+                ):
                     continue
-                if words[m.group(1)] + words[m.group(1).lower()] == 0:
+                if not (words.count(m.group(1), 1) or words.count(m.group(1).lower(), 1)):
                     continue
                 split = f"{m.group(1)} {m.group(2)}"
                 block = block[:80].replace(token, split, 1) + block[80:]
         out.append(block)
     return out
+
+
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+class _WordCounts:
+    """How often a word occurs in a text as a whole word (a run of letters as WORD finds
+    it), up to a limit, counted when asked: the openings need about a dozen words a
+    document, which str.find counts far faster than a Counter of all the document's
+    words is built."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.counts: dict[tuple[str, int], int] = {}
+
+    def count(self, word: str, limit: int) -> int:
+        """The number of times `word` occurs, or `limit` when it occurs that often or more."""
+        key = (word, limit)
+        if key not in self.counts:
+            text, size, n = self.text, len(word), 0
+            at = text.find(word)
+            while at != -1 and n < limit:
+                end = at + size
+                if (at == 0 or text[at - 1] not in _LETTERS) and (
+                    end == len(text) or text[end] not in _LETTERS
+                ):
+                    n += 1
+                at = text.find(word, at + 1)
+            self.counts[key] = n
+        return self.counts[key]
 
 
 def _bare_numbered(block: str, prev: str) -> bool:

@@ -121,10 +121,12 @@ def main(argv: list[str] | None = None) -> None:
     from accord.reports.matrix import export_matrix, import_matrix
     from accord.reports.render import render
     from accord.reports.sg_report import build_sg_report
-    from tests.reports.factories import build_framework
+    from tests.world import build_world
 
     t = time.perf_counter()
-    world = build_framework(activities=args.activities, action_items=args.action_items, bulk=True)
+    world = build_world(
+        reports=True, activities=args.activities, action_items=args.action_items, bulk=True
+    )
     print(
         f"database: {connection.vendor}; generated {args.activities} activities and {args.action_items} "
         f"action items in {time.perf_counter() - t:.1f} s; median of {args.runs} runs"

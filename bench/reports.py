@@ -4,7 +4,7 @@
     .venv/bin/python bench/reports.py --runs 5
     .venv/bin/python bench/reports.py --activities 12 --action-items 8 --samples docs/report-samples
 
-Builds a fresh database (migrations, then the framework of tests/reports/factories.py
+Builds a fresh database (migrations, then the reports world of tests/world/reports.py
 written with bulk_create), then times, each ``--runs`` times (the median is printed):
 the Secretary-General's report in Word (target < 5 s) and PDF (< 10 s), building its
 data alone, the review pack in Word and PDF (no target), the matrix export to .xlsx (< 2 s) and .csv, and the import of the

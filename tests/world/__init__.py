@@ -10,14 +10,18 @@ its users, ``form_values`` for posting a page's form). Its options choose what i
                 action_items=8, bulk=False)   SDG targets, history on every row (reports.py)
     build_world(personas=True)                the seven personas (alice ... eve) in every
                                               role, two frameworks (personas.py); the
-                                              ``world`` fixture of tests/world/personas.py
-                                              builds it once per module
+                                              ``world`` fixture below builds it once per
+                                              module (import ``world, world_once`` into a
+                                              conftest)
 
 The platform tests' small pieces (alice, bob, one activity) are fixtures of
 tests/world/platform.py, which tests/platform/conftest.py registers.
 """
 
 from __future__ import annotations
+
+import pytest
+from django.db import transaction
 
 from tests.world.base import PASSWORD, World, form_values
 from tests.world.personas import PERSONAS, build_personas
@@ -33,6 +37,8 @@ __all__ = [
     "build_world",
     "form_values",
     "store_resolution",
+    "world",
+    "world_once",
 ]
 
 
@@ -59,3 +65,23 @@ def build_world(
             bulk=bulk,
         )
     return build_pages(5 if activities is None else activities)
+
+
+@pytest.fixture(scope="module")
+def world_once(django_db_setup, django_db_blocker):
+    """The world built once per test module, inside a transaction rolled back at the end
+    (each test's own transaction is a savepoint inside it)."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield build_world(personas=True)
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def world(world_once, db) -> World:
+    """The personas' world (read-only in spirit: re-read objects before changing them)."""
+    return world_once

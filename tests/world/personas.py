@@ -13,7 +13,7 @@ entities (IPHRC, IsDB); activities led by various pairs; a meeting with a decisi
 action items; an agreement; a resolution with a paragraph and a mandate; and a second
 framework (UN-AU) that none of the UN-OIC personas belongs to.
 
-Use it with ``from tests.world.personas import world, world_once  # noqa: F401`` in a conftest,
+Use it with ``from tests.world import world, world_once  # noqa: F401`` in a conftest,
 then ask for the ``world`` fixture; ``world.users["bob"]`` or ``world.bob``. The world is
 built once per module; re-read an object from the database before changing it.
 
@@ -27,10 +27,8 @@ from __future__ import annotations
 
 import datetime
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
-from django.db import transaction
 
 from accord.accounts.models import Membership
 from accord.cooperation.models import (
@@ -177,23 +175,3 @@ def build_personas() -> World:
     user("olga")
     w.users["eve"] = AnonymousUser()
     return w
-
-
-@pytest.fixture(scope="module")
-def world_once(django_db_setup, django_db_blocker):
-    """The world built once per test module, inside a transaction rolled back at the end
-    (each test's own transaction is a savepoint inside it)."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield build_personas()
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-
-
-@pytest.fixture
-def world(world_once, db) -> World:
-    """The personas' world (read-only in spirit: re-read objects before changing them)."""
-    return world_once

@@ -59,9 +59,9 @@ def fill(n_activities: int) -> dict:
     from django.utils import timezone
 
     from accord.cooperation.models import Activity, Indicator, ProgressUpdate
-    from tests.web.scenario import build
+    from tests.world import build_world
 
-    w = build(0)
+    w = build_world(activities=0)
     rng = random.Random(5)
     words = [
         "workshop",

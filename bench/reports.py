@@ -4,7 +4,7 @@
     .venv/bin/python bench/reports.py --runs 5
     .venv/bin/python bench/reports.py --activities 12 --action-items 8 --samples docs/report-samples
 
-Builds a fresh database (migrations, then the framework of tests/reports/factories.py
+Builds a fresh database (migrations, then the reports world of tests/world/reports.py
 written with bulk_create), then times, each ``--runs`` times (the median is printed):
 the Secretary-General's report in Word (target < 5 s) and PDF (< 10 s), building its
 data alone, the review pack in Word and PDF (no target), the matrix export to .xlsx (< 2 s) and .csv, and the import of the
@@ -121,10 +121,12 @@ def main(argv: list[str] | None = None) -> None:
     from accord.reports.matrix import export_matrix, import_matrix
     from accord.reports.render import render
     from accord.reports.sg_report import build_sg_report
-    from tests.reports.factories import build_framework
+    from tests.world import build_world
 
     t = time.perf_counter()
-    world = build_framework(activities=args.activities, action_items=args.action_items, bulk=True)
+    world = build_world(
+        reports=True, activities=args.activities, action_items=args.action_items, bulk=True
+    )
     print(
         f"database: {connection.vendor}; generated {args.activities} activities and {args.action_items} "
         f"action items in {time.perf_counter() - t:.1f} s; median of {args.runs} runs"

@@ -11,13 +11,14 @@ from __future__ import annotations
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accord.accounts import permissions
 from accord.accounts.models import Membership
-from accord.core.errors import AccordError, Invalid
+from accord.core.errors import AccordError
+from accord.core.services import object_create
 
 ROLE_NAMES = {
     "administrator": Membership.Role.ADMINISTRATOR,
@@ -127,15 +128,15 @@ def grant(
     if existing:
         _list_focal_point(existing, by)
         return existing, False
-    m = Membership(
-        user=user, role=role, framework=framework, organization=organization, entity=entity
+    m = object_create(
+        model=Membership,
+        by=by,
+        user=user,
+        role=role,
+        framework=framework,
+        organization=organization,
+        entity=entity,
     )
-    try:
-        m.full_clean(exclude=["user"])
-    except ValidationError as exc:
-        raise Invalid(exc) from exc
-    m._history_user = by
-    m.save()
     _list_focal_point(m, by)
     sync_staff(user)
     return m, True

@@ -17,8 +17,11 @@ from collections.abc import Iterable
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.expressions import Combinable
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
 
-from accord.cooperation.models import Activity, Biennium, PriorityArea, ProgressUpdate
+from accord.accounts.permissions import can_view, visible_or_404
+from accord.cooperation.models import Activity, Biennium, Framework, PriorityArea, ProgressUpdate
 from accord.registry.models import Entity
 
 # The orders a page may ask for (the leading "-" reverses).
@@ -143,3 +146,23 @@ def matrix_values(**filters) -> QuerySet:
     about four times cheaper to build than model instances when a whole biennium (thousands
     of rows) is shown or exported at once."""
     return matrix_rows(**filters).values(*MATRIX_COLUMNS)
+
+
+def entities_of(framework: Framework) -> QuerySet:
+    """Entities of the framework's two organizations, grouped by organization then name
+    (the pages' pickers, the activity log's filter)."""
+    return (
+        Entity.objects.filter(organization__in=[framework.un_organization_id, framework.partner_id])
+        .select_related("organization")
+        .order_by("organization__code", "acronym", "name_en")
+    )
+
+
+def framework_for(request: HttpRequest, slug: str) -> Framework:
+    """The framework named in the URL; a 404 when there is none or the permissions module
+    says that the request's user may not read it (the pages, the search, the log)."""
+    framework = get_object_or_404(
+        Framework.objects.select_related("un_organization", "partner"), slug=slug
+    )
+    visible_or_404(can_view(request.user, framework))
+    return framework

@@ -15,11 +15,11 @@ from django.views.decorators.http import require_POST
 
 from accord.accounts.permissions import can_edit, can_see_activity_log, require
 from accord.cooperation.models import Framework
+from accord.cooperation.selectors import entities_of
 from accord.core.errors import AccordError
 from accord.core.services import history_revert, user_label
 from accord.notifications import activity_log
 from accord.notifications.links import object_path
-from accord.web.common import entities_of
 
 
 def _log_filters(request: HttpRequest) -> activity_log.Filters:

@@ -46,6 +46,6 @@ def search(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def framework_search(request: HttpRequest, slug: str) -> HttpResponse:
-    from accord.web.common import framework_for
+    from accord.cooperation.selectors import framework_for
 
     return _page(request, framework_for(request, slug))

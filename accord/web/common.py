@@ -4,12 +4,13 @@ both organizations, and small view helpers (redirect back, htmx partial or full 
 from __future__ import annotations
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from accord.accounts.permissions import can_view, visible_or_404
 from accord.cooperation.models import Biennium, Framework
-from accord.registry.models import Entity
+
+# The framework of a URL and the entities of its organizations are cooperation selectors
+# (the search and the activity log use them too); the pages import them from here.
+from accord.cooperation.selectors import entities_of, framework_for  # noqa: F401
 
 # A resolution's stored parse and Akoma Ntoso are large: pages that only name it skip them.
 HEAVY = ("parsed", "akn", "basis", "agenda_items", "warnings")
@@ -20,27 +21,9 @@ def heavy(prefix: str) -> list[str]:
     return [f"{prefix}__{name}" for name in HEAVY]
 
 
-def framework_for(request: HttpRequest, slug: str) -> Framework:
-    """The framework named in the URL, refused (403) when the user may not read it."""
-    framework = get_object_or_404(
-        Framework.objects.select_related("un_organization", "partner"), slug=slug
-    )
-    visible_or_404(can_view(request.user, framework))
-    return framework
-
-
 def bienniums_of(framework: Framework) -> list[Biennium]:
     """The framework's bienniums, latest first (one query)."""
     return list(Biennium.objects.filter(framework=framework).order_by("-start_year"))
-
-
-def entities_of(framework: Framework):
-    """Entities of the framework's two organizations, grouped by organization then name."""
-    return (
-        Entity.objects.filter(organization__in=[framework.un_organization_id, framework.partner_id])
-        .select_related("organization")
-        .order_by("organization__code", "acronym", "name_en")
-    )
 
 
 def safe_next(request: HttpRequest, fallback: str) -> str:

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from accord.api.tokens import token_create
-from tests.world.personas import PERSONAS, world, world_once  # noqa: F401
+from tests.world import PERSONAS, world, world_once  # noqa: F401
 
 API = "/api/v1"
 

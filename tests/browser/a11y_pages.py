@@ -234,7 +234,7 @@ def furnish(w: SimpleNamespace) -> SimpleNamespace:
     from accord.documents.services import resolution_import
     from accord.notifications.mail import unsubscribe_token
     from accord.reports.contributions import open_call
-    from tests.web.scenario import DEMO
+    from tests.world import DEMO
 
     w.reviewed = resolution_import(source=DEMO, user=w.admin, framework=w.framework.slug).resolution
     w.later = _later_resolution(w.resolution)

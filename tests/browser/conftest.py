@@ -44,9 +44,9 @@ def browser():
 def world(transactional_db, live_server, settings):
     """The scenario of tests/web, written where the live server reads it."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    from tests.web.scenario import build
+    from tests.world import build_world
 
-    return build(8)
+    return build_world(activities=8)
 
 
 @pytest.fixture
@@ -71,7 +71,7 @@ def new_page(browser, live_server):
 
 
 def sign_in(page, username: str) -> None:
-    from tests.web.scenario import PASSWORD
+    from tests.world import PASSWORD
 
     page.goto("/accounts/login/")
     page.get_by_label("Username").fill(username)

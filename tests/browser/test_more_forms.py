@@ -167,7 +167,7 @@ def _totp_code(user, ahead: int = 0) -> str:
 def test_a_user_keeps_their_account(world, new_page, mailoutbox):
     from django.contrib.auth import get_user_model
 
-    from tests.web.scenario import PASSWORD
+    from tests.world import PASSWORD
 
     page = new_page()
     sign_in(page, "viewer")

@@ -55,7 +55,7 @@ def test_the_pages_i_changed_have_no_serious_accessibility_violation(
     world, new_page, settings, tmp_path, language
 ):
     from accord.documents.services import resolution_import
-    from tests.web.scenario import DEMO
+    from tests.world import DEMO
 
     settings.MEDIA_ROOT = tmp_path / "media"
     result = resolution_import(source=DEMO, user=world.admin, framework=world.framework.slug)

@@ -12,7 +12,7 @@ def test_a_coordinator_corrects_a_meeting_and_confirms_it(world, new_page, setti
     from accord.cooperation.models import Meeting
     from accord.documents.review import ReviewItem
     from accord.documents.services import resolution_import
-    from tests.web.scenario import DEMO
+    from tests.world import DEMO
 
     settings.MEDIA_ROOT = tmp_path / "media"
     resolution_import(source=DEMO, user=world.admin, framework=world.framework.slug)

@@ -16,7 +16,7 @@ def un_oic(transactional_db, live_server, settings, tmp_path):
     from django.contrib.auth import get_user_model
 
     from accord.documents.services import resolution_import
-    from tests.web.scenario import PASSWORD
+    from tests.world import PASSWORD
 
     admin = get_user_model().objects.create_user("chief", password=PASSWORD, is_superuser=True)
     return resolution_import(source=DEMO, user=admin, confirm_all=True).framework

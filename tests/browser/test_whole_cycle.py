@@ -37,7 +37,7 @@ def people(transactional_db, live_server, settings, tmp_path):
     from django.contrib.auth import get_user_model
 
     from accord.cooperation.models import Framework
-    from tests.web.scenario import PASSWORD
+    from tests.world import PASSWORD
 
     assert not Framework.objects.exists()
     users = get_user_model().objects

@@ -5,12 +5,12 @@ meeting in 30 days), each person with an e-mail address."""
 import pytest
 
 from tests.web.conftest import english_urls, fast_passwords  # noqa: F401 - autouse fixtures
-from tests.web.scenario import build
+from tests.world import build_world
 
 
 @pytest.fixture
 def world(db):
-    w = build(3)
+    w = build_world(activities=3)
     for user in (w.admin, w.coordinator, w.focal, w.viewer):
         user.email = f"{user.username}@example.org"
         user.save()

@@ -168,7 +168,7 @@ def test_a_resolution_uploaded_tells_the_members_and_its_review_the_coordinators
 ):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from tests.web.scenario import DEMO
+    from tests.world import DEMO
 
     world.resolution.delete()
     client.force_login(world.admin)

@@ -102,3 +102,21 @@ def test_the_admin_is_for_administrators_only(world):
         "bob",
         "uma",
     ]
+
+
+def test_a_grant_is_written_by_the_services_with_one_history_record(world):
+    """grant() writes through core.services.object_create: one history record naming the
+    granter, none named for the system actor (the command line without --user), and the
+    same role granted again is not added twice."""
+    from accord.core.actors import SYSTEM
+
+    olga, alice = world.users["olga"], world.users["alice"]
+    viewer, created = grant(olga, "viewer", framework=world.framework, by=alice)
+    assert created
+    assert [(r.history_type, r.history_user) for r in viewer.history.all()] == [("+", alice)]
+    assert grant(olga, "viewer", framework=world.framework, by=alice) == (viewer, False)
+    coordinator, created = grant(
+        olga, "coordinator", framework=world.framework_au, organization=world.au, by=SYSTEM
+    )
+    assert created
+    assert [(r.history_type, r.history_user) for r in coordinator.history.all()] == [("+", None)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from accord.accounts import permissions as P
-from tests.personas import PERSONAS
+from tests.world import PERSONAS
 
 EVERYONE = set(PERSONAS)
 ADMIN = {"alice"}

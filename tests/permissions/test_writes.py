@@ -24,7 +24,7 @@ from accord.cooperation.models import (
 )
 from accord.documents.models import Mandate
 from accord.registry.models import Agreement, Entity, FocalPoint, Organization
-from tests.personas import PERSONAS
+from tests.world import PERSONAS
 
 ADMIN = {"alice"}
 COORDS = {"alice", "bob", "uma"}

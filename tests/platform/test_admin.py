@@ -11,7 +11,7 @@ from django.urls import reverse
 from accord.accounts.models import Membership
 from accord.cooperation.models import Activity, ProgressUpdate
 from accord.cooperation.services import activity_update
-from tests.world.base import form_values  # noqa: F401 - also imported from here
+from tests.world import form_values
 
 pytestmark = pytest.mark.django_db
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.reports.factories import build_framework
+from tests.world import build_world
 
 
 @pytest.fixture
 def world(db):
-    return build_framework(activities=12, action_items=8)
+    return build_world(reports=True, activities=12, action_items=8)

@@ -266,9 +266,9 @@ def test_figure_labels_go_past_fifteen():
 
 
 def test_a_framework_without_activities_still_gets_a_report(db):
-    from tests.reports.factories import build_framework
+    from tests.world import build_world
 
-    world = build_framework(activities=0, action_items=0)
+    world = build_world(reports=True, activities=0, action_items=0)
     doc = build_sg_report(world.framework, START, END, "en")
     word = WordDocument(io.BytesIO(render(doc, "docx")))
     texts = [p.text for p in word.paragraphs]

@@ -12,12 +12,12 @@ from accord.core.services import object_soft_delete, object_update
 from accord.search.finder import find
 from accord.search.index import reindex
 from accord.search.models import SearchEntry
-from tests.web.scenario import build
+from tests.world import build_world
 
 
 @pytest.fixture
 def world(db):
-    w = build(3)
+    w = build_world(activities=3)
     reindex()  # the scenario writes some rows in bulk, around the signals
     return w
 

@@ -18,12 +18,12 @@ from accord.search.finder import find
 from accord.search.index import dependants, reindex
 from accord.search.models import SearchEntry
 from accord.search.sources import BY_LABEL
-from tests.web.scenario import build
+from tests.world import build_world
 
 
 @pytest.fixture
 def world(db):
-    w = build(3)
+    w = build_world(activities=3)
     reindex()  # the scenario writes some rows in bulk, around the signals
     return w
 

@@ -13,6 +13,6 @@ def fast_hasher(settings):
 @pytest.fixture
 def world(db, fast_hasher):
     """The web tests' scenario: admin, coordinator, focal, viewer (password PASSWORD)."""
-    from tests.web.scenario import build
+    from tests.world import build_world
 
-    return build(2)
+    return build_world(activities=2)

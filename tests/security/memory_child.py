@@ -86,10 +86,10 @@ class StreamedBody:
 
 
 def seed() -> None:
-    from tests.reports.factories import build_framework
+    from tests.world import build_world
 
     call_command("migrate", verbosity=0)
-    build_framework(activities=2, action_items=0)
+    build_world(reports=True, activities=2, action_items=0)
     get_user_model().objects.create_superuser("memory-admin", password="x")
 
 

@@ -9,13 +9,13 @@ from django.utils import translation
 
 from accord.cooperation.models import Activity
 from accord.reports.matrix import export_matrix, import_matrix
-from tests.reports.factories import build_framework
 from tests.security.test_import_race import _csv_edit
+from tests.world import build_world
 
 
 @pytest.fixture
 def matrix(db):
-    return build_framework(activities=3, action_items=0)
+    return build_world(reports=True, activities=3, action_items=0)
 
 
 def _problems(matrix, edits, lang="en"):

@@ -18,12 +18,12 @@ from accord.cooperation.models import Activity
 from accord.cooperation.services import activity_update
 from accord.reports.matrix import export_matrix, import_matrix
 from accord.reports.matrix_import import ImportRejected
-from tests.reports.factories import build_framework
+from tests.world import build_world
 
 
 @pytest.fixture
 def matrix(db, fast_hasher):
-    return build_framework(activities=4, action_items=0)
+    return build_world(reports=True, activities=4, action_items=0)
 
 
 def _csv_edit(data: bytes, code: str, edits: dict[str, str], drop=()) -> bytes:

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from tests.web.scenario import PASSWORD
+from tests.world import PASSWORD
 
 LOGIN = "/accounts/login/"
 

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.web.scenario import PASSWORD
+from tests.world import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 LOGIN = "/accounts/login/"

@@ -3,17 +3,17 @@ large size (the query counts of both must be the same)."""
 
 import pytest
 
-from tests.web.scenario import build
+from tests.world import build_world
 
 
 @pytest.fixture
 def world(db):
-    return build(5)
+    return build_world(activities=5)
 
 
 @pytest.fixture
 def big_world(db):
-    return build(60)
+    return build_world(activities=60)
 
 
 @pytest.fixture(autouse=True)

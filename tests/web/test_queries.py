@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.web.scenario import add_activities
 from tests.web.test_pages import pages
+from tests.world import add_activities
 
 pytestmark = pytest.mark.django_db
 

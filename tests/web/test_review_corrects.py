@@ -12,7 +12,7 @@ from django.utils import translation
 from accord.cooperation.models import Meeting
 from accord.documents.review import ReviewItem
 from accord.documents.services import resolution_import
-from tests.web.scenario import DEMO
+from tests.world import DEMO
 
 pytestmark = pytest.mark.django_db
 

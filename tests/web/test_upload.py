@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from accord.documents.models import Resolution
 from accord.documents.review import ReviewItem
-from tests.web.scenario import DEMO
+from tests.world import DEMO
 
 pytestmark = pytest.mark.django_db
 

@@ -1,15 +1,87 @@
-"""The test worlds, in one place. Every world is made of the same parts (``base``: the
-UN and the OIC, the un-oic framework between them, ``form_values`` for posting a page's
-form); each module builds one scenario on them:
+"""The one test world. ``build_world`` writes it and returns a ``World`` (tests/world/base.py:
+rows as attributes, personas in ``users``, named rows in ``objects``); every world is made
+of the same parts (the UN and the OIC, the un-oic framework between them, ``PASSWORD`` for
+its users, ``form_values`` for posting a page's form). Its options choose what is in it:
 
-    personas   seven people in every role (alice ... eve), two frameworks, built once
-               per module: the permission tests (``world``, ``world_once`` fixtures)
-    scenario   admin, coordinator, focal, viewer and ``build(n)`` activities with the
-               founding resolution: the page, browser and security tests
-    reports    ``build_framework(activities=, action_items=)``: two bienniums, meetings,
-               SDG targets, history on every row: the report tests and the benches
-    platform   alice, bob and one activity as separate fixtures: the platform tests
+    build_world(activities=5)                 the pages' world: admin, coordinator, focal,
+                                              viewer, the founding resolution parsed from
+                                              ``DEMO``, ``activities`` activities (scenario.py)
+    build_world(reports=True, activities=12,  the reports' world: two bienniums, meetings,
+                action_items=8, bulk=False)   SDG targets, history on every row (reports.py)
+    build_world(personas=True)                the seven personas (alice ... eve) in every
+                                              role, two frameworks (personas.py); the
+                                              ``world`` fixture below builds it once per
+                                              module (import ``world, world_once`` into a
+                                              conftest)
 
-The old modules (tests/personas.py, tests/web/scenario.py, tests/reports/factories.py,
-tests/platform/conftest.py) re-export these names, so imports from them still work.
+The platform tests' small pieces (alice, bob, one activity) are fixtures of
+tests/world/platform.py, which tests/platform/conftest.py registers.
 """
+
+from __future__ import annotations
+
+import pytest
+from django.db import transaction
+
+from tests.world.base import PASSWORD, World, form_values
+from tests.world.personas import PERSONAS, build_personas
+from tests.world.reports import build_reports
+from tests.world.scenario import DEMO, add_activities, build_pages, store_resolution
+
+__all__ = [
+    "DEMO",
+    "PASSWORD",
+    "PERSONAS",
+    "World",
+    "add_activities",
+    "build_world",
+    "form_values",
+    "store_resolution",
+    "world",
+    "world_once",
+]
+
+
+def build_world(
+    *,
+    activities: int | None = None,
+    personas: bool = False,
+    reports: bool = False,
+    action_items: int = 8,
+    bulk: bool = False,
+) -> World:
+    """Write the test world into the database and return it: the pages' world with
+    ``activities`` activities (5 unless told), or with ``reports`` the reports' world
+    (12 activities unless told, ``action_items``, ``bulk_create`` with ``bulk``), or with
+    ``personas`` the seven personas' world (its activities are fixed)."""
+    if personas and (reports or activities is not None):
+        raise ValueError("the personas' world has its own activities and no report data")
+    if personas:
+        return build_personas()
+    if reports:
+        return build_reports(
+            activities=12 if activities is None else activities,
+            action_items=action_items,
+            bulk=bulk,
+        )
+    return build_pages(5 if activities is None else activities)
+
+
+@pytest.fixture(scope="module")
+def world_once(django_db_setup, django_db_blocker):
+    """The world built once per test module, inside a transaction rolled back at the end
+    (each test's own transaction is a savepoint inside it)."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield build_world(personas=True)
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def world(world_once, db) -> World:
+    """The personas' world (read-only in spirit: re-read objects before changing them)."""
+    return world_once

@@ -1,16 +1,46 @@
-"""What every test world is made of: the two organizations of the UN-OIC framework (in
-the three languages of the interface), the framework between them, and the values a
-browser sends for a form. Each writer takes ``by``, the user recorded in the history
-(None: no user, as for rows made by a migration or a command)."""
+"""What every test world is made of: the ``World`` type every builder returns, the one
+password of its users, the two organizations of the UN-OIC framework (in the three
+languages of the interface), the framework between them, and the values a browser sends
+for a form. Each writer takes ``by``, the user recorded in the history (None: no user, as
+for rows made by a migration or a command)."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 import lxml.html
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
 
 from accord.cooperation.models import Framework
 from accord.registry.models import Organization
+
+PASSWORD = "pw-accord-test-1"  # noqa: S105 - the password of every test user
+
+
+class World(SimpleNamespace):
+    """What a builder wrote: its rows as attributes (``world.framework``); the personas
+    in ``users`` and the named rows in ``objects`` are attributes too (``world.bob``)."""
+
+    def __init__(self, **values: Any) -> None:
+        values.setdefault("users", {})
+        values.setdefault("objects", {})
+        super().__init__(**values)
+
+    def __getattr__(self, name: str) -> Any:
+        for table in ("users", "objects"):
+            rows = self.__dict__.get(table, {})
+            if name in rows:
+                return rows[name]
+        raise AttributeError(name)
+
+    def fresh_user(self, name: str):
+        """The persona re-read from the database (no cached grants)."""
+        user = self.users[name]
+        if not user.is_authenticated:
+            return AnonymousUser()
+        return get_user_model().objects.get(pk=user.pk)
 
 
 def _saved(obj, by):

@@ -4,16 +4,17 @@ participants, SDG targets and progress, meetings (two general meetings, a high-l
 meeting), recommendations with action items, agreements, and the resolution whose
 paragraph requests the report, with its mandate.
 
-``build_framework(activities=..., action_items=...)`` writes all of it (through ``save()``
-so that each row has its history, or ``bulk_create`` with ``bulk=True`` for the bench)
-and returns a ``World`` naming what it made.
+``build_reports(activities=..., action_items=...)`` (``build_world(reports=True, ...)``)
+writes all of it (through ``save()`` so that each row has its history, or ``bulk_create``
+with ``bulk=True`` for the bench) and returns a ``World`` naming what it made:
+``framework``, ``biennium``, ``next_biennium``, ``areas``, ``un`` and ``oic`` (the entities
+of each side), ``activities``, ``meetings``, ``resolution``, ``mandate``, ``admin``.
 """
 
 from __future__ import annotations
 
 import datetime
 import random
-from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 
@@ -22,7 +23,6 @@ from accord.cooperation.models import (
     Activity,
     Biennium,
     Decision,
-    Framework,
     Meeting,
     MeetingDocument,
     PriorityArea,
@@ -31,7 +31,7 @@ from accord.cooperation.models import (
 )
 from accord.documents.models import Mandate, Paragraph, Resolution
 from accord.registry.models import Agreement, Entity
-from tests.world.base import un_and_oic, un_oic_framework
+from tests.world.base import World, un_and_oic, un_oic_framework
 
 UN_ENTITIES = [
     (
@@ -117,28 +117,13 @@ AREAS = [
 STATUSES = ["planned", "ongoing", "ongoing", "completed", "completed", "postponed"]
 
 
-@dataclass
-class World:
-    framework: Framework
-    biennium: Biennium
-    next_biennium: Biennium
-    areas: list[PriorityArea]
-    un: list[Entity]
-    oic: list[Entity]
-    activities: list[Activity] = field(default_factory=list)
-    meetings: dict[str, Meeting] = field(default_factory=dict)
-    resolution: Resolution | None = None
-    mandate: Mandate | None = None
-    admin: object = None
-
-
 def _save(obj, user):
     obj._history_user = user
     obj.save()
     return obj
 
 
-def build_framework(
+def build_reports(
     *, activities: int = 12, action_items: int = 8, bulk: bool = False, seed: int = 7
 ) -> World:
     rng = random.Random(seed)
@@ -188,7 +173,15 @@ def build_framework(
     b1 = _save(Biennium(framework=fw, start_year=2018, end_year=2019), admin)
     b2 = _save(Biennium(framework=fw, start_year=2020, end_year=2021), admin)
     world = World(
-        framework=fw, biennium=b1, next_biennium=b2, areas=areas, un=un_e, oic=oic_e, admin=admin
+        framework=fw,
+        biennium=b1,
+        next_biennium=b2,
+        areas=areas,
+        un=un_e,
+        oic=oic_e,
+        admin=admin,
+        activities=[],
+        meetings={},
     )
 
     res = _save(

@@ -1,11 +1,12 @@
 """A small UN-OIC framework with people in every role, used by the web and browser tests.
 
-``build(n_activities)`` writes: two organizations and their entities (with an Arabic
-name), a framework with two priority areas and a biennium, ``n_activities`` activities
-(each with a progress update, an indicator and a linked mandate), a meeting with a
-decision and action items, an agreement expiring soon, focal points, the founding
-resolution parsed from the demo file with its paragraphs and mandates, and users:
-admin, coordinator (UN side), focal (focal point of OHCHR), viewer. Returns a namespace.
+``build_pages(n_activities)`` (``build_world(activities=n)``) writes: two organizations and
+their entities (with an Arabic name), a framework with two priority areas and a biennium,
+``n_activities`` activities (each with a progress update, an indicator and a linked
+mandate), a meeting with a decision and action items, an agreement expiring soon, focal
+points, the founding resolution parsed from the demo file with its paragraphs and
+mandates, and users: admin, coordinator (UN side), focal (focal point of OHCHR), viewer.
+Returns a ``World``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import datetime
 import functools
 import json
 from pathlib import Path
-from types import SimpleNamespace
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -33,10 +33,9 @@ from accord.cooperation.models import (
 )
 from accord.documents.models import Citation, Mandate, Paragraph, Resolution
 from accord.registry.models import Agreement, Entity, FocalPoint
-from tests.world.base import un_and_oic, un_oic_framework
+from tests.world.base import PASSWORD, World, un_and_oic, un_oic_framework
 
 DEMO = Path(__file__).resolve().parents[2] / "accord" / "documents" / "demo" / "A_RES_73_135.md"
-PASSWORD = "pw-accord-test-1"
 
 
 def _user(name: str, **extra):
@@ -106,7 +105,7 @@ def store_resolution(framework: Framework) -> Resolution:
     return res
 
 
-def build(n_activities: int = 5) -> SimpleNamespace:
+def build_pages(n_activities: int = 5) -> World:
     today = timezone.localdate()
     un, oic = un_and_oic()
     fw = un_oic_framework(un, oic)
@@ -173,7 +172,7 @@ def build(n_activities: int = 5) -> SimpleNamespace:
     Membership.objects.create(user=focal, role="focal_point", framework=fw, entity=ohchr)
     Membership.objects.create(user=viewer, role="viewer", framework=fw)
 
-    w = SimpleNamespace(
+    w = World(
         framework=fw,
         biennium=biennium,
         un=un,
@@ -236,7 +235,7 @@ def build(n_activities: int = 5) -> SimpleNamespace:
     return w
 
 
-def add_activities(w: SimpleNamespace, n: int) -> None:
+def add_activities(w: World, n: int) -> None:
     """Add ``n`` activities (alternating areas, leads and statuses), each with a
     participant, a mandate, a progress update and an indicator."""
     today = timezone.localdate()

@@ -1,7 +1,7 @@
 """Uploads read in the task worker, in a real browser (issue 12): the coordinator uploads
 a matrix file and a resolution, sees each job's progress page (a <progress> and a
-status line) while the job waits in the database queue, a real `accord worker` runs it,
-and the page, refreshing itself, goes on to the preview (applied with its button) and to
+status line, checked by axe-core) while the job waits in the database queue, a real `accord worker` runs it,
+and the page, polling the job, goes on to the preview (applied with its button) and to
 the resolution's review list."""
 
 from __future__ import annotations
@@ -10,9 +10,11 @@ import csv
 import io
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from accord.cooperation.models import Activity
 from accord.reports.matrix import export_matrix
+from tests.browser.a11y_pages import serious_violations
 from tests.browser.conftest import sign_in
 from tests.web.scenario import DEMO
 from tests.web.test_upload_jobs import DATABASE_BACKEND, run_worker
@@ -35,6 +37,7 @@ def _sees_progress(page) -> None:
     status = page.get_by_role("status").filter(has_text="%")
     assert "Queued" in status.inner_text()
     assert page.locator("progress").count() == 1
+    assert serious_violations(Axe(), page, "upload-job") == []
 
 
 def test_uploads_show_progress_until_the_worker_has_read_them(world, new_page, settings, tmp_path):
@@ -52,7 +55,7 @@ def test_uploads_show_progress_until_the_worker_has_read_them(world, new_page, s
     page.wait_for_url("**/uploads/*/")
     _sees_progress(page)
     run_worker(tmp_path)
-    page.wait_for_url("**/import/?job=*")  # the page refreshed itself: the preview
+    page.wait_for_url("**/import/?job=*")  # the page's poll moved it on: the preview
     assert "Read in the worker" in page.locator("table.changes").inner_text()
     page.get_by_role("button", name="Apply these changes").click()
     page.wait_for_load_state()

@@ -88,7 +88,7 @@ def test_a_resolution_upload_waits_for_a_real_worker_which_parses_it(client, set
     waiting = client.get(job_page)
     page = waiting.content.decode()
     assert waiting.status_code == 200 and "<progress" in page and 'role="status"' in page
-    assert "Queued" in page and 'http-equiv="refresh"' in page
+    assert "Queued" in page and 'hx-trigger="every 2s"' in page
     assert UploadJob.objects.get().status == "queued"
 
     run_worker(tmp_path)

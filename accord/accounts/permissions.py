@@ -308,6 +308,18 @@ def can_see_report_job(user, job) -> bool:
     return job.requested_by_id == getattr(user, "pk", None) or is_administrator(user)
 
 
+def can_see_upload_job(user, job) -> bool:
+    """An upload read in the task worker (a resolution's parse, a matrix file's plan): the
+    same rule as a report job."""
+    return can_see_report_job(user, job)
+
+
+def can_apply_upload_job(user, job) -> bool:
+    """Only who uploaded a matrix file may apply what its job planned (the preview they
+    saw), not an administrator who opens the job."""
+    return job.requested_by_id is not None and job.requested_by_id == getattr(user, "pk", None)
+
+
 def can_use_admin(user) -> bool:
     """The Django admin is for administrators only; coordinators and focal points do
     their work in the pages."""

@@ -206,7 +206,8 @@ class Citation(AccordModel):
         return self.symbol
 
 
+from accord.documents.jobs import UploadJob  # noqa: E402  (uploads read in the task worker)
 from accord.documents.review import ReviewItem  # noqa: E402  (the review list, in its own module)
 from accord.documents.uploads import Upload  # noqa: E402  (what undoing an upload needs)
 
-__all__ = ["Citation", "Mandate", "Paragraph", "Resolution", "ReviewItem", "Upload"]
+__all__ = ["Citation", "Mandate", "Paragraph", "Resolution", "ReviewItem", "Upload", "UploadJob"]

@@ -7,7 +7,8 @@
     bootstrap_confirm(item=, user=, data=None)  write a review item's proposal (as
         corrected when ``data`` is given) and record the decision.
     bootstrap_reject(item=, user=)              record that the proposal is wrong.
-    resolution_upload(framework=, user=, file=) the same for a file uploaded on the pages.
+    resolution_upload(framework=, user=, file=) the same for a file uploaded on the pages
+        (run by the task worker: accord.documents.tasks).
     upload_undo(upload=, user=)                 take one upload back (see accord.documents.undo).
     bootstrap_user()                            the system user "bootstrap" of the CLI.
 
@@ -357,7 +358,9 @@ def _depth(gazetteer_id: str) -> int:
     return depth
 
 
-def resolution_upload(*, framework: Framework | None, user, file) -> ImportResult:
+def resolution_upload(
+    *, framework: Framework | None, user, file, name: str | None = None
+) -> ImportResult:
     """A resolution uploaded on the framework's pages (``file``: a Django UploadedFile):
     bootstrapped into that framework as ``user`` (who must be allowed to add a
     resolution to it), the unsure proposals left for review. Without ``framework`` (the
@@ -365,7 +368,9 @@ def resolution_upload(*, framework: Framework | None, user, file) -> ImportResul
     used, created when missing (an administrator's right). Raises BootstrapError
     (an AccordError: the page shows its message) and writes nothing when refused; a file
     over the limits (``core.uploads.check_document``: a zip bomb, too many PDF pages, more
-    than ``ACCORD_MAX_UPLOAD_BYTES``) is refused before it is read."""
+    than ``ACCORD_MAX_UPLOAD_BYTES``) is refused before it is read. ``name`` is the file
+    name to record (the upload's own by default). The pages call it in the task worker
+    (``accord.documents.tasks.parse_resolution``) on the stored upload."""
     check_size(file)
     check_document(file)
     try:
@@ -376,7 +381,7 @@ def resolution_upload(*, framework: Framework | None, user, file) -> ImportResul
         source=data,
         user=user,
         framework=framework.slug if framework else None,
-        source_name=Path(getattr(file, "name", "") or "resolution").name,
+        source_name=name or Path(getattr(file, "name", "") or "resolution").name,
     )
 
 

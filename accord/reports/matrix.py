@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from accord.cooperation.models import Biennium, Framework
+from accord.core.limits import LimitExceeded, run_limited
 from accord.reports import matrix_csv, matrix_xlsx
 from accord.reports.matrix_import import ImportPlan, Problem, apply_import, plan_import
 from accord.reports.matrix_table import export_table
@@ -52,16 +53,21 @@ def import_matrix(
     framework: Framework | None = None,
     biennium: Biennium | None = None,
     confirmed: dict[str, list] | None = None,
+    limited: bool = False,
 ) -> ImportPlan:
     """Read ``data`` (bytes or a path) and return the plan; with ``apply``, write it (raising
     ``ImportRejected`` with the problems, nothing written, when the file is not valid).
     An unreadable file gives a plan with one problem. ``framework`` and ``biennium``
     serve files without those columns; ``confirmed`` is the preview the user accepted
-    (see ``plan_import``)."""
+    (see ``plan_import``); ``limited`` reads the file within the job limits
+    (``core.limits.run_limited``: a child process with a time and memory cap)."""
     reader = matrix_xlsx if fmt == "xlsx" else matrix_csv
     try:
-        header, rows = reader.read_rows(data)
-    except ValueError as exc:
+        if limited:
+            header, rows = run_limited(reader.read_rows, data)
+        else:
+            header, rows = reader.read_rows(data)
+    except (ValueError, LimitExceeded) as exc:
         plan = ImportPlan(framework=framework)
         plan.problems.append(Problem(0, "", str(exc)))
         if apply:

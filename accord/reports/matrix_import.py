@@ -126,6 +126,33 @@ class ImportPlan:
             if r.action in ("create", "update")
         }
 
+    def preview(self) -> dict[str, Any]:
+        """What the preview page shows, as JSON for the job that planned the file (in the
+        language of the moment), with the ``confirmation()`` the apply holds the file to."""
+        return {
+            "summary": self.summary(),
+            "absent": list(self.absent),
+            "problems": [
+                {"row": p.row, "column": p.column, "message": p.message} for p in self.problems
+            ],
+            "rows": [
+                {
+                    "row": r.row,
+                    "code": r.code,
+                    "action": r.action,
+                    "changes": [
+                        {"field": c.field, "column": c.column, "old": c.old, "new": c.new}
+                        for c in r.changes
+                    ],
+                }
+                for r in self.rows
+                if r.action != "unchanged"
+            ],
+            "valid": self.is_valid,
+            "writes": self.is_valid and bool(self.count("create") or self.count("update")),
+            "confirmation": self.confirmation(),
+        }
+
     def summary(self) -> str:
         return _(
             "%(create)d to create, %(update)d to update, %(unchanged)d unchanged, "

@@ -4,18 +4,12 @@ background, with a job page that shows progress and offers the download), and th
 data downloads.
 
 Reads: the request, the models, and the permissions (``accord.accounts.permissions``).
-Writes: uploaded spreadsheets waiting for confirmation under VAR_DIR/imports/ (removed
-once applied), activities (through ``matrix_import.apply_import``), ReportJob rows.
+Writes: through services only: upload jobs of spreadsheets (``matrix_jobs``: planned in
+the task worker, the file kept until applied), activities (the apply), ReportJob rows.
 """
 
 from __future__ import annotations
 
-import re
-import time
-import uuid
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -27,34 +21,33 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accord.accounts.permissions import (
+    can_apply_upload_job,
     can_open_call,
     can_report,
     can_report_all_frameworks,
     can_see_report_job,
+    can_see_upload_job,
     can_view,
     require,
 )
 from accord.cooperation.models import Biennium, Framework, Meeting
-from accord.core.uploads import FileRefused, store_upload, upload_refusal
-from accord.documents.models import Resolution
+from accord.core.uploads import FileRefused, upload_refusal
+from accord.documents.models import Resolution, UploadJob
 from accord.reports import iati, opendata
 from accord.reports.matrix import (
     CONTENT_TYPES,
     UnknownFormat,
     export_filename,
     export_matrix,
-    format_of,
-    import_matrix,
 )
 from accord.reports.matrix_import import ImportRejected
+from accord.reports.matrix_jobs import apply_matrix_job, pending, start_matrix_job
 from accord.reports.models import ContributionCall, ReportJob
 from accord.reports.names import names_to_translate
 from accord.reports.phrases import LANGUAGES
 from accord.reports.render import FORMATS as REPORT_FORMATS
 from accord.reports.sg_report import parse_month
 from accord.reports.tasks import start_report
-
-TOKEN = re.compile(r"^[0-9a-f]{32}\.(xlsx|csv)$")
 
 
 def _attachment(data: bytes, content_type: str, name: str) -> HttpResponse:
@@ -83,25 +76,16 @@ def matrix_export(request, pk: int):
     )
 
 
-PENDING_HOURS = 24
-
-
-def _pending_dir() -> Path:
-    """The folder of uploads waiting for confirmation; files older than a day (never
-    confirmed) are removed on the way."""
-    path = Path(settings.VAR_DIR) / "imports"
-    path.mkdir(parents=True, exist_ok=True)
-    cutoff = time.time() - PENDING_HOURS * 3600
-    for old in path.iterdir():
-        if TOKEN.match(old.name) and old.stat().st_mtime < cutoff:
-            old.unlink(missing_ok=True)
-    return path
-
-
-def _confirmation_key(token: str) -> str:
-    """The session key of the plan the user saw on the preview of upload ``token``: the
-    apply writes that plan or nothing (and only for the user who saw it)."""
-    return f"matrix-import:{token}"
+def _matrix_job(request, biennium: Biennium, pk) -> UploadJob:
+    """The matrix job ``pk`` of this biennium, if the user may see it (404 otherwise)."""
+    job = get_object_or_404(
+        UploadJob,
+        pk=int(pk) if str(pk).isdigit() else 0,
+        kind=UploadJob.Kind.MATRIX,
+        params__biennium=biennium.pk,
+    )
+    require(can_see_upload_job(request.user, job))
+    return job
 
 
 @login_required
@@ -112,6 +96,8 @@ def matrix_import(request, pk: int):
     if request.method == "POST" and request.POST.get("action") == "apply":
         return _import_apply(request, biennium, context)
     if request.method == "POST":
+        return _import_start(request, biennium, context)
+    if request.GET.get("job"):
         return _import_preview(request, biennium, context)
     return render(request, "reports/matrix_import.html", context)
 
@@ -121,10 +107,10 @@ def _import_refused(request, context, message: str):
     return render(request, "reports/matrix_import.html", context, status=400)
 
 
-def _import_preview(request, biennium: Biennium, context: dict):
-    """Store the upload (streamed to disk, never whole in memory: the upload handler has
-    cut it past ``ACCORD_MAX_UPLOAD_BYTES``), plan it, and keep the plan shown in the
-    session for the apply."""
+def _import_start(request, biennium: Biennium, context: dict):
+    """Store the upload (streamed, cut by the upload handler past
+    ``ACCORD_MAX_UPLOAD_BYTES``) and hand its plan to the task worker; the job's page
+    shows progress, then this page's preview."""
     refusal = upload_refusal(request)
     if refusal:
         return _import_refused(request, context, refusal)
@@ -132,51 +118,43 @@ def _import_preview(request, biennium: Biennium, context: dict):
     if upload is None:
         return _import_refused(request, context, _("Choose an .xlsx or .csv file."))
     try:
-        fmt = format_of(upload.name)
-    except UnknownFormat as exc:
+        job = start_matrix_job(biennium=biennium, user=request.user, file=upload)
+    except (UnknownFormat, FileRefused) as exc:
         return _import_refused(request, context, str(exc))
-    token = f"{uuid.uuid4().hex}.{fmt}"
-    path = _pending_dir() / token
-    try:
-        store_upload(upload, path)
-        plan = import_matrix(path, fmt, user=request.user, biennium=biennium)
-    except FileRefused as exc:
-        path.unlink(missing_ok=True)
-        return _import_refused(request, context, str(exc))
-    if plan.is_valid and (plan.count("create") or plan.count("update")):
-        request.session[_confirmation_key(token)] = plan.confirmation()
-    else:
-        path.unlink(missing_ok=True)
-        token = ""
-    context.update(plan=plan, token=token)
+    return redirect("upload-job", pk=job.pk)
+
+
+def _import_preview(request, biennium: Biennium, context: dict):
+    """The plan the job made, as the preview; the apply button only for who uploaded
+    the file, while the plan waits to be applied."""
+    job = _matrix_job(request, biennium, request.GET["job"])
+    if job.status != UploadJob.Status.DONE:
+        return redirect("upload-job", pk=job.pk)
+    plan = job.result["preview"]
+    may_apply = pending(job) and can_apply_upload_job(request.user, job)
+    context.update(plan=plan, token=str(job.pk) if may_apply else "")
     return render(
-        request, "reports/matrix_import.html", context, status=200 if plan.is_valid else 400
+        request, "reports/matrix_import.html", context, status=200 if plan["valid"] else 400
     )
 
 
 def _import_apply(request, biennium: Biennium, context: dict):
-    """Write the plan the user confirmed on the preview, or nothing (conflicts shown)."""
+    """Write the plan the user confirmed on the preview (the job's), or nothing
+    (conflicts shown)."""
     token = request.POST.get("token", "")
-    path = _pending_dir() / token
-    confirmed = request.session.get(_confirmation_key(token))
-    if not TOKEN.match(token) or not path.is_file() or confirmed is None:
+    job = UploadJob.objects.filter(
+        pk=int(token) if token.isdigit() else 0,
+        kind=UploadJob.Kind.MATRIX,
+        params__biennium=biennium.pk,
+    ).first()
+    if job is None or not pending(job) or not can_apply_upload_job(request.user, job):
         messages.error(request, _("The uploaded file has expired; upload it again."))
         return redirect("matrix-import", pk=biennium.pk)
     try:
-        plan = import_matrix(
-            path,
-            format_of(token),
-            user=request.user,
-            apply=True,
-            biennium=biennium,
-            confirmed=confirmed,
-        )
+        plan = apply_matrix_job(job, user=request.user)
     except ImportRejected as exc:
         context.update(plan=exc.plan)
         return _import_refused(request, context, str(exc))
-    finally:
-        path.unlink(missing_ok=True)  # applied or refused: the next try starts from an upload
-        request.session.pop(_confirmation_key(token), None)
     messages.success(request, _("Imported: %(summary)s.") % {"summary": plan.summary()})
     return redirect("matrix-import", pk=biennium.pk)
 

@@ -24,11 +24,10 @@ from accord.accounts.permissions import can_create, can_view, editable, grants, 
 from accord.cooperation.models import ActionItem, Activity, Framework, Meeting
 from accord.core.errors import AccordError
 from accord.core.uploads import upload_refusal
-from accord.documents import services as documents_services
 from accord.documents.models import Resolution
+from accord.documents.tasks import start_resolution_job
 from accord.registry.models import Agreement
 from accord.web.forms import UploadForm
-from resolutions.errors import ResolutionError
 
 SOON = datetime.timedelta(days=30)
 EXPIRING = datetime.timedelta(days=90)
@@ -93,11 +92,10 @@ def framework_start(request: HttpRequest) -> HttpResponse:
         messages.error(request, refusal or _("Choose a file to upload."))
         return redirect("home")
     try:
-        result = documents_services.resolution_upload(
+        job = start_resolution_job(
             framework=None, user=request.user, file=form.cleaned_data["file"]
         )
-    except (AccordError, ResolutionError) as exc:
+    except AccordError as exc:
         messages.error(request, _("The file was not imported: %(reason)s") % {"reason": exc})
         return redirect("home")
-    messages.success(request, _("The resolution was read; check the proposals below."))
-    return redirect("resolution-review", slug=result.framework.slug, pk=result.resolution.pk)
+    return redirect("upload-job", pk=job.pk)

@@ -32,13 +32,12 @@ from accord.accounts.permissions import (
 from accord.cooperation.models import Activity
 from accord.core.errors import AccordError
 from accord.core.uploads import upload_refusal
-from accord.documents import services as documents_services
 from accord.documents.bootstrap.partner import in_series
 from accord.documents.models import Resolution
 from accord.documents.selectors import reader_document
+from accord.documents.tasks import start_resolution_job
 from accord.web.common import HEAVY, framework_for
 from accord.web.forms import UploadForm
-from resolutions.errors import ResolutionError
 
 
 def lineage(resolution: Resolution) -> tuple[list, list]:
@@ -194,11 +193,10 @@ def resolution_upload(request: HttpRequest, slug: str) -> HttpResponse:
         messages.error(request, refusal or _("Choose a file to upload."))
         return redirect("resolutions", slug=slug)
     try:
-        result = documents_services.resolution_upload(
+        job = start_resolution_job(
             framework=framework, user=request.user, file=form.cleaned_data["file"]
         )
-    except (AccordError, ResolutionError) as exc:
+    except AccordError as exc:
         messages.error(request, _("The file was not imported: %(reason)s") % {"reason": exc})
         return redirect("resolutions", slug=slug)
-    messages.success(request, _("The resolution was read; check the proposals below."))
-    return redirect("resolution-review", slug=result.framework.slug, pk=result.resolution.pk)
+    return redirect("upload-job", pk=job.pk)

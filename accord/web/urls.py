@@ -164,6 +164,12 @@ urlpatterns += [
     path("start/", home_views.framework_start, name="framework-start"),
 ]
 
+from accord.web import upload_jobs  # noqa: E402
+
+urlpatterns += [
+    path("uploads/<int:pk>/", upload_jobs.upload_job, name="upload-job"),
+]
+
 from accord.web import biennium_edit  # noqa: E402
 
 urlpatterns += [

@@ -8,7 +8,7 @@ from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accord.cooperation.models import ActionItem
-from accord.documents.models import Mandate, Resolution, Upload
+from accord.documents.models import Mandate, Resolution, Upload, UploadJob
 from accord.documents.review import ReviewItem
 from accord.documents.services import (
     bootstrap_confirm,
@@ -25,7 +25,8 @@ def _live_counts() -> dict[str, int]:
         m._meta.label: m._default_manager.count()
         for label in ACCORD_APPS
         for m in apps.get_app_config(label).get_models()
-        if not m._meta.label.split(".")[1].startswith("Historical") and m is not Upload
+        # the records of the run (the upload, the job that read its file) stay after an undo
+        if not m._meta.label.split(".")[1].startswith("Historical") and m not in (Upload, UploadJob)
     }
 
 

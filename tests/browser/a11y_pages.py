@@ -26,6 +26,7 @@ NOT_PAGES = {
     "healthz": "plain text for the load balancer",
     "matrix-export": "an .xlsx or .csv file",
     "report-job": "a job's progress page needs a queued report (tests/browser/test_reports.py)",
+    "upload-job": "an upload's progress page needs a queued upload (axe-checked in tests/browser/test_upload_jobs.py)",
     "opendata-iati": "an XML file",
     "opendata-matrix": "a file (.csv, .xlsx, .json)",
     "opendata-registry": "a file (.csv, .xlsx, .json)",

@@ -56,7 +56,9 @@ def test_the_import_page_previews_then_applies(admin_client, world):
     response = admin_client.post(
         url, {"action": "preview", "file": SimpleUploadedFile("m.xlsx", edited)}
     )
-    assert response.status_code == 200
+    assert response.status_code == 302 and "/uploads/" in response["Location"]
+    response = admin_client.get(response["Location"], follow=True)  # the job's page, then
+    assert response.status_code == 200  # the preview of the plan the job made
     page = response.content.decode()
     assert "Renamed on the page" in page and 'name="token"' in page
     assert Activity.objects.get(code=code).title != "Renamed on the page"
@@ -72,6 +74,7 @@ def test_the_import_page_lists_problems_and_offers_no_apply(admin_client, world)
     response = admin_client.post(
         reverse("matrix-import", args=[world.biennium.pk]),
         {"action": "preview", "file": SimpleUploadedFile("m.xlsx", edited)},
+        follow=True,
     )
     assert response.status_code == 400
     page = response.content.decode()

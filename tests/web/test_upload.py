@@ -23,7 +23,8 @@ def test_a_coordinator_uploads_a_resolution_and_lands_on_its_review_list(client,
     client.force_login(world.coordinator)
     response = upload(client, world, "A_RES_73_135.md", DEMO.read_bytes())
     resolution = Resolution.objects.get(symbol="A/RES/73/135")
-    assert response.status_code == 302
+    assert response.status_code == 302 and "/uploads/" in response["Location"]
+    response = client.get(response["Location"])  # the job's page: done, goes on to the review
     assert response["Location"] == reverse(
         "resolution-review", args=[world.framework.slug, resolution.pk]
     )
@@ -35,9 +36,10 @@ def test_a_file_that_is_no_resolution_is_refused_and_nothing_is_saved(client, wo
     client.force_login(world.coordinator)
     before = Resolution.objects.count()
     response = upload(client, world, "notes.txt", b"Minutes of a lunch. Nothing was decided.")
-    assert response.status_code == 302 and response["Location"].endswith("/resolutions/")
+    assert response.status_code == 302 and "/uploads/" in response["Location"]
     assert Resolution.objects.count() == before
-    assert "not imported" in client.get(response["Location"]).content.decode()
+    page = client.get(response["Location"]).content.decode()  # the job's page: its refusal
+    assert "not imported" in page and "Nothing was written" in page
 
 
 def test_a_focal_point_may_not_upload(client, world):

@@ -1,0 +1,159 @@
+"""Uploaded files read in the task worker (issue 12): the ``UploadJob`` row and the one
+way to start one and record its outcome.
+
+``start_upload_job(kind=, file=, user=, params=, task=)`` stores the upload (streamed to
+the storage backend, size-checked while it streams), writes the row and enqueues
+``task`` (a django-tasks task taking the job's id): the resolution parse
+(``accord.documents.tasks.parse_resolution``) or the matrix plan
+(``accord.reports.matrix_jobs.plan_matrix``). The task reads the file within the job
+limits (``core.limits.run_limited``), records progress with ``job_set`` and ends with
+``job_done`` (a result the page goes on to) or ``job_failed`` (the refusal message, in
+the requester's language). With the immediate backend (tests, development) the job is
+done when ``start_upload_job`` returns.
+
+Reads: the upload. Writes: the ``documents_uploadjob`` table, the file under
+MEDIA_ROOT/uploads/ (removed once the work no longer needs it, or after a day).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from accord.core.uploads import check_size
+
+
+class UploadJob(models.Model):
+    """One uploaded file waiting for, being read by, or read by the task worker."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    class Kind(models.TextChoices):
+        RESOLUTION = "resolution", _("resolution")
+        MATRIX = "matrix", _("matrix import")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    lang = models.CharField(_("language"), max_length=8, default="en")
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    progress = models.FloatField(_("progress"), default=0.0, help_text=_("From 0 to 1."))
+    file = models.FileField(_("file"), upload_to="uploads/", blank=True)
+    file_name = models.CharField(_("file name"), max_length=255, blank=True)
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    task_id = models.CharField(_("task id"), max_length=100, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="upload_jobs",
+        verbose_name=_("requested by"),
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("upload job")
+        verbose_name_plural = _("upload jobs")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.file_name} {self.get_status_display()}"
+
+    @property
+    def percent(self) -> int:
+        return round(self.progress * 100)
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+def job_set(job: UploadJob, **fields) -> None:
+    """Record ``fields`` on the row at once (the page polls it) and on ``job``."""
+    for name, value in fields.items():
+        setattr(job, name, value)
+    UploadJob.objects.filter(pk=job.pk).update(**fields)
+
+
+def job_done(job: UploadJob, result: dict, *, keep_file: bool = False) -> None:
+    if not keep_file:
+        discard_file(job)
+    job_set(
+        job,
+        status=UploadJob.Status.DONE,
+        progress=1.0,
+        result=result,
+        finished_at=timezone.now(),
+    )
+
+
+def job_failed(job: UploadJob, message: str) -> None:
+    """The refusal, recorded for the page; the stored file is removed (nothing of it was
+    written)."""
+    discard_file(job)
+    job_set(job, status=UploadJob.Status.FAILED, error=message, finished_at=timezone.now())
+
+
+def discard_file(job: UploadJob) -> None:
+    if job.file:
+        job.file.delete(save=False)
+        job_set(job, file="")
+
+
+@contextmanager
+def job_file_path(job: UploadJob) -> Iterator[Path]:
+    """The stored file as a local path (a copy, so that any storage backend serves)."""
+    suffix = Path(job.file_name).suffix
+    with tempfile.NamedTemporaryFile(suffix=suffix) as local, job.file.open("rb") as stored:
+        shutil.copyfileobj(stored, local)
+        local.flush()
+        yield Path(local.name)
+
+
+PENDING_HOURS = 24
+
+
+def _discard_stale() -> None:
+    """Remove the files of jobs older than a day (a preview never applied)."""
+    cutoff = timezone.now() - timedelta(hours=PENDING_HOURS)
+    for old in UploadJob.objects.filter(created_at__lt=cutoff).exclude(file=""):
+        discard_file(old)
+
+
+def start_upload_job(*, kind: str, file, user, params: dict, task) -> UploadJob:
+    """Store ``file`` (an UploadedFile, never read whole), record the job and enqueue
+    ``task`` with its id; the job (done already with the immediate backend)."""
+    check_size(file)
+    _discard_stale()
+    name = Path(getattr(file, "name", "") or "upload").name[:255]
+    job = UploadJob(
+        kind=kind,
+        params=params,
+        lang=(get_language() or settings.LANGUAGE_CODE)[:8],
+        file_name=name,
+        requested_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    job.file.save(name, file, save=False)
+    job.save()
+    result = task.enqueue(job.pk)
+    UploadJob.objects.filter(pk=job.pk).update(task_id=str(result.id))
+    job.refresh_from_db()
+    return job

@@ -1,0 +1,72 @@
+"""Uploads read in the task worker, in a real browser (issue 12): the coordinator uploads
+a matrix file and a resolution, sees each job's progress page (a <progress> and a
+status line, checked by axe-core) while the job waits in the database queue, a real `accord worker` runs it,
+and the page, polling the job, goes on to the preview (applied with its button) and to
+the resolution's review list."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from accord.cooperation.models import Activity
+from accord.reports.matrix import export_matrix
+from tests.browser.a11y_pages import serious_violations
+from tests.browser.conftest import sign_in
+from tests.web.scenario import DEMO
+from tests.web.test_upload_jobs import DATABASE_BACKEND, run_worker
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _edited_csv(world, code: str, description: str, path) -> str:
+    data = export_matrix(world.biennium, "csv", user=world.admin).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(data)))
+    for row in rows[1:]:
+        if row[0] == code:
+            row[rows[0].index("Description")] = description
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        csv.writer(out).writerows(rows)
+    return str(path)
+
+
+def _sees_progress(page) -> None:
+    status = page.get_by_role("status").filter(has_text="%")
+    assert "Queued" in status.inner_text()
+    assert page.locator("progress").count() == 1
+    assert serious_violations(Axe(), page, "upload-job") == []
+
+
+def test_uploads_show_progress_until_the_worker_has_read_them(world, new_page, settings, tmp_path):
+    settings.TASKS = DATABASE_BACKEND
+    settings.MEDIA_ROOT = tmp_path
+    code = world.activities[0].code
+    page = new_page()
+    sign_in(page, "coordinator")
+
+    page.goto(f"/reports/matrix/{world.biennium.pk}/import/")
+    page.get_by_label("File (.xlsx or .csv)").set_input_files(
+        _edited_csv(world, code, "Read in the worker", tmp_path / "matrix.csv")
+    )
+    page.get_by_role("button", name="Preview the changes").click()
+    page.wait_for_url("**/uploads/*/")
+    _sees_progress(page)
+    run_worker(tmp_path)
+    page.wait_for_url("**/import/?job=*")  # the page's poll moved it on: the preview
+    assert "Read in the worker" in page.locator("table.changes").inner_text()
+    page.get_by_role("button", name="Apply these changes").click()
+    page.wait_for_load_state()
+    assert "Imported:" in page.content()
+    assert Activity.objects.get(code=code).description == "Read in the worker"
+
+    page.goto("/f/un-oic/resolutions/")
+    page.get_by_label("Resolution file").set_input_files(str(DEMO))
+    page.get_by_role("button", name="Upload and review").click()
+    page.wait_for_url("**/uploads/*/")
+    _sees_progress(page)
+    run_worker(tmp_path)
+    page.wait_for_url("**/review/")
+    assert "The resolution was read" in page.content()

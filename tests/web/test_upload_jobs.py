@@ -1,0 +1,208 @@
+"""Uploads are read in the task worker (issue 12): a resolution's parse and a matrix
+file's plan are jobs (``UploadJob``); the upload goes to the job's page, which shows
+progress until the job is done and then goes on to the review list or the preview.
+
+Shown here: with the database backend the job waits, its page shows progress, and a
+real ``accord worker`` (a subprocess on the test database) runs it; a hostile file is
+refused by the job with the message naming the limit and nothing is written; only the
+uploader and administrators open a job, and only the uploader applies a matrix plan."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.urls import reverse
+
+from accord.cooperation.models import Activity
+from accord.documents.models import Resolution, UploadJob
+from accord.reports.matrix import export_matrix
+from tests.conftest import accord_command
+from tests.web.scenario import DEMO, build
+
+DATABASE_BACKEND = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def _database_url() -> str:
+    """The test database as a DATABASE_URL, for a subprocess to work on it."""
+    s = connection.settings_dict
+    if s["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{s['NAME']}"
+    return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST'] or 'localhost'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+def run_worker(media_root: Path) -> subprocess.CompletedProcess:
+    """`accord worker` as production runs it, on the test database, until the queue is
+    empty (--batch)."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": _database_url(),
+        "ACCORD_TASKS_BACKEND": "database",
+        "ACCORD_MEDIA_ROOT": str(media_root),
+    }
+    done = subprocess.run(
+        [*accord_command(), "worker", "--batch", "--no-startup-delay", "--no-reload"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done
+
+
+def _csv_with(world, code: str, description: str) -> bytes:
+    import csv
+
+    rows = list(
+        csv.reader(
+            io.StringIO(export_matrix(world.biennium, "csv", user=world.admin).decode("utf-8-sig"))
+        )
+    )
+    header = rows[0]
+    for row in rows[1:]:
+        if row[0] == code:
+            row[header.index("Description")] = description
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    return out.getvalue().encode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_resolution_upload_waits_for_a_real_worker_which_parses_it(client, settings, tmp_path):
+    settings.TASKS = DATABASE_BACKEND
+    settings.MEDIA_ROOT = tmp_path
+    world = build(3)
+    client.force_login(world.coordinator)
+    response = client.post(
+        reverse("resolution-upload", args=[world.framework.slug]),
+        {"file": SimpleUploadedFile("A_RES_73_135.md", DEMO.read_bytes())},
+    )
+    job_page = response["Location"]
+    waiting = client.get(job_page)
+    page = waiting.content.decode()
+    assert waiting.status_code == 200 and "<progress" in page and 'role="status"' in page
+    assert "Queued" in page and 'hx-trigger="every 2s"' in page
+    assert UploadJob.objects.get().status == "queued"
+
+    run_worker(tmp_path)
+
+    assert UploadJob.objects.get().status == "done"
+    resolution = Resolution.objects.get(symbol="A/RES/73/135")
+    assert client.get(job_page)["Location"] == reverse(
+        "resolution-review", args=[world.framework.slug, resolution.pk]
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_matrix_upload_is_planned_by_a_real_worker_then_applied(client, settings, tmp_path):
+    settings.TASKS = DATABASE_BACKEND
+    settings.MEDIA_ROOT = tmp_path
+    world = build(3)
+    code = world.activities[0].code
+    client.force_login(world.admin)
+    url = reverse("matrix-import", args=[world.biennium.pk])
+    edited = _csv_with(world, code, "Read by the worker")
+    job_page = client.post(url, {"action": "preview", "file": SimpleUploadedFile("m.csv", edited)})[
+        "Location"
+    ]
+    assert "Queued" in client.get(job_page).content.decode()
+
+    run_worker(tmp_path)
+
+    preview = client.get(job_page, follow=True)
+    assert preview.status_code == 200 and "Read by the worker" in preview.content.decode()
+    assert Activity.objects.get(code=code).description != "Read by the worker"
+    client.post(url, {"action": "apply", "token": preview.context["token"]})
+    assert Activity.objects.get(code=code).description == "Read by the worker"
+
+
+def _docx_bomb() -> bytes:
+    """A .docx whose document.xml unzips to 4 MB from a few kilobytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        z.writestr("word/document.xml", b"<w:document>" + b" " * (4 * 1024 * 1024))
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_zip_bomb_is_refused_by_the_job_with_the_limit_named(client, world, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(world.coordinator)
+    before = Resolution.objects.count()
+    response = client.post(
+        reverse("resolution-upload", args=[world.framework.slug]),
+        {"file": SimpleUploadedFile("bomb.docx", _docx_bomb())},
+    )
+    page = client.get(response["Location"]).content.decode()
+    assert "compressed more than 100 to 1, the limit" in page and "Nothing was written" in page
+    job = UploadJob.objects.get()
+    assert job.status == "failed" and "more than 100 to 1" in job.error
+    assert Resolution.objects.count() == before
+    assert not job.file and not list((tmp_path / "uploads").iterdir())  # the file is not kept
+
+
+@pytest.mark.django_db
+def test_a_hostile_spreadsheet_is_refused_by_the_matrix_job(client, world, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/worksheets/sheet1.xml", b"<worksheet>" + b" " * (4 * 1024 * 1024))
+    client.force_login(world.admin)
+    response = client.post(
+        reverse("matrix-import", args=[world.biennium.pk]),
+        {"action": "preview", "file": SimpleUploadedFile("bomb.xlsx", out.getvalue())},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert response.status_code == 400 and "more than 100 to 1, the limit" in page
+    assert 'name="token"' not in page and not UploadJob.objects.get().file
+
+
+@pytest.mark.django_db
+def test_only_the_uploader_and_administrators_open_a_job(client, world, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(world.coordinator)
+    response = client.post(
+        reverse("resolution-upload", args=[world.framework.slug]),
+        {"file": SimpleUploadedFile("notes.txt", b"Minutes of a lunch.")},
+    )
+    job_page = response["Location"]
+    assert client.get(job_page).status_code == 200
+    for other in (world.viewer, world.focal):
+        client.force_login(other)
+        assert client.get(job_page).status_code == 403
+    client.force_login(world.admin)
+    assert client.get(job_page).status_code == 200
+
+
+@pytest.mark.django_db
+def test_only_the_uploader_may_apply_a_matrix_plan(client, world, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    code = world.activities[0].code
+    client.force_login(world.admin)
+    url = reverse("matrix-import", args=[world.biennium.pk])
+    response = client.post(
+        url,
+        {"action": "preview", "file": SimpleUploadedFile("m.csv", _csv_with(world, code, "Mine"))},
+        follow=True,
+    )
+    token = response.context["token"]
+    assert token
+    preview = f"{url}?job={token}"
+    client.force_login(world.coordinator)  # a coordinator of the framework: not the uploader
+    assert client.get(preview).status_code == 403
+    client.post(url, {"action": "apply", "token": token})
+    assert Activity.objects.get(code=code).description != "Mine"
+    client.force_login(world.admin)
+    client.post(url, {"action": "apply", "token": token})
+    assert Activity.objects.get(code=code).description == "Mine"
+    client.post(url, {"action": "apply", "token": token})  # applied once: the file is gone
+    assert "has expired" in client.get(url).content.decode()

@@ -24,7 +24,7 @@ from accord.cooperation.models import Activity
 from accord.documents.models import Resolution, UploadJob
 from accord.reports.matrix import export_matrix
 from tests.conftest import accord_command
-from tests.web.scenario import DEMO, build
+from tests.world import DEMO, build_world
 
 DATABASE_BACKEND = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -78,7 +78,7 @@ def _csv_with(world, code: str, description: str) -> bytes:
 def test_a_resolution_upload_waits_for_a_real_worker_which_parses_it(client, settings, tmp_path):
     settings.TASKS = DATABASE_BACKEND
     settings.MEDIA_ROOT = tmp_path
-    world = build(3)
+    world = build_world(activities=3)
     client.force_login(world.coordinator)
     response = client.post(
         reverse("resolution-upload", args=[world.framework.slug]),
@@ -104,7 +104,7 @@ def test_a_resolution_upload_waits_for_a_real_worker_which_parses_it(client, set
 def test_a_matrix_upload_is_planned_by_a_real_worker_then_applied(client, settings, tmp_path):
     settings.TASKS = DATABASE_BACKEND
     settings.MEDIA_ROOT = tmp_path
-    world = build(3)
+    world = build_world(activities=3)
     code = world.activities[0].code
     client.force_login(world.admin)
     url = reverse("matrix-import", args=[world.biennium.pk])

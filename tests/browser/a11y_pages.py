@@ -25,7 +25,7 @@ NOT_PAGES = {
     "logout": "answers POST only (the header's Sign out button)",
     "healthz": "plain text for the load balancer",
     "matrix-export": "an .xlsx or .csv file",
-    "report-job": "a job's progress page needs a queued report (tests/browser/test_reports.py)",
+    "report-job": "a job's progress page needs a queued report: axe runs on it in tests/browser/test_upload_jobs.py",
     "upload-job": "an upload's progress page needs a queued upload (axe-checked in tests/browser/test_upload_jobs.py)",
     "opendata-iati": "an XML file",
     "opendata-matrix": "a file (.csv, .xlsx, .json)",

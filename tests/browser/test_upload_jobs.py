@@ -33,11 +33,11 @@ def _edited_csv(world, code: str, description: str, path) -> str:
     return str(path)
 
 
-def _sees_progress(page) -> None:
+def _sees_progress(page, name: str = "upload-job") -> None:
     status = page.get_by_role("status").filter(has_text="%")
     assert "Queued" in status.inner_text()
     assert page.locator("progress").count() == 1
-    assert serious_violations(Axe(), page, "upload-job") == []
+    assert serious_violations(Axe(), page, name) == []
 
 
 def test_uploads_show_progress_until_the_worker_has_read_them(world, new_page, settings, tmp_path):
@@ -70,3 +70,25 @@ def test_uploads_show_progress_until_the_worker_has_read_them(world, new_page, s
     run_worker(tmp_path)
     page.wait_for_url("**/review/")
     assert "The resolution was read" in page.content()
+
+
+def test_a_queued_report_shows_progress_until_the_worker_has_made_it(
+    world, new_page, settings, tmp_path
+):
+    settings.TASKS = DATABASE_BACKEND
+    settings.MEDIA_ROOT = tmp_path
+    page = new_page()
+    sign_in(page, "coordinator")
+    page.goto("/reports/sg/")
+    page.locator("#id_format").select_option("docx")
+    page.get_by_role("button", name="Generate").click()
+    page.wait_for_url("**/reports/jobs/*/")
+    _sees_progress(page, "report-job")
+    assert page.locator("a[download]").count() == 0
+    run_worker(tmp_path)
+    link = page.locator("a[download]")
+    link.wait_for(timeout=15_000)  # the page's poll brought the finished job in, no reload
+    assert "100 %" in page.get_by_role("status").filter(has_text="%").inner_text()
+    with page.expect_download() as info:
+        link.click()
+    assert open(info.value.path(), "rb").read()[:2] == b"PK"  # a Word file

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -91,4 +92,4 @@ def test_a_queued_report_shows_progress_until_the_worker_has_made_it(
     assert "100 %" in page.get_by_role("status").filter(has_text="%").inner_text()
     with page.expect_download() as info:
         link.click()
-    assert open(info.value.path(), "rb").read()[:2] == b"PK"  # a Word file
+    assert Path(info.value.path()).read_bytes()[:2] == b"PK"  # a Word file

@@ -2,14 +2,16 @@
 fast password hashing, and a test database that is migrated once per run.
 
 Migrating a fresh database costs about 15 s of CPU (Django renders the model states of
-every migration). On SQLite, `accord migrate` runs once per run in a subprocess (the
-installed console script, as a user runs it) into a template file; each xdist worker's
-test database, and each test that needs a fresh database file, starts from a copy of it.
+every migration). On SQLite, `accord migrate` runs in a subprocess (the installed
+console script, as a user runs it) into a template file kept in pytest's cache until the
+migrations change; each xdist worker's test database, and each test that needs a fresh
+database file, starts from a copy of it.
 On PostgreSQL, each xdist worker migrates its own test database (test_NAME_gwN)."""
 
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 import shutil
 import subprocess
@@ -71,16 +73,42 @@ def _shared_dir(request: pytest.FixtureRequest, tmp_path_factory) -> Path:
     return base.parent if hasattr(request.config, "workerinput") else base
 
 
+# What a migrated database is made of: the migrations, the data the SDG migration loads,
+# and Django. The migrated file is kept in pytest's cache under a digest of these.
+MIGRATION_INPUTS = (
+    "accord/*/migrations/*.py",
+    "accord/cooperation/sdg.py",
+    "accord/cooperation/data/*",
+)
+
+
+def migrations_digest() -> str:
+    import django
+
+    digest = hashlib.sha256(django.__version__.encode())
+    for pattern in MIGRATION_INPUTS:
+        for path in sorted(ROOT.glob(pattern)):
+            digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 @pytest.fixture(scope="session")
 def migrated_sqlite(request, tmp_path_factory) -> Path:
-    """A SQLite file migrated by `accord migrate`, built once per run: the first worker
-    to ask builds it under a lock, the others wait for it. Copy it; never write to it."""
-    shared = _shared_dir(request, tmp_path_factory)
-    template = shared / "migrated.sqlite3"
-    with open(shared / "migrated.lock", "w") as lock:
+    """A SQLite file migrated by `accord migrate`: the first worker to ask builds it under
+    a lock, the others wait for it. It is kept in pytest's cache (.pytest_cache/d/
+    accord-migrated/DIGEST.sqlite3) until a migration, the SDG data or Django changes, so
+    a later run does not migrate again (--create-db or --cache-clear: afresh).
+    Copy it; never write to it."""
+    cache = getattr(request.config, "cache", None)
+    if cache is None or request.config.getvalue("create_db"):
+        folder = _shared_dir(request, tmp_path_factory)  # this run's own
+    else:
+        folder = cache.mkdir("accord-migrated")
+    template = folder / f"{migrations_digest()}.sqlite3"
+    with open(folder / "migrated.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not template.exists():
-            building = shared / "migrating.sqlite3"
+            building = folder / f"migrating-{os.getpid()}.sqlite3"
             subprocess.run(
                 [*accord_command(), "migrate", "--noinput", "-v0"],
                 env=sqlite_env(building),
@@ -88,6 +116,8 @@ def migrated_sqlite(request, tmp_path_factory) -> Path:
                 capture_output=True,
                 timeout=900,
             )
+            for old in folder.glob(f"{'?' * 16}.sqlite3"):  # older migrations' files
+                old.unlink()
             building.rename(template)
     return template
 

@@ -56,21 +56,13 @@ HEADING_WORDS = re.compile(
 )
 
 
-@cache
-def parsed(path: Path):
-    try:
-        return parse(path)
-    except NotAResolution as exc:
-        return exc
-
-
 pytestmark = pytest.mark.corpus
 
 
 @pytest.fixture(scope="module")
-def drafts(corpus):
+def drafts(corpus, parsed_pdf):
     assert len(PATHS) == 152
-    return {p.stem: parsed(p) for p in PATHS}
+    return {p.stem: parsed_pdf(p) for p in PATHS}
 
 
 def test_every_draft_parses_into_its_kind_or_is_refused_as_a_note(drafts):

@@ -124,10 +124,11 @@ def migrated_sqlite(request, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(
-    django_db_modify_db_settings_parallel_suffix, request, tmp_path_factory
+    django_db_modify_db_settings_parallel_suffix, django_db_blocker, request, tmp_path_factory
 ):
     """On SQLite the test database is a file copied from the migrated template, in this
-    worker's own temporary folder (so the live server of the browser tests reads it too)."""
+    worker's own temporary folder (so the live server of the browser tests reads it too).
+    On PostgreSQL it is a copy of a migrated template database (tests/pg_template.py)."""
     from django.conf import settings
 
     db = settings.DATABASES["default"]
@@ -135,16 +136,37 @@ def django_db_modify_db_settings(
         name = tmp_path_factory.getbasetemp() / "test.sqlite3"
         shutil.copyfile(request.getfixturevalue("migrated_sqlite"), name)
         db.setdefault("TEST", {})["NAME"] = str(name)
+    elif _cloned_on_postgresql(request):
+        from django.db import connection
+
+        from tests.pg_template import clone_test_database
+
+        cache = getattr(request.config, "cache", None)
+        folder = cache.mkdir("accord-migrated") if cache else _shared_dir(request, tmp_path_factory)
+        with django_db_blocker.unblock():
+            name = clone_test_database(db, migrations_digest(), folder, accord_command())
+        db.setdefault("TEST", {})["NAME"] = name
+        connection.settings_dict.setdefault("TEST", {})["NAME"] = name
+
+
+def _cloned_on_postgresql(request) -> bool:
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"]
+    return "postgresql" in engine and not request.config.getvalue("create_db")
 
 
 @pytest.fixture(scope="session")
 def django_db_keepdb(request) -> bool:
-    """Keep (do not recreate) the SQLite copy: it is migrated already, and Django's
-    migrate then only checks that nothing is left to apply. --create-db migrates afresh."""
+    """Keep (do not recreate) the copy of the migrated template (SQLite file, PostgreSQL
+    database): Django's migrate then only checks that nothing is left to apply.
+    --create-db migrates afresh."""
     from django.conf import settings
 
-    return bool(request.config.getvalue("reuse_db")) or (
-        settings.DATABASES["default"]["ENGINE"] == SQLITE
+    return (
+        bool(request.config.getvalue("reuse_db"))
+        or settings.DATABASES["default"]["ENGINE"] == SQLITE
+        or _cloned_on_postgresql(request)
     )
 
 

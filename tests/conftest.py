@@ -156,6 +156,22 @@ def _cloned_on_postgresql(request) -> bool:
     return "postgresql" in engine and not request.config.getvalue("create_db")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def postgresql_flush_by_delete():
+    """On PostgreSQL, a transactional test's flush DELETEs instead of TRUNCATE (the
+    reason and the figures: tests/pg_template.py)."""
+    from django.conf import settings
+
+    if "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
+        yield
+        return
+    from tests.pg_template import flush_by_delete
+
+    restore = flush_by_delete()
+    yield
+    restore()
+
+
 @pytest.fixture(scope="session")
 def django_db_keepdb(request) -> bool:
     """Keep (do not recreate) the copy of the migrated template (SQLite file, PostgreSQL

@@ -54,3 +54,31 @@ def _migrate(template: str, command: list[str]) -> None:
         capture_output=True,
         timeout=900,
     )
+
+
+def flush_by_delete():
+    """Make Django's flush (after every transactional test: the browser tests, the race
+    tests) DELETE the rows of each table instead of one TRUNCATE of all 89: TRUNCATE
+    replaces every table's and index's files, 4.5 s at load 9 against 40-60 ms for the
+    DELETEs of a test's few rows (psql, 2026-12-03). The foreign keys Django makes are
+    DEFERRABLE INITIALLY DEFERRED and flush runs in one transaction, so the order of the
+    tables does not matter. Returns a function that puts TRUNCATE back. A flush asked to
+    reset the sequences keeps TRUNCATE ... RESTART IDENTITY."""
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    truncate = DatabaseOperations.sql_flush
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or allow_cascade or not tables:
+            return truncate(
+                self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+            )
+        deletes = [f"DELETE FROM {self.quote_name(table)};" for table in tables]
+        return ["SET CONSTRAINTS ALL DEFERRED;", *deletes]
+
+    DatabaseOperations.sql_flush = sql_flush  # type: ignore[method-assign]
+
+    def restore() -> None:
+        DatabaseOperations.sql_flush = truncate  # type: ignore[method-assign]
+
+    return restore

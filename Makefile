@@ -39,6 +39,9 @@ office:
 # a test file per worker so that module-scoped fixtures are built once (the browser suite's
 # POST coverage check reads every worker's record when the session ends); each worker has
 # its own test database (SQLite: a copy of the run's migrated file; PostgreSQL: test_NAME_gwN).
+# Kept between runs in .pytest_cache/d/ (make clean or --cache-clear drops them), each under a
+# digest of what it is made of: the migrated SQLite file and PostgreSQL template database
+# (test_NAME_tpl_DIGEST, copied for each worker), and the corpus's PDFs as parsed.
 TEST_WORKERS ?= 2
 test: messages browser office
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile

@@ -2,14 +2,16 @@
 fast password hashing, and a test database that is migrated once per run.
 
 Migrating a fresh database costs about 15 s of CPU (Django renders the model states of
-every migration). On SQLite, `accord migrate` runs once per run in a subprocess (the
-installed console script, as a user runs it) into a template file; each xdist worker's
-test database, and each test that needs a fresh database file, starts from a copy of it.
+every migration). On SQLite, `accord migrate` runs in a subprocess (the installed
+console script, as a user runs it) into a template file kept in pytest's cache until the
+migrations change; each xdist worker's test database, and each test that needs a fresh
+database file, starts from a copy of it.
 On PostgreSQL, each xdist worker migrates its own test database (test_NAME_gwN)."""
 
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 import shutil
 import subprocess
@@ -71,16 +73,42 @@ def _shared_dir(request: pytest.FixtureRequest, tmp_path_factory) -> Path:
     return base.parent if hasattr(request.config, "workerinput") else base
 
 
+# What a migrated database is made of: the migrations, the data the SDG migration loads,
+# and Django. The migrated file is kept in pytest's cache under a digest of these.
+MIGRATION_INPUTS = (
+    "accord/*/migrations/*.py",
+    "accord/cooperation/sdg.py",
+    "accord/cooperation/data/*",
+)
+
+
+def migrations_digest() -> str:
+    import django
+
+    digest = hashlib.sha256(django.__version__.encode())
+    for pattern in MIGRATION_INPUTS:
+        for path in sorted(ROOT.glob(pattern)):
+            digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 @pytest.fixture(scope="session")
 def migrated_sqlite(request, tmp_path_factory) -> Path:
-    """A SQLite file migrated by `accord migrate`, built once per run: the first worker
-    to ask builds it under a lock, the others wait for it. Copy it; never write to it."""
-    shared = _shared_dir(request, tmp_path_factory)
-    template = shared / "migrated.sqlite3"
-    with open(shared / "migrated.lock", "w") as lock:
+    """A SQLite file migrated by `accord migrate`: the first worker to ask builds it under
+    a lock, the others wait for it. It is kept in pytest's cache (.pytest_cache/d/
+    accord-migrated/DIGEST.sqlite3) until a migration, the SDG data or Django changes, so
+    a later run does not migrate again (--create-db or --cache-clear: afresh).
+    Copy it; never write to it."""
+    cache = getattr(request.config, "cache", None)
+    if cache is None or request.config.getvalue("create_db"):
+        folder = _shared_dir(request, tmp_path_factory)  # this run's own
+    else:
+        folder = cache.mkdir("accord-migrated")
+    template = folder / f"{migrations_digest()}.sqlite3"
+    with open(folder / "migrated.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not template.exists():
-            building = shared / "migrating.sqlite3"
+            building = folder / f"migrating-{os.getpid()}.sqlite3"
             subprocess.run(
                 [*accord_command(), "migrate", "--noinput", "-v0"],
                 env=sqlite_env(building),
@@ -88,16 +116,19 @@ def migrated_sqlite(request, tmp_path_factory) -> Path:
                 capture_output=True,
                 timeout=900,
             )
+            for old in folder.glob(f"{'?' * 16}.sqlite3"):  # older migrations' files
+                old.unlink()
             building.rename(template)
     return template
 
 
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(
-    django_db_modify_db_settings_parallel_suffix, request, tmp_path_factory
+    django_db_modify_db_settings_parallel_suffix, django_db_blocker, request, tmp_path_factory
 ):
     """On SQLite the test database is a file copied from the migrated template, in this
-    worker's own temporary folder (so the live server of the browser tests reads it too)."""
+    worker's own temporary folder (so the live server of the browser tests reads it too).
+    On PostgreSQL it is a copy of a migrated template database (tests/pg_template.py)."""
     from django.conf import settings
 
     db = settings.DATABASES["default"]
@@ -105,16 +136,53 @@ def django_db_modify_db_settings(
         name = tmp_path_factory.getbasetemp() / "test.sqlite3"
         shutil.copyfile(request.getfixturevalue("migrated_sqlite"), name)
         db.setdefault("TEST", {})["NAME"] = str(name)
+    elif _cloned_on_postgresql(request):
+        from django.db import connection
+
+        from tests.pg_template import clone_test_database
+
+        cache = getattr(request.config, "cache", None)
+        folder = cache.mkdir("accord-migrated") if cache else _shared_dir(request, tmp_path_factory)
+        with django_db_blocker.unblock():
+            name = clone_test_database(db, migrations_digest(), folder, accord_command())
+        db.setdefault("TEST", {})["NAME"] = name
+        connection.settings_dict.setdefault("TEST", {})["NAME"] = name
+
+
+def _cloned_on_postgresql(request) -> bool:
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"]
+    return "postgresql" in engine and not request.config.getvalue("create_db")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def postgresql_flush_by_delete():
+    """On PostgreSQL, a transactional test's flush DELETEs instead of TRUNCATE (the
+    reason and the figures: tests/pg_template.py)."""
+    from django.conf import settings
+
+    if "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
+        yield
+        return
+    from tests.pg_template import flush_by_delete
+
+    restore = flush_by_delete()
+    yield
+    restore()
 
 
 @pytest.fixture(scope="session")
 def django_db_keepdb(request) -> bool:
-    """Keep (do not recreate) the SQLite copy: it is migrated already, and Django's
-    migrate then only checks that nothing is left to apply. --create-db migrates afresh."""
+    """Keep (do not recreate) the copy of the migrated template (SQLite file, PostgreSQL
+    database): Django's migrate then only checks that nothing is left to apply.
+    --create-db migrates afresh."""
     from django.conf import settings
 
-    return bool(request.config.getvalue("reuse_db")) or (
-        settings.DATABASES["default"]["ENGINE"] == SQLITE
+    return (
+        bool(request.config.getvalue("reuse_db"))
+        or settings.DATABASES["default"]["ENGINE"] == SQLITE
+        or _cloned_on_postgresql(request)
     )
 
 

@@ -1,6 +1,6 @@
 """Every page of Accord, found from the URL patterns, with the address to open it in the
 scenario of tests/world and the person who opens it: read by the axe-core test of every
-page (tests/browser/test_axe_every_page.py) and the screenshots of the new pages.
+page (tests/browser/axe_walk.py) and the screenshots of the new pages.
 
 A URL pattern is either a page here, answers POST only (its form is on another page,
 found by ``post_only``), or is listed in ``NOT_PAGES`` with the reason. The test fails
@@ -209,10 +209,17 @@ def unlisted_patterns() -> list[str]:
     )
 
 
+AXE_RUN = "axe.run(document, {resultTypes: ['violations']})"
+
+
 def serious_violations(axe, page, label: str) -> list[str]:
-    """What axe-core finds serious or critical on the page, one line each."""
+    """What axe-core finds serious or critical on the page, one line each. axe-core (the
+    package's local axe.min.js, 570 kB) is injected once per page load, not at every run:
+    a second run at another width reuses it."""
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(axe.axe_script)
     found = []
-    for violation in axe.run(page).response["violations"]:
+    for violation in page.evaluate(AXE_RUN)["violations"]:
         if violation.get("impact") in ("serious", "critical"):
             targets = [n["target"] for n in violation["nodes"]][:3]
             found.append(f"{label}: {violation['id']} ({violation['impact']}) {targets}")

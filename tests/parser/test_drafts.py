@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -56,21 +55,13 @@ HEADING_WORDS = re.compile(
 )
 
 
-@cache
-def parsed(path: Path):
-    try:
-        return parse(path)
-    except NotAResolution as exc:
-        return exc
-
-
 pytestmark = pytest.mark.corpus
 
 
 @pytest.fixture(scope="module")
-def drafts(corpus):
+def drafts(corpus, parsed_pdf):
     assert len(PATHS) == 152
-    return {p.stem: parsed(p) for p in PATHS}
+    return {p.stem: parsed_pdf(p) for p in PATHS}
 
 
 def test_every_draft_parses_into_its_kind_or_is_refused_as_a_note(drafts):
@@ -105,11 +96,11 @@ def test_symbol_date_session_committee_and_agenda_of_every_draft(drafts):
             assert r.basis.kind == "plenary" and r.basis.committee is None, name
 
 
-def test_sponsors_of_every_draft_are_names_printed_on_its_first_page(drafts):
+def test_sponsors_of_every_draft_are_names_printed_on_its_first_page(drafts, pdf_text):
     for name, r in drafts.items():
         if name in NOTES:
             continue
-        first_page = " ".join(parse_text_first_page(DRAFTS / f"{name}.pdf").split())
+        first_page = " ".join(first_page_of(pdf_text(DRAFTS / f"{name}.pdf")).split())
         for sponsor in r.sponsors:
             assert sponsor[:1].isupper(), (name, sponsor)
             assert not re.search(r"[:*]|draft|amendment|\band\s*$|^and\b", sponsor), (name, sponsor)
@@ -117,11 +108,7 @@ def test_sponsors_of_every_draft_are_names_printed_on_its_first_page(drafts):
         assert len(set(r.sponsors)) == len(r.sponsors), name
 
 
-@cache
-def parse_text_first_page(path: Path) -> str:
-    from resolutions.read import read_document
-
-    text = read_document(path).text
+def first_page_of(text: str) -> str:
     return re.split(r"\n\s*2/\d+\s*\n", text, maxsplit=1)[0]
 
 

@@ -23,14 +23,14 @@ def normalized(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def pairs(corpus):
+def pairs(corpus, parsed_pdf):
     texts = sorted((corpus / "text").glob("*.txt"))
     both = [
         (t, corpus / "pdf" / f"{t.stem}.pdf")
         for t in texts
         if (corpus / "pdf" / f"{t.stem}.pdf").exists()
     ]
-    return [(t.stem, parse(t), parse(p)) for t, p in both]
+    return [(t.stem, parse(t), parsed_pdf(p)) for t, p in both]
 
 
 def test_there_are_forty_documents_in_both_renderings(pairs):

@@ -11,22 +11,24 @@ import re
 
 import pytest
 
-import resolutions
-
 pytestmark = pytest.mark.corpus
 
 
 @pytest.fixture(scope="module")
-def session79(corpus):
+def session79(corpus, parsed_pdf):
     paths = sorted(
         (corpus / "pdf").glob("A_RES_79_*.pdf"), key=lambda p: int(re.findall(r"\d+", p.stem)[-1])
     )
     parsed, failures = {}, {}
     for path in paths:
         try:
-            parsed[path.stem] = resolutions.parse(path)
+            result = parsed_pdf(path)  # parse(path), kept across runs (tests/parser/conftest.py)
         except Exception as exc:  # collected, so one failure does not hide the others
-            failures[path.stem] = f"{type(exc).__name__}: {exc}"
+            result = exc
+        if isinstance(result, Exception):
+            failures[path.stem] = f"{type(result).__name__}: {result}"
+        else:
+            parsed[path.stem] = result
     return paths, parsed, failures
 
 

@@ -9,9 +9,11 @@ import io
 import json
 import os
 import shutil
+import struct
 import subprocess
 import sys
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -36,8 +38,11 @@ def _run(args: list[str], var: Path, **env: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory) -> Path:
+def seeded(tmp_path_factory, migrated_sqlite) -> Path:
+    """The child's folder with its SQLite file: the run's migrated copy (tests/conftest.py),
+    seeded with a small framework by the child (its migrate has nothing left to do)."""
     var = tmp_path_factory.mktemp("memory-seed")
+    shutil.copyfile(migrated_sqlite, var / "accord.sqlite3")
     done = _run(["seed"], var)
     assert done.returncode == 0, done.stderr[-3000:]
     return var
@@ -87,17 +92,57 @@ def _docx_base() -> bytes:
     return out.getvalue()
 
 
-def _whitespace(total: int):
-    yield b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-    for _ in range(total // MB):
-        yield b" " * MB
-    yield b"</sheetData></worksheet>"
+SHEET_HEAD = (
+    b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+    b'spreadsheetml/2006/main"><sheetData>'
+)
+SHEET_TAIL = b"</sheetData></worksheet>"
+
+
+def _bomb(path: Path, base: bytes, member: str, head: bytes, spaces_mb: int, tail: bytes) -> Path:
+    """``base`` (a real .xlsx/.docx) with ``member`` replaced by ``head``, ``spaces_mb`` MB
+    of spaces and ``tail``, made as a zip bomb is made: one megabyte of spaces is deflated
+    once, after a full flush (so the copy stands alone), and written again and again. The
+    gigabyte is never compressed (30 s of a loaded worker's CPU)."""
+    pack = zlib.compressobj(6, zlib.DEFLATED, -15)
+    start = pack.compress(head) + pack.flush(zlib.Z_FULL_FLUSH)
+    block = pack.compress(b" " * MB) + pack.flush(zlib.Z_FULL_FLUSH)
+    end = pack.compress(tail) + pack.flush()
+    crc = zlib.crc32(head)
+    for _ in range(spaces_mb):
+        crc = zlib.crc32(b" " * MB, crc)
+    big = (zlib.crc32(tail, crc), len(head) + spaces_mb * MB + len(tail))
+    with zipfile.ZipFile(io.BytesIO(base)) as src:
+        members = [(i.filename, src.read(i)) for i in src.infolist() if i.filename != member]
+    with open(path, "wb") as out:
+        central = []
+        for name, data in members:
+            packed = zlib.compress(data, 6, -15)
+            central.append(_zip_member(out, name, zlib.crc32(data), len(data), [packed]))
+        central.append(_zip_member(out, member, *big, [start, *[block] * spaces_mb, end]))
+        at = out.tell()
+        for record in central:
+            out.write(record)
+        size = out.tell() - at
+        out.write(
+            struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central), size, at, 0)
+        )
+    return path
+
+
+def _zip_member(out, name: str, crc: int, size: int, chunks: list[bytes]) -> bytes:
+    """Write one deflated member (local header, then ``chunks``); its central record."""
+    offset, packed, encoded = out.tell(), sum(map(len, chunks)), name.encode()
+    fields = (20, 0, 8, 0, 33, crc, packed, size, len(encoded))  # 33: 1 January 1980
+    out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, *fields, 0) + encoded)
+    for chunk in chunks:
+        out.write(chunk)
+    record = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, *fields, 0, 0, 0, 0, 0, offset)
+    return record + encoded
 
 
 def _sheet_rows(count: int):
-    yield (
-        b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
-        b'spreadsheetml/2006/main"><sheetData>'
+    yield SHEET_HEAD + (
         b'<row r="1"><c r="A1" t="inlineStr"><is><t>Code</t></is></c>'
         b'<c r="B1" t="inlineStr"><is><t>Title</t></is></c>'
         b'<c r="C1" t="inlineStr"><is><t>Priority area</t></is></c></row>'
@@ -107,14 +152,17 @@ def _sheet_rows(count: int):
             b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (n, n, n)
             for n in range(start, min(start + 10_000, count + 2))
         )
-    yield b"</sheetData></worksheet>"
+    yield SHEET_TAIL
 
 
 def test_a_zip_bomb_xlsx_is_refused_before_extraction(seeded, tmp_path):
-    bomb = _office_zip(
-        tmp_path / "bomb.xlsx", _xlsx_base(), "xl/worksheets/sheet1.xml", _whitespace(1024 * MB)
-    )
+    sheet = "xl/worksheets/sheet1.xml"
+    bomb = _bomb(tmp_path / "bomb.xlsx", _xlsx_base(), sheet, SHEET_HEAD, 1024, SHEET_TAIL)
     assert bomb.stat().st_size < 3 * MB
+    with zipfile.ZipFile(bomb) as archive:  # a real archive: its gigabyte unzips
+        assert archive.getinfo(sheet).file_size > 1024 * MB
+        with archive.open(sheet) as stream:
+            assert stream.read(len(SHEET_HEAD) + 3 * MB) == SHEET_HEAD + b" " * 3 * MB
     out = _post(seeded, tmp_path, "matrix", bomb)
     assert out["status"] == 400 and not out["token"]
     assert "Unzipped, the file would take" in out["page"] and "the limit is 50.0" in out["page"]
@@ -122,8 +170,8 @@ def test_a_zip_bomb_xlsx_is_refused_before_extraction(seeded, tmp_path):
 
 
 def test_a_zip_bomb_docx_is_refused_at_the_resolution_upload(seeded, tmp_path):
-    bomb = _office_zip(
-        tmp_path / "bomb.docx", _docx_base(), "word/document.xml", _whitespace(1024 * MB)
+    bomb = _bomb(
+        tmp_path / "bomb.docx", _docx_base(), "word/document.xml", SHEET_HEAD, 1024, SHEET_TAIL
     )
     out = _post(seeded, tmp_path, "resolution", bomb)
     assert out["status"] == 302 and "Unzipped, the file would take" in out["page"]

@@ -1,7 +1,8 @@
 """Search at the scale the issue names: 10,000 activities, 50,000 progress updates and
 the corpus's resolutions (every PDF of ../shared/corpus/pdf, stored as paragraphs),
-indexed by ``accord reindex``; then the p95 of the search the page runs (index match,
-permissions filter, snippets) for a set of queries, as the public, a member (a viewer of
+indexed by ``accord reindex``; then the p95 of the search the page runs (index match and
+ranking of the candidates, permissions filter, snippets; ``count`` is the matches, ">1000"
+when the query is broad and only the candidates are ranked) for a set of queries, as the public, a member (a viewer of
 the framework) and an administrator, beside
 the baseline a plain database filter gives (``icontains`` on the same texts: what the
 matrix's text filter does, with no ranking, no stemming and no snippets).
@@ -168,15 +169,19 @@ def main(argv: list[str] | None = None) -> None:
         print(f"database: {connection.vendor}; {stored} corpus PDFs stored")
         print(f"reindex: {SearchEntry.objects.count()} entries in {took:.1f} s ({counts})")
         analyze(connection)
-        print(f"{'query':32} {'who':7} {'hits':>5} {'p50 ms':>8} {'p95 ms':>8} {'base p95':>9}")
+        print(
+            f"{'query':32} {'who':7} {'hits':>5} {'count':>6} {'p50 ms':>8} {'p95 ms':>8}"
+            f" {'base p95':>9}"
+        )
         for q in QUERIES:
             word = q.strip('"').split()[0]
             base = timed(lambda w=word: baseline(w), args.runs)
             for who, user in visitors():
-                hits = len(find(q, user).hits)
+                found = find(q, user)
+                count = f"{'>' if found.capped else ''}{found.count}"
                 times = timed(lambda u=user, q=q: find(q, u), args.runs)
                 print(
-                    f"{q:32} {who:7} {hits:>5} {statistics.median(times):8.1f}"
+                    f"{q:32} {who:7} {len(found.hits):>5} {count:>6} {statistics.median(times):8.1f}"
                     f" {percentile(times, 95):8.1f} {percentile(base, 95):9.1f}"
                 )
                 if args.explain:

@@ -110,7 +110,7 @@ def find(
     ranked = backends.ranking(groups, filters)
     found, more = _visible_matches(ranked, user, offset + limit)
     ids = [i for i, _kind, _pk in found[offset : offset + limit]]
-    rows = SearchEntry.objects.defer("terms").in_bulk(ids)
+    rows = SearchEntry.objects.defer("terms", "title_terms").in_bulk(ids)
     wanted = stems(groups)
     hits = []
     for i in ids:

@@ -133,8 +133,10 @@ class Ranking:
         self.capped = len(first) > RANKED
         self.first = first[:RANKED]  # the first candidates the index reads
         self.cut = min(self.first, default=0)  # SQLite: the oldest of them
-        if self.capped:
-            self.titled = self._ids(True, RANKED)
+        if self.capped:  # PostgreSQL reads the first ones again: they are left out here
+            first = set(self.first)
+            titled = self._ids(True, RANKED if self.sqlite else 2 * RANKED)
+            self.titled = [i for i in titled if i not in first][:RANKED]
 
     def _query(self, title: bool = False) -> tuple[str, str, list]:
         """(FROM, WHERE, params) of the entries that match and pass the filters; with
@@ -164,9 +166,6 @@ class Ranking:
             if title:
                 where += " AND search_fts.rowid < %s"
                 params.append(self.cut)
-        elif title:
-            where += " AND e.id <> ALL(%s)"
-            params.append(self.first)
         sql = f"SELECT e.id FROM {source} WHERE {where}{order} LIMIT %s"
         if not self.sqlite:  # planned for every match (the GIN index), read only to LIMIT
             sql = f"WITH m AS MATERIALIZED (SELECT e.id FROM {source} WHERE {where}) "

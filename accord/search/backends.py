@@ -134,9 +134,9 @@ class Ranking:
         self.first = first[:RANKED]  # the first candidates the index reads
         self.cut = min(self.first, default=0)  # SQLite: the oldest of them
         if self.capped:  # PostgreSQL reads the first ones again: they are left out here
-            first = set(self.first)
+            seen = set(self.first)
             titled = self._ids(True, RANKED if self.sqlite else 2 * RANKED)
-            self.titled = [i for i in titled if i not in first][:RANKED]
+            self.titled = [i for i in titled if i not in seen][:RANKED]
 
     def _query(self, title: bool = False) -> tuple[str, str, list]:
         """(FROM, WHERE, params) of the entries that match and pass the filters; with

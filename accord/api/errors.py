@@ -3,13 +3,20 @@
 for invalid values), with the message translated in the caller's language.
 
 ``install(api)`` maps Accord's errors (``AccordError``, ``StaleEdit``, ``Invalid``),
-Django's (``Http404``, ``PermissionDenied``) and django-ninja's (validation, 401, 429) to it.
+Django's (``Http404``, ``PermissionDenied``, a body over the upload limit) and
+django-ninja's (validation, 401, 429) to it, and any other exception to a 500 in it (logged);
+``json_errors(view)`` gives the answers made outside the handlers (django-ninja's 405 for a
+method a path does not answer) the same shape.
 """
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+import functools
+import logging
+
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Schema
 from ninja.errors import HttpError
@@ -23,10 +30,14 @@ CODES = {
     403: "forbidden",
     404: "not_found",
     409: "conflict",
+    405: "method_not_allowed",
     412: "precondition_failed",
+    413: "too_large",
     428: "precondition_required",
     429: "throttled",
+    500: "server_error",
 }
+log = logging.getLogger(__name__)
 
 
 class ErrorDetail(Schema):
@@ -112,3 +123,41 @@ def install(api) -> None:
             429: _("Too many requests: wait a little and try again."),
         }
         return respond(request, status, messages.get(status, str(exc)))
+
+    @api.exception_handler(Exception)
+    def _unexpected(request, exc: Exception):
+        if isinstance(exc, RequestDataTooBig):
+            return respond(request, 413, _("The request is too large."))
+        log.exception("API error on %s %s", request.method, request.path)
+        return respond(request, 500, _("The server could not answer: the error is recorded."))
+
+
+def _message(request: HttpRequest, response: HttpResponse) -> str:
+    if response.status_code == 405:
+        return _("%(method)s is not an operation of this path; it answers %(allowed)s.") % {
+            "method": request.method,
+            "allowed": response.get("Allow", ""),
+        }
+    return _("The request could not be answered (HTTP %(status)s).") % {
+        "status": response.status_code
+    }
+
+
+def json_errors(view):
+    """``view`` with its error answers that are not JSON (django-ninja's 405) in the API's
+    shape; the ``Allow`` header is kept."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        kind = response.get("Content-Type", "")
+        if response.status_code < 400 or kind.startswith("application/json"):
+            return response
+        translation.activate(translation.get_language_from_request(request))
+        answer = JsonResponse(body(response.status_code, _message(request, response)))
+        answer.status_code = response.status_code
+        if response.has_header("Allow"):
+            answer["Allow"] = response["Allow"]
+        return answer
+
+    return wrapped

@@ -30,6 +30,7 @@ from accord.api.common import (
 from accord.api.errors import not_found
 from accord.documents.models import Mandate, Resolution
 from accord.registry.models import Agreement, Entity, FocalPoint
+from accord.search.backends import RANKED
 from accord.search.finder import find
 from accord.search.models import SearchEntry
 
@@ -170,6 +171,7 @@ class SearchQuery(Schema):
     since: datetime.date | None = None
     until: datetime.date | None = None
     limit: int = Field(50, ge=1, le=100)
+    offset: int = Field(0, ge=0, le=2 * RANKED, description="the hits skipped, best first")
 
 
 @router.get("/search", response={200: S.SearchPage, **READ_ERRORS})
@@ -185,6 +187,7 @@ def search(request, q: Query[SearchQuery]):
         since=q.since,
         until=q.until,
         limit=q.limit,
+        offset=q.offset,
     )
     items = [
         {
@@ -199,4 +202,11 @@ def search(request, q: Query[SearchQuery]):
         }
         for h in results.hits
     ]
-    return {"query": results.query, "more": results.more, "items": items}
+    return {
+        "query": results.query,
+        "more": results.more,
+        "count": results.count,
+        "capped": results.capped,
+        "offset": results.offset,
+        "items": items,
+    }

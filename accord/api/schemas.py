@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from ninja import ModelSchema, Schema
+from ninja import Field, ModelSchema, Schema
 
 from accord.cooperation.models import (
     ActionItem,
@@ -387,5 +387,11 @@ class MandatePage(Page):
 
 class SearchPage(Schema):
     query: str
-    more: bool
+    more: bool = Field(description="more hits after this page")
+    count: int = Field(description="the matches; with capped, more than this many")
+    capped: bool = Field(
+        description="more matches than count: only the first ones the index reads and "
+        "those whose title matches are ranked (docs/search.md)"
+    )
+    offset: int
     items: list[SearchHitOut]

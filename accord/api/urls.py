@@ -1,5 +1,6 @@
 """``/api/v1/``: the REST API (included by accord/urls.py, outside the language prefixes).
-A path under it that names no operation answers the API's JSON 404, not the HTML page."""
+A path under it that names no operation answers the API's JSON 404, not the HTML page; a
+method a path does not answer, its JSON 405 (``errors.json_errors``)."""
 
 from django.http import HttpRequest, JsonResponse
 from django.urls import re_path
@@ -7,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accord.api.api import api
-from accord.api.errors import body
+from accord.api.errors import body, json_errors
 
 
 def unknown_path(request: HttpRequest, rest: str = "") -> JsonResponse:
@@ -17,4 +18,7 @@ def unknown_path(request: HttpRequest, rest: str = "") -> JsonResponse:
 
 
 app_name = api.urls_namespace
-urlpatterns = [*api.urls[0], re_path(r"^(?P<rest>.*)$", unknown_path, name="unknown-path")]
+operations = api.urls[0]
+for pattern in operations:
+    pattern.callback = json_errors(pattern.callback)
+urlpatterns = [*operations, re_path(r"^(?P<rest>.*)$", unknown_path, name="unknown-path")]

@@ -1,5 +1,6 @@
-"""Writes through the API: edit an activity (the fields of its edit page), add a progress
-update, edit and close an action item. Each asks the permissions module as the page does,
+"""Writes through the API: edit an activity (PATCH some of the fields of its edit page, PUT
+all of them) or delete it (soft, restorable from the pages, as the page's delete), add a
+progress update, edit (PATCH or PUT) and close an action item. Each asks the permissions module as the page does,
 validates with the page's own form, and writes through the services
 (``accord.cooperation.services``); ``If-Match`` carries the version the caller read.
 
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from ninja import Schema, Status
 from ninja.schema import Field
 
-from accord.accounts.permissions import can_close, can_edit
+from accord.accounts.permissions import can_close, can_delete, can_edit
 from accord.api import schemas as S
 from accord.api.auth import writer
 from accord.api.common import WRITE_ERRORS, Id, IfMatch, Pk, if_match, if_match_given, one, tag
@@ -113,14 +114,27 @@ def _sdg_ids(codes: list[str]) -> list[int]:
     return [found[c] for c in codes]
 
 
-@router.patch("/activities/{pk}", response={200: S.ActivityDetail, **WRITE_ERRORS}, tags=WRITES)
-def activity_patch(
-    request, pk: Pk, body: ActivityPatch, response: HttpResponse, if_match_header: IfMatch = None
-):
-    """Change fields of an activity (``If-Match``: its ETag)."""
+class ActivityPut(ActivityPatch):
+    """Every field of the activity's edit page: what is not sent is emptied (no
+    participants, no SDG targets, no dates, not published)."""
+
+    code: str = text_field(40)
+    title: str = text_field(500)
+    description: str = text_field(20_000, default="")
+    participants: list[Id] = Field([], max_length=200)
+    status: ActivityStatus
+    sdg_targets: list[Annotated[str, text_field(8)]] = Field(
+        [], max_length=200, description="target codes, e.g. 16.7"
+    )
+    funding_source: str = text_field(300, default="")
+    is_published: bool = False
+
+
+def _activity_write(request, pk: Pk, patch: dict[str, Any], response: HttpResponse):
+    """PATCH and PUT: ``patch`` validated by the edit page's form over the activity's
+    values, written by ``activity_update`` at the version ``If-Match`` names."""
     version = if_match(request)
     activity, user = _writable_activity(request, pk)
-    patch = body.dict(exclude_unset=True)
     if patch.get("sdg_targets") is not None:
         patch["sdg_targets"] = _sdg_ids(patch["sdg_targets"])
     copy = Activity.objects.get(pk=pk)
@@ -138,6 +152,34 @@ def activity_patch(
     )
     tag(response, fresh)
     return fresh
+
+
+@router.patch("/activities/{pk}", response={200: S.ActivityDetail, **WRITE_ERRORS}, tags=WRITES)
+def activity_patch(
+    request, pk: Pk, body: ActivityPatch, response: HttpResponse, if_match_header: IfMatch = None
+):
+    """Change fields of an activity (``If-Match``: its ETag)."""
+    return _activity_write(request, pk, body.dict(exclude_unset=True), response)
+
+
+@router.put("/activities/{pk}", response={200: S.ActivityDetail, **WRITE_ERRORS}, tags=WRITES)
+def activity_put(
+    request, pk: Pk, body: ActivityPut, response: HttpResponse, if_match_header: IfMatch = None
+):
+    """Replace every field of an activity's edit page (``If-Match``: its ETag)."""
+    return _activity_write(request, pk, body.dict(), response)
+
+
+@router.delete("/activities/{pk}", response={204: None, **WRITE_ERRORS}, tags=WRITES)
+def activity_delete(request, pk: Pk, if_match_header: IfMatch = None):
+    """Delete an activity as its page does: out of the matrix, restorable from the
+    framework's deleted activities (``If-Match``: its ETag)."""
+    version = if_match(request)
+    user = writer(request)
+    activity = one(request, Activity.objects.select_related("framework"), pk=pk)
+    _refuse_unless(can_delete(user, activity))
+    services.activity_soft_delete(activity=activity, user=user, expected_version=version)
+    return Status(204, None)
 
 
 class ProgressIn(Schema):
@@ -189,20 +231,38 @@ def _writable_item(request, pk: Pk, check) -> tuple[ActionItem, Any]:
     return item, user
 
 
-@router.patch("/action-items/{pk}", response={200: S.ActionItemOut, **WRITE_ERRORS}, tags=WRITES)
-def action_item_patch(
-    request, pk: Pk, body: ActionItemPatch, response: HttpResponse, if_match_header: IfMatch = None
-):
-    """Edit, reassign or move the due date of an action item (``If-Match``: its ETag)."""
+class ActionItemPut(ActionItemPatch):
+    """Every field of the action item's edit page: no owner or due date when not sent."""
+
+    title: str = text_field(500)
+    status: str = text_field(12, description="open or in_progress (or the current one)")
+
+
+def _action_item_write(request, pk: Pk, patch: dict[str, Any], response: HttpResponse):
     version = if_match(request)
     item, user = _writable_item(request, pk, can_edit)
-    patch = body.dict(exclude_unset=True)
     copy = ActionItem.objects.select_related("decision__meeting").get(pk=pk)
     form = _validated(ActionItemEditForm, copy, patch, item.framework)
     changes = {k: v for k, v in form.changes().items() if k in patch}
     saved = services.action_item_update(item=item, user=user, expected_version=version, **changes)
     tag(response, saved)
     return saved
+
+
+@router.patch("/action-items/{pk}", response={200: S.ActionItemOut, **WRITE_ERRORS}, tags=WRITES)
+def action_item_patch(
+    request, pk: Pk, body: ActionItemPatch, response: HttpResponse, if_match_header: IfMatch = None
+):
+    """Edit, reassign or move the due date of an action item (``If-Match``: its ETag)."""
+    return _action_item_write(request, pk, body.dict(exclude_unset=True), response)
+
+
+@router.put("/action-items/{pk}", response={200: S.ActionItemOut, **WRITE_ERRORS}, tags=WRITES)
+def action_item_put(
+    request, pk: Pk, body: ActionItemPut, response: HttpResponse, if_match_header: IfMatch = None
+):
+    """Replace the fields of an action item's edit page (``If-Match``: its ETag)."""
+    return _action_item_write(request, pk, body.dict(), response)
 
 
 class CloseIn(Schema):

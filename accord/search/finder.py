@@ -1,10 +1,13 @@
 """Search, as the pages and the API ask it:
 
-    find(query, user, framework=None, kinds=(), since=None, until=None, limit=50) -> Results
+    find(query, user, framework=None, kinds=(), since=None, until=None, limit=50, offset=0)
+        -> Results
 
 Matches come from the index best first, the database keeping only the entries the
 visitor may read (public ones, and those of the frameworks the permissions module says
-the visitor reads everything of); each is then asked of the permissions module
+the visitor reads everything of), ranked among a bounded set of candidates
+(accord.search.backends.Ranking: every match, or for a broad query the most recent ones
+and those whose title matches; ``count`` then says "more than"); each is then asked of the permissions module
 (``viewable`` on its own model) as the final guard, so a visitor finds only what they
 may read: the public, only what is published. Snippets show the text around the first words found, marked.
 """
@@ -33,7 +36,10 @@ WINDOW = 14  # words either side of the first word found
 class Results:
     query: str
     hits: list[SearchEntry] = field(default_factory=list)
-    more: bool = False  # the index had more matches than were read
+    more: bool = False  # more candidates after this page
+    count: int = 0  # the matches (at most backends.RANKED)
+    capped: bool = False  # more matches than ``count``: only the candidates are ranked
+    offset: int = 0  # the hits are the candidates from this one on
 
 
 def readable(user) -> set[int] | None:
@@ -91,6 +97,7 @@ def find(
     since: datetime.date | None = None,
     until: datetime.date | None = None,
     limit: int = 50,
+    offset: int = 0,
 ) -> Results:
     groups = parse(query)
     filters = {
@@ -100,9 +107,10 @@ def find(
         "until": until,
         "readable": readable(user),
     }
-    found, more = _visible_matches(groups, filters, user, limit)
-    ids = [i for i, _kind, _pk in found[:limit]]
-    rows = SearchEntry.objects.defer("terms").in_bulk(ids)
+    ranked = backends.ranking(groups, filters)
+    found, more = _visible_matches(ranked, user, offset + limit)
+    ids = [i for i, _kind, _pk in found[offset : offset + limit]]
+    rows = SearchEntry.objects.defer("terms", "title_terms").in_bulk(ids)
     wanted = stems(groups)
     hits = []
     for i in ids:
@@ -111,10 +119,10 @@ def find(
         entry.marked_title = snippet(entry.title, wanted)  # type: ignore[attr-defined]
         entry.snippet = snippet(entry.body or entry.title, wanted)  # type: ignore[attr-defined]
         hits.append(entry)
-    return Results(query, hits, more)
+    return Results(query, hits, more, ranked.count, ranked.capped, offset)
 
 
-def _visible_matches(groups, filters, user, limit: int):
+def _visible_matches(ranked: backends.Ranking, user, limit: int):
     """The best matches the user may read (up to ``limit`` + 1) and whether there are
     more. The database already drops what the user may not read, so the first batch
     asks for ``limit`` + 1; each batch is filtered by the permissions and, should they drop
@@ -123,7 +131,7 @@ def _visible_matches(groups, filters, user, limit: int):
     size = min(CANDIDATES, limit + 1)
     out: list[tuple[int, str, int]] = []
     for batch in range(BATCHES):
-        matches = backends.match(groups, filters, size + 1, batch * size)
+        matches = ranked.page(size + 1, batch * size)
         page = matches[:size]
         allowed = _allowed(user, page)
         out += [m for m in page if (m[1], m[2]) in allowed]

@@ -5,7 +5,11 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accord.search.backends import RANKED
 from accord.search.models import SearchEntry
+
+PER_PAGE = 50  # hits on one page of results
+PAGES = 2 * RANKED // PER_PAGE  # the candidates of a broad search, at most
 
 
 class SearchForm(forms.Form):
@@ -21,6 +25,9 @@ class SearchForm(forms.Form):
     )
     until = forms.DateField(
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    page = forms.IntegerField(
+        min_value=1, max_value=PAGES, required=False, widget=forms.HiddenInput
     )
 
     def clean(self):

@@ -37,6 +37,7 @@ def _entry(source: Source, obj) -> SearchEntry | None:
         ref=(doc.ref or "")[:60],
         body=doc.body,
         terms=" ".join(terms(f"{doc.title} {doc.ref} {doc.body}")),
+        title_terms=" ".join(terms(doc.title)),
         dated=doc.on,
         url=doc.url[:300],
         public=can_view(AnonymousUser(), obj),

@@ -6,7 +6,10 @@ stored column ``terms_tsv`` = ``to_tsvector('simple', terms)``; see accord.searc
 ``public`` says whether the public may read the row (the permissions module's answer for
 an anonymous visitor, computed when the row is indexed and again when a parent's
 publication changes); with ``framework`` it lets the database drop what a visitor may
-not read before ranking."""
+not read before ranking.
+
+``title_terms`` (the title's index terms) lets a broad search rank, beside the most
+recent matches, those whose title matches (accord.search.backends.Ranking)."""
 
 from __future__ import annotations
 
@@ -40,6 +43,7 @@ class SearchEntry(models.Model):
     ref = models.CharField(_("reference"), max_length=60, blank=True)
     body = models.TextField(_("text"), blank=True)
     terms = models.TextField(_("index terms"), blank=True)
+    title_terms = models.TextField(_("index terms of the title"), blank=True)
     dated = models.DateField(_("date"), null=True, blank=True)
     public = models.BooleanField(_("public"), default=False)
     url = models.CharField(_("address"), max_length=300)

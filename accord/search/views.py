@@ -7,14 +7,15 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from accord.search.finder import find
-from accord.search.forms import SearchForm
+from accord.search.forms import PER_PAGE, SearchForm
 
 
 def _page(request: HttpRequest, framework=None) -> HttpResponse:
     form = SearchForm(request.GET or None)
-    results = None
+    results, pages = None, {}
     if form.is_valid() and form.cleaned_data["q"].strip():
         data = form.cleaned_data
+        number = data["page"] or 1
         results = find(
             data["q"],
             request.user,
@@ -22,11 +23,25 @@ def _page(request: HttpRequest, framework=None) -> HttpResponse:
             kinds=tuple(data["kind"]),
             since=data["since"],
             until=data["until"],
+            limit=PER_PAGE,
+            offset=(number - 1) * PER_PAGE,
         )
+        pages = {
+            "first": results.offset + 1,
+            "last": results.offset + len(results.hits),
+            "previous": number - 1 if number > 1 else None,
+            "next": number + 1 if results.more else None,
+        }
         if framework is not None:
             _entity_links(results, framework)
     status = 400 if form.is_bound and not form.is_valid() else 200
-    context = {"form": form, "results": results, "framework": framework, "page": "search"}
+    context = {
+        "form": form,
+        "results": results,
+        "pages": pages,
+        "framework": framework,
+        "page": "search",
+    }
     return render(request, "search/search.html", context, status=status)
 
 

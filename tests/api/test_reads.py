@@ -157,6 +157,21 @@ def test_search_finds_only_what_the_caller_may_read(world, as_):
     assert as_("eve").get("/search").status_code == 400  # no query
 
 
+def test_a_broad_search_is_counted_as_more_than_and_paged(world, as_, monkeypatch):
+    from accord.search import backends
+    from accord.search.index import reindex
+
+    reindex()
+    monkeypatch.setattr(backends, "RANKED", 2)  # "activity" matches more than two rows
+    member = as_("dan")
+    first = member.get("/search", {"q": "activity", "limit": 1}).json()
+    assert (first["count"], first["capped"], first["offset"], first["more"]) == (2, True, 0, True)
+    second = member.get("/search", {"q": "activity", "limit": 1, "offset": 1}).json()
+    assert second["offset"] == 1 and second["items"] != first["items"]
+    public = as_("eve").get("/search", {"q": "activity", "kind": "activity"}).json()
+    assert {h["object_id"] for h in public["items"]} == {world.act_ohchr.pk}
+
+
 def test_errors_are_translated(world, as_):
     refused = as_("eve").get("/activities/999999", **{"Accept-Language": "fr"})
     assert refused.status_code == 404
@@ -172,3 +187,23 @@ def test_a_path_the_api_does_not_have_answers_its_json_404(client):
         error = response.json()["error"]
         assert error["code"] == "not_found" and "/api/v1/docs" in error["message"]
         assert error["message"].startswith("L'API")
+
+
+def test_a_method_a_path_does_not_answer_is_the_api_s_json_405(client, world):
+    answer = client.delete("/api/v1/frameworks", HTTP_ACCEPT_LANGUAGE="fr")
+    assert answer.status_code == 405 and answer["Allow"] == "GET"
+    error = answer.json()["error"]
+    assert error["code"] == "method_not_allowed"
+    assert error["message"] == "DELETE n’est pas une opération de ce chemin ; il répond à GET."
+
+
+def test_a_body_over_the_upload_limit_is_the_api_s_json_413(world, as_, settings):
+    from accord.cooperation.models import Activity
+
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 200
+    a = Activity.objects.get(pk=world.act_ohchr.pk)
+    answer = as_("carol").send(
+        "PATCH", f"/activities/{a.pk}", {"description": "x" * 500}, **{"If-Match": f'"{a.version}"'}
+    )
+    assert answer.status_code == 413
+    assert answer.json()["error"] == {"code": "too_large", "message": "The request is too large."}

@@ -1,4 +1,4 @@
-"""Writes: through the services, with If-Match (428 without it, 412 with a stale version and
+"""Writes (PATCH, PUT, DELETE, POST): through the services, with If-Match (428 without it, 412 with a stale version and
 the pages' message), a read-write token (401 without, 403 read-only), and refused (403) to
 each role the pages refuse, 404 to whoever may not read the row."""
 
@@ -119,6 +119,68 @@ def test_an_action_item_is_edited_then_closed_and_not_closed_twice(world, as_):
     assert again.json()["error"]["code"] == "conflict"
 
 
+def full(activity) -> dict:
+    """The fields a PUT must send (the others are emptied)."""
+    return {
+        "code": activity.code,
+        "title": activity.title,
+        "priority_area": activity.priority_area_id,
+        "un_lead": activity.un_lead_id,
+        "partner_lead": activity.partner_lead_id,
+        "status": "ongoing",
+    }
+
+
+def test_a_put_replaces_every_field_and_empties_those_not_sent(world, as_):
+    a = Activity.objects.get(pk=world.act_ohchr.pk)
+    activity_update(
+        activity=a, user=world.uma, expected_version=a.version, description="To be emptied"
+    )
+    a = Activity.objects.get(pk=a.pk)
+    missing = as_("carol").send("PUT", f"/activities/{a.pk}", full(a))
+    assert missing.status_code == 428
+    partial = as_("carol").send(
+        "PUT", f"/activities/{a.pk}", {"status": "ongoing"}, **{"If-Match": etag(a)}
+    )
+    assert partial.status_code == 400 and "code" in partial.json()["error"]["fields"]
+    answer = as_("carol").send("PUT", f"/activities/{a.pk}", full(a), **{"If-Match": etag(a)})
+    assert answer.status_code == 200, answer.content
+    fresh = Activity.objects.get(pk=a.pk)
+    assert (fresh.status, fresh.description, fresh.version) == ("ongoing", "", a.version + 1)
+    assert answer["ETag"] == etag(fresh)
+    stale = as_("carol").send("PUT", f"/activities/{a.pk}", full(a), **{"If-Match": etag(a)})
+    assert stale.status_code == 412
+    assert stale.json()["error"]["message"] == str(stale_edit(fresh, a.version))
+
+
+def test_a_put_of_an_action_item_clears_its_due_date(world, as_):
+    item = ActionItem.objects.get(pk=world.ai_ohchr.pk)
+    body = {"title": "Run the workshop", "status": "in_progress"}
+    answer = as_("carol").send("PUT", f"/action-items/{item.pk}", body, **{"If-Match": etag(item)})
+    assert answer.status_code == 200, answer.content
+    item.refresh_from_db()
+    assert (item.title, item.status, item.due_on, item.owner_id) == (
+        "Run the workshop",
+        "in_progress",
+        None,
+        None,
+    )
+
+
+def test_a_delete_takes_the_activity_out_as_the_page_does(world, as_):
+    a = Activity.objects.get(pk=world.act_other.pk)
+    url = f"/activities/{a.pk}"
+    assert as_("bob").send("DELETE", url, {}).status_code == 428
+    assert as_("bob").send("DELETE", url, {}, **{"If-Match": '"999"'}).status_code == 412
+    answer = as_("bob").send("DELETE", url, {}, **{"If-Match": etag(a)})
+    assert answer.status_code == 204 and answer.content == b""
+    assert not Activity.objects.filter(pk=a.pk).exists()
+    assert Activity.all_objects.get(pk=a.pk).is_deleted  # restorable from the pages
+    assert as_("bob").get(url).status_code == 404
+    again = as_("bob").send("DELETE", url, {}, **{"If-Match": etag(a)})
+    assert again.status_code == 404
+
+
 def test_writes_need_a_read_write_token(world, as_):
     a = Activity.objects.get(pk=world.act_ohchr.pk)
     header = {"If-Match": etag(a)}
@@ -192,10 +254,26 @@ WRITES = [
         {"alice", "bob", "uma"},
     ),
     ("POST", "action-items/{ai_au}/close", {"evidence": "Done"}, "ai_au", {"alice"}),
+    ("PUT", "activities/{act_other}", full, "act_other", {"alice", "bob", "uma"}),
+    ("PUT", "activities/{act_ohchr}", full, "act_ohchr", {"alice", "bob", "uma", "carol"}),
+    ("PUT", "activities/{act_au}", full, "act_au", {"alice"}),
+    (
+        "PUT",
+        "action-items/{ai_ohchr}",
+        {"title": "Run it", "status": "open"},
+        "ai_ohchr",
+        {"alice", "bob", "uma", "carol"},
+    ),
+    ("PUT", "action-items/{ai_au}", {"title": "Do it", "status": "open"}, "ai_au", {"alice"}),
+    # a focal point edits their activity but does not delete it (the pages' rule)
+    ("DELETE", "activities/{act_ohchr}", {}, "act_ohchr", {"alice", "bob", "uma"}),
+    ("DELETE", "activities/{act_au}", {}, "act_au", {"alice"}),
 ]
 
 
-@pytest.mark.parametrize("method,path,body,target,allowed", WRITES, ids=[w[1] for w in WRITES])
+@pytest.mark.parametrize(
+    "method,path,body,target,allowed", WRITES, ids=[f"{w[0]} {w[1]}" for w in WRITES]
+)
 def test_every_write_is_refused_to_each_role_the_pages_refuse(
     world, as_, method, path, body, target, allowed
 ):
@@ -220,10 +298,11 @@ def test_every_write_is_refused_to_each_role_the_pages_refuse(
     for persona in ("alice", "bob", "uma", "carol", "dan", "olga", "eve"):
         obj = type(world.objects[target]).objects.get(pk=world.objects[target].pk)
         with transaction.atomic():
-            answer = as_(persona).send(method, url, body, **{"If-Match": etag(obj)})
+            sent = body(obj) if callable(body) else body
+            answer = as_(persona).send(method, url, sent, **{"If-Match": etag(obj)})
             transaction.set_rollback(True)
         if persona in allowed:
-            assert answer.status_code in (200, 201), (persona, answer.content)
+            assert answer.status_code in (200, 201, 204), (persona, answer.content)
         elif persona == "eve":
             assert answer.status_code == 401, persona
         else:

@@ -15,14 +15,14 @@ from accord.core.services import object_update
 from accord.search import backends
 from accord.search.finder import find
 from accord.search.index import reindex
-from tests.web.scenario import build
+from tests.world import build_world
 
 LONG = " ".join(["The partners met again and reviewed the plan of work for the year."] * 6)
 
 
 @pytest.fixture
 def world(db, monkeypatch):
-    w = build(1)
+    w = build_world(activities=1)
     reindex()
     monkeypatch.setattr(backends, "RANKED", 3)
     return w

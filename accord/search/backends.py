@@ -109,7 +109,7 @@ def _filters(filters: dict) -> tuple[str, list]:
     return "".join(f" AND {s}" for s in sql), params
 
 
-RANKED = 1000  # at most this many matches ranked (and as many more whose title matches)
+RANKED = 500  # at most this many matches ranked (and as many more whose title matches)
 Row = tuple[int, str, int]  # an entry's id, kind and object id
 
 

@@ -112,3 +112,39 @@ class NamedInLanguages(models.Model):
     def name(self) -> str:
         lang = (get_language() or "en")[:2]
         return getattr(self, f"name_{lang}", "") or self.name_en
+
+
+class BackgroundJob(models.Model):
+    """What every job run by the task worker records for its page to show: what was
+    asked (``params``, in the language ``lang``), how far it got (``status``,
+    ``progress`` from 0 to 1), why it failed, and when. ``ReportJob`` and ``UploadJob``
+    add their kind, their file and who asked."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    lang = models.CharField(_("language"), max_length=8, default="en")
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    progress = models.FloatField(_("progress"), default=0.0, help_text=_("From 0 to 1."))
+    error = models.TextField(_("error"), blank=True)
+    task_id = models.CharField(_("task id"), max_length=100, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+    @property
+    def percent(self) -> int:
+        return round(self.progress * 100)
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

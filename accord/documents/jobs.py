@@ -30,34 +30,21 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accord.core.models import BackgroundJob
 from accord.core.uploads import check_size
 
 
-class UploadJob(models.Model):
+class UploadJob(BackgroundJob):
     """One uploaded file waiting for, being read by, or read by the task worker."""
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("queued")
-        RUNNING = "running", _("running")
-        DONE = "done", _("done")
-        FAILED = "failed", _("failed")
 
     class Kind(models.TextChoices):
         RESOLUTION = "resolution", _("resolution")
         MATRIX = "matrix", _("matrix import")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    params = models.JSONField(_("parameters"), default=dict, blank=True)
-    lang = models.CharField(_("language"), max_length=8, default="en")
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
-    )
-    progress = models.FloatField(_("progress"), default=0.0, help_text=_("From 0 to 1."))
     file = models.FileField(_("file"), upload_to="uploads/", blank=True)
     file_name = models.CharField(_("file name"), max_length=255, blank=True)
     result = models.JSONField(_("result"), default=dict, blank=True)
-    error = models.TextField(_("error"), blank=True)
-    task_id = models.CharField(_("task id"), max_length=100, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -66,24 +53,13 @@ class UploadJob(models.Model):
         related_name="upload_jobs",
         verbose_name=_("requested by"),
     )
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(BackgroundJob.Meta):
         verbose_name = _("upload job")
         verbose_name_plural = _("upload jobs")
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.file_name} {self.get_status_display()}"
-
-    @property
-    def percent(self) -> int:
-        return round(self.progress * 100)
-
-    @property
-    def finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
 
 
 def job_set(job: UploadJob, **fields) -> None:

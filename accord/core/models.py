@@ -148,3 +148,10 @@ class BackgroundJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    def record(self, **fields) -> None:
+        """Set ``fields`` on this job and write them to its row at once (the job's page
+        polls the row while the worker still holds this object)."""
+        for name, value in fields.items():
+            setattr(self, name, value)
+        type(self)._default_manager.filter(pk=self.pk).update(**fields)

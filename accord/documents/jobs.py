@@ -6,7 +6,7 @@ the storage backend, size-checked while it streams), writes the row and enqueues
 ``task`` (a django-tasks task taking the job's id): the resolution parse
 (``accord.documents.tasks.parse_resolution``) or the matrix plan
 (``accord.reports.matrix_jobs.plan_matrix``). The task reads the file within the job
-limits (``core.limits.run_limited``), records progress with ``job_set`` and ends with
+limits (``core.limits.run_limited``), records progress with ``job.record`` (``running`` opens the task) and ends with
 ``job_done`` (a result the page goes on to) or ``job_failed`` (the refusal message, in
 the requester's language). With the immediate backend (tests, development) the job is
 done when ``start_upload_job`` returns.
@@ -26,7 +26,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -62,18 +62,20 @@ class UploadJob(BackgroundJob):
         return f"{self.get_kind_display()} {self.file_name} {self.get_status_display()}"
 
 
-def job_set(job: UploadJob, **fields) -> None:
-    """Record ``fields`` on the row at once (the page polls it) and on ``job``."""
-    for name, value in fields.items():
-        setattr(job, name, value)
-    UploadJob.objects.filter(pk=job.pk).update(**fields)
+@contextmanager
+def running(job_id: int) -> Iterator[UploadJob]:
+    """The job a task works on, marked running, in the language of who asked for it (its
+    refusal messages are theirs)."""
+    job = UploadJob.objects.get(pk=job_id)
+    with translation.override(job.lang):
+        job.record(status=UploadJob.Status.RUNNING, progress=0.1)
+        yield job
 
 
 def job_done(job: UploadJob, result: dict, *, keep_file: bool = False) -> None:
     if not keep_file:
         discard_file(job)
-    job_set(
-        job,
+    job.record(
         status=UploadJob.Status.DONE,
         progress=1.0,
         result=result,
@@ -85,13 +87,13 @@ def job_failed(job: UploadJob, message: str) -> None:
     """The refusal, recorded for the page; the stored file is removed (nothing of it was
     written)."""
     discard_file(job)
-    job_set(job, status=UploadJob.Status.FAILED, error=message, finished_at=timezone.now())
+    job.record(status=UploadJob.Status.FAILED, error=message, finished_at=timezone.now())
 
 
 def discard_file(job: UploadJob) -> None:
     if job.file:
         job.file.delete(save=False)
-        job_set(job, file="")
+        job.record(file="")
 
 
 @contextmanager

@@ -12,13 +12,12 @@ from __future__ import annotations
 import logging
 
 from django.core.exceptions import PermissionDenied
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from accord.cooperation.models import Framework
 from accord.core.errors import AccordError
-from accord.documents.jobs import UploadJob, job_done, job_failed, job_set, start_upload_job
+from accord.documents.jobs import UploadJob, job_done, job_failed, running, start_upload_job
 from accord.documents.services import resolution_upload
 from resolutions.errors import ResolutionError
 
@@ -39,9 +38,7 @@ def start_resolution_job(*, framework: Framework | None, user, file) -> UploadJo
 
 @task()
 def parse_resolution(job_id: int) -> str:
-    job = UploadJob.objects.get(pk=job_id)
-    with translation.override(job.lang):
-        job_set(job, status=UploadJob.Status.RUNNING, progress=0.1)
+    with running(job_id) as job:
         slug = job.params.get("framework")
         try:
             framework = Framework.objects.get(slug=slug) if slug else None

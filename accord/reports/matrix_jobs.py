@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -26,7 +25,7 @@ from accord.documents.jobs import (
     job_done,
     job_failed,
     job_file_path,
-    job_set,
+    running,
     start_upload_job,
 )
 from accord.reports.matrix import format_of, import_matrix
@@ -63,9 +62,7 @@ def _plan(job: UploadJob, user, *, apply: bool = False, confirmed=None) -> Impor
 
 @task()
 def plan_matrix(job_id: int) -> str:
-    job = UploadJob.objects.get(pk=job_id)
-    with translation.override(job.lang):
-        job_set(job, status=UploadJob.Status.RUNNING, progress=0.1)
+    with running(job_id) as job:
         try:
             preview = _plan(job, job.requested_by).preview()
         except Exception:  # recorded on the job for the page to show, never lost

@@ -24,19 +24,13 @@ from accord.reports.render import render
 log = logging.getLogger(__name__)
 
 
-def _set(job: ReportJob, **fields) -> None:
-    for name, value in fields.items():
-        setattr(job, name, value)
-    ReportJob.objects.filter(pk=job.pk).update(**fields)
-
-
 @task()
 def generate_report(job_id: int) -> str:
     job = ReportJob.objects.get(pk=job_id)
-    _set(job, status=ReportJob.Status.RUNNING, progress=0.05)
+    job.record(status=ReportJob.Status.RUNNING, progress=0.05)
 
     def progress(fraction: float) -> None:
-        _set(job, progress=round(0.05 + 0.75 * fraction, 3))
+        job.record(progress=round(0.05 + 0.75 * fraction, 3))
 
     try:
         if job.kind == ReportJob.Kind.SG_REPORT:
@@ -48,10 +42,9 @@ def generate_report(job_id: int) -> str:
             doc = build_review_pack(meeting, job.lang, progress=progress)
             name = f"review-pack-{meeting.pk}-{job.lang}.{job.fmt}"
         data = render(doc, job.fmt)
-        _set(job, progress=0.95)
+        job.record(progress=0.95)
         job.file.save(name, ContentFile(data), save=False)
-        _set(
-            job,
+        job.record(
             file=job.file.name,
             filename=name,
             status=ReportJob.Status.DONE,
@@ -60,8 +53,7 @@ def generate_report(job_id: int) -> str:
         )
     except Exception as exc:  # recorded on the job for the page to show
         log.exception("report job %s failed", job_id)
-        _set(
-            job,
+        job.record(
             status=ReportJob.Status.FAILED,
             error=f"{exc.__class__.__name__}: {exc}",
             finished_at=timezone.now(),

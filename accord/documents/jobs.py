@@ -6,7 +6,9 @@ the storage backend, size-checked while it streams), writes the row and enqueues
 ``task`` (a django-tasks task taking the job's id): the resolution parse
 (``accord.documents.tasks.parse_resolution``) or the matrix plan
 (``accord.reports.matrix_jobs.plan_matrix``). The task reads the file within the job
-limits (``core.limits.run_limited``), records progress with ``job.record`` (``running`` opens the task) and ends with
+limits (``core.limits.run_limited``), records each stage it reaches with ``stage`` (a
+label of ``STAGES`` and its percentage, through ``job.record``; ``running`` opens the task
+at its first stage) and ends with
 ``job_done`` (a result the page goes on to) or ``job_failed`` (the refusal message, in
 the requester's language). With the immediate backend (tests, development) the job is
 done when ``start_upload_job`` returns.
@@ -33,9 +35,21 @@ from django.utils.translation import gettext_lazy as _
 from accord.core.models import BackgroundJob
 from accord.core.uploads import check_size
 
+# What a job is doing, as its page says it, and how far along that is. A resolution is
+# read, parsed, then stored (the search index follows each stored row, in the same
+# transaction); a matrix file is read and planned, then, once confirmed, applied.
+STAGES = {
+    "read": (_("Reading the file"), 0.1),
+    "parse": (_("Parsing the resolution"), 0.2),
+    "store": (_("Storing the rows and indexing them for search"), 0.5),
+    "apply": (_("Applying the changes"), 0.1),
+}
+
 
 class UploadJob(BackgroundJob):
-    """One uploaded file waiting for, being read by, or read by the task worker."""
+    """One uploaded file waiting for, being read by, or read by the task worker.
+    ``result`` holds, besides what the job led to, the stage it is at (``stage``) and the
+    stages it went through (``stages``: [key, progress] in order)."""
 
     class Kind(models.TextChoices):
         RESOLUTION = "resolution", _("resolution")
@@ -61,24 +75,39 @@ class UploadJob(BackgroundJob):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.file_name} {self.get_status_display()}"
 
+    @property
+    def stage_label(self) -> str:
+        """The stage the job is at, in words ("" when it has none)."""
+        key = (self.result or {}).get("stage", "")
+        return str(STAGES[key][0]) if key in STAGES else ""
+
+
+def stage(job: UploadJob, key: str) -> None:
+    """Record that ``job`` reached the stage ``key`` (its percentage from ``STAGES``)."""
+    progress = STAGES[key][1]
+    stages = [*job.result.get("stages", []), [key, progress]]
+    job.record(progress=progress, result={**job.result, "stage": key, "stages": stages})
+
 
 @contextmanager
-def running(job_id: int) -> Iterator[UploadJob]:
-    """The job a task works on, marked running, in the language of who asked for it (its
-    refusal messages are theirs)."""
+def running(job_id: int, first: str = "read") -> Iterator[UploadJob]:
+    """The job a task works on, marked running at its ``first`` stage, in the language of
+    who asked for it (its refusal messages are theirs)."""
     job = UploadJob.objects.get(pk=job_id)
     with translation.override(job.lang):
-        job.record(status=UploadJob.Status.RUNNING, progress=0.1)
+        job.record(status=UploadJob.Status.RUNNING)
+        stage(job, first)
         yield job
 
 
 def job_done(job: UploadJob, result: dict, *, keep_file: bool = False) -> None:
+    """The job's outcome (``result``, with the stages it went through), for its page."""
     if not keep_file:
         discard_file(job)
     job.record(
         status=UploadJob.Status.DONE,
         progress=1.0,
-        result=result,
+        result={**result, "stages": job.result.get("stages", [])},
         finished_at=timezone.now(),
     )
 

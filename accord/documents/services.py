@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -253,7 +254,6 @@ def _record_upload(writer: Writer, result: ImportResult, name: str, started) -> 
     )
 
 
-@transaction.atomic
 def resolution_import(
     *,
     source: Any,
@@ -262,6 +262,7 @@ def resolution_import(
     confirm_all: bool = False,
     threshold: float = REVIEW_THRESHOLD,
     source_name: str | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> ImportResult:
     """Bootstrap (or extend) a framework from a resolution file (see the module docstring).
 
@@ -280,8 +281,31 @@ def resolution_import(
     else is proposed, and it joins no series. The older mandates a new resolution of
     the series supersedes wait in the review list (kind "supersede") unless
     ``confirm_all``.
+
+    ``progress``, when given, is told each stage as it starts: ``"parse"``, then
+    ``"store"`` (the writes, in one transaction, the search index with them). The parse
+    runs outside that transaction, so that what ``progress`` records is seen meanwhile.
     """
+    report = progress or (lambda key: None)
+    report("parse")
     parsed, data, name = _read(source, source_name)
+    report("store")
+    return _import_parsed(
+        parsed,
+        data,
+        name,
+        user=user,
+        framework=framework,
+        confirm_all=confirm_all,
+        threshold=threshold,
+    )
+
+
+@transaction.atomic
+def _import_parsed(
+    parsed, data, name: str, *, user, framework, confirm_all: bool, threshold: float
+) -> ImportResult:
+    """What ``resolution_import`` writes of a parsed resolution, all or nothing."""
     existing, plan = _plan(parsed, framework)
     _check_upload_right(user, plan, existing)
     as_dict, akn = _serialized(parsed)
@@ -359,7 +383,12 @@ def _depth(gazetteer_id: str) -> int:
 
 
 def resolution_upload(
-    *, framework: Framework | None, user, file, name: str | None = None
+    *,
+    framework: Framework | None,
+    user,
+    file,
+    name: str | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> ImportResult:
     """A resolution uploaded on the framework's pages (``file``: a Django UploadedFile):
     bootstrapped into that framework as ``user`` (who must be allowed to add a
@@ -370,7 +399,8 @@ def resolution_upload(
     over the limits (``core.uploads.check_document``: a zip bomb, too many PDF pages, more
     than ``ACCORD_MAX_UPLOAD_BYTES``) is refused before it is read. ``name`` is the file
     name to record (the upload's own by default). The pages call it in the task worker
-    (``accord.documents.tasks.parse_resolution``) on the stored upload."""
+    (``accord.documents.tasks.parse_resolution``) on the stored upload, ``progress``
+    recording its stages (see ``resolution_import``)."""
     check_size(file)
     check_document(file)
     try:
@@ -382,6 +412,7 @@ def resolution_upload(
         user=user,
         framework=framework.slug if framework else None,
         source_name=name or Path(getattr(file, "name", "") or "resolution").name,
+        progress=progress,
     )
 
 

@@ -2,7 +2,9 @@
 parses the stored file of an ``UploadJob`` (within the job limits: ``_read`` calls
 ``core.limits.run_limited``) and bootstraps it as the requester
 (``services.resolution_upload``), then records on the job the resolution to review or the
-refusal, in the requester's language. ``start_resolution_job`` is what the pages call.
+refusal, in the requester's language; each stage it reaches (read, parse, store) is
+recorded on the job with its percentage (``jobs.stage``). ``start_resolution_job`` is
+what the pages call.
 
 Reads: the job's stored file. Writes: what the bootstrap writes; the job row.
 """
@@ -17,7 +19,14 @@ from django_tasks import task
 
 from accord.cooperation.models import Framework
 from accord.core.errors import AccordError
-from accord.documents.jobs import UploadJob, job_done, job_failed, running, start_upload_job
+from accord.documents.jobs import (
+    UploadJob,
+    job_done,
+    job_failed,
+    running,
+    stage,
+    start_upload_job,
+)
 from accord.documents.services import resolution_upload
 from resolutions.errors import ResolutionError
 
@@ -44,7 +53,11 @@ def parse_resolution(job_id: int) -> str:
             framework = Framework.objects.get(slug=slug) if slug else None
             with job.file.open("rb") as stored:
                 result = resolution_upload(
-                    framework=framework, user=job.requested_by, file=stored, name=job.file_name
+                    framework=framework,
+                    user=job.requested_by,
+                    file=stored,
+                    name=job.file_name,
+                    progress=lambda key: stage(job, key),
                 )
         except (AccordError, ResolutionError, PermissionDenied) as exc:
             job_failed(job, _("The file was not imported: %(reason)s") % {"reason": exc})

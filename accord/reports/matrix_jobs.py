@@ -4,9 +4,12 @@
 ``plan_matrix``, which reads the file within the job limits (``import_matrix(...,
 limited=True)``), plans it against the database as the requester and records on the job
 the preview (``ImportPlan.preview()``: what the page shows and the ``confirmation`` the
-user accepts by applying). ``apply_matrix_job(job, user=)`` writes exactly that plan or
-nothing (``matrix_import.plan_import`` with ``confirmed``: a row changed since is a
-conflict), then discards the file: a job is applied once.
+user accepts by applying). ``queue_matrix_apply(job)`` hands the apply to the worker too
+(the same job, queued again at its "apply" stage; once: a second apply finds it taken);
+``apply_matrix`` then writes, as the uploader, exactly that plan or nothing
+(``apply_matrix_job``: ``matrix_import.plan_import`` with ``confirmed``, a row changed
+since is a conflict, in one transaction), discards the file and records the outcome: the
+rows written (``applied``) or the conflicts that stopped it (``refused``), with the plan.
 
 Reads: the job's stored file. Writes: the job row; activities through ``apply_import``.
 """
@@ -29,7 +32,7 @@ from accord.documents.jobs import (
     start_upload_job,
 )
 from accord.reports.matrix import format_of, import_matrix
-from accord.reports.matrix_import import ImportPlan
+from accord.reports.matrix_import import ImportPlan, ImportRejected
 
 log = logging.getLogger(__name__)
 
@@ -85,3 +88,36 @@ def apply_matrix_job(job: UploadJob, *, user) -> ImportPlan:
         return _plan(job, user, apply=True, confirmed=job.result["preview"]["confirmation"])
     finally:
         discard_file(job)
+
+
+def queue_matrix_apply(job: UploadJob) -> bool:
+    """Queue the apply of the job's plan (``pending`` only, and only once: the row is
+    claimed by its status); False when it was applied or queued already."""
+    claimed = (
+        UploadJob.objects.filter(pk=job.pk, status=UploadJob.Status.DONE)
+        .exclude(file="")
+        .update(status=UploadJob.Status.QUEUED, progress=0.0, finished_at=None)
+    )
+    if not claimed:
+        return False
+    job.refresh_from_db()
+    job.record(result={**job.result, "stage": "apply"})  # its page says what it waits for
+    result = apply_matrix.enqueue(job.pk)
+    UploadJob.objects.filter(pk=job.pk, task_id=job.task_id).update(task_id=str(result.id))
+    return True
+
+
+@task()
+def apply_matrix(job_id: int) -> str:
+    """Write the plan the uploader confirmed, as the uploader; record what was written."""
+    with running(job_id, first="apply") as job:
+        try:
+            plan = apply_matrix_job(job, user=job.requested_by)
+        except ImportRejected as exc:
+            job_done(job, {"preview": exc.plan.preview(), "refused": str(exc)})
+        except Exception:  # recorded on the job for the page to show, never lost
+            log.exception("matrix apply %s failed", job_id)
+            job_failed(job, _("The changes were not applied: an unexpected error occurred."))
+        else:
+            job_done(job, {"preview": plan.preview(), "applied": plan.summary()})
+    return job.status

@@ -4,8 +4,8 @@ background, with a job page that shows progress and offers the download), and th
 data downloads.
 
 Reads: the request, the models, and the permissions (``accord.accounts.permissions``).
-Writes: through services only: upload jobs of spreadsheets (``matrix_jobs``: planned in
-the task worker, the file kept until applied), activities (the apply), ReportJob rows.
+Writes: through services only: upload jobs of spreadsheets (``matrix_jobs``: planned and
+applied in the task worker, the file kept until applied), ReportJob rows.
 """
 
 from __future__ import annotations
@@ -40,8 +40,7 @@ from accord.reports.matrix import (
     export_filename,
     export_matrix,
 )
-from accord.reports.matrix_import import ImportRejected
-from accord.reports.matrix_jobs import apply_matrix_job, pending, start_matrix_job
+from accord.reports.matrix_jobs import pending, queue_matrix_apply, start_matrix_job
 from accord.reports.models import ContributionCall, ReportJob
 from accord.reports.names import names_to_translate
 from accord.reports.phrases import LANGUAGES
@@ -126,37 +125,37 @@ def _import_start(request, biennium: Biennium, context: dict):
 
 def _import_preview(request, biennium: Biennium, context: dict):
     """The plan the job made, as the preview; the apply button only for who uploaded
-    the file, while the plan waits to be applied."""
+    the file, while the plan waits to be applied. Once the worker applied it, the same
+    page shows what was written, or the conflicts that stopped it (nothing written)."""
     job = _matrix_job(request, biennium, request.GET["job"])
     if job.status != UploadJob.Status.DONE:
         return redirect("upload-job", pk=job.pk)
     plan = job.result["preview"]
+    if job.result.get("applied"):
+        messages.success(request, _("Imported: %(summary)s.") % {"summary": job.result["applied"]})
+    if job.result.get("refused"):
+        messages.error(request, job.result["refused"])
     may_apply = pending(job) and can_apply_upload_job(request.user, job)
-    context.update(plan=plan, token=str(job.pk) if may_apply else "")
-    return render(
-        request, "reports/matrix_import.html", context, status=200 if plan["valid"] else 400
+    context.update(
+        plan=plan, token=str(job.pk) if may_apply else "", applied="applied" in job.result
     )
+    ok = plan["valid"] and not job.result.get("refused")
+    return render(request, "reports/matrix_import.html", context, status=200 if ok else 400)
 
 
 def _import_apply(request, biennium: Biennium, context: dict):
-    """Write the plan the user confirmed on the preview (the job's), or nothing
-    (conflicts shown)."""
+    """Hand the plan the user confirmed on the preview (the job's) to the task worker,
+    which writes it or nothing; the job's page follows it to the outcome."""
     token = request.POST.get("token", "")
     job = UploadJob.objects.filter(
         pk=int(token) if token.isdigit() else 0,
         kind=UploadJob.Kind.MATRIX,
         params__biennium=biennium.pk,
     ).first()
-    if job is None or not pending(job) or not can_apply_upload_job(request.user, job):
+    if job is None or not can_apply_upload_job(request.user, job) or not queue_matrix_apply(job):
         messages.error(request, _("The uploaded file has expired; upload it again."))
         return redirect("matrix-import", pk=biennium.pk)
-    try:
-        plan = apply_matrix_job(job, user=request.user)
-    except ImportRejected as exc:
-        context.update(plan=exc.plan)
-        return _import_refused(request, context, str(exc))
-    messages.success(request, _("Imported: %(summary)s.") % {"summary": plan.summary()})
-    return redirect("matrix-import", pk=biennium.pk)
+    return redirect("upload-job", pk=job.pk)
 
 
 def _report_options(request) -> tuple[str, str] | None:

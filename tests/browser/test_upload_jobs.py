@@ -1,8 +1,9 @@
 """Uploads read in the task worker, in a real browser (issue 12): the coordinator uploads
 a matrix file and a resolution, sees each job's progress page (a <progress> and a
 status line, checked by axe-core) while the job waits in the database queue, a real `accord worker` runs it,
-and the page, polling the job, goes on to the preview (applied with its button) and to
-the resolution's review list."""
+and the page, polling the job, goes on to the preview, whose Apply button queues the
+apply for the worker (the page polls again and ends on the rows changed), and to the
+resolution's review list."""
 
 from __future__ import annotations
 
@@ -59,8 +60,15 @@ def test_uploads_show_progress_until_the_worker_has_read_them(world, new_page, s
     page.wait_for_url("**/import/?job=*")  # the page's poll moved it on: the preview
     assert "Read in the worker" in page.locator("table.changes").inner_text()
     page.get_by_role("button", name="Apply these changes").click()
-    page.wait_for_load_state()
+    page.wait_for_url("**/uploads/*/")  # the apply waits for the worker too
+    assert "Applying the changes" in page.get_by_role("status").filter(has_text="%").inner_text()
+    assert Activity.objects.get(code=code).description != "Read in the worker"
+    run_worker(tmp_path)
+    page.wait_for_url("**/import/?job=*")  # the poll brought it back: what was written
     assert "Imported:" in page.content()
+    changed = page.locator("table.changes")
+    assert "What changed" in changed.inner_text() and "Read in the worker" in changed.inner_text()
+    assert page.get_by_role("button", name="Apply these changes").count() == 0
     assert Activity.objects.get(code=code).description == "Read in the worker"
 
     page.goto("/f/un-oic/resolutions/")

@@ -74,8 +74,9 @@ def _csv_with(world, code: str, description: str) -> bytes:
     return out.getvalue().encode()
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_resolution_upload_waits_for_a_real_worker_which_parses_it(client, settings, tmp_path):
+def _queue_the_demo_resolution(client, settings, tmp_path):
+    """A coordinator uploads the demo resolution; its job waits in the database queue.
+    Returns the world and the job's page."""
     settings.TASKS = DATABASE_BACKEND
     settings.MEDIA_ROOT = tmp_path
     world = build_world(activities=3)
@@ -84,7 +85,12 @@ def test_a_resolution_upload_waits_for_a_real_worker_which_parses_it(client, set
         reverse("resolution-upload", args=[world.framework.slug]),
         {"file": SimpleUploadedFile("A_RES_73_135.md", DEMO.read_bytes())},
     )
-    job_page = response["Location"]
+    return world, response["Location"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_resolution_upload_waits_for_a_real_worker_which_parses_it(client, settings, tmp_path):
+    world, job_page = _queue_the_demo_resolution(client, settings, tmp_path)
     waiting = client.get(job_page)
     page = waiting.content.decode()
     assert waiting.status_code == 200 and "<progress" in page and 'role="status"' in page
@@ -93,7 +99,10 @@ def test_a_resolution_upload_waits_for_a_real_worker_which_parses_it(client, set
 
     run_worker(tmp_path)
 
-    assert UploadJob.objects.get().status == "done"
+    job = UploadJob.objects.get()
+    assert job.status == "done" and job.progress == 1.0
+    # each stage the worker reached, recorded with its percentage as it started
+    assert job.result["stages"] == [["read", 0.1], ["parse", 0.2], ["store", 0.5]]
     resolution = Resolution.objects.get(symbol="A/RES/73/135")
     assert client.get(job_page)["Location"] == reverse(
         "resolution-review", args=[world.framework.slug, resolution.pk]
@@ -119,8 +128,21 @@ def test_a_matrix_upload_is_planned_by_a_real_worker_then_applied(client, settin
     preview = client.get(job_page, follow=True)
     assert preview.status_code == 200 and "Read by the worker" in preview.content.decode()
     assert Activity.objects.get(code=code).description != "Read by the worker"
-    client.post(url, {"action": "apply", "token": preview.context["token"]})
+    applying = client.post(url, {"action": "apply", "token": preview.context["token"]})
+    assert applying["Location"] == job_page
+    waiting = client.get(job_page).content.decode()
+    assert "Queued: Applying the changes" in waiting and 'hx-trigger="every 2s"' in waiting
+    assert Activity.objects.get(code=code).description != "Read by the worker"
+
+    run_worker(tmp_path)
+
     assert Activity.objects.get(code=code).description == "Read by the worker"
+    result = client.get(job_page, follow=True)
+    page = result.content.decode()
+    assert "Imported: 0 to create, 1 to update" in page and "What changed" in page
+    assert 'name="token"' not in page  # applied once
+    job = UploadJob.objects.get()
+    assert [key for key, _ in job.result["stages"]] == ["read", "apply"]
 
 
 def _docx_bomb() -> bytes:
@@ -206,3 +228,46 @@ def test_only_the_uploader_may_apply_a_matrix_plan(client, world, settings, tmp_
     assert Activity.objects.get(code=code).description == "Mine"
     client.post(url, {"action": "apply", "token": token})  # applied once: the file is gone
     assert "has expired" in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_an_apply_refused_by_a_conflict_shows_it_and_writes_nothing(
+    client, world, settings, tmp_path
+):
+    """Someone changes the row between the preview and the apply: the worker's apply
+    finds the conflict, writes nothing, and the page shows it."""
+    from accord.core.services import object_update
+
+    settings.MEDIA_ROOT = tmp_path
+    activity = world.activities[0]
+    client.force_login(world.admin)
+    url = reverse("matrix-import", args=[world.biennium.pk])
+    edited = _csv_with(world, activity.code, "From the file")
+    token = client.post(
+        url, {"action": "preview", "file": SimpleUploadedFile("m.csv", edited)}, follow=True
+    ).context["token"]
+    object_update(
+        obj=activity, by=world.coordinator, expected_version=activity.version, title="Changed"
+    )
+    result = client.post(url, {"action": "apply", "token": token}, follow=True)
+    page = result.content.decode()
+    assert result.status_code == 400 and "nothing was written" in page and "conflict" in page
+    stored = Activity.objects.get(pk=activity.pk)
+    assert stored.title == "Changed" and stored.description != "From the file"
+    assert UploadJob.objects.get().result["refused"] and not UploadJob.objects.get().file
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_job_page_names_the_stage_in_the_readers_language(client, settings, tmp_path):
+    from accord.documents.jobs import stage
+
+    _, job_page = _queue_the_demo_resolution(client, settings, tmp_path)
+    job = UploadJob.objects.get()
+    job.record(status=UploadJob.Status.RUNNING)
+    stage(job, "parse")  # as the worker records it when the parse starts
+    english = client.get(job_page).content.decode()
+    assert "Running: Parsing the resolution — 20 %" in english
+    french = client.get(f"/fr{job_page}").content.decode()
+    assert "Analyse de la résolution — 20 %" in french
+    arabic = client.get(f"/ar{job_page}").content.decode()
+    assert "تحليل القرار" in arabic

@@ -441,3 +441,36 @@ class AccordInline(admin.TabularInline):
 
     def has_delete_permission(self, request, obj=None):
         return obj is None or permissions.can_edit(request.user, obj)
+
+
+class JobAdmin(PermissionsMixin, admin.ModelAdmin):
+    """A job of the task worker (a report, an upload's parse or plan), read only: the
+    worker writes jobs, nobody edits them. Who may list, open and delete them is the
+    permissions module's answer (administrators: jobs are no framework's rows); deleting
+    one removes its stored file too."""
+
+    list_display = ["__str__", "kind", "status", "shown_progress", "requested_by", "created_at"]
+    list_filter = ["kind", "status"]
+    list_select_related = ["requested_by"]
+    search_fields = ["requested_by__username", "error"]
+    date_hierarchy = "created_at"
+
+    @admin.display(description=gettext_lazy("progress"), ordering="progress")
+    def shown_progress(self, obj) -> str:
+        return f"{obj.percent} %"
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def delete_model(self, request, obj):
+        permissions.require(permissions.can_delete(request.user, obj))
+        if obj.file:
+            obj.file.delete(save=False)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)

@@ -1,11 +1,12 @@
-"""Back-office pages for stored resolutions, their paragraphs, mandates and citations."""
+"""Back-office pages for stored resolutions, their paragraphs, mandates and citations,
+and the upload jobs of the task worker (read only)."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 
-from accord.accounts.admin_base import AccordAdmin, AccordInline
-from accord.documents.models import Citation, Mandate, Paragraph, Resolution
+from accord.accounts.admin_base import AccordAdmin, AccordInline, JobAdmin
+from accord.documents.models import Citation, Mandate, Paragraph, Resolution, UploadJob
 from accord.documents.review import ReviewItem
 
 
@@ -95,3 +96,11 @@ class ReviewItemAdmin(AccordAdmin):
         "decided_at",
     ]
     list_select_related = ["resolution", "decided_by"]
+
+
+@admin.register(UploadJob)
+class UploadJobAdmin(JobAdmin):
+    """Uploaded files read by the task worker: a resolution's parse, a matrix plan."""
+
+    list_display = [*JobAdmin.list_display[:1], "file_name", *JobAdmin.list_display[1:]]
+    search_fields = [*JobAdmin.search_fields, "file_name"]

@@ -16,7 +16,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -45,6 +44,7 @@ from accord.reports.models import ContributionCall, ReportJob
 from accord.reports.names import names_to_translate
 from accord.reports.phrases import LANGUAGES
 from accord.reports.render import FORMATS as REPORT_FORMATS
+from accord.reports.report_forms import ReviewPackForm, SGReportForm
 from accord.reports.sg_report import parse_month
 from accord.reports.tasks import start_report
 
@@ -158,14 +158,6 @@ def _import_apply(request, biennium: Biennium, context: dict):
     return redirect("upload-job", pk=job.pk)
 
 
-def _report_options(request) -> tuple[str, str] | None:
-    fmt = request.POST.get("format", "docx")
-    lang = request.POST.get("lang") or (get_language() or "en")[:2]
-    if fmt not in REPORT_FORMATS or lang not in LANGUAGES:
-        return None
-    return fmt, lang
-
-
 def _names_to_translate(frameworks, context) -> dict:
     chosen = next((f for f in frameworks if f.slug == context["selected"]), None)
     try:
@@ -212,33 +204,25 @@ def report_sg(request, framework: str | None = None):
 def _start_sg_report(request, frameworks, context):
     """Queue the report of the framework chosen, or the combined report of every
     framework when "all frameworks" is ticked (for those the permissions allow), and
-    send the user to the job's page."""
-    combined = bool(request.POST.get("all_frameworks"))
-    if combined:
+    send the user to the job's page; the form's errors otherwise."""
+    if request.POST.get("all_frameworks"):
         require(context["may_combine"])
-    chosen = next((f for f in frameworks if f.slug == request.POST.get("framework")), None)
-    options = _report_options(request)
-    try:
-        start = parse_month(request.POST.get("start", ""))
-        end = parse_month(request.POST.get("end", ""), end=True)
-    except ValueError as exc:
-        messages.error(request, str(exc))
-        return render(request, "reports/report_form.html", context, status=400)
-    scope: dict = {"all_frameworks": True} if combined else {}
-    if chosen is not None and not combined:
-        scope = {"framework": chosen.slug}
-    if not scope or options is None or end < start:
-        messages.error(
-            request,
-            _("Choose a framework, a period (from before to), a format and a language."),
-        )
+    form = SGReportForm(request.POST, frameworks=frameworks)
+    return _start_report_job(request, form, ReportJob.Kind.SG_REPORT, context)
+
+
+def _start_report_job(request, form, kind: str, context: dict):
+    """Queue the report the valid ``form`` asks for and go to its job's page; the page
+    again with the form's errors otherwise."""
+    if not form.is_valid():
+        context["form"] = form
         return render(request, "reports/report_form.html", context, status=400)
     job = start_report(
-        kind=ReportJob.Kind.SG_REPORT,
-        fmt=options[0],
-        lang=options[1],
+        kind=kind,
+        fmt=form.cleaned_data["format"],
+        lang=form.cleaned_data["lang"],
         user=request.user,
-        params=scope | {"start": start.isoformat(), "end": end.isoformat()},
+        params=form.params(),
     )
     return redirect("report-job", pk=job.pk)
 
@@ -251,24 +235,14 @@ def review_pack(request, pk: int):
         raise PermissionDenied
     context = {
         "meeting": meeting,
-        "formats": ("docx", "pdf"),
+        "formats": ReviewPackForm.formats,
         "report_languages": LANGUAGES,
         "kind": "review_pack",
     }
-    if request.method == "POST":
-        options = _report_options(request)
-        if options is None or options[0] == "html":
-            messages.error(request, _("Choose Word or PDF and a language."))
-            return render(request, "reports/report_form.html", context, status=400)
-        job = start_report(
-            kind=ReportJob.Kind.REVIEW_PACK,
-            fmt=options[0],
-            lang=options[1],
-            user=request.user,
-            params={"meeting": meeting.pk},
-        )
-        return redirect("report-job", pk=job.pk)
-    return render(request, "reports/report_form.html", context)
+    if request.method != "POST":
+        return render(request, "reports/report_form.html", context)
+    form = ReviewPackForm(request.POST, meeting=meeting)
+    return _start_report_job(request, form, ReportJob.Kind.REVIEW_PACK, context)
 
 
 @login_required

@@ -113,10 +113,18 @@ def _list_focal_point(membership: Membership, by) -> None:
 
 @transaction.atomic
 def grant(
-    user, role: str, *, framework=None, organization=None, entity=None, by=None
+    user,
+    role: str,
+    *,
+    framework=None,
+    organization=None,
+    entity=None,
+    by=None,
+    reason: str | None = None,
 ) -> tuple[Membership, bool]:
     """Give ``user`` a role (idempotent: the same active role is not added twice).
-    Returns the membership and whether it was created. Raises ``Invalid`` (an
+    Returns the membership and whether it was created; its history names ``by`` (and
+    ``reason``, the change reason, e.g. "command line"). Raises ``Invalid`` (an
     ``AccordError``, field errors kept) when the role lacks what it needs (a
     coordinator's organization, a focal point's entity)."""
     role = role_of(role)
@@ -131,6 +139,7 @@ def grant(
     m = object_create(
         model=Membership,
         by=by,
+        reason=reason,
         user=user,
         role=role,
         framework=framework,

@@ -152,10 +152,13 @@ def _import_apply(request, biennium: Biennium, context: dict):
         kind=UploadJob.Kind.MATRIX,
         params__biennium=biennium.pk,
     ).first()
-    if job is None or not can_apply_upload_job(request.user, job) or not queue_matrix_apply(job):
+    if job is None or not can_apply_upload_job(request.user, job):
         messages.error(request, _("The uploaded file has expired; upload it again."))
         return redirect("matrix-import", pk=biennium.pk)
-    return redirect("upload-job", pk=job.pk)
+    if queue_matrix_apply(job) or not job.finished:  # queued now, or by a press before
+        return redirect("upload-job", pk=job.pk)
+    messages.error(request, _("The uploaded file has expired; upload it again."))
+    return redirect("matrix-import", pk=biennium.pk)
 
 
 def _names_to_translate(frameworks, context) -> dict:

@@ -132,6 +132,8 @@ def test_a_matrix_upload_is_planned_by_a_real_worker_then_applied(client, settin
     assert applying["Location"] == job_page
     waiting = client.get(job_page).content.decode()
     assert "Queued: Applying the changes" in waiting and 'hx-trigger="every 2s"' in waiting
+    again = client.post(url, {"action": "apply", "token": preview.context["token"]})
+    assert again["Location"] == job_page  # pressed twice: the one apply queued, followed
     assert Activity.objects.get(code=code).description != "Read by the worker"
 
     run_worker(tmp_path)

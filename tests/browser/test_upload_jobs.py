@@ -61,6 +61,7 @@ def test_uploads_show_progress_until_the_worker_has_read_them(world, new_page, s
     assert "Read in the worker" in page.locator("table.changes").inner_text()
     page.get_by_role("button", name="Apply these changes").click()
     page.wait_for_url("**/uploads/*/")  # the apply waits for the worker too
+    _sees_progress(page, "upload-job-apply")
     assert "Applying the changes" in page.get_by_role("status").filter(has_text="%").inner_text()
     assert Activity.objects.get(code=code).description != "Read in the worker"
     run_worker(tmp_path)

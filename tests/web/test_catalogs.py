@@ -3,6 +3,9 @@ every translation keeps the placeholders of its source."""
 
 import ast
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,3 +88,60 @@ def test_the_catalog_defines_each_message_once(language):
     assert not duplicates, duplicates[:10]
     header = [e for e in catalog if e["msgid"] == ""]
     assert len(header) == 1 and f"Language: {language}" in header[0]["msgstr"][0]
+
+
+def copy_sources(tmp_path: Path) -> Path:
+    """A copy of accord's sources without the catalogs, so that ``makemessages`` does not
+    rewrite the real ones."""
+    tree = tmp_path / "accord"
+    shutil.copytree(LOCALE.parent, tree, ignore=shutil.ignore_patterns("locale", "*.pyc"))
+    return tree
+
+
+def extract(tree: Path) -> set[tuple]:
+    """The messages Django's ``makemessages`` finds in a tree of sources."""
+    (tree / "locale" / "fr" / "LC_MESSAGES").mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [sys.executable, "-m", "django", "makemessages", "-l", "fr", "--no-location"],
+        cwd=tree,
+        check=True,
+        capture_output=True,
+    )
+    return keys(tree / "locale" / "fr" / "LC_MESSAGES" / "django.po")
+
+
+def keys(path: Path) -> set[tuple]:
+    """Each entry of a catalog as (context, message, plural)."""
+    found = entries(path)
+    return {(e.get("msgctxt"), e["msgid"], e.get("msgid_plural")) for e in found if e["msgid"]}
+
+
+def need_xgettext() -> None:
+    if shutil.which("xgettext") is None:
+        pytest.skip("xgettext (gettext) is not installed: `make messages` installs it")
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory) -> set[tuple]:
+    need_xgettext()
+    return extract(copy_sources(tmp_path_factory.mktemp("messages")))
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_every_message_of_the_sources_is_in_the_catalog_and_none_is_left_over(language, extracted):
+    catalog = keys(LOCALE / language / "LC_MESSAGES" / "django.po")
+    assert len(extracted) > 100
+    missing, unused = extracted - catalog, catalog - extracted
+    assert not missing, f"{len(missing)} not in {language}: {sorted(missing, key=str)[:10]}"
+    assert not unused, f"{len(unused)} unused in {language}: {sorted(unused, key=str)[:10]}"
+
+
+def test_the_extraction_sees_a_message_added_to_the_sources(tmp_path):
+    need_xgettext()
+    tree = copy_sources(tmp_path)
+    message = (None, "A message nobody translated", None)
+    assert message not in extract(tree)
+    (tree / "core" / "new_message.py").write_text(
+        'from django.utils.translation import gettext as _\n\n_("A message nobody translated")\n'
+    )
+    assert message in extract(tree)

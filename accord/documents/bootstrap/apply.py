@@ -68,6 +68,7 @@ class Writer:
         self.resolution: Resolution | None = None
         self.paragraphs: dict[str, Paragraph] = {}
         self._entities: dict[str | None, Entity] | None = None  # by gazetteer id, loaded once
+        self._unlinked: list[Entity] | None = None  # entities without a gazetteer id
         self._organizations: dict[str, Organization] = {}
         self._cache: dict[tuple, list[Any]] = {}  # rows of a framework or resolution, loaded once
 
@@ -308,6 +309,25 @@ class Writer:
             }
         return self._entities.get(gazetteer_id)
 
+    def unlinked_entity(self, organization_code: str | None, data: dict) -> Entity | None:
+        """An entity entered by hand (no gazetteer id) of the same organization with the
+        proposal's acronym or English name: the same body, to link rather than duplicate."""
+        if self._unlinked is None:
+            self._unlinked = list(
+                Entity.all_objects.filter(gazetteer_id__isnull=True).select_related("organization")
+            )
+        names = {(data.get("acronym") or "").casefold(), (data["names"]["en"] or "").casefold()}
+        names.discard("")
+        return next(
+            (
+                e
+                for e in self._unlinked
+                if e.organization.code == organization_code
+                and {e.acronym.casefold(), e.name_en.casefold()} & names
+            ),
+            None,
+        )
+
     def _entity(self, gazetteer_id: str | None) -> Entity | None:
         """The live entity with this gazetteer id, to refer to."""
         found = self._stored_entity(gazetteer_id) if gazetteer_id else None
@@ -318,11 +338,13 @@ class Writer:
             _organization_stub(data["organization"])
         )
         gid = data["gazetteer_id"]
+        stored = self._stored_entity(gid) or self.unlinked_entity(data["organization"], data)
         entity = self.upsert(
             "entity",
             Entity,
             {"gazetteer_id": gid},
             {
+                "gazetteer_id": gid,
                 "organization": org,
                 "kind": data["kind"] if data["kind"] in Entity.Kind.values else Entity.Kind.OTHER,
                 "name_en": data["names"]["en"],
@@ -331,11 +353,13 @@ class Writer:
                 "acronym": data["acronym"],
                 "parent": self._entity(data.get("parent")),
             },
-            obj=self._stored_entity(gid),
-            create=self._stored_entity(gid) is None,
+            obj=stored,
+            create=stored is None,
         )
         assert self._entities is not None  # (loaded by _stored_entity above)
         self._entities[gid] = entity
+        if self._unlinked and stored in self._unlinked:
+            self._unlinked.remove(stored)
         for former in data.get("former_names", []):
             self.upsert(
                 "former_name",

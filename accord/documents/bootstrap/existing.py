@@ -39,7 +39,10 @@ def exists(writer: Writer, proposal: Proposal) -> bool:
     if kind == "organization":
         return Organization.all_objects.filter(code=proposal.key).exists()
     if kind == "entity":
-        return writer._stored_entity(data.get("gazetteer_id") or proposal.key) is not None
+        stored = writer._stored_entity(data.get("gazetteer_id") or proposal.key)
+        return stored is not None or (
+            "names" in data and writer.unlinked_entity(data.get("organization"), data) is not None
+        )
     if kind == "priority_area":
         rows = writer._rows(PriorityArea, framework=writer.framework)
         return any(a.code == data.get("code") for a in rows)

@@ -139,9 +139,12 @@ PENDING_HOURS = 24
 
 
 def _discard_stale() -> None:
-    """Remove the files of jobs older than a day (a preview never applied)."""
+    """Remove the files of jobs older than a day (a preview never applied), but not of a
+    job queued or running (an apply pressed just before the day ended reads its file)."""
     cutoff = timezone.now() - timedelta(hours=PENDING_HOURS)
-    for old in UploadJob.objects.filter(created_at__lt=cutoff).exclude(file=""):
+    waiting = (UploadJob.Status.QUEUED, UploadJob.Status.RUNNING)
+    old_jobs = UploadJob.objects.filter(created_at__lt=cutoff).exclude(status__in=waiting)
+    for old in old_jobs.exclude(file=""):
         discard_file(old)
 
 

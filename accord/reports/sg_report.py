@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from functools import partial
 
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from accord.cooperation.models import Activity, Framework
 from accord.reports import charts, counts
@@ -45,7 +46,8 @@ def parse_month(text: str, *, end: bool = False) -> datetime.date:
             return nxt - datetime.timedelta(days=1)
         return datetime.date.fromisoformat(text)
     except ValueError as exc:
-        raise ValueError(f"“{text}” is not a month: write it as YYYY-MM (e.g. 2018-09)") from exc
+        message = gettext("“%(text)s” is not a month: write it as YYYY-MM (e.g. 2018-09)")
+        raise ValueError(message % {"text": text}) from exc
 
 
 def title_case(text: str) -> str:

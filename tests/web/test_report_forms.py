@@ -67,3 +67,12 @@ def test_good_options_start_the_report(client, world):
     assert started["Location"] == reverse("report-job", args=[job.pk])
     assert (job.fmt, job.lang, job.params["framework"]) == ("docx", "ar", "un-oic")
     assert (job.params["start"], job.params["end"]) == ("2018-09-01", "2020-08-31")
+
+
+def test_the_report_commands_month_error_is_in_the_users_language():
+    from django.utils import translation
+
+    from accord.reports.sg_report import parse_month
+
+    with translation.override("fr"), pytest.raises(ValueError, match="n’est pas un mois"):
+        parse_month("2019-13")

@@ -23,7 +23,7 @@ from __future__ import annotations
 import pytest
 from django.db import transaction
 
-from tests.world.base import PASSWORD, World, form_values
+from tests.world.base import PASSWORD, World, build_base, form_values
 from tests.world.personas import PERSONAS, build_personas
 from tests.world.reports import build_reports
 from tests.world.scenario import DEMO, add_activities, build_pages, store_resolution
@@ -44,6 +44,7 @@ __all__ = [
 
 def build_world(
     *,
+    bare: bool = False,
     activities: int | None = None,
     personas: bool = False,
     reports: bool = False,
@@ -53,9 +54,14 @@ def build_world(
     """Write the test world into the database and return it: the pages' world with
     ``activities`` activities (5 unless told), or with ``reports`` the reports' world
     (12 activities unless told, ``action_items``, ``bulk_create`` with ``bulk``), or with
-    ``personas`` the seven personas' world (its activities are fixed)."""
+    ``personas`` the seven personas' world (its activities are fixed), or with ``bare``
+    the base alone (``build_base``: what the three others are built on)."""
     if personas and (reports or activities is not None):
         raise ValueError("the personas' world has its own activities and no report data")
+    if bare and (personas or reports or activities is not None):
+        raise ValueError("the bare world is the base alone")
+    if bare:
+        return build_base()
     if personas:
         return build_personas()
     if reports:

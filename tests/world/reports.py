@@ -5,10 +5,14 @@ meeting), recommendations with action items, agreements, and the resolution whos
 paragraph requests the report, with its mandate.
 
 ``build_reports(activities=..., action_items=...)`` (``build_world(reports=True, ...)``)
-writes all of it (through ``save()`` so that each row has its history, or ``bulk_create``
-with ``bulk=True`` for the bench) and returns a ``World`` naming what it made:
-``framework``, ``biennium``, ``next_biennium``, ``areas``, ``un`` and ``oic`` (the entities
-of each side), ``activities``, ``meetings``, ``resolution``, ``mandate``, ``admin``.
+writes all of it on the base of every world (tests/world/base.py ``build_base``, its
+biennium 2018-2019), through ``save()`` so that each row has its history (or
+``bulk_create`` with ``bulk=True`` for the bench), and returns a ``World`` with the base's
+attributes (``un`` and ``oic`` the organizations, ``ohchr`` ..., ``peace``, ``rights``,
+``biennium``) and what it adds: ``next_biennium``, ``areas`` (all five), ``un_entities``
+and ``oic_entities`` (the entities of each side, in the order activities go round them),
+``unicef`` ... ``sesric``, ``activities``, ``meetings``, ``resolution``, ``mandate``,
+``admin``.
 """
 
 from __future__ import annotations
@@ -30,32 +34,15 @@ from accord.cooperation.models import (
     SDGTarget,
 )
 from accord.documents.models import Mandate, Paragraph, Resolution
-from accord.registry.models import Agreement, Entity
-from tests.world.base import World, un_and_oic, un_oic_framework
+from accord.registry.models import Agreement
+from tests.world.base import BASE_ENTITIES, World, build_base, entity
 
-UN_ENTITIES = [
+# The entities the reports' world adds to the base (tests/world/base.py BASE_ENTITIES):
+# (attribute, organization, acronym, English, French, Arabic names, kind).
+EXTRA_ENTITIES = [
     (
-        "DPPA",
-        "Department of Political and Peacebuilding Affairs",
-        "Département des affaires politiques et de la consolidation de la paix",
-        "إدارة الشؤون السياسية وبناء السلام",
-        "department",
-    ),
-    (
-        "OHCHR",
-        "Office of the United Nations High Commissioner for Human Rights",
-        "Haut-Commissariat des Nations Unies aux droits de l'homme",
-        "مفوضية الأمم المتحدة السامية لحقوق الإنسان",
-        "office",
-    ),
-    (
-        "UNESCO",
-        "United Nations Educational, Scientific and Cultural Organization",
-        "Organisation des Nations Unies pour l'éducation, la science et la culture",
-        "منظمة الأمم المتحدة للتربية والعلم والثقافة",
-        "agency",
-    ),
-    (
+        "unicef",
+        "un",
         "UNICEF",
         "United Nations Children's Fund",
         "Fonds des Nations Unies pour l'enfance",
@@ -63,6 +50,8 @@ UN_ENTITIES = [
         "fund",
     ),
     (
+        "undp",
+        "un",
         "UNDP",
         "United Nations Development Programme",
         "Programme des Nations Unies pour le développement",
@@ -70,22 +59,17 @@ UN_ENTITIES = [
         "programme",
     ),
     (
+        "who",
+        "un",
         "WHO",
         "World Health Organization",
         "Organisation mondiale de la Santé",
         "منظمة الصحة العالمية",
         "agency",
     ),
-]
-OIC_ENTITIES = [
     (
-        "IPHRC",
-        "Independent Permanent Human Rights Commission",
-        "Commission permanente indépendante des droits de l'homme",
-        "الهيئة الدائمة المستقلة لحقوق الإنسان",
-        "subsidiary_organ",
-    ),
-    (
+        "isesco",
+        "oic",
         "ISESCO",
         "Islamic Educational, Scientific and Cultural Organization",
         "Organisation islamique pour l'éducation, les sciences et la culture",
@@ -93,13 +77,8 @@ OIC_ENTITIES = [
         "specialized_institution",
     ),
     (
-        "IsDB",
-        "Islamic Development Bank",
-        "Banque islamique de développement",
-        "البنك الإسلامي للتنمية",
-        "affiliated_institution",
-    ),
-    (
+        "sesric",
+        "oic",
         "SESRIC",
         "Statistical, Economic and Social Research and Training Centre for Islamic Countries",
         "Centre de recherches statistiques, économiques et sociales et de formation pour les pays islamiques",
@@ -107,9 +86,11 @@ OIC_ENTITIES = [
         "subsidiary_organ",
     ),
 ]
+# The order the activities' leads and participants go round (by attribute name).
+UN_ENTITIES = ("dppa", "ohchr", "unesco", "unicef", "undp", "who")
+OIC_ENTITIES = ("iphrc", "isesco", "isdb", "sesric")
+# The areas the reports' world adds to the base's ``peace`` and ``rights``.
 AREAS = [
-    ("peace", "Peace and security", "Paix et sécurité", "السلام والأمن"),
-    ("human-rights", "Human rights", "Droits de l'homme", "حقوق الإنسان"),
     ("education", "Education and culture", "Éducation et culture", "التعليم والثقافة"),
     ("development", "Sustainable development", "Développement durable", "التنمية المستدامة"),
     ("health", "Health", "Santé", "الصحة"),
@@ -130,59 +111,24 @@ def build_reports(
     admin = get_user_model().objects.create_user(
         "report-admin", is_superuser=True, is_staff=True, first_name="Rita", last_name="Admin"
     )
-    un, oic = un_and_oic(by=admin)
-    fw = un_oic_framework(
-        un, oic, name="Cooperation between the United Nations and the OIC", by=admin
-    )
-    un_e = [
-        _save(
-            Entity(
-                organization=un,
-                acronym=a,
-                name_en=en,
-                name_fr=fr,
-                name_ar=ar,
-                kind=k,
-                gazetteer_id=f"un.{a.lower()}",
-            ),
-            admin,
-        )
-        for a, en, fr, ar, k in UN_ENTITIES
-    ]
-    oic_e = [
-        _save(
-            Entity(
-                organization=oic,
-                acronym=a,
-                name_en=en,
-                name_fr=fr,
-                name_ar=ar,
-                kind=k,
-                gazetteer_id=f"oic.{a.lower()}",
-            ),
-            admin,
-        )
-        for a, en, fr, ar, k in OIC_ENTITIES
-    ]
-    areas = [
+    world = build_base(year=2018, by=admin)
+    fw, un, oic = world.framework, world.un, world.oic
+    orgs = {"un": un, "oic": oic}
+    for name, org, acronym, en, fr, ar, kind in EXTRA_ENTITIES:
+        setattr(world, name, entity(orgs[org], acronym, (en, fr, ar), kind, by=admin))
+    un_e = [getattr(world, name) for name in UN_ENTITIES]
+    oic_e = [getattr(world, name) for name in OIC_ENTITIES]
+    areas = [world.peace, world.rights] + [
         _save(
             PriorityArea(framework=fw, code=c, name_en=en, name_fr=fr, name_ar=ar, order=i), admin
         )
-        for i, (c, en, fr, ar) in enumerate(AREAS, start=1)
+        for i, (c, en, fr, ar) in enumerate(AREAS, start=3)
     ]
-    b1 = _save(Biennium(framework=fw, start_year=2018, end_year=2019), admin)
+    b1 = world.biennium
     b2 = _save(Biennium(framework=fw, start_year=2020, end_year=2021), admin)
-    world = World(
-        framework=fw,
-        biennium=b1,
-        next_biennium=b2,
-        areas=areas,
-        un=un_e,
-        oic=oic_e,
-        admin=admin,
-        activities=[],
-        meetings={},
-    )
+    world.next_biennium, world.areas, world.admin = b2, areas, admin
+    world.un_entities, world.oic_entities = un_e, oic_e
+    world.activities, world.meetings = [], {}
 
     res = _save(
         Resolution(
@@ -434,3 +380,12 @@ def build_reports(
         agreement.parties.set(parties)
     rng.random()
     return world
+
+
+def un_entity_rows() -> list[tuple[str, str, str, str, str]]:
+    """The UN entities of the reports' world, in ``UN_ENTITIES`` order, as (acronym,
+    English, French, Arabic, kind) (bench/report_combined.py writes them without a world)."""
+    rows = {name: (acr, en, fr, ar, kind) for name, _, acr, en, fr, ar, kind in EXTRA_ENTITIES}
+    for name, (_, _, kind, acr, en, fr, ar) in BASE_ENTITIES.items():
+        rows[name] = (acr, en, fr, ar, kind)
+    return [rows[name] for name in UN_ENTITIES]

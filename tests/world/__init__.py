@@ -1,21 +1,29 @@
 """The one test world. ``build_world`` writes it and returns a ``World`` (tests/world/base.py:
-rows as attributes, personas in ``users``, named rows in ``objects``); every world is made
-of the same parts (the UN and the OIC, the un-oic framework between them, ``PASSWORD`` for
-its users, ``form_values`` for posting a page's form). Its options choose what is in it:
+rows as attributes, personas in ``users``, named rows in ``objects``). Every world is built
+on one base, ``build_base`` (base.py): the UN and the OIC (``un``, ``oic``: Organizations),
+the un-oic framework (``framework``), six entities (``secretariat``, ``ohchr``, ``dppa``,
+``unesco``, ``iphrc``, ``isdb``), two priority areas (``peace``, ``rights``) and a
+biennium (``biennium``: 2018-2019, this year's in the pages' world), the same rows under
+the same names in every world; its options add to it:
 
+    build_world(bare=True)                    the base alone (the platform tests: their
+                                              conftest adds alice, bob and one activity)
     build_world(activities=5)                 the pages' world: admin, coordinator, focal,
                                               viewer, the founding resolution parsed from
-                                              ``DEMO``, ``activities`` activities (scenario.py)
-    build_world(reports=True, activities=12,  the reports' world: two bienniums, meetings,
-                action_items=8, bulk=False)   SDG targets, history on every row (reports.py)
+                                              ``DEMO``, ``activities`` activities, a meeting,
+                                              action items, an agreement (scenario.py)
+    build_world(reports=True, activities=12,  the reports' world: a second biennium, five
+                action_items=8, bulk=False)   areas, ten entities (``un_entities``,
+                                              ``oic_entities``), meetings, SDG targets,
+                                              history on every row (reports.py)
     build_world(personas=True)                the seven personas (alice ... eve) in every
-                                              role, two frameworks (personas.py); the
-                                              ``world`` fixture below builds it once per
-                                              module (import ``world, world_once`` into a
-                                              conftest)
+                                              role and a second framework, UN-AU
+                                              (personas.py); the ``world`` fixture below
+                                              builds it once per module (import ``world,
+                                              world_once`` into a conftest)
 
-The platform tests' small pieces (alice, bob, one activity) are fixtures of
-tests/world/platform.py, which tests/platform/conftest.py registers.
+``PASSWORD`` is the password of its users, ``form_values`` the values a browser posts for
+a page's form.
 """
 
 from __future__ import annotations

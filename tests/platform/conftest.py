@@ -1,7 +1,7 @@
 """The platform tests' world: the base every test world is built on (``build_world(bare=True)``,
 tests/world/base.py: the UN-OIC framework, its entities, areas and biennium 2018-2019), two
 users without a role (alice, bob) and ``activity``, one activity led by OHCHR and IPHRC,
-saved by alice. The other fixtures name rows of the world."""
+saved by alice. The tests read the rows from ``world`` (``world.ohchr``, ``world.peace``)."""
 
 from __future__ import annotations
 
@@ -15,31 +15,6 @@ from tests.world import World, build_world
 @pytest.fixture
 def world(db) -> World:
     return build_world(bare=True)
-
-
-@pytest.fixture
-def framework(world):
-    return world.framework
-
-
-@pytest.fixture
-def biennium(world):
-    return world.biennium
-
-
-@pytest.fixture
-def area(world):
-    return world.peace
-
-
-@pytest.fixture
-def ohchr(world):
-    return world.ohchr
-
-
-@pytest.fixture
-def ipchr(world):
-    return world.iphrc
 
 
 @pytest.fixture

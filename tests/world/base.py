@@ -44,7 +44,8 @@ class World(SimpleNamespace):
         return get_user_model().objects.get(pk=user.pk)
 
 
-def _saved(obj, by):
+def saved(obj, by):
+    """``obj`` saved with ``by`` recorded as the user in its history."""
     obj._history_user = by
     obj.save()
     return obj
@@ -67,14 +68,14 @@ def un_and_oic(*, by=None) -> tuple[Organization, Organization]:
         name_ar="منظمة التعاون الإسلامي",
         acronym="OIC",
     )
-    return _saved(un, by), _saved(oic, by)
+    return saved(un, by), saved(oic, by)
 
 
 def un_oic_framework(
     un: Organization, oic: Organization, *, name: str = "UN-OIC", by=None
 ) -> Framework:
     """The framework "un-oic" between the two."""
-    return _saved(Framework(slug="un-oic", name=name, un_organization=un, partner=oic), by)
+    return saved(Framework(slug="un-oic", name=name, un_organization=un, partner=oic), by)
 
 
 # The entities every world has: attribute name -> (organization, parent, kind, acronym,
@@ -167,7 +168,7 @@ def entity(
         name_ar=ar,
         gazetteer_id=gazetteer,
     )
-    return _saved(row, by)
+    return saved(row, by)
 
 
 def build_base(*, year: int = 2018, by=None) -> World:
@@ -178,25 +179,15 @@ def build_base(*, year: int = 2018, by=None) -> World:
     w = World(un=un, oic=oic, framework=un_oic_framework(un, oic, by=by))
     orgs = {"un": un, "oic": oic}
     for name, (org, parent, kind, acronym, *names) in BASE_ENTITIES.items():
-        setattr(
-            w,
-            name,
-            entity(
-                orgs[org],
-                acronym,
-                tuple(names),
-                kind,
-                by=by,
-                parent=getattr(w, parent) if parent else None,
-                key=acronym or name,
-            ),
-        )
+        above = getattr(w, parent) if parent else None
+        row = entity(orgs[org], acronym, tuple(names), kind, by=by, parent=above, key=name)
+        setattr(w, name, row)
     for order, (name, (code, en, fr, ar)) in enumerate(BASE_AREAS.items(), start=1):
         area = PriorityArea(
             framework=w.framework, code=code, name_en=en, name_fr=fr, name_ar=ar, order=order
         )
-        setattr(w, name, _saved(area, by))
-    w.biennium = _saved(Biennium(framework=w.framework, start_year=year, end_year=year + 1), by)
+        setattr(w, name, saved(area, by))
+    w.biennium = saved(Biennium(framework=w.framework, start_year=year, end_year=year + 1), by)
     return w
 
 

@@ -35,7 +35,7 @@ from accord.cooperation.models import (
 )
 from accord.documents.models import Mandate, Paragraph, Resolution
 from accord.registry.models import Agreement
-from tests.world.base import BASE_ENTITIES, World, build_base, entity
+from tests.world.base import BASE_ENTITIES, World, build_base, entity, saved
 
 # The entities the reports' world adds to the base (tests/world/base.py BASE_ENTITIES):
 # (attribute, organization, acronym, English, French, Arabic names, kind).
@@ -98,12 +98,6 @@ AREAS = [
 STATUSES = ["planned", "ongoing", "ongoing", "completed", "completed", "postponed"]
 
 
-def _save(obj, user):
-    obj._history_user = user
-    obj.save()
-    return obj
-
-
 def build_reports(
     *, activities: int = 12, action_items: int = 8, bulk: bool = False, seed: int = 7
 ) -> World:
@@ -119,18 +113,18 @@ def build_reports(
     un_e = [getattr(world, name) for name in UN_ENTITIES]
     oic_e = [getattr(world, name) for name in OIC_ENTITIES]
     areas = [world.peace, world.rights] + [
-        _save(
+        saved(
             PriorityArea(framework=fw, code=c, name_en=en, name_fr=fr, name_ar=ar, order=i), admin
         )
         for i, (c, en, fr, ar) in enumerate(AREAS, start=3)
     ]
     b1 = world.biennium
-    b2 = _save(Biennium(framework=fw, start_year=2020, end_year=2021), admin)
+    b2 = saved(Biennium(framework=fw, start_year=2020, end_year=2021), admin)
     world.next_biennium, world.areas, world.admin = b2, areas, admin
     world.un_entities, world.oic_entities = un_e, oic_e
     world.activities, world.meetings = [], {}
 
-    res = _save(
+    res = saved(
         Resolution(
             framework=fw,
             symbol="A/RES/73/135",
@@ -142,7 +136,7 @@ def build_reports(
         ),
         admin,
     )
-    para = _save(
+    para = saved(
         Paragraph(
             resolution=res,
             pid="op-25",
@@ -157,7 +151,7 @@ def build_reports(
         admin,
     )
     world.resolution = res
-    world.mandate = _save(
+    world.mandate = saved(
         Mandate(
             resolution=res,
             paragraph=para,
@@ -225,11 +219,11 @@ def build_reports(
         )
     else:
         for i, a in enumerate(made):
-            _save(a, admin)
+            saved(a, admin)
             a.participants.set([un_e[(i + 2) % len(un_e)]])
             if targets:
                 a.sdg_targets.set([targets[i % len(targets)]])
-            _save(
+            saved(
                 ProgressUpdate(
                     activity=a,
                     date=datetime.date(2019, 1 + i % 12, 10),
@@ -241,7 +235,7 @@ def build_reports(
             )
     world.activities = made
 
-    istanbul = _save(
+    istanbul = saved(
         Meeting(
             framework=fw,
             kind="general",
@@ -253,7 +247,7 @@ def build_reports(
         ),
         admin,
     )
-    rabat = _save(
+    rabat = saved(
         Meeting(
             framework=fw,
             kind="general",
@@ -265,7 +259,7 @@ def build_reports(
         ),
         admin,
     )
-    high = _save(
+    high = saved(
         Meeting(
             framework=fw,
             kind="high_level",
@@ -277,7 +271,7 @@ def build_reports(
         ),
         admin,
     )
-    mediation = _save(
+    mediation = saved(
         Meeting(
             framework=fw,
             kind="conference",
@@ -288,7 +282,7 @@ def build_reports(
         ),
         admin,
     )
-    nxt = _save(
+    nxt = saved(
         Meeting(
             framework=fw,
             kind="general",
@@ -298,7 +292,7 @@ def build_reports(
         ),
         admin,
     )
-    _save(
+    saved(
         MeetingDocument(
             meeting=rabat, symbol="A/73/TBD", title="Report of the general meeting of Rabat"
         ),
@@ -312,7 +306,7 @@ def build_reports(
         "next": nxt,
     }
     decisions = [
-        _save(
+        saved(
             Decision(
                 meeting=m,
                 number=str(n),
@@ -345,7 +339,7 @@ def build_reports(
         ActionItem.objects.bulk_create(items, batch_size=500)
     else:
         for item in items:
-            _save(item, admin)
+            saved(item, admin)
     for title, kind, signed, parties in (
         (
             "Memorandum of understanding between OHCHR and IPHRC",
@@ -366,7 +360,7 @@ def build_reports(
             (un_e[4], oic_e[2]),
         ),
     ):
-        agreement = _save(
+        agreement = saved(
             Agreement(
                 framework=fw,
                 title=title,

@@ -95,6 +95,54 @@ AREAS = [
     ("development", "Sustainable development", "Développement durable", "التنمية المستدامة"),
     ("health", "Health", "Santé", "الصحة"),
 ]
+# The reports' world's meetings: (key, host organization, fields), in the order written.
+MEETINGS = [
+    (
+        "istanbul",
+        "oic",
+        {
+            "kind": "general",
+            "title": "General meeting of Istanbul",
+            "start_on": datetime.date(2016, 5, 20),
+            "end_on": datetime.date(2016, 5, 22),
+            "place": "Istanbul",
+        },
+    ),
+    (
+        "rabat",
+        "oic",
+        {
+            "kind": "general",
+            "title": "General meeting of Rabat",
+            "start_on": datetime.date(2018, 7, 3),
+            "end_on": datetime.date(2018, 7, 5),
+            "place": "Rabat",
+        },
+    ),
+    (
+        "high",
+        "un",
+        {
+            "kind": "high_level",
+            "title": "High-level meeting on the margins of the General Assembly",
+            "start_on": datetime.date(2019, 9, 26),
+            "end_on": datetime.date(2019, 9, 26),
+            "place": "New York",
+        },
+    ),
+    (
+        "mediation",
+        None,
+        {
+            "kind": "conference",
+            "title": "Conference on mediation",
+            "start_on": datetime.date(2018, 11, 29),
+            "end_on": datetime.date(2018, 11, 29),
+            "place": "Istanbul",
+        },
+    ),
+    ("next", "un", {"kind": "general", "title": "General meeting of 2020", "year_planned": 2020}),
+]
 STATUSES = ["planned", "ongoing", "ongoing", "completed", "completed", "postponed"]
 
 
@@ -118,12 +166,22 @@ def build_reports(
         )
         for i, (c, en, fr, ar) in enumerate(AREAS, start=3)
     ]
-    b1 = world.biennium
     b2 = saved(Biennium(framework=fw, start_year=2020, end_year=2021), admin)
     world.next_biennium, world.areas, world.admin = b2, areas, admin
     world.un_entities, world.oic_entities = un_e, oic_e
-    world.activities, world.meetings = [], {}
+    world.meetings = {}
+    _resolution(world)
+    world.activities = _write_activities(world, _new_activities(world, activities), bulk)
+    _meetings(world)
+    _action_items(world, action_items, bulk)
+    _agreements(world)
+    rng.random()
+    return world
 
+
+def _resolution(world: World) -> None:
+    """The founding resolution (73/135) and its paragraph requesting the report."""
+    fw, admin = world.framework, world.admin
     res = saved(
         Resolution(
             framework=fw,
@@ -164,9 +222,13 @@ def build_reports(
         admin,
     )
 
-    targets = list(SDGTarget.objects.order_by("id")[:60])
+
+def _new_activities(world: World, n: int) -> list[Activity]:
+    """``n`` activities (not saved) going round the areas, leads and statuses."""
+    fw, b1, areas = world.framework, world.biennium, world.areas
+    un_e, oic_e = world.un_entities, world.oic_entities
     made = []
-    for i in range(activities):
+    for i in range(n):
         area = areas[i % len(areas)]
         start = datetime.date(2018, 1, 15) + datetime.timedelta(days=(i * 37) % 900)
         made.append(
@@ -185,6 +247,13 @@ def build_reports(
                 funding_source="Islamic Development Bank" if i % 4 == 0 else "",
             )
         )
+    return made
+
+
+def _write_activities(world: World, made: list[Activity], bulk: bool) -> list[Activity]:
+    """Write the activities with a participant, an SDG target and a progress update each."""
+    b1, admin, un_e = world.biennium, world.admin, world.un_entities
+    targets = list(SDGTarget.objects.order_by("id")[:60])
     if bulk:
         Activity.objects.bulk_create(made, batch_size=500)
         made = list(Activity.objects.filter(biennium=b1).order_by("id"))
@@ -233,78 +302,32 @@ def build_reports(
                 ),
                 admin,
             )
-    world.activities = made
+    return made
 
-    istanbul = saved(
-        Meeting(
-            framework=fw,
-            kind="general",
-            title="General meeting of Istanbul",
-            start_on=datetime.date(2016, 5, 20),
-            end_on=datetime.date(2016, 5, 22),
-            place="Istanbul",
-            host_organization=oic,
-        ),
-        admin,
-    )
-    rabat = saved(
-        Meeting(
-            framework=fw,
-            kind="general",
-            title="General meeting of Rabat",
-            start_on=datetime.date(2018, 7, 3),
-            end_on=datetime.date(2018, 7, 5),
-            place="Rabat",
-            host_organization=oic,
-        ),
-        admin,
-    )
-    high = saved(
-        Meeting(
-            framework=fw,
-            kind="high_level",
-            title="High-level meeting on the margins of the General Assembly",
-            start_on=datetime.date(2019, 9, 26),
-            end_on=datetime.date(2019, 9, 26),
-            place="New York",
-            host_organization=un,
-        ),
-        admin,
-    )
-    mediation = saved(
-        Meeting(
-            framework=fw,
-            kind="conference",
-            title="Conference on mediation",
-            start_on=datetime.date(2018, 11, 29),
-            end_on=datetime.date(2018, 11, 29),
-            place="Istanbul",
-        ),
-        admin,
-    )
-    nxt = saved(
-        Meeting(
-            framework=fw,
-            kind="general",
-            title="General meeting of 2020",
-            year_planned=2020,
-            host_organization=un,
-        ),
-        admin,
-    )
-    saved(
-        MeetingDocument(
-            meeting=rabat, symbol="A/73/TBD", title="Report of the general meeting of Rabat"
-        ),
-        admin,
-    )
+
+def _meetings(world: World) -> None:
+    """Five meetings (two general ones before, one planned) and a meeting document."""
+    host = {"un": world.un, "oic": world.oic, None: None}
     world.meetings = {
-        "istanbul": istanbul,
-        "rabat": rabat,
-        "high": high,
-        "mediation": mediation,
-        "next": nxt,
+        key: saved(
+            Meeting(framework=world.framework, host_organization=host[org], **fields),
+            world.admin,
+        )
+        for key, org, fields in MEETINGS
     }
+    document = MeetingDocument(
+        meeting=world.meetings["rabat"],
+        symbol="A/73/TBD",
+        title="Report of the general meeting of Rabat",
+    )
+    saved(document, world.admin)
+
+
+def _action_items(world: World, n: int, bulk: bool) -> None:
+    """Five recommendations of each past general meeting and ``n`` action items."""
+    fw, admin = world.framework, world.admin
+    un_e, oic_e = world.un_entities, world.oic_entities
+    istanbul, rabat = world.meetings["istanbul"], world.meetings["rabat"]
     decisions = [
         saved(
             Decision(
@@ -319,7 +342,7 @@ def build_reports(
         for n in range(1, 6)
     ]
     items = []
-    for i in range(action_items):
+    for i in range(n):
         d = decisions[i % len(decisions)]
         status = ["open", "in_progress", "done", "done", "cancelled"][i % 5]
         items.append(
@@ -340,6 +363,12 @@ def build_reports(
     else:
         for item in items:
             saved(item, admin)
+
+
+def _agreements(world: World) -> None:
+    """Three agreements in force between a UN and an OIC entity."""
+    fw, admin = world.framework, world.admin
+    un_e, oic_e = world.un_entities, world.oic_entities
     for title, kind, signed, parties in (
         (
             "Memorandum of understanding between OHCHR and IPHRC",
@@ -372,8 +401,6 @@ def build_reports(
             admin,
         )
         agreement.parties.set(parties)
-    rng.random()
-    return world
 
 
 def un_entity_rows() -> list[tuple[str, str, str, str, str]]:

@@ -54,8 +54,17 @@ def build_personas() -> World:
     """Create the personas and their world in the database; returns the handles."""
     w = build_base(year=2018)
     o = w.objects
-    o.update({name: getattr(w, name) for name in BASE_ROWS})
-    un, oic, fw = w.un, w.oic, w.framework
+    o.update({name: getattr(w, name) for name in BASE_ROWS}, area=w.rights)
+    _second_framework(w)
+    _activities(w)
+    _follow_up(w)
+    _users(w)
+    return w
+
+
+def _second_framework(w: World) -> None:
+    """UN-AU, with the African Union, its commission, an area and a biennium."""
+    o, un = w.objects, w.un
     au = Organization.objects.create(code="au", name_en="African Union", acronym="AU")
     fw_au = Framework.objects.create(slug="un-au", name="UN-AU", un_organization=un, partner=au)
     o.update(au=au, framework_au=fw_au)
@@ -66,12 +75,17 @@ def build_personas() -> World:
         name_en="AUC",
         gazetteer_id="au.commission",
     )
-    area, bien = w.rights, w.biennium
     area_au = PriorityArea.objects.create(
         framework=fw_au, code="peace", name_en="Peace and security", order=1
     )
     bien_au = Biennium.objects.create(framework=fw_au, start_year=2018, end_year=2019)
-    o.update(area=area, area_au=area_au, biennium_au=bien_au)
+    o.update(area_au=area_au, biennium_au=bien_au)
+
+
+def _activities(w: World) -> None:
+    """Four activities led by various pairs (one in UN-AU), an indicator and an update each."""
+    o = w.objects
+    area, bien, area_au, bien_au = w.rights, w.biennium, o["area_au"], o["biennium_au"]
 
     def activity(
         code, un_lead, partner_lead, *, participants=(), published=False, framework_au=False
@@ -103,6 +117,10 @@ def build_personas() -> World:
             activity=a, date=datetime.date(2019, 3, 1), text="Begun"
         )
 
+
+def _follow_up(w: World) -> None:
+    """A meeting, its decision and action items, agreements, a resolution, focal points."""
+    o, fw, fw_au = w.objects, w.framework, w.objects["framework_au"]
     meeting = Meeting.objects.create(
         framework=fw,
         kind="general",
@@ -148,6 +166,10 @@ def build_personas() -> World:
     o["fp_iphrc"] = FocalPoint.objects.create(person_name="Focal IPHRC", entity=o["iphrc"])
     o["fp_ohchr"] = FocalPoint.objects.create(person_name="Focal OHCHR", entity=o["ohchr"])
 
+
+def _users(w: World) -> None:
+    """The seven personas and their memberships."""
+    o, un, oic, fw = w.objects, w.un, w.oic, w.framework
     User = get_user_model()
 
     def user(name, **extra):
@@ -168,4 +190,3 @@ def build_personas() -> World:
     Membership.objects.create(user=user("dan"), role="viewer", framework=fw)
     user("olga")
     w.users["eve"] = AnonymousUser()
-    return w

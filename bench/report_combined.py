@@ -46,7 +46,7 @@ def timed(runs: int, fn):
 
 def build(frameworks: int, activities: int) -> None:
     from accord.registry.models import Entity, Organization
-    from tests.world.reports import UN_ENTITIES
+    from tests.world.reports import un_entity_rows
 
     un = Organization.objects.create(
         code="un",
@@ -60,7 +60,7 @@ def build(frameworks: int, activities: int) -> None:
         Entity.objects.create(
             organization=un, acronym=a, name_en=en, name_fr=fr, name_ar=ar, kind=k
         )
-        for a, en, fr, ar, k in UN_ENTITIES
+        for a, en, fr, ar, k in un_entity_rows()
     ]
     for i in range(frameworks):
         _framework(i, un, un_entities, activities)

@@ -32,7 +32,7 @@ def test_a_coordinator_cannot_write_through_the_admin(client, world, persona):
     response = c.post(url(world.iphrc), {"name_en": "Renamed"})
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
     world.iphrc.refresh_from_db()
-    assert world.iphrc.name_en == "IPHRC"
+    assert world.iphrc.name_en == "Independent Permanent Human Rights Commission"
     assert c.post(
         "/admin/registry/organization/add/", {"code": "xyz", "name_en": "X", "kind": "regional"}
     ).status_code in (302, 403)

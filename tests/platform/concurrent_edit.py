@@ -2,7 +2,8 @@
 same activity from the same version at the same moment; print what happened as JSON.
 
 Reads: the database Django's settings name (a fresh file SQLite in ACCORD_VAR_DIR when
-the test runs it). Writes: a small framework, one activity and the two attempts.
+the test runs it). Writes: the base of every test world (tests/world/base.py
+``build_base``), one activity and the two attempts.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import json
 import os
 import sys
 import threading
+from pathlib import Path
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "accord.settings")
 
@@ -23,22 +25,18 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from accord.cooperation.models import Activity, Biennium, Framework, PriorityArea
+    from accord.cooperation.models import Activity
     from accord.cooperation.services import activity_update
     from accord.core.errors import StaleEdit
-    from accord.registry.models import Organization
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script
+    from tests.world.base import build_base
 
     call_command("migrate", verbosity=0)
     users = [get_user_model().objects.create_user(name) for name in ("alice", "bob")]
-    un = Organization.objects.create(code="un", name_en="United Nations")
-    oic = Organization.objects.create(code="oic", name_en="Organization of Islamic Cooperation")
-    framework = Framework.objects.create(
-        slug="un-oic", name="UN-OIC", un_organization=un, partner=oic
-    )
-    biennium = Biennium.objects.create(framework=framework, start_year=2018, end_year=2019)
-    area = PriorityArea.objects.create(framework=framework, code="peace", name_en="Peace")
+    world = build_base()
     activity = Activity.objects.create(
-        biennium=biennium, code="PS-01", title="First", priority_area=area
+        biennium=world.biennium, code="PS-01", title="First", priority_area=world.peace
     )
     connection.close()
 

@@ -127,9 +127,9 @@ def test_revert_in_the_history_page_restores_with_a_new_version(root_client, act
     assert fresh.version == 3
 
 
-def test_a_viewer_cannot_use_the_admin(client, framework, activity):
+def test_a_viewer_cannot_use_the_admin(client, world, activity):
     viewer = get_user_model().objects.create_user("vera", password="pw-vera-123", is_staff=True)
-    Membership.objects.create(user=viewer, role=Membership.Role.VIEWER, framework=framework)
+    Membership.objects.create(user=viewer, role=Membership.Role.VIEWER, framework=world.framework)
     client.force_login(viewer)
     listing = client.get(reverse("admin:cooperation_activity_changelist"))
     assert listing.status_code == 302 and "/admin/login/" in listing["Location"]
@@ -137,7 +137,7 @@ def test_a_viewer_cannot_use_the_admin(client, framework, activity):
     assert client.get(url).status_code in (302, 403)
 
 
-def test_a_coordinator_is_sent_to_the_pages_even_when_marked_staff(client, framework, activity):
+def test_a_coordinator_is_sent_to_the_pages_even_when_marked_staff(client, world, activity):
     """The admin is for administrators only: a coordinator works in the pages, and a
     stale is_staff flag does not let them in."""
     coordinator = get_user_model().objects.create_user(
@@ -146,8 +146,8 @@ def test_a_coordinator_is_sent_to_the_pages_even_when_marked_staff(client, frame
     Membership.objects.create(
         user=coordinator,
         role=Membership.Role.COORDINATOR,
-        framework=framework,
-        organization=framework.un_organization,
+        framework=world.framework,
+        organization=world.framework.un_organization,
     )
     client.force_login(coordinator)
     page = client.get(reverse("admin:cooperation_activity_changelist"), follow=True)
@@ -156,13 +156,13 @@ def test_a_coordinator_is_sent_to_the_pages_even_when_marked_staff(client, frame
     url = reverse("admin:cooperation_activity_change", args=[activity.pk])
     client.post(url, {"title": "Coordinated title"})
     assert Activity.objects.get(pk=activity.pk).title != "Coordinated title"
-    org_url = reverse("admin:registry_organization_change", args=[framework.partner.pk])
+    org_url = reverse("admin:registry_organization_change", args=[world.framework.partner.pk])
     client.post(org_url, {"code": "oic", "name_en": "Renamed", "kind": "regional"})
-    framework.partner.refresh_from_db()
-    assert framework.partner.name_en == "Organization of Islamic Cooperation"
+    world.framework.partner.refresh_from_db()
+    assert world.framework.partner.name_en == "Organization of Islamic Cooperation"
 
 
-def test_an_administrator_by_membership_edits_through_the_admin(client, framework, activity):
+def test_an_administrator_by_membership_edits_through_the_admin(client, world, activity):
     chief = get_user_model().objects.create_user("chief", password="pw-chief-123")
     Membership.objects.create(user=chief, role=Membership.Role.ADMINISTRATOR)
     client.force_login(chief)

@@ -26,31 +26,33 @@ def test_history_records_who_changed_what_and_when(activity, alice, bob):
     assert change["title"] == ("Workshop on human rights mechanisms", "Regional workshop")
 
 
-def test_many_to_many_changes_are_recorded_in_one_record(activity, bob, ohchr, ipchr):
-    activity_update(activity=activity, user=bob, expected_version=1, participants=[ohchr, ipchr])
+def test_many_to_many_changes_are_recorded_in_one_record(activity, bob, world):
+    activity_update(
+        activity=activity, user=bob, expected_version=1, participants=[world.ohchr, world.iphrc]
+    )
     latest = activity.history.order_by("-history_date").first()
     assert activity.history.count() == 2
     assert sorted(row.entity_id for row in latest.participants.all()) == sorted(
-        [ohchr.pk, ipchr.pk]
+        [world.ohchr.pk, world.iphrc.pk]
     )
 
 
-def test_undo_restores_the_state_before_a_change(activity, alice, bob, ohchr, ipchr):
-    activity_update(activity=activity, user=alice, expected_version=1, participants=[ohchr])
+def test_undo_restores_the_state_before_a_change(activity, alice, bob, world):
+    activity_update(activity=activity, user=alice, expected_version=1, participants=[world.ohchr])
     updated = activity_update(
         activity=activity,
         user=bob,
         expected_version=2,
         title="Wrong title",
         status="cancelled",
-        participants=[ipchr],
+        participants=[world.iphrc],
     )
     bad = updated.history.order_by("-history_date").first()
     reverted = history_revert(record=bad, user=alice)
     fresh = Activity.objects.get(pk=activity.pk)
     assert fresh.title == "Workshop on human rights mechanisms"
     assert fresh.status == "planned"
-    assert list(fresh.participants.all()) == [ohchr]
+    assert list(fresh.participants.all()) == [world.ohchr]
     assert fresh.version == reverted.version == 4
     undo_record = fresh.history.order_by("-history_date").first()
     assert undo_record.history_user == alice

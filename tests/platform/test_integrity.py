@@ -10,51 +10,50 @@ from accord.cooperation.models import Activity, PriorityArea
 from accord.cooperation.services import activity_create
 
 
-def _fields(biennium, area, ohchr, ipchr, **over):
+def _fields(world, **over):
     base = {
-        "biennium": biennium,
+        "biennium": world.biennium,
         "code": "NEW-1",
         "title": "A new activity",
-        "priority_area": area,
-        "un_lead": ohchr,
-        "partner_lead": ipchr,
+        "priority_area": world.peace,
+        "un_lead": world.ohchr,
+        "partner_lead": world.iphrc,
     }
     return {**base, **over}
 
 
-def test_activity_create_saves_with_the_biennium_framework_and_history(
-    biennium, area, ohchr, ipchr, alice
-):
+def test_activity_create_saves_with_the_biennium_framework_and_history(world, alice):
     made = activity_create(
-        user=alice, reason="test", participants=[ohchr], **_fields(biennium, area, ohchr, ipchr)
+        user=alice,
+        reason="test",
+        participants=[world.ohchr],
+        **_fields(world),
     )
     made.refresh_from_db()
-    assert made.framework_id == biennium.framework_id
-    assert list(made.participants.all()) == [ohchr]
+    assert made.framework_id == world.biennium.framework_id
+    assert list(made.participants.all()) == [world.ohchr]
     assert made.history.get().history_user == alice
 
 
 @pytest.mark.parametrize("swap", ["un_lead", "partner_lead"])
-def test_a_lead_of_the_wrong_side_is_refused(biennium, area, ohchr, ipchr, alice, swap):
-    wrong = {"un_lead": ipchr} if swap == "un_lead" else {"partner_lead": ohchr}
+def test_a_lead_of_the_wrong_side_is_refused(world, alice, swap):
+    wrong = {"un_lead": world.iphrc} if swap == "un_lead" else {"partner_lead": world.ohchr}
     with pytest.raises(ValidationError) as caught:
-        activity_create(user=alice, **_fields(biennium, area, ohchr, ipchr, **wrong))
+        activity_create(user=alice, **_fields(world, **wrong))
     assert swap in caught.value.message_dict
     assert not Activity.all_objects.filter(code="NEW-1").exists()
 
 
-def test_a_priority_area_of_another_framework_is_refused(
-    biennium, area, ohchr, ipchr, alice, framework
-):
+def test_a_priority_area_of_another_framework_is_refused(world, alice):
     from accord.cooperation.models import Framework
 
     other = Framework.objects.create(
         slug="other",
         name="Other",
-        un_organization=framework.un_organization,
-        partner=framework.partner,
+        un_organization=world.framework.un_organization,
+        partner=world.framework.partner,
     )
     foreign = PriorityArea.objects.create(framework=other, code="x", name_en="X")
     with pytest.raises(ValidationError) as caught:
-        activity_create(user=alice, **_fields(biennium, foreign, ohchr, ipchr))
+        activity_create(user=alice, **_fields(world, priority_area=foreign))
     assert "priority_area" in caught.value.message_dict

@@ -18,13 +18,13 @@ def _item(framework, title, status, due_on):
     return ActionItem.objects.create(framework=framework, title=title, status=status, due_on=due_on)
 
 
-def test_open_closed_and_overdue_action_items(framework):
+def test_open_closed_and_overdue_action_items(world):
     S = ActionItem.Status
-    late = _item(framework, "late", S.OPEN, DAY - datetime.timedelta(days=1))
-    busy = _item(framework, "busy", S.IN_PROGRESS, DAY + datetime.timedelta(days=1))
-    done = _item(framework, "done", S.DONE, DAY - datetime.timedelta(days=9))
-    dropped = _item(framework, "dropped", S.CANCELLED, None)
-    undated = _item(framework, "undated", S.OPEN, None)
+    late = _item(world.framework, "late", S.OPEN, DAY - datetime.timedelta(days=1))
+    busy = _item(world.framework, "busy", S.IN_PROGRESS, DAY + datetime.timedelta(days=1))
+    done = _item(world.framework, "done", S.DONE, DAY - datetime.timedelta(days=9))
+    dropped = _item(world.framework, "dropped", S.CANCELLED, None)
+    undated = _item(world.framework, "undated", S.OPEN, None)
     items = ActionItem.objects.all()
     assert set(items.open()) == {late, busy, undated}
     assert set(items.closed()) == {done, dropped}
@@ -34,8 +34,8 @@ def test_open_closed_and_overdue_action_items(framework):
     assert late.is_open and not done.is_open
 
 
-def test_soft_deleted_items_stay_hidden_from_the_predicates(framework, alice):
-    item = _item(framework, "late", ActionItem.Status.OPEN, DAY - datetime.timedelta(days=1))
+def test_soft_deleted_items_stay_hidden_from_the_predicates(world, alice):
+    item = _item(world.framework, "late", ActionItem.Status.OPEN, DAY - datetime.timedelta(days=1))
     item.soft_delete(alice)
     assert list(ActionItem.objects.overdue(DAY)) == []
     assert list(ActionItem.all_objects.overdue(DAY)) == [item]
@@ -82,11 +82,11 @@ def test_pending_mandates_are_those_not_carried_out_superseded_or_inapplicable(d
     }
 
 
-def test_participants_by_activity_in_one_query(activity, ohchr, ipchr, django_assert_num_queries):
-    activity.participants.set([ohchr, ipchr])
+def test_participants_by_activity_in_one_query(activity, world, django_assert_num_queries):
+    activity.participants.set([world.ohchr, world.iphrc])
     with django_assert_num_queries(1):
         by_id = participants_by_activity([activity.pk, 999_999])
-    assert by_id == {activity.pk: {ohchr.pk, ipchr.pk}, 999_999: set()}
+    assert by_id == {activity.pk: {world.ohchr.pk, world.iphrc.pk}, 999_999: set()}
     acronyms = participants_by_activity([activity.pk], value="entity__acronym")
     assert acronyms == {activity.pk: {"OHCHR", "IPHRC"}}
 
@@ -114,13 +114,13 @@ def test_the_stylesheet_colours_statuses_from_the_palette():
         assert f".status-{value} {{ color: var(--status-{value}); }}" in css
 
 
-def test_an_item_no_longer_applicable_is_closed_and_cannot_be_closed_again(framework, alice):
+def test_an_item_no_longer_applicable_is_closed_and_cannot_be_closed_again(world, alice):
     import pytest
 
     from accord.cooperation.services import action_item_close
     from accord.core.errors import AccordError
 
-    gone = _item(framework, "superseded", ActionItem.Status.NO_LONGER_APPLICABLE, None)
+    gone = _item(world.framework, "superseded", ActionItem.Status.NO_LONGER_APPLICABLE, None)
     assert not gone.is_open
     assert gone in ActionItem.objects.closed()
     with pytest.raises(AccordError, match="already closed"):

@@ -48,9 +48,9 @@ def test_a_progress_update_on_a_stale_activity_saves_nothing(activity, alice, bo
 
 
 @pytest.fixture
-def meeting(framework):
+def meeting(world):
     return Meeting.objects.create(
-        framework=framework,
+        framework=world.framework,
         kind="general",
         title="General meeting, Rabat",
         start_on=datetime.date(2018, 7, 3),
@@ -59,7 +59,7 @@ def meeting(framework):
     )
 
 
-def test_a_decision_becomes_action_items_once(meeting, ohchr, bob):
+def test_a_decision_becomes_action_items_once(meeting, world, bob):
     decision = Decision.objects.create(
         meeting=meeting,
         number="1",
@@ -69,7 +69,7 @@ def test_a_decision_becomes_action_items_once(meeting, ohchr, bob):
     specs = [
         {
             "title": "Organize the mediation workshop",
-            "owner": ohchr,
+            "owner": world.ohchr,
             "due_on": datetime.date(2019, 6, 30),
         }
     ]
@@ -77,13 +77,15 @@ def test_a_decision_becomes_action_items_once(meeting, ohchr, bob):
     again = decision_to_action_items(decision=decision, user=bob, items=specs)
     assert [i.pk for i in first] == [i.pk for i in again]
     item = ActionItem.objects.get()
-    assert item.framework == meeting.framework and item.owner == ohchr and item.status == "open"
+    assert (
+        item.framework == meeting.framework and item.owner == world.ohchr and item.status == "open"
+    )
     assert item.history.get().history_user == bob
 
 
-def test_closing_an_action_item_needs_evidence_and_records_who(meeting, ohchr, bob):
+def test_closing_an_action_item_needs_evidence_and_records_who(meeting, world, bob):
     item = ActionItem.objects.create(
-        framework=meeting.framework, title="Send the report", owner=ohchr
+        framework=meeting.framework, title="Send the report", owner=world.ohchr
     )
     with pytest.raises(AccordError):
         action_item_close(item=item, user=bob, evidence="  ")
@@ -99,22 +101,22 @@ def test_closing_an_action_item_needs_evidence_and_records_who(meeting, ohchr, b
         action_item_close(item=closed, user=bob, evidence="again")
 
 
-def test_carrying_an_activity_over_keeps_its_links(activity, framework, ohchr, ipchr, bob):
-    activity.participants.add(ohchr, ipchr)
-    later = Biennium.objects.create(framework=framework, start_year=2020, end_year=2021)
+def test_carrying_an_activity_over_keeps_its_links(activity, world, bob):
+    activity.participants.add(world.ohchr, world.iphrc)
+    later = Biennium.objects.create(framework=world.framework, start_year=2020, end_year=2021)
     copy = activity_carry_over(activity=activity, biennium=later, user=bob)
     assert copy.carried_over_from == activity and copy.code == "PS-01-2020"
-    assert set(copy.participants.all()) == {ohchr, ipchr}
+    assert set(copy.participants.all()) == {world.ohchr, world.iphrc}
     record = copy.history.get()
     assert record.history_user == bob
-    assert {row.entity_id for row in record.participants.all()} == {ohchr.pk, ipchr.pk}
+    assert {row.entity_id for row in record.participants.all()} == {world.ohchr.pk, world.iphrc.pk}
     with pytest.raises(AccordError):
         activity_carry_over(activity=copy, biennium=activity.biennium, user=bob)
 
 
-def test_renaming_an_entity_keeps_its_former_name(ipchr, bob):
+def test_renaming_an_entity_keeps_its_former_name(world, bob):
     renamed = entity_rename(
-        entity=ipchr,
+        entity=world.iphrc,
         user=bob,
         expected_version=1,
         name_en="OIC Independent Permanent Human Rights Commission",
@@ -123,7 +125,7 @@ def test_renaming_an_entity_keeps_its_former_name(ipchr, bob):
     former = renamed.former_names.get()
     assert former.name == "Independent Permanent Human Rights Commission"
     assert former.until == datetime.date(2011, 6, 27)
-    assert renamed.version == 2 and renamed.pk == ipchr.pk
+    assert renamed.version == 2 and renamed.pk == world.iphrc.pk
 
 
 def test_unknown_fields_and_managed_fields_are_refused(activity, bob):

@@ -37,20 +37,20 @@ def test_deleting_twice_or_restoring_a_live_row_is_refused(activity, bob):
         activity.soft_delete(bob)
 
 
-def test_related_lists_hide_deleted_rows_but_foreign_keys_still_resolve(activity, bob, ohchr):
+def test_related_lists_hide_deleted_rows_but_foreign_keys_still_resolve(activity, bob, world):
     update = ProgressUpdate.objects.create(
         activity=activity, date="2019-01-10", text="Held in Jeddah"
     )
     update.soft_delete(bob)
     assert list(activity.progress_updates.all()) == []
-    ohchr.soft_delete(bob)
-    assert not Entity.objects.filter(pk=ohchr.pk).exists()
-    assert Activity.objects.get(pk=activity.pk).un_lead == ohchr
+    world.ohchr.soft_delete(bob)
+    assert not Entity.objects.filter(pk=world.ohchr.pk).exists()
+    assert Activity.objects.get(pk=activity.pk).un_lead == world.ohchr
 
 
-def test_a_deleted_code_can_be_reused_in_the_framework(activity, bob, biennium, area):
+def test_a_deleted_code_can_be_reused_in_the_framework(activity, bob, world):
     activity.soft_delete(bob)
     again = Activity.objects.create(
-        biennium=biennium, code=activity.code, title="New", priority_area=area
+        biennium=world.biennium, code=activity.code, title="New", priority_area=world.peace
     )
     assert again.pk != activity.pk

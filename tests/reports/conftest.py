@@ -1,4 +1,4 @@
-"""Fixtures of the report tests: a small UN-OIC framework built by ``factories``."""
+"""Fixtures of the report tests: the reports' world (``build_world(reports=True)``, tests/world/reports.py)."""
 
 from __future__ import annotations
 

@@ -53,7 +53,7 @@ def african_union(world, *, un_lead=None, year: int = 2018) -> Framework:
         code="AU-1",
         title="Joint mediation training",
         priority_area=area,
-        un_lead=un_lead or world.un[0],
+        un_lead=un_lead or world.un_entities[0],
         partner_lead=commission,
         start_on=datetime.date(year + 1, 3, 1),
         end_on=datetime.date(year + 1, 3, 5),

@@ -29,8 +29,8 @@ def people(world):
     un = world.framework.un_organization
     people = {
         "coordinator": person("coord", "coordinator", world, organization=un),
-        "ohchr": person("ohchr-fp", "focal_point", world, entity=world.un[1]),
-        "unicef": person("unicef-fp", "focal_point", world, entity=world.un[3]),
+        "ohchr": person("ohchr-fp", "focal_point", world, entity=world.un_entities[1]),
+        "unicef": person("unicef-fp", "focal_point", world, entity=world.un_entities[3]),
     }
     for user in people.values():
         user.email = f"{user.username}@example.org"
@@ -63,23 +63,23 @@ def test_opening_a_call_tells_each_entity_focal_point_at_once_in_their_language(
 ):
     services.language_set(user=people["unicef"], language="fr")
     call = opened(world, people, django_capture_on_commit_callbacks)
-    ohchr = call.contributions.get(entity=world.un[1])
+    ohchr = call.contributions.get(entity=world.un_entities[1])
     [note] = told(people["ohchr"], Kind.CONTRIBUTION_REQUESTED)
     assert note.object_id == ohchr.pk
     assert not told(people["coordinator"], Kind.CONTRIBUTION_REQUESTED).exists()  # who opened
     [message] = mails_to(people["ohchr"])
-    assert str(world.un[1]) in message.subject and due_in("en") in message.body
+    assert str(world.un_entities[1]) in message.subject and due_in("en") in message.body
     assert reverse("contribution", args=[ohchr.pk]) in message.body
     [french] = mails_to(people["unicef"])
     assert "Contribution de" in french.subject and due_in("fr") in french.body
-    assert str(world.un[1]) not in french.subject  # each is told of their own entity
+    assert str(world.un_entities[1]) not in french.subject  # each is told of their own entity
 
 
 def test_remind_chases_a_draft_due_within_seven_days_once_and_not_a_submitted_one(
     world, people, django_capture_on_commit_callbacks
 ):
     call = opened(world, people, django_capture_on_commit_callbacks)
-    unicef = call.contributions.get(entity=world.un[3])
+    unicef = call.contributions.get(entity=world.un_entities[3])
     save_contribution(
         contribution=unicef,
         by=people["unicef"],

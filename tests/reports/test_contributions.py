@@ -40,8 +40,8 @@ def people(world):
     un = world.framework.un_organization
     return {
         "coordinator": person("coord", "coordinator", world, organization=un),
-        "ohchr": person("ohchr-fp", "focal_point", world, entity=world.un[1]),
-        "unicef": person("unicef-fp", "focal_point", world, entity=world.un[3]),
+        "ohchr": person("ohchr-fp", "focal_point", world, entity=world.un_entities[1]),
+        "unicef": person("unicef-fp", "focal_point", world, entity=world.un_entities[3]),
     }
 
 
@@ -51,9 +51,9 @@ def test_a_call_gives_each_un_entity_of_the_period_a_prefilled_draft(world, peop
     )
     data = read_report_data(world.framework, START, END)
     assert {c.entity_id for c in call.contributions.all()} == set(data.un_entities())
-    ohchr = call.contributions.get(entity=world.un[1])
+    ohchr = call.contributions.get(entity=world.un_entities[1])
     assert ohchr.status == "draft"
-    first = data.un_entities()[world.un[1].pk][0]
+    first = data.un_entities()[world.un_entities[1].pk][0]
     assert first.title in ohchr.text and "Progress note on" in ohchr.text
     with pytest.raises(PermissionDenied):
         open_call(framework=world.framework, start=START, end=END, due_on=DUE, by=people["ohchr"])
@@ -63,7 +63,7 @@ def test_the_focal_point_submits_the_coordinator_accepts_and_the_report_uses_it(
     call = open_call(
         framework=world.framework, start=START, end=END, due_on=DUE, by=people["coordinator"]
     )
-    ohchr = call.contributions.get(entity=world.un[1])
+    ohchr = call.contributions.get(entity=world.un_entities[1])
     with pytest.raises(PermissionDenied):  # another entity's focal point
         save_contribution(
             contribution=ohchr, by=people["unicef"], expected_version=ohchr.version, text="x"
@@ -95,7 +95,7 @@ def test_the_focal_point_submits_the_coordinator_accepts_and_the_report_uses_it(
     assert paragraphs[heading + 1] == TEXT.split("\n\n")[0]
     assert paragraphs[heading + 2] == TEXT.split("\n\n")[1]
     comments = [c.text for c in word.comments]
-    others = Contribution.objects.filter(call=call).exclude(entity=world.un[1]).count()
+    others = Contribution.objects.filter(call=call).exclude(entity=world.un_entities[1]).count()
     assert len(comments) == others > 0
     assert all("Drafted by Accord" in c for c in comments)
     assert not any("OHCHR" in c for c in comments)

@@ -240,7 +240,7 @@ def test_a_stale_but_unedited_row_is_not_a_conflict(world):
 
 def test_a_focal_point_may_only_change_the_rows_of_their_entity(world):
     user = get_user_model().objects.create_user("fp")
-    entity = world.un[0]
+    entity = world.un_entities[0]
     Membership.objects.create(
         user=user, role="focal_point", framework=world.framework, entity=entity
     )
@@ -354,7 +354,7 @@ def test_new_rows_need_the_right_to_create_activities(world):
     ]
     focal = get_user_model().objects.create_user("focal")
     Membership.objects.create(
-        user=focal, role="focal_point", framework=world.framework, entity=world.un[5]
+        user=focal, role="focal_point", framework=world.framework, entity=world.un_entities[5]
     )
     plan = import_matrix(edit_xlsx(data, {}, extra_rows=[new]), "xlsx", user=focal)
     assert [p.message for p in plan.problems] == ["you may not create activity NEW-9 in un-oic"]

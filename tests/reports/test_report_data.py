@@ -52,7 +52,7 @@ def test_changes_after_the_period_do_not_change_its_report(world):
             expected_version=a.version,
             status="cancelled",
             title=f"Renamed later {a.code}",
-            un_lead=world.un[0],
+            un_lead=world.un_entities[0],
             participants=[],
         )
     for item in ActionItem.objects.filter(framework=world.framework).open():

@@ -136,7 +136,7 @@ def test_regenerating_keeps_the_accepted_contributions(world):
     wanted = TEXT.split("\n\n")
     assert not set(wanted) & set(_paragraphs(world))  # the first draft: nothing accepted yet
     call = open_call(framework=world.framework, start=START, end=END, due_on=END, by=coordinator)
-    ohchr = call.contributions.get(entity=world.un[1])
+    ohchr = call.contributions.get(entity=world.un_entities[1])
     ohchr = save_contribution(
         contribution=ohchr, by=coordinator, expected_version=ohchr.version, text=TEXT, submit=True
     )

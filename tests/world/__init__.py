@@ -1,21 +1,29 @@
 """The one test world. ``build_world`` writes it and returns a ``World`` (tests/world/base.py:
-rows as attributes, personas in ``users``, named rows in ``objects``); every world is made
-of the same parts (the UN and the OIC, the un-oic framework between them, ``PASSWORD`` for
-its users, ``form_values`` for posting a page's form). Its options choose what is in it:
+rows as attributes, personas in ``users``, named rows in ``objects``). Every world is built
+on one base, ``build_base`` (base.py): the UN and the OIC (``un``, ``oic``: Organizations),
+the un-oic framework (``framework``), six entities (``secretariat``, ``ohchr``, ``dppa``,
+``unesco``, ``iphrc``, ``isdb``), two priority areas (``peace``, ``rights``) and a
+biennium (``biennium``: 2018-2019, this year's in the pages' world), the same rows under
+the same names in every world; its options add to it:
 
+    build_world(bare=True)                    the base alone (the platform tests: their
+                                              conftest adds alice, bob and one activity)
     build_world(activities=5)                 the pages' world: admin, coordinator, focal,
                                               viewer, the founding resolution parsed from
-                                              ``DEMO``, ``activities`` activities (scenario.py)
-    build_world(reports=True, activities=12,  the reports' world: two bienniums, meetings,
-                action_items=8, bulk=False)   SDG targets, history on every row (reports.py)
+                                              ``DEMO``, ``activities`` activities, a meeting,
+                                              action items, an agreement (scenario.py)
+    build_world(reports=True, activities=12,  the reports' world: a second biennium, five
+                action_items=8, bulk=False)   areas, ten entities (``un_entities``,
+                                              ``oic_entities``), meetings, SDG targets,
+                                              history on every row (reports.py)
     build_world(personas=True)                the seven personas (alice ... eve) in every
-                                              role, two frameworks (personas.py); the
-                                              ``world`` fixture below builds it once per
-                                              module (import ``world, world_once`` into a
-                                              conftest)
+                                              role and a second framework, UN-AU
+                                              (personas.py); the ``world`` fixture below
+                                              builds it once per module (import ``world,
+                                              world_once`` into a conftest)
 
-The platform tests' small pieces (alice, bob, one activity) are fixtures of
-tests/world/platform.py, which tests/platform/conftest.py registers.
+``PASSWORD`` is the password of its users, ``form_values`` the values a browser posts for
+a page's form.
 """
 
 from __future__ import annotations
@@ -23,7 +31,7 @@ from __future__ import annotations
 import pytest
 from django.db import transaction
 
-from tests.world.base import PASSWORD, World, form_values
+from tests.world.base import PASSWORD, World, build_base, form_values
 from tests.world.personas import PERSONAS, build_personas
 from tests.world.reports import build_reports
 from tests.world.scenario import DEMO, add_activities, build_pages, store_resolution
@@ -44,6 +52,7 @@ __all__ = [
 
 def build_world(
     *,
+    bare: bool = False,
     activities: int | None = None,
     personas: bool = False,
     reports: bool = False,
@@ -53,9 +62,14 @@ def build_world(
     """Write the test world into the database and return it: the pages' world with
     ``activities`` activities (5 unless told), or with ``reports`` the reports' world
     (12 activities unless told, ``action_items``, ``bulk_create`` with ``bulk``), or with
-    ``personas`` the seven personas' world (its activities are fixed)."""
+    ``personas`` the seven personas' world (its activities are fixed), or with ``bare``
+    the base alone (``build_base``: what the three others are built on)."""
     if personas and (reports or activities is not None):
         raise ValueError("the personas' world has its own activities and no report data")
+    if bare and (personas or reports or activities is not None):
+        raise ValueError("the bare world is the base alone")
+    if bare:
+        return build_base()
     if personas:
         return build_personas()
     if reports:

@@ -8,8 +8,9 @@
     olga   signed in, without any membership (reads like the public)
     eve    anonymous
 
-The world: the UN-OIC framework with two UN entities (OHCHR, UNESCO) and two OIC
-entities (IPHRC, IsDB); activities led by various pairs; a meeting with a decision and
+The world: the base of every world (tests/world/base.py ``build_base``: the UN-OIC
+framework, its entities, its areas, its biennium 2018-2019; ``area`` is its ``rights``),
+every base row also in ``objects``; activities led by various pairs; a meeting with a decision and
 action items; an agreement; a resolution with a paragraph and a mandate; and a second
 framework (UN-AU) that none of the UN-OIC personas belongs to.
 
@@ -44,40 +45,47 @@ from accord.cooperation.models import (
 )
 from accord.documents.models import Mandate, Paragraph, Resolution
 from accord.registry.models import Agreement, Entity, FocalPoint, Organization
-from tests.world.base import PASSWORD, World, un_and_oic, un_oic_framework
+from tests.world.base import BASE_ROWS, PASSWORD, World, build_base
 
 PERSONAS = ("alice", "bob", "uma", "carol", "dan", "olga", "eve")
 
 
 def build_personas() -> World:
     """Create the personas and their world in the database; returns the handles."""
-    w = World()
+    w = build_base(year=2018)
     o = w.objects
-    un, oic = un_and_oic()
+    o.update({name: getattr(w, name) for name in BASE_ROWS}, area=w.rights)
+    _second_framework(w)
+    _activities(w)
+    _follow_up(w)
+    _users(w)
+    return w
+
+
+def _second_framework(w: World) -> None:
+    """UN-AU, with the African Union, its commission, an area and a biennium."""
+    o, un = w.objects, w.un
     au = Organization.objects.create(code="au", name_en="African Union", acronym="AU")
-    fw = un_oic_framework(un, oic)
     fw_au = Framework.objects.create(slug="un-au", name="UN-AU", un_organization=un, partner=au)
-    o.update(un=un, oic=oic, au=au, framework=fw, framework_au=fw_au)
-
-    def entity(org, acronym, gid, kind="office"):
-        return Entity.objects.create(
-            organization=org, kind=kind, acronym=acronym, name_en=acronym, gazetteer_id=gid
-        )
-
-    o["ohchr"] = entity(un, "OHCHR", "un.ohchr")
-    o["unesco"] = entity(un, "UNESCO", "un.unesco", "agency")
-    o["iphrc"] = entity(oic, "IPHRC", "oic.iphrc", "subsidiary_organ")
-    o["isdb"] = entity(oic, "IsDB", "oic.isdb", "specialized_institution")
-    o["auc"] = entity(au, "AUC", "au.commission", "principal_organ")
-    area = PriorityArea.objects.create(
-        framework=fw, code="human-rights", name_en="Human rights", order=6
+    o.update(au=au, framework_au=fw_au)
+    o["auc"] = Entity.objects.create(
+        organization=au,
+        kind="principal_organ",
+        acronym="AUC",
+        name_en="AUC",
+        gazetteer_id="au.commission",
     )
-    bien = Biennium.objects.create(framework=fw, start_year=2018, end_year=2019)
     area_au = PriorityArea.objects.create(
         framework=fw_au, code="peace", name_en="Peace and security", order=1
     )
     bien_au = Biennium.objects.create(framework=fw_au, start_year=2018, end_year=2019)
-    o.update(area=area, biennium=bien, area_au=area_au, biennium_au=bien_au)
+    o.update(area_au=area_au, biennium_au=bien_au)
+
+
+def _activities(w: World) -> None:
+    """Four activities led by various pairs (one in UN-AU), an indicator and an update each."""
+    o = w.objects
+    area, bien, area_au, bien_au = w.rights, w.biennium, o["area_au"], o["biennium_au"]
 
     def activity(
         code, un_lead, partner_lead, *, participants=(), published=False, framework_au=False
@@ -109,6 +117,10 @@ def build_personas() -> World:
             activity=a, date=datetime.date(2019, 3, 1), text="Begun"
         )
 
+
+def _follow_up(w: World) -> None:
+    """A meeting, its decision and action items, agreements, a resolution, focal points."""
+    o, fw, fw_au = w.objects, w.framework, w.objects["framework_au"]
     meeting = Meeting.objects.create(
         framework=fw,
         kind="general",
@@ -154,6 +166,10 @@ def build_personas() -> World:
     o["fp_iphrc"] = FocalPoint.objects.create(person_name="Focal IPHRC", entity=o["iphrc"])
     o["fp_ohchr"] = FocalPoint.objects.create(person_name="Focal OHCHR", entity=o["ohchr"])
 
+
+def _users(w: World) -> None:
+    """The seven personas and their memberships."""
+    o, un, oic, fw = w.objects, w.un, w.oic, w.framework
     User = get_user_model()
 
     def user(name, **extra):
@@ -174,4 +190,3 @@ def build_personas() -> World:
     Membership.objects.create(user=user("dan"), role="viewer", framework=fw)
     user("olga")
     w.users["eve"] = AnonymousUser()
-    return w

@@ -5,10 +5,14 @@ meeting), recommendations with action items, agreements, and the resolution whos
 paragraph requests the report, with its mandate.
 
 ``build_reports(activities=..., action_items=...)`` (``build_world(reports=True, ...)``)
-writes all of it (through ``save()`` so that each row has its history, or ``bulk_create``
-with ``bulk=True`` for the bench) and returns a ``World`` naming what it made:
-``framework``, ``biennium``, ``next_biennium``, ``areas``, ``un`` and ``oic`` (the entities
-of each side), ``activities``, ``meetings``, ``resolution``, ``mandate``, ``admin``.
+writes all of it on the base of every world (tests/world/base.py ``build_base``, its
+biennium 2018-2019), through ``save()`` so that each row has its history (or
+``bulk_create`` with ``bulk=True`` for the bench), and returns a ``World`` with the base's
+attributes (``un`` and ``oic`` the organizations, ``ohchr`` ..., ``peace``, ``rights``,
+``biennium``) and what it adds: ``next_biennium``, ``areas`` (all five), ``un_entities``
+and ``oic_entities`` (the entities of each side, in the order activities go round them),
+``unicef`` ... ``sesric``, ``activities``, ``meetings``, ``resolution``, ``mandate``,
+``admin``.
 """
 
 from __future__ import annotations
@@ -30,32 +34,15 @@ from accord.cooperation.models import (
     SDGTarget,
 )
 from accord.documents.models import Mandate, Paragraph, Resolution
-from accord.registry.models import Agreement, Entity
-from tests.world.base import World, un_and_oic, un_oic_framework
+from accord.registry.models import Agreement
+from tests.world.base import BASE_ENTITIES, World, build_base, entity, saved
 
-UN_ENTITIES = [
+# The entities the reports' world adds to the base (tests/world/base.py BASE_ENTITIES):
+# (attribute, organization, acronym, English, French, Arabic names, kind).
+EXTRA_ENTITIES = [
     (
-        "DPPA",
-        "Department of Political and Peacebuilding Affairs",
-        "Département des affaires politiques et de la consolidation de la paix",
-        "إدارة الشؤون السياسية وبناء السلام",
-        "department",
-    ),
-    (
-        "OHCHR",
-        "Office of the United Nations High Commissioner for Human Rights",
-        "Haut-Commissariat des Nations Unies aux droits de l'homme",
-        "مفوضية الأمم المتحدة السامية لحقوق الإنسان",
-        "office",
-    ),
-    (
-        "UNESCO",
-        "United Nations Educational, Scientific and Cultural Organization",
-        "Organisation des Nations Unies pour l'éducation, la science et la culture",
-        "منظمة الأمم المتحدة للتربية والعلم والثقافة",
-        "agency",
-    ),
-    (
+        "unicef",
+        "un",
         "UNICEF",
         "United Nations Children's Fund",
         "Fonds des Nations Unies pour l'enfance",
@@ -63,6 +50,8 @@ UN_ENTITIES = [
         "fund",
     ),
     (
+        "undp",
+        "un",
         "UNDP",
         "United Nations Development Programme",
         "Programme des Nations Unies pour le développement",
@@ -70,22 +59,17 @@ UN_ENTITIES = [
         "programme",
     ),
     (
+        "who",
+        "un",
         "WHO",
         "World Health Organization",
         "Organisation mondiale de la Santé",
         "منظمة الصحة العالمية",
         "agency",
     ),
-]
-OIC_ENTITIES = [
     (
-        "IPHRC",
-        "Independent Permanent Human Rights Commission",
-        "Commission permanente indépendante des droits de l'homme",
-        "الهيئة الدائمة المستقلة لحقوق الإنسان",
-        "subsidiary_organ",
-    ),
-    (
+        "isesco",
+        "oic",
         "ISESCO",
         "Islamic Educational, Scientific and Cultural Organization",
         "Organisation islamique pour l'éducation, les sciences et la culture",
@@ -93,13 +77,8 @@ OIC_ENTITIES = [
         "specialized_institution",
     ),
     (
-        "IsDB",
-        "Islamic Development Bank",
-        "Banque islamique de développement",
-        "البنك الإسلامي للتنمية",
-        "affiliated_institution",
-    ),
-    (
+        "sesric",
+        "oic",
         "SESRIC",
         "Statistical, Economic and Social Research and Training Centre for Islamic Countries",
         "Centre de recherches statistiques, économiques et sociales et de formation pour les pays islamiques",
@@ -107,20 +86,64 @@ OIC_ENTITIES = [
         "subsidiary_organ",
     ),
 ]
+# The order the activities' leads and participants go round (by attribute name).
+UN_ENTITIES = ("dppa", "ohchr", "unesco", "unicef", "undp", "who")
+OIC_ENTITIES = ("iphrc", "isesco", "isdb", "sesric")
+# The areas the reports' world adds to the base's ``peace`` and ``rights``.
 AREAS = [
-    ("peace", "Peace and security", "Paix et sécurité", "السلام والأمن"),
-    ("human-rights", "Human rights", "Droits de l'homme", "حقوق الإنسان"),
     ("education", "Education and culture", "Éducation et culture", "التعليم والثقافة"),
     ("development", "Sustainable development", "Développement durable", "التنمية المستدامة"),
     ("health", "Health", "Santé", "الصحة"),
 ]
+# The reports' world's meetings: (key, host organization, fields), in the order written.
+MEETINGS = [
+    (
+        "istanbul",
+        "oic",
+        {
+            "kind": "general",
+            "title": "General meeting of Istanbul",
+            "start_on": datetime.date(2016, 5, 20),
+            "end_on": datetime.date(2016, 5, 22),
+            "place": "Istanbul",
+        },
+    ),
+    (
+        "rabat",
+        "oic",
+        {
+            "kind": "general",
+            "title": "General meeting of Rabat",
+            "start_on": datetime.date(2018, 7, 3),
+            "end_on": datetime.date(2018, 7, 5),
+            "place": "Rabat",
+        },
+    ),
+    (
+        "high",
+        "un",
+        {
+            "kind": "high_level",
+            "title": "High-level meeting on the margins of the General Assembly",
+            "start_on": datetime.date(2019, 9, 26),
+            "end_on": datetime.date(2019, 9, 26),
+            "place": "New York",
+        },
+    ),
+    (
+        "mediation",
+        None,
+        {
+            "kind": "conference",
+            "title": "Conference on mediation",
+            "start_on": datetime.date(2018, 11, 29),
+            "end_on": datetime.date(2018, 11, 29),
+            "place": "Istanbul",
+        },
+    ),
+    ("next", "un", {"kind": "general", "title": "General meeting of 2020", "year_planned": 2020}),
+]
 STATUSES = ["planned", "ongoing", "ongoing", "completed", "completed", "postponed"]
-
-
-def _save(obj, user):
-    obj._history_user = user
-    obj.save()
-    return obj
 
 
 def build_reports(
@@ -130,61 +153,36 @@ def build_reports(
     admin = get_user_model().objects.create_user(
         "report-admin", is_superuser=True, is_staff=True, first_name="Rita", last_name="Admin"
     )
-    un, oic = un_and_oic(by=admin)
-    fw = un_oic_framework(
-        un, oic, name="Cooperation between the United Nations and the OIC", by=admin
-    )
-    un_e = [
-        _save(
-            Entity(
-                organization=un,
-                acronym=a,
-                name_en=en,
-                name_fr=fr,
-                name_ar=ar,
-                kind=k,
-                gazetteer_id=f"un.{a.lower()}",
-            ),
-            admin,
-        )
-        for a, en, fr, ar, k in UN_ENTITIES
-    ]
-    oic_e = [
-        _save(
-            Entity(
-                organization=oic,
-                acronym=a,
-                name_en=en,
-                name_fr=fr,
-                name_ar=ar,
-                kind=k,
-                gazetteer_id=f"oic.{a.lower()}",
-            ),
-            admin,
-        )
-        for a, en, fr, ar, k in OIC_ENTITIES
-    ]
-    areas = [
-        _save(
+    world = build_base(year=2018, by=admin)
+    fw, un, oic = world.framework, world.un, world.oic
+    orgs = {"un": un, "oic": oic}
+    for name, org, acronym, en, fr, ar, kind in EXTRA_ENTITIES:
+        setattr(world, name, entity(orgs[org], acronym, (en, fr, ar), kind, by=admin))
+    un_e = [getattr(world, name) for name in UN_ENTITIES]
+    oic_e = [getattr(world, name) for name in OIC_ENTITIES]
+    areas = [world.peace, world.rights] + [
+        saved(
             PriorityArea(framework=fw, code=c, name_en=en, name_fr=fr, name_ar=ar, order=i), admin
         )
-        for i, (c, en, fr, ar) in enumerate(AREAS, start=1)
+        for i, (c, en, fr, ar) in enumerate(AREAS, start=3)
     ]
-    b1 = _save(Biennium(framework=fw, start_year=2018, end_year=2019), admin)
-    b2 = _save(Biennium(framework=fw, start_year=2020, end_year=2021), admin)
-    world = World(
-        framework=fw,
-        biennium=b1,
-        next_biennium=b2,
-        areas=areas,
-        un=un_e,
-        oic=oic_e,
-        admin=admin,
-        activities=[],
-        meetings={},
-    )
+    b2 = saved(Biennium(framework=fw, start_year=2020, end_year=2021), admin)
+    world.next_biennium, world.areas, world.admin = b2, areas, admin
+    world.un_entities, world.oic_entities = un_e, oic_e
+    world.meetings = {}
+    _resolution(world)
+    world.activities = _write_activities(world, _new_activities(world, activities), bulk)
+    _meetings(world)
+    _action_items(world, action_items, bulk)
+    _agreements(world)
+    rng.random()
+    return world
 
-    res = _save(
+
+def _resolution(world: World) -> None:
+    """The founding resolution (73/135) and its paragraph requesting the report."""
+    fw, admin = world.framework, world.admin
+    res = saved(
         Resolution(
             framework=fw,
             symbol="A/RES/73/135",
@@ -196,7 +194,7 @@ def build_reports(
         ),
         admin,
     )
-    para = _save(
+    para = saved(
         Paragraph(
             resolution=res,
             pid="op-25",
@@ -211,7 +209,7 @@ def build_reports(
         admin,
     )
     world.resolution = res
-    world.mandate = _save(
+    world.mandate = saved(
         Mandate(
             resolution=res,
             paragraph=para,
@@ -224,9 +222,13 @@ def build_reports(
         admin,
     )
 
-    targets = list(SDGTarget.objects.order_by("id")[:60])
+
+def _new_activities(world: World, n: int) -> list[Activity]:
+    """``n`` activities (not saved) going round the areas, leads and statuses."""
+    fw, b1, areas = world.framework, world.biennium, world.areas
+    un_e, oic_e = world.un_entities, world.oic_entities
     made = []
-    for i in range(activities):
+    for i in range(n):
         area = areas[i % len(areas)]
         start = datetime.date(2018, 1, 15) + datetime.timedelta(days=(i * 37) % 900)
         made.append(
@@ -245,6 +247,13 @@ def build_reports(
                 funding_source="Islamic Development Bank" if i % 4 == 0 else "",
             )
         )
+    return made
+
+
+def _write_activities(world: World, made: list[Activity], bulk: bool) -> list[Activity]:
+    """Write the activities with a participant, an SDG target and a progress update each."""
+    b1, admin, un_e = world.biennium, world.admin, world.un_entities
+    targets = list(SDGTarget.objects.order_by("id")[:60])
     if bulk:
         Activity.objects.bulk_create(made, batch_size=500)
         made = list(Activity.objects.filter(biennium=b1).order_by("id"))
@@ -279,11 +288,11 @@ def build_reports(
         )
     else:
         for i, a in enumerate(made):
-            _save(a, admin)
+            saved(a, admin)
             a.participants.set([un_e[(i + 2) % len(un_e)]])
             if targets:
                 a.sdg_targets.set([targets[i % len(targets)]])
-            _save(
+            saved(
                 ProgressUpdate(
                     activity=a,
                     date=datetime.date(2019, 1 + i % 12, 10),
@@ -293,80 +302,34 @@ def build_reports(
                 ),
                 admin,
             )
-    world.activities = made
+    return made
 
-    istanbul = _save(
-        Meeting(
-            framework=fw,
-            kind="general",
-            title="General meeting of Istanbul",
-            start_on=datetime.date(2016, 5, 20),
-            end_on=datetime.date(2016, 5, 22),
-            place="Istanbul",
-            host_organization=oic,
-        ),
-        admin,
-    )
-    rabat = _save(
-        Meeting(
-            framework=fw,
-            kind="general",
-            title="General meeting of Rabat",
-            start_on=datetime.date(2018, 7, 3),
-            end_on=datetime.date(2018, 7, 5),
-            place="Rabat",
-            host_organization=oic,
-        ),
-        admin,
-    )
-    high = _save(
-        Meeting(
-            framework=fw,
-            kind="high_level",
-            title="High-level meeting on the margins of the General Assembly",
-            start_on=datetime.date(2019, 9, 26),
-            end_on=datetime.date(2019, 9, 26),
-            place="New York",
-            host_organization=un,
-        ),
-        admin,
-    )
-    mediation = _save(
-        Meeting(
-            framework=fw,
-            kind="conference",
-            title="Conference on mediation",
-            start_on=datetime.date(2018, 11, 29),
-            end_on=datetime.date(2018, 11, 29),
-            place="Istanbul",
-        ),
-        admin,
-    )
-    nxt = _save(
-        Meeting(
-            framework=fw,
-            kind="general",
-            title="General meeting of 2020",
-            year_planned=2020,
-            host_organization=un,
-        ),
-        admin,
-    )
-    _save(
-        MeetingDocument(
-            meeting=rabat, symbol="A/73/TBD", title="Report of the general meeting of Rabat"
-        ),
-        admin,
-    )
+
+def _meetings(world: World) -> None:
+    """Five meetings (two general ones before, one planned) and a meeting document."""
+    host = {"un": world.un, "oic": world.oic, None: None}
     world.meetings = {
-        "istanbul": istanbul,
-        "rabat": rabat,
-        "high": high,
-        "mediation": mediation,
-        "next": nxt,
+        key: saved(
+            Meeting(framework=world.framework, host_organization=host[org], **fields),
+            world.admin,
+        )
+        for key, org, fields in MEETINGS
     }
+    document = MeetingDocument(
+        meeting=world.meetings["rabat"],
+        symbol="A/73/TBD",
+        title="Report of the general meeting of Rabat",
+    )
+    saved(document, world.admin)
+
+
+def _action_items(world: World, n: int, bulk: bool) -> None:
+    """Five recommendations of each past general meeting and ``n`` action items."""
+    fw, admin = world.framework, world.admin
+    un_e, oic_e = world.un_entities, world.oic_entities
+    istanbul, rabat = world.meetings["istanbul"], world.meetings["rabat"]
     decisions = [
-        _save(
+        saved(
             Decision(
                 meeting=m,
                 number=str(n),
@@ -379,7 +342,7 @@ def build_reports(
         for n in range(1, 6)
     ]
     items = []
-    for i in range(action_items):
+    for i in range(n):
         d = decisions[i % len(decisions)]
         status = ["open", "in_progress", "done", "done", "cancelled"][i % 5]
         items.append(
@@ -399,7 +362,13 @@ def build_reports(
         ActionItem.objects.bulk_create(items, batch_size=500)
     else:
         for item in items:
-            _save(item, admin)
+            saved(item, admin)
+
+
+def _agreements(world: World) -> None:
+    """Three agreements in force between a UN and an OIC entity."""
+    fw, admin = world.framework, world.admin
+    un_e, oic_e = world.un_entities, world.oic_entities
     for title, kind, signed, parties in (
         (
             "Memorandum of understanding between OHCHR and IPHRC",
@@ -420,7 +389,7 @@ def build_reports(
             (un_e[4], oic_e[2]),
         ),
     ):
-        agreement = _save(
+        agreement = saved(
             Agreement(
                 framework=fw,
                 title=title,
@@ -432,5 +401,12 @@ def build_reports(
             admin,
         )
         agreement.parties.set(parties)
-    rng.random()
-    return world
+
+
+def un_entity_rows() -> list[tuple[str, str, str, str, str]]:
+    """The UN entities of the reports' world, in ``UN_ENTITIES`` order, as (acronym,
+    English, French, Arabic, kind) (bench/report_combined.py writes them without a world)."""
+    rows = {name: (acr, en, fr, ar, kind) for name, _, acr, en, fr, ar, kind in EXTRA_ENTITIES}
+    for name, (_, _, kind, acr, en, fr, ar) in BASE_ENTITIES.items():
+        rows[name] = (acr, en, fr, ar, kind)
+    return [rows[name] for name in UN_ENTITIES]

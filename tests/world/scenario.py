@@ -1,7 +1,7 @@
 """A small UN-OIC framework with people in every role, used by the web and browser tests.
 
-``build_pages(n_activities)`` (``build_world(activities=n)``) writes: two organizations and
-their entities (with an Arabic name), a framework with two priority areas and a biennium,
+``build_pages(n_activities)`` (``build_world(activities=n)``) writes, on the base of every
+world (tests/world/base.py ``build_base``, its biennium this year and next),
 ``n_activities`` activities (each with a progress update, an indicator and a linked
 mandate), a meeting with a decision and action items, an agreement expiring soon, focal
 points, the founding resolution parsed from the demo file with its paragraphs and
@@ -23,17 +23,15 @@ from accord.accounts.models import Membership
 from accord.cooperation.models import (
     ActionItem,
     Activity,
-    Biennium,
     Decision,
     Framework,
     Indicator,
     Meeting,
-    PriorityArea,
     ProgressUpdate,
 )
 from accord.documents.models import Citation, Mandate, Paragraph, Resolution
-from accord.registry.models import Agreement, Entity, FocalPoint
-from tests.world.base import PASSWORD, World, un_and_oic, un_oic_framework
+from accord.registry.models import Agreement, FocalPoint
+from tests.world.base import PASSWORD, World, build_base
 
 DEMO = Path(__file__).resolve().parents[2] / "accord" / "documents" / "demo" / "A_RES_73_135.md"
 
@@ -107,90 +105,19 @@ def store_resolution(framework: Framework) -> Resolution:
 
 def build_pages(n_activities: int = 5) -> World:
     today = timezone.localdate()
-    un, oic = un_and_oic()
-    fw = un_oic_framework(un, oic)
-    secretariat = Entity.objects.create(
-        organization=un,
-        kind="principal_organ",
-        acronym="",
-        name_en="Secretariat",
-        name_fr="Secrétariat",
-        name_ar="الأمانة العامة",
-    )
-    ohchr = Entity.objects.create(
-        organization=un,
-        parent=secretariat,
-        kind="office",
-        acronym="OHCHR",
-        name_en="Office of the United Nations High Commissioner for Human Rights",
-        name_fr="Haut-Commissariat des Nations Unies aux droits de l'homme",
-        name_ar="مفوضية الأمم المتحدة السامية لحقوق الإنسان",
-    )
-    dppa = Entity.objects.create(
-        organization=un,
-        parent=secretariat,
-        kind="department",
-        acronym="DPPA",
-        name_en="Department of Political and Peacebuilding Affairs",
-    )
-    iphrc = Entity.objects.create(
-        organization=oic,
-        kind="subsidiary_organ",
-        acronym="IPHRC",
-        name_en="Independent Permanent Human Rights Commission",
-        name_ar="الهيئة الدائمة المستقلة لحقوق الإنسان",
-    )
-    isdb = Entity.objects.create(
-        organization=oic,
-        kind="specialized_institution",
-        acronym="IsDB",
-        name_en="Islamic Development Bank",
-    )
-    peace = PriorityArea.objects.create(
-        framework=fw,
-        code="peace",
-        name_en="Peace and security",
-        name_fr="Paix et sécurité",
-        name_ar="السلام والأمن",
-        order=1,
-    )
-    rights = PriorityArea.objects.create(
-        framework=fw,
-        code="rights",
-        name_en="Human rights",
-        name_fr="Droits de l'homme",
-        name_ar="حقوق الإنسان",
-        order=2,
-    )
-    biennium = Biennium.objects.create(framework=fw, start_year=today.year, end_year=today.year + 1)
-    res = store_resolution(fw)
+    w = build_base(year=today.year)
+    res = store_resolution(w.framework)
     mandate = res.mandates.order_by("paragraph__order").first()
 
     admin = _user("admin", is_superuser=True, is_staff=True)
     coordinator, focal, viewer = _user("coordinator"), _user("focal"), _user("viewer")
-    Membership.objects.create(user=coordinator, role="coordinator", framework=fw, organization=un)
+    fw, ohchr, iphrc = w.framework, w.ohchr, w.iphrc
+    Membership.objects.create(user=coordinator, role="coordinator", framework=fw, organization=w.un)
     Membership.objects.create(user=focal, role="focal_point", framework=fw, entity=ohchr)
     Membership.objects.create(user=viewer, role="viewer", framework=fw)
 
-    w = World(
-        framework=fw,
-        biennium=biennium,
-        un=un,
-        oic=oic,
-        ohchr=ohchr,
-        dppa=dppa,
-        iphrc=iphrc,
-        isdb=isdb,
-        peace=peace,
-        rights=rights,
-        resolution=res,
-        mandate=mandate,
-        admin=admin,
-        coordinator=coordinator,
-        focal=focal,
-        viewer=viewer,
-        activities=[],
-    )
+    w.resolution, w.mandate, w.activities = res, mandate, []
+    w.admin, w.coordinator, w.focal, w.viewer = admin, coordinator, focal, viewer
     add_activities(w, n_activities)
     meeting = Meeting.objects.create(
         framework=fw,
@@ -230,7 +157,7 @@ def build_pages(n_activities: int = 5) -> World:
     fp = FocalPoint.objects.create(
         person_name="Amina Diallo", email="amina@example.org", entity=ohchr
     )
-    fp.priority_areas.set([rights])
+    fp.priority_areas.set([w.rights])
     w.meeting, w.decision, w.items, w.agreement = meeting, decision, items, agreement
     return w
 

@@ -158,7 +158,7 @@ def test_a_missing_column_leaves_its_field_as_it_is(client, matrix):
 
 
 def test_a_focal_point_cannot_move_their_row_to_another_lead(matrix):
-    entity = matrix.un[0]
+    entity = matrix.un_entities[0]
     user = get_user_model().objects.create_user("fp-race")
     Membership.objects.create(
         user=user, role="focal_point", framework=matrix.framework, entity=entity
@@ -170,7 +170,7 @@ def test_a_focal_point_cannot_move_their_row_to_another_lead(matrix):
             activity=mine, user=matrix.admin, expected_version=mine.version, un_lead=entity
         )
         mine.refresh_from_db()
-    other = next(e for e in matrix.un if e.pk != entity.pk)
+    other = next(e for e in matrix.un_entities if e.pk != entity.pk)
     exported = export_matrix(matrix.biennium, "csv", user=matrix.admin)
     label = other.acronym or other.name_en
     moved = _csv_edit(exported, mine.code, {"UN lead": label})

@@ -18,7 +18,6 @@ and ``oic_entities`` (the entities of each side, in the order activities go roun
 from __future__ import annotations
 
 import datetime
-import random
 
 from django.contrib.auth import get_user_model
 
@@ -146,10 +145,7 @@ MEETINGS = [
 STATUSES = ["planned", "ongoing", "ongoing", "completed", "completed", "postponed"]
 
 
-def build_reports(
-    *, activities: int = 12, action_items: int = 8, bulk: bool = False, seed: int = 7
-) -> World:
-    rng = random.Random(seed)
+def build_reports(*, activities: int = 12, action_items: int = 8, bulk: bool = False) -> World:
     admin = get_user_model().objects.create_user(
         "report-admin", is_superuser=True, is_staff=True, first_name="Rita", last_name="Admin"
     )
@@ -175,7 +171,6 @@ def build_reports(
     _meetings(world)
     _action_items(world, action_items, bulk)
     _agreements(world)
-    rng.random()
     return world
 
 

@@ -56,7 +56,7 @@ session", "an annual report" ...
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from resolutions.model import EntityMention, Mandate, OperativeParagraph
 from resolutions.sessions import ordinal_to_int, session_year
@@ -248,7 +248,7 @@ def _clauses(op: OperativeParagraph) -> list[tuple[str, str, str, int]]:
         starts.append((0, end, verb, phrase))
     else:
         starts.append((0, 0, "", ""))  # the opening verb is not a mandate; its clause is skipped
-    for m in _CLAUSE_START.finditer(text, starts[0][1]):
+    for m in _clause_starts(text, starts[0][1]):
         group = "verb" if m.group("verb") else "point"
         if group == "point" and starts[0][2]:
             continue  # "Calls upon all States: (a) To encourage ...": what the States are to do
@@ -269,6 +269,27 @@ def _clauses(op: OperativeParagraph) -> list[tuple[str, str, str, int]]:
         end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
         clauses.append((verb, phrase, text[verb_end:end].strip(" ,;."), start))
     return clauses
+
+
+# Where a clause can start in text with single spaces only (a paragraph's clean text):
+# a comma, a semicolon, " and" or " (". _CLAUSE_START opens with alternatives the regex
+# engine tries at every character; each one here opens with a character it can jump to
+# (the clause starts of the corpus's 20,760 paragraphs found in 0.71 s instead of 0.97 s).
+_CLAUSE_CUE = re.compile(r",|;| and| \(")
+
+
+def _clause_starts(text: str, pos: int) -> Iterator[re.Match[str]]:
+    """The matches of _CLAUSE_START.finditer(text, pos), found faster in clean text."""
+    if " ".join(text.split()) != text:  # other white space: \s+ may span more than a space
+        yield from _CLAUSE_START.finditer(text, pos)
+        return
+    while (cue := _CLAUSE_CUE.search(text, pos)) is not None:
+        m = _CLAUSE_START.match(text, cue.start())
+        if m is None:
+            pos = cue.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def _is_self_work(head: str) -> bool:

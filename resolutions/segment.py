@@ -600,7 +600,8 @@ def _annexes(blocks: list[str]) -> list[str]:
 
 
 def _annex_text(blocks: list[str]) -> str:
-    return "\n\n".join(_clean_text(b) for b in blocks if _clean_text(b))
+    cleaned = (_clean_text(b) for b in blocks)  # each block cleaned once (annexes are long)
+    return "\n\n".join(text for text in cleaned if text)
 
 
 def _markers(text: str) -> tuple[str, ...]:

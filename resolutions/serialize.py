@@ -57,7 +57,9 @@ def to_dict(resolution: Resolution) -> dict[str, Any]:
 
 def to_json(resolution: Resolution, *, indent: int | None = None) -> str:
     """The resolution as JSON text (UTF-8 characters kept, not escaped); compact unless indent."""
-    return json.dumps(to_dict(resolution), ensure_ascii=False, indent=indent)
+    # to_dict builds a tree without cycles: the encoder need not keep a dict of the
+    # containers it is inside to check for one
+    return json.dumps(to_dict(resolution), ensure_ascii=False, indent=indent, check_circular=False)
 
 
 def load_schema() -> dict[str, Any]:

@@ -9,16 +9,26 @@ WeasyPrint lays out SVG text letter by letter and would break Arabic.
 from __future__ import annotations
 
 import io
-from typing import Any
-
-from matplotlib import rc_context
-from matplotlib.figure import Figure
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any
 
 from accord.cooperation.palette import status_colour
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 # Figure objects, never pyplot: pyplot keeps global state (the current figure), which a
 # server process running several reports at once must not share.
 STYLE: dict[Any, Any] = {"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "path"}
+
+
+def rc_context(style: dict[Any, Any]) -> AbstractContextManager[Any]:
+    """matplotlib's ``rc_context``, imported only when a chart is drawn: matplotlib (and
+    numpy under it) takes about a second to import, which every process loading the URLs
+    (each ``accord`` command, each test worker) would otherwise pay without drawing."""
+    import matplotlib
+
+    return matplotlib.rc_context(style)
 
 
 def _save(fig: Figure) -> tuple[bytes, bytes]:
@@ -41,6 +51,8 @@ def save_as(fig: Figure, fmt: str) -> bytes:
 def _figure(width: float, height: float):
     """A figure and its one axes, drawn in the report's style (fonts are read when the
     text is created, so the style applies while drawing too)."""
+    from matplotlib.figure import Figure
+
     with rc_context(STYLE):
         fig = Figure(figsize=(width, height))
         return fig, fig.add_subplot()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from accord.cooperation.models import Biennium, Framework
 from accord.core.limits import LimitExceeded, run_limited
-from accord.reports import matrix_csv, matrix_xlsx
+from accord.reports import matrix_csv
 from accord.reports.matrix_import import ImportPlan, Problem, apply_import, plan_import
 from accord.reports.matrix_table import export_table
 
@@ -36,6 +36,8 @@ def format_of(name: str) -> str:
 
 
 def export_matrix(biennium: Biennium, fmt: str, *, user) -> bytes:
+    from accord.reports import matrix_xlsx  # openpyxl (and numpy) only when a file is made
+
     table = export_table(biennium, user=user)
     return matrix_xlsx.write_xlsx(table) if fmt == "xlsx" else matrix_csv.write_csv(table)
 
@@ -61,6 +63,8 @@ def import_matrix(
     serve files without those columns; ``confirmed`` is the preview the user accepted
     (see ``plan_import``); ``limited`` reads the file within the job limits
     (``core.limits.run_limited``: a child process with a time and memory cap)."""
+    from accord.reports import matrix_xlsx  # openpyxl (and numpy) only when a file is read
+
     reader = matrix_xlsx if fmt == "xlsx" else matrix_csv
     try:
         if limited:

@@ -10,6 +10,7 @@ import datetime
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.a11y_pages import serious_violations
 from tests.browser.conftest import sign_in
 
 
@@ -75,8 +76,5 @@ def test_the_pages_i_changed_have_no_serious_accessibility_violation(
     }.items():
         page.goto(prefix + url)
         page.wait_for_load_state()
-        for violation in axe.run(page).response["violations"]:
-            if violation.get("impact") in ("serious", "critical"):
-                targets = [n["target"] for n in violation["nodes"]][:3]
-                problems.append(f"{language} {name}: {violation['id']} {targets}")
+        problems += serious_violations(axe, page, f"{language} {name}")
     assert not problems, "\n".join(problems)

@@ -4,6 +4,7 @@ database is unreachable, and ``check --deploy`` with the production settings."""
 
 from __future__ import annotations
 
+import datetime
 import os
 import secrets
 import subprocess
@@ -16,6 +17,7 @@ from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accord.accounts.middleware import SEEN
 from tests.world import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,6 +29,24 @@ def _code(device: TOTPDevice, steps_ahead: int = 0) -> str:
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     totp.time = time.time() + steps_ahead * device.step
     return f"{totp.token():0{device.digits}d}"
+
+
+def _wait_out_the_throttle(device: TOTPDevice) -> None:
+    """Move the last wrong code back by the wait django-otp asks (1, 2, 4... seconds after
+    the 1st, 2nd, 3rd... wrong code): the same as waiting, without the test sleeping."""
+    device.refresh_from_db()
+    wait = datetime.timedelta(seconds=2 ** (device.throttling_failure_count - 1))
+    assert not device.verify_is_allowed()[0]  # refused within the wait
+    device.throttling_failure_timestamp -= wait
+    device.save(update_fields=["throttling_failure_timestamp"])
+
+
+def _idle_for(client, seconds: int) -> None:
+    """Move the session's last request back by ``seconds``: as if the user had left the
+    page open that long (the idle middleware compares that time with the clock)."""
+    session = client.session
+    session[SEEN] -= seconds
+    session.save()
 
 
 def _sign_in(client, username: str):
@@ -41,7 +61,7 @@ def test_an_administrator_enrols_totp_then_signs_in_with_a_code(client, world):
     device = TOTPDevice.objects.get(user=world.admin, confirmed=False)
     wrong = client.post(reverse("otp-setup"), {"token": "000000"})
     assert b"This code is wrong or has expired." in wrong.content
-    time.sleep(1.1)  # django-otp throttles: no second try within a second of a wrong code
+    _wait_out_the_throttle(device)  # django-otp: no second try within a second of a wrong code
     client.post(reverse("otp-setup"), {"token": _code(device)})
     assert TOTPDevice.objects.get(user=world.admin).confirmed
     client.post(reverse("logout"))
@@ -52,8 +72,7 @@ def test_an_administrator_enrols_totp_then_signs_in_with_a_code(client, world):
     refused = client.post(reverse("otp-verify"), {"token": "123456"})
     assert b"This code is wrong or has expired." in refused.content
     assert client.get("/").status_code == 302  # still held at the code page
-    device.refresh_from_db()
-    time.sleep(2.1)  # two wrong codes so far: the throttle waits two seconds
+    _wait_out_the_throttle(device)  # two wrong codes so far: the throttle waits two seconds
     ok = client.post(reverse("otp-verify") + "?next=/", {"token": _code(device, 1)})
     assert ok.status_code == 302 and ok["Location"] == "/"
     page = client.get("/", follow=True)
@@ -63,20 +82,24 @@ def test_an_administrator_enrols_totp_then_signs_in_with_a_code(client, world):
 
 @pytest.mark.django_db
 def test_a_session_idle_past_the_limit_is_signed_out(client, world, settings):
-    settings.ACCORD_SESSION_IDLE_SECONDS = 1
+    settings.ACCORD_SESSION_IDLE_SECONDS = 1800
     _sign_in(client, "coordinator")
     assert "_auth_user_id" in client.session
-    time.sleep(2.2)
+    _idle_for(client, 1799)
+    client.get("/")
+    assert "_auth_user_id" in client.session  # within the limit: still signed in
+    _idle_for(client, 1801)
     client.get("/")
     assert "_auth_user_id" not in client.session
 
 
 @pytest.mark.django_db
 def test_a_session_in_use_stays_signed_in(client, world, settings):
-    settings.ACCORD_SESSION_IDLE_SECONDS = 3
+    settings.ACCORD_SESSION_IDLE_SECONDS = 1800
     _sign_in(client, "coordinator")
-    for _ in range(3):
-        time.sleep(1.2)
+    client.get("/")
+    for _ in range(3):  # 3,000 s in all, more than the limit, but never 1,800 s without a request
+        _idle_for(client, 1000)
         client.get("/")
     assert "_auth_user_id" in client.session
 

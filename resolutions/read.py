@@ -171,7 +171,8 @@ def _zip_kind(raw: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError):
+        # (NotImplementedError: a ZIP version or feature Python's zipfile cannot read)
         if b"word/document.xml" in raw or b"[Content_Types].xml" in raw[:2048]:
             raise DamagedDocument(
                 "the Word document is truncated or corrupt (its ZIP archive is broken)"

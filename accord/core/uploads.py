@@ -89,6 +89,8 @@ def check_zip(source) -> None:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError):
         return
+    except NotImplementedError:  # a ZIP version Python's zipfile cannot read
+        raise _unreadable() from None
     with archive:
         members = archive.infolist()
         _check_sizes(members)
@@ -129,9 +131,23 @@ def _ratio_refused(ratio: int) -> FileRefused:
     )
 
 
+def _unreadable() -> FileRefused:
+    return FileRefused(
+        _(
+            "The file uses a ZIP feature Accord does not read (encryption, or an unknown "
+            "compression or version); save it again from Excel or Word."
+        )
+    )
+
+
 def _declares_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
-    with archive.open(member) as stream:
-        head = stream.read(DTD_PROBE_BYTES)
+    try:
+        with archive.open(member) as stream:
+            head = stream.read(DTD_PROBE_BYTES)
+    except (NotImplementedError, RuntimeError):  # unknown compression; encrypted
+        raise _unreadable() from None
+    except (zipfile.BadZipFile, OSError, EOFError):  # a broken member: the reader refuses it
+        return False
     return b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper()
 
 

@@ -88,3 +88,24 @@ def test_a_text_that_names_no_resolution_is_refused_with_the_reason(client, worl
     page = _upload(client, world, "pasted.txt", b"The General Assembly,\n\n1. Decides.\n")
     assert "no symbol (such as A/RES/73/135 or A/80/L.10) or session was found" in page
     assert Resolution.objects.count() == before
+
+
+def _zip_with_header(offset: int, value: int) -> bytes:
+    """A .docx whose zip directory entry says ``value`` at ``offset`` (6: the version
+    needed to extract; 8: the flags, 1 = encrypted)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+    raw = bytearray(out.getvalue())
+    entry = raw.index(b"PK\x01\x02")
+    raw[entry + offset : entry + offset + 2] = value.to_bytes(2, "little")
+    return bytes(raw)
+
+
+def test_a_zip_python_cannot_read_is_refused_by_name(client, world):
+    client.force_login(world.coordinator)
+    before = Resolution.objects.count()
+    for offset, value in ((6, 84), (8, 1)):  # an unknown ZIP version; an encrypted member
+        page = _upload(client, world, "odd.docx", _zip_with_header(offset, value))
+        assert "uses a ZIP feature Accord does not read" in page
+    assert Resolution.objects.count() == before

@@ -49,6 +49,7 @@ def activity_for(request: HttpRequest, framework, pk: int) -> Activity:
         pk=pk,
         framework=framework,
     )
+    activity.framework = framework  # the same row, already read
     visible_or_404(can_view(request.user, activity))
     return activity
 
@@ -144,13 +145,14 @@ def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 def _row_response(
-    request, framework, activity_pk: int, error: str | None = None, progress: bool = False
+    request, framework, activity: Activity, error: str | None = None, progress: bool = False
 ) -> HttpResponse:
     """The matrix row of one activity, freshly read (htmx swaps it in place), and, when
     the write went through, "saved" for the page's live region (an out-of-band swap into
-    base.html's role="status"; an error is in the row, as role="alert")."""
-    biennium = Activity.objects.values_list("biennium", flat=True).get(pk=activity_pk)
-    row = matrix_rows(biennium=biennium).get(pk=activity_pk)
+    base.html's role="status"; an error is in the row, as role="alert"). The biennium is
+    the one ``activity`` was read with: a status or progress write does not move it."""
+    activity_pk = activity.pk
+    row = matrix_rows(biennium=activity.biennium_id).get(pk=activity_pk)
     ctx = row_context(request, framework, safe_next(request, ""))
     late = Activity.objects.late(timezone.localdate()).filter(pk=activity_pk).exists()
     html = render_row(
@@ -173,7 +175,7 @@ def _row_response(
 
 def _after_write(request, framework, activity, error: str | None, progress: bool = False):
     if request.htmx:
-        return _row_response(request, framework, activity.pk, error, progress)
+        return _row_response(request, framework, activity, error, progress)
     if error:
         messages.error(request, error)
     else:

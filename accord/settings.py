@@ -116,6 +116,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Cache (pieces of pages, accord/web/cache.py): shared by every process of the server, so
+# a file cache in ACCORD_VAR_DIR by default; ACCORD_CACHE_BACKEND names another Django
+# backend (e.g. django.core.cache.backends.db.DatabaseCache, or redis when several app
+# servers run) and ACCORD_CACHE_LOCATION its location.
+# ``default`` (each process's memory) is for anything else, a throttle or rate limit
+# included: the pages' cache holds only pages.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": envstr("ACCORD_CACHE_BACKEND", "accord.web.cache.FileCache"),
+        "LOCATION": envstr("ACCORD_CACHE_LOCATION", str(VAR_DIR / "cache")),
+        "OPTIONS": {"MAX_ENTRIES": envint("ACCORD_CACHE_MAX_ENTRIES", 20000)},
+    },
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -13,7 +13,7 @@ Stages:
    organizations, entities, the founding resolution with its mandates, a meeting,
    people in every role) plus ``--activities`` activities in one biennium, written with
    bulk_create, each with two progress updates, an indicator, a participant and a mandate;
-   then ANALYZE (as a live database has statistics) and sign in the focal point and the administrator (their session keys are printed
+   then the search index and ANALYZE (as a live database has both) and sign in the focal point and the administrator (their session keys are printed
    to the parent);
 3. serve it with gunicorn on 127.0.0.1, a free port, 2 sync workers;
 4. request the matrix (first page, a filtered page), the dashboard and an activity page
@@ -59,6 +59,7 @@ def fill(n_activities: int) -> dict:
     from django.utils import timezone
 
     from accord.cooperation.models import Activity, Indicator, ProgressUpdate
+    from accord.search.index import reindex
     from tests.world import build_world
 
     w = build_world(activities=0)
@@ -126,6 +127,7 @@ def fill(n_activities: int) -> dict:
     Indicator.objects.bulk_create(
         [Indicator(activity_id=pk, name="People trained", target=10) for pk in ids], batch_size=2000
     )
+    reindex()  # the search index, as a live database has it (bulk_create skips the signals)
     with (
         connection.cursor() as cursor
     ):  # statistics, as a live database has them (autovacuum, ANALYZE)

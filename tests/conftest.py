@@ -250,3 +250,21 @@ def pytest_configure(config):
     from tests.post_coverage import register
 
     register(config)
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_of_this_test(settings):
+    """The pages' cache (accord/web/cache.py) in this test process's memory, empty at the
+    start of every test: no piece or token crosses tests or xdist workers."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"accord-pages-{os.getpid()}",
+        },
+    }
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()

@@ -227,6 +227,21 @@ def grants(user) -> Grants:
     return g
 
 
+def grants_key(user) -> tuple:
+    """What decides what ``user`` may read and change, as a hashable value: two users with
+    the same key see the same rows (``viewable``) and may edit the same (``editable``), so
+    a page piece computed for one may be shown to the other (accord/web/cache.py)."""
+    g = grants(user)
+    if g.is_admin:
+        return ("admin",)
+    return (
+        g.is_member,
+        tuple(sorted(g.frameworks)),
+        tuple(sorted(g.coordinator_sides)),
+        tuple(sorted(g.focal)),
+    )
+
+
 def forget(user) -> None:
     """Drop the cached grants (after changing the user's memberships)."""
     if user is not None and hasattr(user, "_accord_grants"):

@@ -17,8 +17,8 @@ from django.db.models import Value
 from django.db.models.functions import Concat, Lower
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from accord.core.history import HistoricalRecords
 from accord.core.models import (
     AccordModel,
     AliveManager,
@@ -327,13 +327,24 @@ class Activity(AccordModel):
         super().clean()
         if not self.biennium_id:
             return
-        framework = Framework.all_objects.get(bienniums=self.biennium_id)
+        framework = self._biennium_framework()
         if self.framework_id and self.framework_id != framework.pk:
             raise ValidationError(
                 {"biennium": _("An activity cannot move to a biennium of another framework.")}
             )
         self.framework = framework
         raise_errors(activity_side_errors(self, framework))
+
+    def _biennium_framework(self) -> Framework:
+        """The framework of the activity's biennium: the loaded one when the biennium and
+        the framework are both loaded (as the pages and the services have them)."""
+        if (
+            Activity.biennium.is_cached(self)
+            and Activity.framework.is_cached(self)
+            and self.biennium.framework_id == self.framework_id
+        ):
+            return self.framework
+        return Framework.all_objects.get(bienniums=self.biennium_id)
 
     def save(self, *args, **kwargs):
         if self.biennium_id and not self.framework_id:

@@ -31,6 +31,22 @@ class AliveQuerySet(models.QuerySet):
     def deleted(self):
         return self.filter(deleted_at__isnull=False)
 
+    # update() and bulk_update() send no post_save: they send rows_updated instead, so
+    # that whoever derives data from rows (the page cache, accord/web/cache.py) follows.
+    def update(self, **kwargs):
+        from accord.core.signals import rows_updated
+
+        count = super().update(**kwargs)
+        rows_updated.send(sender=self.model)
+        return count
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        from accord.core.signals import rows_updated
+
+        count = super().bulk_update(objs, fields, batch_size=batch_size)
+        rows_updated.send(sender=self.model)
+        return count
+
 
 # Named at module level so that django-stubs' plugin can resolve the generated manager.
 _AliveQuerySetManager = models.Manager.from_queryset(AliveQuerySet)

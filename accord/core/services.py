@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from accord.core.actors import recorded_user
 from accord.core.errors import AccordError, Invalid, StaleEdit
+from accord.core.history import copy_links
 
 # Fields the services manage themselves; callers may not pass them as changes.
 # Any model: the services read and return the caller's own type (an Activity in, an
@@ -124,7 +125,22 @@ def _claim_version(obj: M, expected_version: int) -> M:
     )
     if not claimed:
         raise stale_edit(obj, expected_version)
-    return model.all_objects.get(pk=obj.pk)
+    fresh = model.all_objects.get(pk=obj.pk)
+    _keep_related(obj, fresh)
+    return fresh
+
+
+def _keep_related(obj: Any, fresh: Any) -> None:
+    """Give ``fresh`` the related rows ``obj`` had already loaded (a page's
+    select_related) where both point to the same row, so that the model's ``clean()``
+    does not read them again."""
+    for field in fresh._meta.concrete_fields:
+        if (
+            field.is_relation
+            and field.is_cached(obj)
+            and getattr(obj, field.attname) == getattr(fresh, field.attname)
+        ):
+            field.set_cached_value(fresh, field.get_cached_value(obj))
 
 
 def _split_changes(model: type[models.Model], changes: dict[str, Any]):
@@ -157,15 +173,7 @@ def _snapshot_m2m(obj: Any) -> None:
     for field in getattr(record, "_history_m2m_fields", []):
         rows_manager = getattr(record, field.name)
         rows_manager.all().delete()
-        through = field.remote_field.through
-        names = [f.name for f in through._meta.fields]
-        links = through.objects.filter(**{field.m2m_field_name(): obj})
-        rows_manager.model.objects.bulk_create(
-            [
-                rows_manager.model(history=record, **{n: getattr(link, n) for n in names})
-                for link in links
-            ]
-        )
+        copy_links(record, field, rows_manager.model, obj)
 
 
 def _save_with_history(

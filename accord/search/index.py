@@ -44,22 +44,31 @@ def _entry(source: Source, obj) -> SearchEntry | None:
     )
 
 
+# What an entry says; an entry that would say the same again is left as it is.
+CONTENT = ("framework_id", "title", "ref", "body", "terms", "title_terms", "dated", "url", "public")
+
+
+def _same(old: SearchEntry, new: SearchEntry | None) -> bool:
+    return new is not None and all(getattr(old, f) == getattr(new, f) for f in CONTENT)
+
+
 def _replace(source: Source, objs) -> tuple[list[SearchEntry], list[SearchEntry]]:
-    """Put fresh entries for ``objs`` (rows of ``source``) in place of their old ones;
-    returns (old, new)."""
-    pks = [o.pk for o in objs]
-    old = list(
-        SearchEntry.objects.filter(kind=source.kind, object_id__in=pks).only(
-            "pk", "public", "framework_id", "title"
-        )
-    )
-    backends.erase([e.pk for e in old])
-    SearchEntry.objects.filter(pk__in=[e.pk for e in old]).delete()
-    new = SearchEntry.objects.bulk_create(
-        [e for e in (_entry(source, o) for o in objs) if e is not None]
-    )
-    backends.write(new)
-    return old, new
+    """Put fresh entries for ``objs`` (rows of ``source``) in place of their old ones,
+    leaving those that would not change (a status change does not touch the
+    activity's entry); returns (old, new)."""
+    built = {o.pk: _entry(source, o) for o in objs}
+    old = list(SearchEntry.objects.filter(kind=source.kind, object_id__in=list(built)))
+    kept = [e for e in old if _same(e, built[e.object_id])]
+    gone = [e.pk for e in old if e not in kept]
+    backends.erase(gone)
+    if gone:
+        SearchEntry.objects.filter(pk__in=gone).delete()
+    kept_ids = {e.object_id for e in kept}
+    fresh = [e for pk, e in built.items() if e is not None and pk not in kept_ids]
+    new = SearchEntry.objects.bulk_create(fresh) if fresh else []
+    if new:
+        backends.write(new)
+    return old, kept + new
 
 
 def _shown(entries: list[SearchEntry]) -> set[tuple]:

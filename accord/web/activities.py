@@ -2,7 +2,8 @@
 progress update of the matrix (htmx partials with a plain-form fallback).
 
 Reads: the activity with its leads, participants, mandates (and their paragraphs),
-indicators, progress updates and history records. Writes through
+indicators, progress updates and history records; a GET keeps the rendered page in the
+cache (accord/web/cache.py) until the activity or what it shows changes. Writes through
 ``accord.cooperation.services`` only; a stale edit is shown, never overwritten.
 """
 
@@ -15,13 +16,22 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Field
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accord.accounts.permissions import can_edit, can_view, public_read, require, visible_or_404
+from accord.accounts.permissions import (
+    can_edit,
+    can_view,
+    grants_key,
+    public_read,
+    require,
+    visible_or_404,
+)
 from accord.cooperation import services
 from accord.cooperation.models import Activity
 from accord.cooperation.selectors import matrix_rows
@@ -29,6 +39,7 @@ from accord.core.errors import AccordError, StaleEdit, add_form_errors, error_te
 from accord.core.text import errors_by_field
 from accord.documents.models import Mandate
 from accord.notifications.services import notify_stale_edit
+from accord.web.cache import CSRF_MARK, cached, csrf_field, with_csrf
 from accord.web.common import framework_for, heavy, safe_next
 from accord.web.forms import ActivityForm, ProgressForm, StatusForm
 from accord.web.rows import render_row, row_context
@@ -49,6 +60,7 @@ def activity_for(request: HttpRequest, framework, pk: int) -> Activity:
         pk=pk,
         framework=framework,
     )
+    activity.framework = framework  # the same row, already read
     visible_or_404(can_view(request.user, activity))
     return activity
 
@@ -119,19 +131,48 @@ def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("The activity was saved."))
                 return redirect("activity", slug=slug, pk=pk)
+    base = {"framework": framework, "page": "matrix", "activity": activity, "may_edit": may_edit}
+    body: str
+    if request.method == "POST":  # the form as posted, with its errors or the conflict
+        extra = {"form": form, "conflict": conflict, "csrf_field": csrf_field(request)}
+        context = {**base, **body_context(activity), **extra}
+        body = render_to_string("web/activity_body.html", context, request)
+    else:
+        body = with_csrf(kept_body(request, activity, {**base, "form": form}), request)
+    return render(request, "web/activity.html", {**base, "body": mark_safe(body)})
+
+
+# What an activity's page shows besides the activity's own row (keyed by its version and
+# last save): a write of any of these replaces its token (accord/web/cache.py).
+READS = (
+    "accounts.membership",
+    "auth.user",
+    "cooperation.activity_mandates",
+    "cooperation.activity_participants",
+    "cooperation.activity_sdg_targets",
+    "cooperation.biennium",
+    "cooperation.indicator",
+    "cooperation.priorityarea",
+    "cooperation.progressupdate",
+    "cooperation.sdgtarget",
+    "documents.mandate",
+    "documents.paragraph",
+    "documents.resolution",
+    "registry.entity",
+    "registry.focalpoint",
+    "registry.organization",
+)
+
+
+def body_context(activity: Activity) -> dict:
+    """What the page shows of the activity besides its own fields (read when rendered)."""
     mandates = (
         Mandate.objects.filter(activities=activity)
         .select_related("paragraph", "resolution")
         .defer(*heavy("resolution"))
         .order_by("resolution__session", "paragraph__order")
     )
-    context = {
-        "framework": framework,
-        "page": "matrix",
-        "activity": activity,
-        "may_edit": may_edit,
-        "form": form,
-        "conflict": conflict,
+    return {
         "participants": activity.participants.all(),
         "mandates": mandates,
         "sdg_targets": activity.sdg_targets.all(),
@@ -140,17 +181,38 @@ def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "progress_form": ProgressForm(initial={"version": activity.version}),
         "history": history_rows(activity),
     }
-    return render(request, "web/activity.html", context)
+
+
+def kept_body(request: HttpRequest, activity: Activity, base: dict) -> str:
+    """The page's content for a GET, from the cache when this version of the activity was
+    shown before to a reader with the same grants, language, time zone and address."""
+    vary = (
+        activity.pk,
+        activity.version,
+        activity.updated_at.isoformat(),
+        base["framework"].version,
+        base["may_edit"],
+        grants_key(request.user),
+        timezone.get_current_timezone_name(),
+        request.get_full_path(),
+    )
+
+    def render_body() -> str:
+        context = {**base, **body_context(activity), "csrf_field": CSRF_MARK}
+        return render_to_string("web/activity_body.html", context, request)
+
+    return cached("activity", READS, vary, render_body)
 
 
 def _row_response(
-    request, framework, activity_pk: int, error: str | None = None, progress: bool = False
+    request, framework, activity: Activity, error: str | None = None, progress: bool = False
 ) -> HttpResponse:
     """The matrix row of one activity, freshly read (htmx swaps it in place), and, when
     the write went through, "saved" for the page's live region (an out-of-band swap into
-    base.html's role="status"; an error is in the row, as role="alert")."""
-    biennium = Activity.objects.values_list("biennium", flat=True).get(pk=activity_pk)
-    row = matrix_rows(biennium=biennium).get(pk=activity_pk)
+    base.html's role="status"; an error is in the row, as role="alert"). The biennium is
+    the one ``activity`` was read with: a status or progress write does not move it."""
+    activity_pk = activity.pk
+    row = matrix_rows(biennium=activity.biennium_id).get(pk=activity_pk)
     ctx = row_context(request, framework, safe_next(request, ""))
     late = Activity.objects.late(timezone.localdate()).filter(pk=activity_pk).exists()
     html = render_row(
@@ -173,7 +235,7 @@ def _row_response(
 
 def _after_write(request, framework, activity, error: str | None, progress: bool = False):
     if request.htmx:
-        return _row_response(request, framework, activity.pk, error, progress)
+        return _row_response(request, framework, activity, error, progress)
     if error:
         messages.error(request, error)
     else:

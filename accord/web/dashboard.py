@@ -1,8 +1,9 @@
 """The dashboard of a framework and the home page that leads to it.
 
 Reads: mandates, activities (counts), action items, meetings, agreements and the
-history tables of activities, action items and meetings. Writes nothing. Costs a fixed
-number of queries whatever the size of the framework.
+history tables of activities, action items and meetings. Writes the rendered content to
+Django's cache (accord/web/cache.py), where it is found again until a write of one of
+those models. Costs a fixed number of queries whatever the size of the framework.
 """
 
 from __future__ import annotations
@@ -10,14 +11,17 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
-from accord.accounts.permissions import public_read, viewable
+from accord.accounts.permissions import grants_key, public_read, viewable
 from accord.cooperation.models import ActionItem, Activity, Framework, Meeting, PriorityArea
 from accord.cooperation.palette import STATUS_COLOURS
 from accord.documents.models import Mandate
 from accord.registry.models import Agreement
+from accord.web.cache import cached
 from accord.web.charts import stacked_bars
 from accord.web.common import bienniums_of, framework_for, heavy
 
@@ -147,19 +151,33 @@ def follow_up(user, framework: Framework, today) -> dict[str, list]:
     return {"overdue": overdue, "meetings": meetings, "expiring": expiring, "late": late}
 
 
-@public_read
-def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
-    framework = framework_for(request, slug)
-    today = timezone.localdate()
-    bienniums = bienniums_of(framework)
-    biennium = bienniums[0] if bienniums else None
+# What the dashboard shows is read from these models; a write of any of them (anywhere)
+# replaces its token in accord/web/cache.py, so the kept dashboard is never stale.
+READS = (
+    "cooperation.activity",
+    "cooperation.actionitem",
+    "cooperation.biennium",
+    "cooperation.meeting",
+    "cooperation.priorityarea",
+    "documents.mandate",
+    "documents.paragraph",
+    "documents.resolution",
+    "registry.agreement",
+    "registry.entity",
+    "registry.organization",
+    "accounts.membership",
+    "auth.user",
+)
+
+
+def dashboard_body(request: HttpRequest, framework: Framework, biennium, today) -> str:
+    """The dashboard's content (counts, chart, lists), rendered."""
     areas = list(PriorityArea.objects.filter(framework=framework))
     statuses = [(value, str(label)) for value, label in Activity.Status.choices]
     chart, table = activities_by_area(request.user, areas, biennium, statuses)
     context = {
         "framework": framework,
         "biennium": biennium,
-        "bienniums": bienniums,
         "mandates_by_status": mandates_by_status(framework),
         "chart": chart,
         "table": table,
@@ -170,4 +188,27 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         "today": today,
         "report_url": reports_page("report-sg", framework=framework.slug),
     }
+    return render_to_string("web/dashboard_body.html", context, request)
+
+
+@public_read
+def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+    """The dashboard, kept in the cache per framework, reader's grants, language, time
+    zone and day until a write of what it shows."""
+    framework = framework_for(request, slug)
+    today = timezone.localdate()
+    bienniums = bienniums_of(framework)
+    biennium = bienniums[0] if bienniums else None
+    vary = (
+        framework.pk,
+        framework.version,
+        getattr(biennium, "pk", None),
+        grants_key(request.user),
+        timezone.get_current_timezone_name(),
+        today,
+    )
+    body = cached(
+        "dashboard", READS, vary, lambda: dashboard_body(request, framework, biennium, today)
+    )
+    context = {"framework": framework, "biennium": biennium, "body": mark_safe(body)}
     return render(request, "web/dashboard.html", context)

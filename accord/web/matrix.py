@@ -8,8 +8,8 @@ count), priority areas and entities for the filters, and the editable ids of the
 
 from __future__ import annotations
 
+import hashlib
 from itertools import groupby
-from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -17,21 +17,28 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accord.accounts.permissions import can_create, editable, public_read, viewable
 from accord.cooperation.models import Activity, PriorityArea
 from accord.cooperation.selectors import matrix_rows
+from accord.web.cache import CSRF_MARK, generation, pages
 from accord.web.common import bienniums_of, entities_of, framework_for
 from accord.web.forms import MatrixFilterForm
 from accord.web.rows import render_row, row_context
 
 PAGE_SIZE = 50
+ROW_TIMEOUT = 600  # seconds a rendered row is kept (its key changes with what it shows)
+# Put in a kept row where each page's return address goes (and CSRF_MARK its CSRF field).
+NEXT_MARK = "\x00next\x00"
 # The columns a matrix row shows (loading whole rows of four tables costs more than the SQL).
 NAMES = ("name_en", "name_fr", "name_ar")
 ROW_FIELDS = (
     "code",
     "title",
+    "updated_at",
     "status",
     "version",
     "is_demo",
@@ -88,6 +95,53 @@ def filtered_rows(user, biennium, filters: dict):
     ).only(*ROW_FIELDS)
 
 
+def _row_key(a, ctx: dict, *, editable: bool, show_area: bool, late: bool) -> str:
+    """The cache key of one rendered row: everything the row shows (the activity's version
+    and last save, its last progress note, the names of its area and leads through their
+    tokens in ``ctx``) and what the reader may do with it."""
+    parts = (
+        a.pk,
+        a.version,
+        a.updated_at.isoformat(),
+        a.last_progress_date,
+        a.last_progress_text,
+        ctx["lang"],
+        ctx["names"],
+        editable,
+        show_area,
+        late,
+    )
+    digest = hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
+    return f"accord:row:{digest}"
+
+
+def rendered_rows(activities: list, ctx: dict, can_edit_ids: set[int], late: set[int], group: bool):
+    """Give each activity its ``row_html``: from the cache when the same row was rendered
+    before (with this page's CSRF token and return address put back in), else rendered
+    with ``render_row`` and kept."""
+    generic = {**ctx, "csrf": CSRF_MARK, "next_field": NEXT_MARK}
+    keys = {
+        a.pk: _row_key(
+            a, ctx, editable=a.pk in can_edit_ids, show_area=not group, late=a.pk in late
+        )
+        for a in activities
+    }
+    found = pages().get_many(keys.values())
+    fresh = {}
+    for a in activities:
+        html = found.get(keys[a.pk])
+        if html is None:
+            row = render_row(
+                a, generic, editable=a.pk in can_edit_ids, show_area=not group, late=a.pk in late
+            )
+            html = fresh[keys[a.pk]] = str(row)
+        a.row_html = mark_safe(
+            html.replace(CSRF_MARK, ctx["csrf"]).replace(NEXT_MARK, ctx["next_field"])
+        )
+    if fresh:
+        pages().set_many(fresh, ROW_TIMEOUT)
+
+
 def rendered_page(request: HttpRequest, framework, rows, group: bool):
     """The requested page of ``rows``, each activity given its rendered ``row_html``;
     returns the page, its activities and the ids the user may edit."""
@@ -96,12 +150,18 @@ def rendered_page(request: HttpRequest, framework, rows, group: bool):
     can_edit_ids = editable_ids(request.user, activities)
     late = late_ids(activities)
     ctx = row_context(request, framework, request.get_full_path())
-    a: Any  # an Activity, given the row the template shows
-    for a in activities:
-        a.row_html = render_row(
-            a, ctx, editable=a.pk in can_edit_ids, show_area=not group, late=a.pk in late
-        )
+    ctx["names"] = generation(("cooperation.priorityarea", "registry.entity"))
+    rendered_rows(activities, ctx, can_edit_ids, late, group)
     return page, activities, can_edit_ids
+
+
+def filters_key(request: HttpRequest, framework, refused: bool) -> str:
+    """What the filter form's HTML depends on: the query, the language, and the areas,
+    entities and bienniums it offers (their tokens); the template caches it under this."""
+    labels = ("cooperation.priorityarea", "registry.entity", "registry.organization")
+    tokens = generation((*labels, "cooperation.biennium"))
+    parts = (framework.pk, request.GET.urlencode(), refused, get_language(), tokens)
+    return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
 
 
 @public_read
@@ -144,6 +204,7 @@ def matrix(request: HttpRequest, slug: str) -> HttpResponse:
         "groups": groups,
         "page_obj": page,
         "can_edit_ids": can_edit_ids,
+        "filters_key": filters_key(request, framework, refused),
         "export_url": reports_url("matrix-export", biennium),
         "import_url": reports_url("matrix-import", biennium)
         if can_create(request.user, Activity, framework=framework)

@@ -1,5 +1,6 @@
 """Accord's URLs and ``/bench/bare/``: a view that only answers "ok" (through the whole
-middleware stack), the ceiling ``bench.load`` compares the pages with."""
+middleware stack, CSRF check of a POST included), the ceiling ``bench.load`` compares
+the pages with."""
 
 from django.http import HttpResponse
 from django.urls import path

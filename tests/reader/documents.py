@@ -164,3 +164,15 @@ def docx_with_footnotes() -> bytes:
             target.writestr(item, data)
         target.writestr("word/footnotes.xml", footnotes)
     return out.getvalue()
+
+
+def zip_with_directory_field(member: str, offset: int, value: int) -> bytes:
+    """A zip of one ``member`` whose central directory entry says ``value`` at ``offset``
+    of its header (6: the version needed to extract; 8: the flags, 1 = encrypted)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(member, '<?xml version="1.0"?><document/>')
+    raw = bytearray(out.getvalue())
+    entry = raw.index(b"PK\x01\x02")
+    raw[entry + offset : entry + offset + 2] = value.to_bytes(2, "little")
+    return bytes(raw)

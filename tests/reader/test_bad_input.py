@@ -17,7 +17,7 @@ from resolutions.errors import (
     UnsupportedFormat,
 )
 from resolutions.read import read_document
-from tests.reader.documents import scanned_pdf, seed_docx
+from tests.reader.documents import scanned_pdf, seed_docx, zip_with_directory_field
 
 
 def _one_line(error: pytest.ExceptionInfo) -> str:
@@ -127,19 +127,9 @@ def test_a_missing_file_is_a_file_not_found_error(tmp_path):
         read_document(tmp_path / "missing.pdf")
 
 
-def _patched_central_directory(offset: int, value: int) -> bytes:
-    """A small Word-like zip whose central directory says something at ``offset`` of
-    its one entry's header (6: the version needed to extract; 8: the flags)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("word/document.xml", "<w:document/>")
-    raw = bytearray(out.getvalue())
-    entry = raw.index(b"PK\x01\x02")
-    raw[entry + offset : entry + offset + 2] = value.to_bytes(2, "little")
-    return bytes(raw)
-
-
 def test_it_rejects_a_zip_of_a_version_python_cannot_read():
     with pytest.raises(DamagedDocument) as error:
-        read_document(_patched_central_directory(6, 84))  # "zip file version 8.4"
+        read_document(
+            zip_with_directory_field("word/document.xml", 6, 84)
+        )  # "zip file version 8.4"
     assert "ZIP" in _one_line(error)

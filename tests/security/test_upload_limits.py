@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from accord.documents.models import Resolution
+from tests.reader.documents import zip_with_directory_field
 
 
 def _pdf(pages: int) -> bytes:
@@ -90,22 +91,15 @@ def test_a_text_that_names_no_resolution_is_refused_with_the_reason(client, worl
     assert Resolution.objects.count() == before
 
 
-def _zip_with_header(offset: int, value: int) -> bytes:
-    """A .docx whose zip directory entry says ``value`` at ``offset`` (6: the version
-    needed to extract; 8: the flags, 1 = encrypted)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
-    raw = bytearray(out.getvalue())
-    entry = raw.index(b"PK\x01\x02")
-    raw[entry + offset : entry + offset + 2] = value.to_bytes(2, "little")
-    return bytes(raw)
-
-
 def test_a_zip_python_cannot_read_is_refused_by_name(client, world):
     client.force_login(world.coordinator)
     before = Resolution.objects.count()
     for offset, value in ((6, 84), (8, 1)):  # an unknown ZIP version; an encrypted member
-        page = _upload(client, world, "odd.docx", _zip_with_header(offset, value))
+        page = _upload(
+            client,
+            world,
+            "odd.docx",
+            zip_with_directory_field("[Content_Types].xml", offset, value),
+        )
         assert "uses a ZIP feature Accord does not read" in page
     assert Resolution.objects.count() == before

@@ -35,16 +35,14 @@ demo: messages
 office:
 	@command -v soffice >/dev/null || (apt-get update -qq && apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null) || echo "LibreOffice could not be installed: the round-trip test through it will skip"
 
-# Three xdist workers on this 2-core machine: a worker waits on Chromium, subprocesses and
-# the live server about a third of its time, so one more than the cores fills it (4:52 wall
-# against 5:16 with two, idle, 2026-12-03); TEST_WORKERS=N to choose. Each worker takes
+# Two xdist workers (one per core here; TEST_WORKERS=auto for one per core elsewhere),
 # a test file per worker so that module-scoped fixtures are built once (the browser suite's
 # POST coverage check reads every worker's record when the session ends); each worker has
 # its own test database (SQLite: a copy of the run's migrated file; PostgreSQL: test_NAME_gwN).
 # Kept between runs in .pytest_cache/d/ (make clean or --cache-clear drops them), each under a
 # digest of what it is made of: the migrated SQLite file and PostgreSQL template database
 # (test_NAME_tpl_DIGEST, copied for each worker), and the corpus's PDFs as parsed.
-TEST_WORKERS ?= 3
+TEST_WORKERS ?= 2
 test: messages browser office
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 

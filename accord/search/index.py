@@ -59,11 +59,11 @@ def _replace(source: Source, objs) -> tuple[list[SearchEntry], list[SearchEntry]
     built = {o.pk: _entry(source, o) for o in objs}
     old = list(SearchEntry.objects.filter(kind=source.kind, object_id__in=list(built)))
     kept = [e for e in old if _same(e, built[e.object_id])]
-    gone = [e.pk for e in old if e not in kept]
+    kept_ids = {e.object_id for e in kept}
+    gone = [e.pk for e in old if e.object_id not in kept_ids]
     backends.erase(gone)
     if gone:
         SearchEntry.objects.filter(pk__in=gone).delete()
-    kept_ids = {e.object_id for e in kept}
     fresh = [e for pk, e in built.items() if e is not None and pk not in kept_ids]
     new = SearchEntry.objects.bulk_create(fresh) if fresh else []
     if new:

@@ -89,11 +89,15 @@ class FileCache(FileBasedCache):
             super()._cull()
 
 
+def digest(parts: Any) -> str:
+    """A short key for ``parts`` (values whose ``repr`` is stable: ids, dates, tokens)."""
+    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+
+
 def cached(name: str, labels: Iterable[str], vary: Iterable[Any], compute: Callable[[], T]) -> T:
     """``compute()``, kept under ``name``, the tokens of ``labels``, the language and
     ``vary`` (values whose ``repr`` is stable: ids, dates, grants keys)."""
-    parts = repr((generation(labels), get_language(), tuple(vary))).encode()
-    key = f"accord:piece:{name}:{hashlib.blake2b(parts, digest_size=16).hexdigest()}"
+    key = f"accord:piece:{name}:{digest((generation(labels), get_language(), tuple(vary)))}"
     value = pages().get(key)
     if value is None:
         value = compute()

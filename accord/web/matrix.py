@@ -8,7 +8,6 @@ count), priority areas and entities for the filters, and the editable ids of the
 
 from __future__ import annotations
 
-import hashlib
 from itertools import groupby
 
 from django.contrib import messages
@@ -24,7 +23,7 @@ from django.utils.translation import gettext as _
 from accord.accounts.permissions import can_create, editable, public_read, viewable
 from accord.cooperation.models import Activity, PriorityArea
 from accord.cooperation.selectors import matrix_rows
-from accord.web.cache import CSRF_MARK, generation, pages
+from accord.web.cache import CSRF_MARK, digest, generation, pages
 from accord.web.common import bienniums_of, entities_of, framework_for
 from accord.web.forms import MatrixFilterForm
 from accord.web.rows import render_row, row_context
@@ -111,8 +110,7 @@ def _row_key(a, ctx: dict, *, editable: bool, show_area: bool, late: bool) -> st
         show_area,
         late,
     )
-    digest = hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
-    return f"accord:row:{digest}"
+    return f"accord:row:{digest(parts)}"
 
 
 def rendered_rows(activities: list, ctx: dict, can_edit_ids: set[int], late: set[int], group: bool):
@@ -161,7 +159,7 @@ def filters_key(request: HttpRequest, framework, refused: bool) -> str:
     labels = ("cooperation.priorityarea", "registry.entity", "registry.organization")
     tokens = generation((*labels, "cooperation.biennium"))
     parts = (framework.pk, request.GET.urlencode(), refused, get_language(), tokens)
-    return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
+    return digest(parts)
 
 
 @public_read

@@ -110,12 +110,14 @@ def _read(source: Any, name: str | None = None) -> tuple[Any, bytes | None, str]
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise BootstrapError(f"cannot read {path}: {exc.strerror or exc}") from exc
+            reason = exc.strerror or str(exc)
+            message = _("cannot read %(path)s: %(reason)s") % {"path": path, "reason": reason}
+            raise BootstrapError(message) from exc
         name = path.name
     elif isinstance(source, bytes):
         data, name = source, name or "resolution"
     else:
-        raise BootstrapError(f"no such file: {source}")
+        raise BootstrapError(_("no such file: %(path)s") % {"path": source})
     try:
         parsed = run_limited(resolutions.parse, data)  # a hostile file stops its child only
     except LimitExceeded as exc:

@@ -42,7 +42,11 @@ office:
 # Kept between runs in .pytest_cache/d/ (make clean or --cache-clear drops them), each under a
 # digest of what it is made of: the migrated SQLite file and PostgreSQL template database
 # (test_NAME_tpl_DIGEST, copied for each worker), and the corpus's PDFs as parsed.
+# Python writes its compiled files as it does by default (some shells set
+# PYTHONDONTWRITEBYTECODE): otherwise each worker and each `accord` subprocess a test starts
+# compiles the sources again (about 4 s of CPU for a worker's collection).
 TEST_WORKERS ?= 2
+test: export PYTHONDONTWRITEBYTECODE :=
 test: messages browser office
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 

@@ -144,6 +144,7 @@ def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 # What an activity's page shows besides the activity's own row (keyed by its version and
 # last save): a write of any of these replaces its token (accord/web/cache.py).
+# tests/web/test_cache_reads.py fails naming a table the page reads that is not here.
 READS = (
     "accounts.membership",
     "auth.user",
@@ -154,6 +155,7 @@ READS = (
     "cooperation.indicator",
     "cooperation.priorityarea",
     "cooperation.progressupdate",
+    "cooperation.sdggoal",
     "cooperation.sdgtarget",
     "documents.mandate",
     "documents.paragraph",

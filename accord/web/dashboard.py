@@ -152,11 +152,13 @@ def follow_up(user, framework: Framework, today) -> dict[str, list]:
 
 
 # What the dashboard shows is read from these models; a write of any of them (anywhere)
-# replaces its token in accord/web/cache.py, so the kept dashboard is never stale.
+# replaces its token in accord/web/cache.py, so the kept dashboard is never stale
+# (tests/web/test_cache_reads.py fails naming a table it reads that is not here).
 READS = (
     "cooperation.activity",
     "cooperation.actionitem",
     "cooperation.biennium",
+    "cooperation.decision",
     "cooperation.meeting",
     "cooperation.priorityarea",
     "documents.mandate",

@@ -189,7 +189,11 @@ def _split_resolution_number(digits: str, wanted: set[int]) -> tuple[str, int] |
     return None
 
 
-FOLLOWERS = frozenset(["", " ", "\n", "\t", ",", ";", ".", ":", ")", "”", "’"])
+# A whole digit run followed by a space, a tab, a line break, a comma, a semicolon, a
+# full stop, a colon, a closing bracket or quote, or the end of the text: the only runs
+# that can end in a marker. It opens with the digit before its lookbehind (so the regex engine skips ahead
+# to digits) and never gives a run back, so it finds exactly those runs of DIGIT_RUN.
+ENDING_RUN = re.compile(r"\d(?<!\d\d)\d*+(?=[ \n\t,;.:)”’]|\Z)")
 WORD_BEFORE = re.compile(r"([A-Za-z]+) {1,3}$")
 
 
@@ -239,13 +243,9 @@ def _candidates(text: str, wanted: set[int]) -> list[tuple[int, int, str, int, i
     """
     found: dict[tuple[int, int], tuple[int, int, str, int, int]] = {}
     in_numbers = number_digits(text)
-    for d in DIGIT_RUN.finditer(text):
+    for d in ENDING_RUN.finditer(text):
         start, end = d.span()
-        if (
-            text[end : end + 1] not in FOLLOWERS
-            or not _relevant(d.group(), wanted, text[start - 1 : start] == "/")
-            or start in in_numbers
-        ):
+        if not _relevant(d.group(), wanted, text[start - 1 : start] == "/") or start in in_numbers:
             continue
         if end - start <= 3 and text[start - 1 : start] == " " and _after_number_word(text, start):
             continue  # "of 1 January", "paragraph 2": no need for the regex

@@ -189,7 +189,11 @@ def _split_resolution_number(digits: str, wanted: set[int]) -> tuple[str, int] |
     return None
 
 
-FOLLOWERS = frozenset(["", " ", "\n", "\t", ",", ";", ".", ":", ")", "”", "’"])
+# A whole digit run followed by a space, a tab, a line break, a comma, a semicolon, a
+# full stop, a colon, a closing bracket or quote, or the end of the text: the only runs
+# that can end in a marker. It opens with the digit before its lookbehind (so the regex engine skips ahead
+# to digits) and never gives a run back, so it finds exactly those runs of DIGIT_RUN.
+ENDING_RUN = re.compile(r"\d(?<!\d\d)\d*+(?=[ \n\t,;.:)”’]|\Z)")
 WORD_BEFORE = re.compile(r"([A-Za-z]+) {1,3}$")
 
 
@@ -221,6 +225,39 @@ def number_digits(text: str) -> set[int]:
     return starts
 
 
+NUMBER_TOKEN = re.compile(r"[\d.,]+")  # all a SEPARATED_NUMBER match can hold
+
+
+class _SeparatedNumbers:
+    """number_digits, asked one digit run at a time and computed only around it.
+
+    A SEPARATED_NUMBER match holds only digits, commas and full stops, so the matches
+    over the whole text are those found within each run of such characters (its
+    lookbehind sees the character before the run, its lookahead a character that is no
+    digit): only the runs around the digits a marker may end are read.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts: dict[int, set[int]] = {}  # a run's start -> number_digits within it
+
+    def holds(self, start: int) -> bool:
+        """Whether the digit run at `start` is inside a number written with separators."""
+        text = self.text
+        left = start
+        while left and (text[left - 1] in ".," or text[left - 1].isdecimal()):
+            left -= 1
+        right = NUMBER_TOKEN.match(text, start).end()  # type: ignore[union-attr]
+        if "," not in text[left:right] and "." not in text[left:right]:
+            return False  # no separator: no such number
+        found = self.starts.get(left)
+        if found is None:
+            found = self.starts[left] = set()
+            for m in SEPARATED_NUMBER.finditer(text, left, right):
+                found.update(d.start() for d in DIGIT_RUN.finditer(text, m.start(), m.end()))
+        return start in found
+
+
 def _relevant(run: str, wanted: set[int], after_slash: bool) -> bool:
     """Whether a digit run can end in a marker: "2" alone, "20116" (a year and 6), "77/2285"."""
     size = len(run)
@@ -238,13 +275,11 @@ def _candidates(text: str, wanted: set[int]) -> list[tuple[int, int, str, int, i
     window around it (scanning the whole text with CANDIDATE is ten times slower).
     """
     found: dict[tuple[int, int], tuple[int, int, str, int, int]] = {}
-    in_numbers = number_digits(text)
-    for d in DIGIT_RUN.finditer(text):
+    in_numbers = _SeparatedNumbers(text)
+    for d in ENDING_RUN.finditer(text):
         start, end = d.span()
-        if (
-            text[end : end + 1] not in FOLLOWERS
-            or not _relevant(d.group(), wanted, text[start - 1 : start] == "/")
-            or start in in_numbers
+        if not _relevant(d.group(), wanted, text[start - 1 : start] == "/") or in_numbers.holds(
+            start
         ):
             continue
         if end - start <= 3 and text[start - 1 : start] == " " and _after_number_word(text, start):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import re
-import statistics
+from bisect import bisect_left
 from collections import Counter
 from itertools import repeat
 
@@ -97,7 +97,6 @@ def page_lines(page) -> list[str]:
     try:
         text = textpage.get_text_range()
         handle = pdfium_c.handle_of(textpage)
-        height = page.get_height()
         lines = _positioned_lines(text, handle, pdfium_c)
         if lines is None:  # text and character indexes disagree: keep pdfium's lines as they are
             return _plain_lines(text)
@@ -106,31 +105,48 @@ def page_lines(page) -> list[str]:
             if "-" in line.text or "–" in line.text:
                 line.text = _drop_spaces_pdfium_added(line, handle, pdfium_c)
         lines = _join_raised_markers(lines)
-        out: list[str] = []
-        pitch, body_size = _body_pitch(lines)
-        previous = None
-        least = pitch * 1.25  # the smallest paragraph gap (scaled up for larger type)
-        for line in lines:
-            if (
-                previous is not None
-                and pitch
-                and previous.y - line.y > least
-                and _paragraph_gap(previous, line, pitch, body_size)
-            ):
-                out.append(" ")
-            furniture = line.y > height * 0.86 or line.y < height * 0.12
-            if furniture and len(line.text) < 120 and not _FOOTNOTE_BODY.match(line.text):
-                out.extend(_split_at_gaps(line, handle, pdfium_c))
-            elif (label := _LABEL.match(line.text)) is not None:
-                out.extend(_split_at_gaps(line, handle, pdfium_c, only=label.end() - 1))
-            elif _looks_tabular(line.text):
-                out.extend(_split_at_gaps(line, handle, pdfium_c, limit=1.0))
-            else:
-                out.append(line.text)
-            previous = line
-        return out
+        return _laid_out(lines, handle, pdfium_c, page.get_height())
     finally:
         textpage.close()
+
+
+def _laid_out(lines: list[_Line], handle, pdfium_c, height: float) -> list[str]:
+    """The page's lines as text: a blank line at each paragraph gap, furniture, labels and
+    table rows split at their wide gaps.
+
+    Only a line whose first character (past white space) is a digit can be a footnote
+    body, and only one opening with a digit or "(" a label: the regular expressions
+    are asked about those lines alone.
+    """
+    out: list[str] = []
+    pitch, body_size = _body_pitch(lines)
+    previous = None
+    least = pitch * 1.25  # the smallest paragraph gap (scaled up for larger type)
+    top, bottom = height * 0.86, height * 0.12
+    for line in lines:
+        if (
+            previous is not None
+            and pitch
+            and previous.y - line.y > least
+            and _paragraph_gap(previous, line, pitch, body_size)
+        ):
+            out.append(" ")
+        previous = line
+        text = line.text
+        lead = text.lstrip()[:1]
+        if (
+            (line.y > top or line.y < bottom)
+            and len(text) < 120
+            and not (lead.isdigit() and _FOOTNOTE_BODY.match(text))
+        ):
+            out.extend(_split_at_gaps(line, handle, pdfium_c))
+        elif (lead.isdigit() or lead == "(") and (label := _LABEL.match(text)) is not None:
+            out.extend(_split_at_gaps(line, handle, pdfium_c, only=label.end() - 1))
+        elif _looks_tabular(text):
+            out.extend(_split_at_gaps(line, handle, pdfium_c, limit=1.0))
+        else:
+            out.append(text)
+    return out
 
 
 def _plain_lines(text: str) -> list[str]:
@@ -139,9 +155,7 @@ def _plain_lines(text: str) -> list[str]:
 
 
 _c_x, _c_y = ctypes.c_double(), ctypes.c_double()
-_c_l, _c_r, _c_b, _c_t = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
 _x, _y = ctypes.byref(_c_x), ctypes.byref(_c_y)  # the out-arguments, made once
-_box = tuple(ctypes.byref(c) for c in (_c_l, _c_r, _c_b, _c_t))
 
 
 def _positioned_lines(text: str, handle, pdfium_c) -> list[_Line] | None:
@@ -150,17 +164,19 @@ def _positioned_lines(text: str, handle, pdfium_c) -> list[_Line] | None:
         return None
     lines = []
     start = 0
+    origin, font_size = pdfium_c.char_origin, pdfium_c.font_size
     for part in text.split("\r\n"):
-        first = start + (len(part) - len(part.lstrip()))
-        if first < start + len(part):
-            pdfium_c.char_origin(handle, first, _x, _y)
+        stripped = part.lstrip()
+        if stripped:
+            first = start + (len(part) - len(stripped))
+            origin(handle, first, _x, _y)
             x = _c_x.value
-            marker = _LEADING_MARKER.match(part, first - start)
-            if marker:  # a raised footnote marker first: take the baseline of the word after it
+            # a raised footnote marker first: take the baseline of the word after it
+            # (the marker opens with a digit: the regular expression is asked only then)
+            if stripped[0].isdigit() and (marker := _LEADING_MARKER.match(part, first - start)):
                 first = start + marker.end()
-                pdfium_c.char_origin(handle, first, _x, _y)
-            size = pdfium_c.font_size(handle, first)
-            lines.append(_Line(part, start, x, _c_y.value, size))
+                origin(handle, first, _x, _y)
+            lines.append(_Line(part, start, x, _c_y.value, font_size(handle, first)))
         elif lines:
             lines.append(_Line(part, start, lines[-1].x, lines[-1].y, lines[-1].size))
         start += len(part) + 2
@@ -216,7 +232,7 @@ def _mark_spaces_inside_words(lines: list[_Line], text: str, handle, pdfium_c) -
     next word ("belief that", "Recalling further"). Over the 502 corpus PDFs such a gap
     measures 0.12 to 0.16 em inside a word and 0.20 em or more between two words.
     """
-    spaces = [match.start() for match in _WORD_SPACE.finditer(text)]
+    spaces = list(map(re.Match.start, _WORD_SPACE.finditer(text)))
     # about 700,000 calls over the corpus, 2% of them answering 1: most pages have none
     generated = list(map(pdfium_c.is_generated, repeat(handle), spaces))
     if 1 not in generated:
@@ -228,12 +244,13 @@ def _mark_spaces_inside_words(lines: list[_Line], text: str, handle, pdfium_c) -
     ]
     if not marks:
         return
-    for line in lines:
-        inside = [at - line.start for at in marks if line.start <= at < line.start + len(line.text)]
-        if inside:
+    for line in lines:  # the marks are in page order: each line's are found by bisection
+        low = bisect_left(marks, line.start)
+        high = bisect_left(marks, line.start + len(line.text), low)
+        if low < high:
             chars = list(line.text)
-            for pos in inside:
-                chars[pos] = _DROPPED
+            for at in marks[low:high]:
+                chars[at - line.start] = _DROPPED
             line.text = "".join(chars)
 
 
@@ -283,15 +300,17 @@ def _body_pitch(lines: list[_Line]) -> tuple[float, float]:
     if not sizes:
         return 0.0, 0.0
     body = sizes.most_common(1)[0][0]
-    ys = [line.y for line in lines]
     steps = [
-        a - b
-        for a, b, size_a, size_b in zip(ys, ys[1:], rounded, rounded[1:], strict=False)
-        if size_a == body == size_b and 0 < a - b < 40
+        a.y - b.y
+        for a, b, size_a, size_b in zip(lines, lines[1:], rounded, rounded[1:], strict=False)
+        if size_a == body == size_b and 0 < a.y - b.y < 40
     ]
     if len(steps) < 2:
         return 0.0, float(body)
-    return statistics.median(steps), float(body)
+    steps.sort()  # the median, as statistics.median computes it (without its checks)
+    half = len(steps) // 2
+    median = steps[half] if len(steps) % 2 else (steps[half - 1] + steps[half]) / 2
+    return median, float(body)
 
 
 def _paragraph_gap(above: _Line, below: _Line, pitch: float, body_size: float) -> bool:
@@ -309,7 +328,11 @@ def _looks_tabular(text: str) -> bool:
     """A table row of figures ("P-4 1 661 398 2 059"), whose cells the corpus puts on lines of their own."""
     if len(text) < 4:
         return False
-    return len(_FIGURE.findall(text)) > 0.3 * (len(text) - text.count(" "))
+    first = _FIGURE.search(text)  # most lines have no figure: one search says so
+    if first is None:
+        return False
+    figures = 1 + len(_FIGURE.findall(text, first.end()))
+    return figures > 0.3 * (len(text) - text.count(" "))
 
 
 _FIGURE = re.compile("[0-9–-]")
@@ -321,21 +344,80 @@ def _split_at_gaps(
     """Split a line where a wide white space separates two blocks ("2/8      24-21657").
 
     With `only`, look at the space at that position alone (after a "1." or "(a)" label,
-    which the corpus text layers put on a line of its own).
+    which the corpus text layers put on a line of its own). The white space is measured
+    from the box of the character before the space to that of the character after it;
+    all the boxes of the line are asked for at once (_Edges).
     """
     text = line.text
     gap_limit = max(line.size, 6.0) * (1.2 if only is not None else limit)
+    positions = (
+        [only] if only is not None else list(map(re.Match.start, _LONE_SPACE.finditer(text)))
+    )
+    end = len(text) - 1
+    befores = [line.start + pos - 1 for pos in positions if 0 < pos < end and text[pos + 1] != " "]
+    if not befores:
+        return [text]
+    rights, lefts = _EDGES.measure(handle, befores, pdfium_c.char_box)
     pieces, cut = [], 0
-    positions = [only] if only is not None else [m.start() for m in _LONE_SPACE.finditer(text)]
-    for pos in positions:
-        if pos == 0 or pos + 1 >= len(text) or text[pos + 1] == " ":
-            continue
-        left = line.start + pos - 1
-        pdfium_c.char_box(handle, left, *_box)
-        right_edge = _c_r.value
-        pdfium_c.char_box(handle, left + 2, *_box)
-        if _c_l.value - right_edge > gap_limit:
+    for k, before in enumerate(befores):
+        if lefts[k] - rights[k] > gap_limit:
+            pos = before - line.start + 1
             pieces.append(text[cut : pos + 1])
             cut = pos + 1
     pieces.append(text[cut:])
     return pieces
+
+
+class _Edges:
+    """Out-arguments for many FPDFText_GetCharBox calls made at once (through map, without a
+    Python loop around each call): one double per call in each of two arrays, the right
+    edge of the character before a space and the left edge of the one after it. The
+    other edges go to one scratch double."""
+
+    def __init__(self) -> None:
+        self.size = 0
+        self._grow(256)
+
+    def _grow(self, size: int) -> None:
+        step = ctypes.sizeof(ctypes.c_double)
+        self.rights = (ctypes.c_double * size)()
+        self.lefts = (ctypes.c_double * size)()
+        self.right_refs = [ctypes.byref(self.rights, step * k) for k in range(size)]
+        self.left_refs = [ctypes.byref(self.lefts, step * k) for k in range(size)]
+        self.size = size
+
+    def measure(self, handle, befores: list[int], char_box) -> tuple:
+        """The right edges of the characters at `befores` and the left edges of the
+        characters two places on, as two arrays indexed like `befores`. Every index is
+        one of the page's characters, for which PDFium always answers."""
+        if len(befores) > self.size:
+            self._grow(max(len(befores), 2 * self.size))
+        scratch = _scratch
+        list(
+            map(
+                char_box,
+                repeat(handle),
+                befores,
+                repeat(scratch),
+                self.right_refs,
+                repeat(scratch),
+                repeat(scratch),
+            )
+        )
+        afters = [before + 2 for before in befores]
+        list(
+            map(
+                char_box,
+                repeat(handle),
+                afters,
+                self.left_refs,
+                repeat(scratch),
+                repeat(scratch),
+                repeat(scratch),
+            )
+        )
+        return self.rights, self.lefts
+
+
+_scratch = ctypes.byref(ctypes.c_double())
+_EDGES = _Edges()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import threading
 from bisect import bisect_left
 from collections import Counter
 from itertools import repeat
@@ -22,11 +23,23 @@ from itertools import repeat
 from resolutions.errors import DamagedDocument, EmptyDocument, NoTextLayer
 
 
+# PDFium may not be called from two threads at once, not even for two documents
+# (pypdfium2's documentation), and the reader keeps its out-arguments in module globals
+# (_Edges, pdfium_calls): one PDF is read at a time in a process, whatever the threads.
+_ONE_AT_A_TIME = threading.Lock()
+
+
 def read_pdf(raw: bytes, warnings: list[str]) -> str:
     """The text of a PDF, laid out like the corpus text layers, pages separated by a blank line.
 
     Raises DamagedDocument for a truncated or corrupt PDF and NoTextLayer for a scan.
+    Safe to call from several threads: they read their PDFs one after the other.
     """
+    with _ONE_AT_A_TIME:
+        return _read_pdf(raw, warnings)
+
+
+def _read_pdf(raw: bytes, warnings: list[str]) -> str:
     import pypdfium2 as pdfium
 
     if b"%%EOF" not in raw[-4096:]:

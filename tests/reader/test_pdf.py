@@ -102,3 +102,19 @@ def test_paragraphs_from_the_pdf_equal_those_from_the_text_layer(corpus):
                 else (len(a), len(b))
             )
     assert not differ, differ
+
+
+def test_threads_reading_pdfs_at_once_each_get_what_one_alone_gets(corpus):
+    """PDFium is not thread-safe and the reader keeps its out-arguments in module
+    globals: threads (a threaded server, a pool) read their PDFs one at a time and
+    each gets the text a lone reader gets."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    names = ["A_RES_79_9.pdf", "A_RES_79_265.pdf", "A_RES_79_1.pdf", "A_RES_79_100.pdf"]
+    files = [p for p in (corpus / "pdf" / n for n in names) if p.exists()]
+    assert len(files) >= 3, "the corpus lacks the PDFs this test reads"
+    alone = [read_document(path).text for path in files]
+    with ThreadPoolExecutor(max_workers=len(files)) as pool:
+        for _ in range(3):
+            together = list(pool.map(lambda p: read_document(p).text, files))
+            assert together == alone

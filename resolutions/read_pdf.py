@@ -22,7 +22,6 @@ from itertools import repeat
 
 from resolutions.errors import DamagedDocument, EmptyDocument, NoTextLayer
 
-
 # PDFium may not be called from two threads at once, not even for two documents
 # (pypdfium2's documentation), and the reader keeps its out-arguments in module globals
 # (_Edges, pdfium_calls): one PDF is read at a time in a process, whatever the threads.

@@ -38,6 +38,22 @@ def read_pdf(raw: bytes, warnings: list[str]) -> str:
         return _read_pdf(raw, warnings)
 
 
+def page_count(source) -> int | None:
+    """The number of pages of the PDF ``source`` (a path or bytes), counted without
+    rendering any, or None when PDFium cannot open it. Safe from several threads."""
+    import pypdfium2 as pdfium
+
+    with _ONE_AT_A_TIME:
+        try:
+            pdf = pdfium.PdfDocument(source)
+        except pdfium.PdfiumError:
+            return None
+        try:
+            return len(pdf)
+        finally:
+            pdf.close()
+
+
 def _read_pdf(raw: bytes, warnings: list[str]) -> str:
     import pypdfium2 as pdfium
 

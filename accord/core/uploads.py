@@ -166,17 +166,12 @@ def check_document(upload) -> None:
 
 
 def _check_pages(upload) -> None:
-    import pypdfium2 as pdfium
+    from resolutions.read_pdf import page_count  # PDFium one thread at a time
 
     path = getattr(upload, "temporary_file_path", None)
-    try:
-        pdf = pdfium.PdfDocument(path() if path else upload.read())
-    except pdfium.PdfiumError:
+    pages = page_count(path() if path else upload.read())
+    if pages is None:
         return  # not readable: the parser says so in its own words
-    try:
-        pages = len(pdf)
-    finally:
-        pdf.close()
     limit = settings.ACCORD_MAX_PDF_PAGES
     if pages > limit:
         raise FileRefused(

@@ -8,6 +8,7 @@ from collections import Counter
 import pytest
 
 from resolutions.read import read_document
+from resolutions.read_pdf import page_count
 
 
 def _lines(text: str) -> list[str]:
@@ -114,7 +115,11 @@ def test_threads_reading_pdfs_at_once_each_get_what_one_alone_gets(corpus):
     files = [p for p in (corpus / "pdf" / n for n in names) if p.exists()]
     assert len(files) >= 3, "the corpus lacks the PDFs this test reads"
     alone = [read_document(path).text for path in files]
-    with ThreadPoolExecutor(max_workers=len(files)) as pool:
+    pages = [page_count(path.read_bytes()) for path in files]
+    with ThreadPoolExecutor(max_workers=2 * len(files)) as pool:
         for _ in range(3):
+            counted = pool.map(lambda p: page_count(p.read_bytes()), files)  # uploads' check
             together = list(pool.map(lambda p: read_document(p).text, files))
             assert together == alone
+            assert list(counted) == pages
+    assert all(count and count > 0 for count in pages)

@@ -86,6 +86,7 @@ def sign_in(page, username: str) -> None:
     from django.contrib.auth import get_user_model
     from django.test import Client
 
+    assert LIVE_SERVER, "sign_in signs in a page of the new_page fixture"
     client = Client()
     client.force_login(get_user_model().objects.get(username=username))
     cookie = {

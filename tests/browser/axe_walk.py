@@ -67,8 +67,8 @@ def _check(axe, page, language: str, name: str, url: str) -> list[str]:
     response = page.goto(prefix + url)
     page.wait_for_load_state()
     assert response.status == STATUS.get(name, 200), f"{name}: {response.status}"
-    assert page.locator("html").get_attribute("lang") == language, name
-    assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
+    lang_dir = page.evaluate("[document.documentElement.lang, document.documentElement.dir]")
+    assert lang_dir == [language, "rtl" if language == "ar" else "ltr"], name
     problems = []
     for width, size in WIDTHS.items():
         page.set_viewport_size(size)

@@ -28,6 +28,7 @@ def call(live_server, path: str, key: str):
 def test_a_token_is_created_used_and_revoked_in_the_page(world, new_page, live_server):
     page = new_page()
     sign_in(page, "focal")
+    page.goto("/")
     page.get_by_role("link", name="API tokens").click()
     page.get_by_label("Name of the token").fill("My dashboard")
     page.get_by_label("Scope").select_option("read-write")

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from accord.cooperation.models import Activity
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import sign_in, sign_in_by_form
 
 pytestmark = [
     pytest.mark.browser,
@@ -32,7 +32,7 @@ def test_the_first_tab_reaches_a_visible_skip_link_that_jumps_to_the_content(wor
 
 def test_a_status_change_works_without_javascript(world, new_page):
     page = new_page(javascript=False)
-    sign_in(page, "focal")
+    sign_in_by_form(page, "focal")  # the login form works without JavaScript too
     page.goto(f"/f/{world.framework.slug}/matrix/?status=planned")
     target = world.activities[0]
     row = page.locator(f"#row-{target.pk}")

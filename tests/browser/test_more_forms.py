@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from accord.cooperation.models import ActionItem, Activity, Biennium, Meeting, PriorityArea
 from accord.registry.models import Agreement, Entity, FocalPoint
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import sign_in, sign_in_by_form
 
 
 def _save(page) -> None:
@@ -203,7 +203,7 @@ def test_a_user_keeps_their_account(world, new_page, mailoutbox):
     expect(coordinator.locator(".message.success")).to_contain_text("The second factor is on")
     coordinator.get_by_role("button", name="Sign out").click()
     coordinator.wait_for_load_state()
-    sign_in(coordinator, "coordinator")
+    sign_in_by_form(coordinator, "coordinator")  # the form leads to the code page
     coordinator.get_by_label("Code from your authenticator app").fill(
         _totp_code(world.coordinator, ahead=1)
     )

@@ -20,6 +20,7 @@ def test_a_focal_point_reads_a_notification_and_changes_a_preference(world, new_
     assert unread >= 3
     page = new_page()
     sign_in(page, "focal")
+    page.goto("/")
     badge = page.locator("#notifications-link .badge")
     expect(badge).to_have_text(str(unread))
     page.locator("#notifications-link").click()

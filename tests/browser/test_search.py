@@ -20,6 +20,7 @@ def _search_from_header(page, words: str) -> None:
 def test_a_coordinator_searches_from_the_header_and_opens_a_result(world, new_page):
     page = new_page()
     sign_in(page, "coordinator")
+    page.goto("/")
     _search_from_header(page, "joint activity number 3")
     assert "/search/?" in page.url
     hit = page.locator(".search-hit", has_text="Joint activity number 3").first

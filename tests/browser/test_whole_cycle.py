@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from accord.cooperation.models import ActionItem, Activity, Meeting
 from tests.bootstrap.conftest import DEMO
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import sign_in_by_form
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -65,7 +65,7 @@ def _confirm_all(page) -> int:
 def _start_framework(page) -> str:
     from accord.cooperation.models import Framework
 
-    sign_in(page, "nadia")
+    sign_in_by_form(page, "nadia")
     page.goto("/")
     page.locator("input[type=file]").set_input_files(str(DEMO))
     page.get_by_role("button", name="Upload and review").click()
@@ -336,7 +336,7 @@ def test_the_whole_cycle_in_the_pages(people, new_page, tmp_path, corpus_or_none
         **imported,
     }
     omar = new_page()
-    sign_in(omar, "omar")
+    sign_in_by_form(omar, "omar")
     progress = "Forty officials trained in Geneva on treaty-body reporting."
     _record_progress(omar, slug, "HR-1", progress)
     year = timezone.localdate().year

@@ -265,17 +265,6 @@ def test_figure_labels_go_past_fifteen():
     assert figure_label(16, "ar").endswith("16")
 
 
-def test_a_framework_without_activities_still_gets_a_report(db):
-    from tests.world import build_world
-
-    world = build_world(reports=True, activities=0, action_items=0)
-    doc = build_sg_report(world.framework, START, END, "en")
-    word = WordDocument(io.BytesIO(render(doc, "docx")))
-    texts = [p.text for p in word.paragraphs]
-    assert "No joint activity was recorded in the area of Peace and security." in texts
-    assert any("bienniums 2018-2019 and 2020-2021," in t for t in texts)
-
-
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_the_word_file_keeps_the_schema_order_of_properties(world, lang):
     """Word refuses a file whose run, paragraph, table or section properties are out of

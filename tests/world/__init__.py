@@ -28,6 +28,8 @@ a page's form.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from django.db import transaction
 
@@ -44,6 +46,7 @@ __all__ = [
     "add_activities",
     "build_world",
     "form_values",
+    "once_per_module",
     "store_resolution",
     "world",
     "world_once",
@@ -81,18 +84,36 @@ def build_world(
     return build_pages(5 if activities is None else activities)
 
 
-@pytest.fixture(scope="module")
-def world_once(django_db_setup, django_db_blocker):
-    """The world built once per test module, inside a transaction rolled back at the end
-    (each test's own transaction is a savepoint inside it)."""
+def _built_in_outer_transaction(django_db_blocker, options: dict):
+    """``build_world(**options)`` inside a transaction rolled back when the module ends
+    (each test's own transaction, from the ``db`` fixture, is a savepoint inside it)."""
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            yield build_world(personas=True)
+            yield build_world(**options)
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+
+
+def once_per_module(name: str, **options) -> Callable:
+    """A module-scoped fixture ``name``: ``build_world(**options)`` written once per test
+    module (``_built_in_outer_transaction``). Ask it through a function fixture that also
+    asks ``db`` and hands each test ``copy.deepcopy`` of it, so that what one test writes
+    (rows: rolled back with its savepoint; attributes of the objects: a copy) never reaches
+    the next."""
+
+    def built(django_db_setup, django_db_blocker):
+        yield from _built_in_outer_transaction(django_db_blocker, options)
+
+    return pytest.fixture(scope="module", name=name)(built)
+
+
+@pytest.fixture(scope="module")
+def world_once(django_db_setup, django_db_blocker):
+    """The personas' world built once per test module (``_built_in_outer_transaction``)."""
+    yield from _built_in_outer_transaction(django_db_blocker, {"personas": True})
 
 
 @pytest.fixture

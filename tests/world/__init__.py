@@ -84,28 +84,34 @@ def build_world(
     return build_pages(5 if activities is None else activities)
 
 
-def _built_in_outer_transaction(django_db_blocker, options: dict):
-    """``build_world(**options)`` inside a transaction rolled back when the module ends
-    (each test's own transaction, from the ``db`` fixture, is a savepoint inside it)."""
+def _built_in_outer_transaction(django_db_blocker, options: dict, then=None):
+    """``build_world(**options)`` (then ``then(world)``) inside a transaction rolled back
+    when the module ends (each test's own transaction, from the ``db`` fixture, is a
+    savepoint inside it)."""
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            yield build_world(**options)
+            built = build_world(**options)
+            if then is not None:
+                then(built)
+            yield built
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
 
 
-def once_per_module(name: str, **options) -> Callable:
-    """A module-scoped fixture ``name``: ``build_world(**options)`` written once per test
-    module (``_built_in_outer_transaction``). Ask it through a function fixture that also
+def once_per_module(
+    name: str, then: Callable[[World], object] | None = None, **options
+) -> Callable:
+    """A module-scoped fixture ``name``: ``build_world(**options)``, then ``then(world)``
+    when given, written once per test module (``_built_in_outer_transaction``). Ask it through a function fixture that also
     asks ``db`` and hands each test ``copy.deepcopy`` of it, so that what one test writes
     (rows: rolled back with its savepoint; attributes of the objects: a copy) never reaches
     the next."""
 
     def built(django_db_setup, django_db_blocker):
-        yield from _built_in_outer_transaction(django_db_blocker, options)
+        yield from _built_in_outer_transaction(django_db_blocker, options, then)
 
     return pytest.fixture(scope="module", name=name)(built)
 

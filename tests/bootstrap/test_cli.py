@@ -202,10 +202,3 @@ def test_accord_parse_refuses_bad_input_with_status_1(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     done = _accord("parse", str(tmp_path / "empty.txt"), tmp_path=tmp_path)
     assert done.returncode == 1 and done.stderr.strip().startswith("error:")
-
-
-def test_accord_demo_bootstraps_the_founding_resolution(db):
-    call_command("demo", stdout=StringIO())
-    framework = Framework.objects.get(slug="un-oic")
-    assert framework.resolutions.get().symbol == "A/RES/73/135"
-    assert not ReviewItem.objects.filter(status=ReviewItem.Status.PENDING).exists()  # --yes

@@ -30,8 +30,7 @@ def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-@pytest.fixture
-def coordinator(db):
+def make_coordinator():
     """Nadia, who sets frameworks up: the service asks the permissions module, and only
     an administrator may bootstrap a framework that does not exist yet."""
     from django.contrib.auth import get_user_model
@@ -41,6 +40,12 @@ def coordinator(db):
     user = get_user_model().objects.create_user("nadia", first_name="Nadia", last_name="Karim")
     grant(user, "administrator")
     return user
+
+
+@pytest.fixture
+def coordinator(db):
+    """Nadia (``make_coordinator``)."""
+    return make_coordinator()
 
 
 @pytest.fixture

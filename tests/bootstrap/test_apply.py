@@ -8,9 +8,13 @@ from django.apps import apps
 
 from accord.cooperation.models import ActionItem, Framework, Meeting, PriorityArea
 from accord.documents.models import Citation, Mandate, Paragraph, Resolution
-from accord.documents.review import ReviewItem
 from accord.documents.services import resolution_import
 from accord.registry.models import Agreement, Entity, Organization
+from tests.bootstrap.shared import (  # noqa: F401 - the fixtures: bootstrapped once a module
+    bootstrapped_once,
+    shared_bootstrapped,
+    shared_coordinator,
+)
 
 ACCORD_APPS = ("registry", "cooperation", "documents")
 
@@ -116,29 +120,6 @@ def test_everything_written_is_recorded_in_history_with_the_user(bootstrapped, c
         assert set(records.values_list("history_user__username", flat=True)) == {"nadia"}, model
 
 
-def test_unsure_proposals_go_to_the_review_list_without_yes(db, demo_path, coordinator):
-    result = resolution_import(source=demo_path, user=coordinator)
-    queued = {(i.kind, i.key) for i in result.queued}
-    assert ("meeting", "conference/2017-11-21") in queued
-    assert ("organization", "osce") in queued
-    assert not Meeting.objects.filter(kind="conference").exists()
-    assert not Organization.objects.filter(code="osce").exists()
-    assert Meeting.objects.filter(kind="general").count() == 3  # sure ones are written
-    assert all(i.confidence < 0.7 and i.reason for i in result.queued)
-    # a second run does not queue them twice
-    again = resolution_import(source=demo_path, user=coordinator)
-    assert again.queued == []
-    assert ReviewItem.objects.count() == len(queued)
-
-
-def test_yes_confirms_the_pending_review_items(db, demo_path, coordinator):
-    first = resolution_import(source=demo_path, user=coordinator)
-    second = resolution_import(source=demo_path, user=coordinator, confirm_all=True)
-    assert second.confirmed == len(first.queued)
-    assert not ReviewItem.objects.filter(status=ReviewItem.Status.PENDING).exists()
-    assert Meeting.objects.filter(kind="conference", start_on=datetime.date(2017, 11, 21)).exists()
-
-
 def test_a_second_run_keeps_a_coordinators_correction(bootstrapped, demo_path, coordinator):
     from accord.core.services import object_update
 
@@ -154,17 +135,3 @@ def test_a_soft_deleted_row_stays_deleted(bootstrapped, demo_path, coordinator):
     result = resolution_import(source=demo_path, user=coordinator, confirm_all=True)
     assert PriorityArea.all_objects.get(pk=area.pk).is_deleted
     assert result.counts["priority_area"]["deleted"] == 1
-
-
-def test_a_soft_deleted_entity_stays_deleted_and_is_not_linked_again(db, demo_path, coordinator):
-    first = resolution_import(source=demo_path, user=coordinator, confirm_all=True)
-    oct_ = Entity.objects.get(gazetteer_id="un.oct")
-    agreement = Agreement.objects.get(
-        framework=first.framework, signed_on=datetime.date(2018, 9, 25)
-    )
-    agreement.parties.remove(oct_)
-    oct_.soft_delete(coordinator)
-    again = resolution_import(source=demo_path, user=coordinator, confirm_all=True)
-    assert Entity.all_objects.get(gazetteer_id="un.oct").is_deleted
-    assert again.counts["entity"]["deleted"] == 1
-    assert [e.gazetteer_id for e in agreement.parties.all()] == ["oic.gs"]

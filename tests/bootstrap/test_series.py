@@ -13,6 +13,11 @@ from accord.documents.models import Citation, Mandate, Paragraph, Resolution
 from accord.documents.services import resolution_import
 from accord.registry.models import Entity
 from tests.bootstrap.conftest import series_file
+from tests.bootstrap.shared import (  # noqa: F401 - the fixtures: bootstrapped once a module
+    bootstrapped_once,
+    shared_bootstrapped,
+    shared_coordinator,
+)
 from tests.bootstrap.test_apply import _row_counts
 
 
@@ -79,28 +84,6 @@ def test_resolutions_imported_out_of_order_form_one_chain(with_79_9, corpus, coo
     assert not Mandate.objects.filter(
         resolution__symbol="A/RES/79/9", status=Mandate.Status.SUPERSEDED
     ).exists()
-
-
-@pytest.mark.parametrize(
-    ("symbol", "slug", "partner", "partner_bodies"),
-    [
-        ("79/329", "un-au", "au", 3),  # the Commission, the Peace and Security Council, ...
-        ("79/290", "un-asean", "asean", 0),  # names no ASEAN body the gazetteer knows
-    ],
-)
-def test_another_partners_resolution_sets_up_its_own_framework(
-    db, corpus, coordinator, symbol, slug, partner, partner_bodies
-):
-    result = resolution_import(
-        source=series_file(corpus, symbol), user=coordinator, confirm_all=True
-    )
-    framework = Framework.objects.get(slug=slug)
-    assert result.framework == framework and framework.partner.code == partner
-    assert Entity.objects.filter(organization__code=partner).count() >= partner_bodies
-    assert Entity.objects.filter(organization__code="un").count() >= 3
-    assert not Entity.objects.filter(organization__code="oic").exists()
-    assert ActionItem.objects.filter(framework=framework).exists()  # its report to the Assembly
-    assert Mandate.objects.filter(resolution__framework=framework).count() >= 10
 
 
 def test_a_partners_resolution_leaves_the_oic_framework_alone(bootstrapped, corpus, coordinator):
@@ -171,14 +154,3 @@ def test_an_implemented_mandate_keeps_its_status(bootstrapped, coordinator):
     Mandate.objects.filter(resolution=older).update(status=Mandate.Status.IMPLEMENTED)
     supersede(older, newer, coordinator, "test", LineageResult())
     assert Mandate.objects.get(resolution=older).status == Mandate.Status.IMPLEMENTED
-
-
-def test_the_official_pdf_and_its_text_layer_set_up_the_same_framework(db, corpus, coordinator):
-    pdf = corpus / "pdf" / "A_RES_79_9.pdf"
-    if not pdf.exists():
-        pytest.skip(f"{pdf} is absent from the corpus")
-    first = resolution_import(source=pdf, user=coordinator, confirm_all=True)
-    assert first.resolution.source_format == "pdf"
-    before = _row_counts()
-    resolution_import(source=series_file(corpus, "79/9"), user=coordinator, confirm_all=True)
-    assert _row_counts() == before

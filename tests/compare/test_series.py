@@ -4,6 +4,7 @@ the Word download as a visitor gets them."""
 
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
 
@@ -14,6 +15,7 @@ from django.urls import reverse
 from accord.documents.compare import compare
 from accord.documents.models import Resolution
 from accord.documents.services import resolution_import
+from tests.world import written_once
 
 
 def stored(corpus, *symbols):
@@ -54,23 +56,6 @@ def test_73_135_adds_the_counter_terrorism_paragraph_and_two_preambular_ones(cor
 
 @pytest.mark.corpus
 @pytest.mark.django_db
-def test_75_16_keeps_every_paragraph_and_moves_the_report_to_the_next_session(corpus):
-    old, new = stored(corpus, "73/135", "75/16")
-    result = compare(old, new)
-    for part in ("preamble", "operative"):
-        n = result.counts(part)
-        assert n["new"] == n["dropped"] == n["moved"] == 0
-    last = result.operative[-1]
-    assert last.status == "changed" and (last.old.number, last.new.number) == (26, 26)
-    assert ("delete", "seventy-fifth ") in last.change.words
-    assert ("insert", "seventy-seventh ") in last.change.words
-    # op. 25, the request for a report, is the same mandate in both texts
-    carried = {(a.paragraph.pid, b.paragraph.pid) for a, b in result.carried}
-    assert ("op-25", "op-25") in carried
-
-
-@pytest.mark.corpus
-@pytest.mark.django_db
 def test_77_18_drops_the_cted_paragraph_and_recalls_76_254(corpus):
     old, new = stored(corpus, "75/16", "77/18")
     result = compare(old, new)
@@ -95,39 +80,63 @@ def test_79_9_renews_the_who_memorandum_and_recalls_the_oct_one(corpus):
     assert ("insert", "recalls ") in oct_row.change.words
 
 
-@pytest.mark.corpus
-@pytest.mark.django_db
-def test_the_page_and_the_word_file_show_the_changes(client, corpus):
-    old, new = stored(corpus, "73/135", "75/16")
-    slug = new.framework.slug
-    reader = client.get(reverse("resolution", args=[slug, new.pk])).content.decode()
-    url = reverse("resolution-compare", args=[slug, new.pk, old.pk])
-    assert url in reader  # "What changed since A/RES/73/135"
-    page = client.get(url).content.decode()
-    assert "<del>seventy-fifth </del>" in page and "<ins>seventy-seventh </ins>" in page
-    response = client.get(url + "?format=docx")
-    assert response["Content-Disposition"].endswith('.docx"')
-    xml = zipfile.ZipFile(io.BytesIO(response.content)).read("word/document.xml").decode()
-    assert "<w:del " in xml and "seventy-fifth" in xml.split("<w:del ", 1)[1]
-    assert "<w:ins " in xml and "seventy-seventh" in xml.split("<w:ins ", 1)[1]
+@pytest.fixture(scope="class")
+def pair(django_db_setup, django_db_blocker, corpus):
+    """73/135 and 75/16 stored once for the class, rolled back after it."""
+    yield from written_once(django_db_blocker, lambda: tuple(stored(corpus, "73/135", "75/16")))
 
 
 @pytest.mark.corpus
 @pytest.mark.django_db
-def test_a_resolution_outside_the_framework_is_not_found_and_a_bad_choice_is_refused(
-    client, corpus
-):
-    old, new = stored(corpus, "73/135", "75/16")
-    slug = new.framework.slug
-    missing = Resolution.objects.order_by("-pk").first().pk + 1
-    assert (
-        client.get(reverse("resolution-compare", args=[slug, new.pk, missing])).status_code == 404
-    )
-    assert client.get(reverse("resolution-compare", args=[slug, new.pk, new.pk])).status_code == 404
-    pick = reverse("resolution-compare-pick", args=[slug, new.pk])
-    page = client.get(pick)
-    assert page.status_code == 200 and old.symbol in page.content.decode()
-    assert client.get(pick, {"with": missing}).status_code == 400
-    assert client.get(pick, {"with": old.pk}).url == reverse(
-        "resolution-compare", args=[slug, new.pk, old.pk]
-    )
+class TestSeventyThreeThenSeventyFive:
+    """The tests that read the same two stored resolutions."""
+
+    def test_75_16_keeps_every_paragraph_and_moves_the_report_to_the_next_session(self, pair):
+        old, new = copy.deepcopy(pair)
+        result = compare(old, new)
+        for part in ("preamble", "operative"):
+            n = result.counts(part)
+            assert n["new"] == n["dropped"] == n["moved"] == 0
+        last = result.operative[-1]
+        assert last.status == "changed" and (last.old.number, last.new.number) == (26, 26)
+        assert ("delete", "seventy-fifth ") in last.change.words
+        assert ("insert", "seventy-seventh ") in last.change.words
+        # op. 25, the request for a report, is the same mandate in both texts
+        carried = {(a.paragraph.pid, b.paragraph.pid) for a, b in result.carried}
+        assert ("op-25", "op-25") in carried
+
+    def test_the_page_and_the_word_file_show_the_changes(self, client, pair):
+        old, new = copy.deepcopy(pair)
+        slug = new.framework.slug
+        reader = client.get(reverse("resolution", args=[slug, new.pk])).content.decode()
+        url = reverse("resolution-compare", args=[slug, new.pk, old.pk])
+        assert url in reader  # "What changed since A/RES/73/135"
+        page = client.get(url).content.decode()
+        assert "<del>seventy-fifth </del>" in page and "<ins>seventy-seventh </ins>" in page
+        response = client.get(url + "?format=docx")
+        assert response["Content-Disposition"].endswith('.docx"')
+        xml = zipfile.ZipFile(io.BytesIO(response.content)).read("word/document.xml").decode()
+        assert "<w:del " in xml and "seventy-fifth" in xml.split("<w:del ", 1)[1]
+        assert "<w:ins " in xml and "seventy-seventh" in xml.split("<w:ins ", 1)[1]
+
+    def test_a_resolution_outside_the_framework_is_not_found_and_a_bad_choice_is_refused(
+        self, client, pair
+    ):
+        old, new = copy.deepcopy(pair)
+        slug = new.framework.slug
+        missing = Resolution.objects.order_by("-pk").first().pk + 1
+        assert (
+            client.get(reverse("resolution-compare", args=[slug, new.pk, missing])).status_code
+            == 404
+        )
+        assert (
+            client.get(reverse("resolution-compare", args=[slug, new.pk, new.pk])).status_code
+            == 404
+        )
+        pick = reverse("resolution-compare-pick", args=[slug, new.pk])
+        page = client.get(pick)
+        assert page.status_code == 200 and old.symbol in page.content.decode()
+        assert client.get(pick, {"with": missing}).status_code == 400
+        assert client.get(pick, {"with": old.pk}).url == reverse(
+            "resolution-compare", args=[slug, new.pk, old.pk]
+        )

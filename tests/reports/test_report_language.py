@@ -66,9 +66,11 @@ def word_text(framework, lang: str, *, start=START, end=END) -> str:
     return "\n".join([p.text for p in word.paragraphs] + cells)
 
 
-@pytest.fixture
-def texts(world):
-    return {lang: word_text(world.framework, lang) for lang in ("en", "fr", "ar")}
+@pytest.fixture(scope="module")
+def texts(reports_world):
+    """The report's text in each language, written once per module from the world as
+    built (the tests that read it change nothing)."""
+    return {lang: word_text(reports_world.framework, lang) for lang in ("en", "fr", "ar")}
 
 
 def test_counts_agree_with_their_nouns_in_each_language(texts):

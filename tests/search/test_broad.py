@@ -6,6 +6,8 @@ of rows is "broad"."""
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
@@ -15,17 +17,18 @@ from accord.core.services import object_update
 from accord.search import backends
 from accord.search.finder import find
 from accord.search.index import reindex
-from tests.world import build_world
+from tests.world import World, once_per_module
 
 LONG = " ".join(["The partners met again and reviewed the plan of work for the year."] * 6)
 
 
+indexed_world = once_per_module("indexed_world", then=lambda w: reindex(), activities=1)
+
+
 @pytest.fixture
-def world(db, monkeypatch):
-    w = build_world(activities=1)
-    reindex()
+def world(indexed_world, db, monkeypatch) -> World:
     monkeypatch.setattr(backends, "RANKED", 3)
-    return w
+    return copy.deepcopy(indexed_world)
 
 
 def activity(w, n: int, title: str, description: str, published: bool = False):

@@ -3,6 +3,8 @@ write, the permissions module deciding what each visitor finds, and the page."""
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
@@ -12,14 +14,15 @@ from accord.core.services import object_soft_delete, object_update
 from accord.search.finder import find
 from accord.search.index import reindex
 from accord.search.models import SearchEntry
-from tests.world import build_world
+from tests.world import World, once_per_module
+
+# the scenario writes some rows in bulk, around the signals: reindexed once built
+indexed_world = once_per_module("indexed_world", then=lambda w: reindex(), activities=3)
 
 
 @pytest.fixture
-def world(db):
-    w = build_world(activities=3)
-    reindex()  # the scenario writes some rows in bulk, around the signals
-    return w
+def world(indexed_world, db) -> World:
+    return copy.deepcopy(indexed_world)
 
 
 def kinds(results):

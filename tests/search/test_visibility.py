@@ -4,6 +4,7 @@ visitor's frameworks before ranking, and the permissions module stays the final 
 
 from __future__ import annotations
 
+import copy
 import datetime
 
 import pytest
@@ -18,14 +19,15 @@ from accord.search.finder import find
 from accord.search.index import dependants, reindex
 from accord.search.models import SearchEntry
 from accord.search.sources import BY_LABEL
-from tests.world import build_world
+from tests.world import World, once_per_module
+
+# the scenario writes some rows in bulk, around the signals: reindexed once built
+indexed_world = once_per_module("indexed_world", then=lambda w: reindex(), activities=3)
 
 
 @pytest.fixture
-def world(db):
-    w = build_world(activities=3)
-    reindex()  # the scenario writes some rows in bulk, around the signals
-    return w
+def world(indexed_world, db) -> World:
+    return copy.deepcopy(indexed_world)
 
 
 def public(kind: str, pk: int) -> bool:

@@ -1,6 +1,7 @@
 """Hostile files are refused with bounded memory (issue 12, item 1): each file is posted
-to its page in a subprocess (``memory_child``), which reports the answer and its own
-peak RSS (VmHWM); the peak must stay under 300 MB. Before the limits,
+to its page by a process of its own (``memory_child``: one subprocess, Django set up once,
+forked for each file), which reports the answer and its own peak RSS (VmHWM); the peak
+must stay under 300 MB. Before the limits,
 the zip bomb alone took a worker to 2.2 GB."""
 
 from __future__ import annotations
@@ -24,38 +25,54 @@ PEAK_MB = 300
 MB = 1024 * 1024
 
 
-def _run(args: list[str], var: Path, **env: str) -> subprocess.CompletedProcess:
-    environ = {**os.environ, "ACCORD_VAR_DIR": str(var), "ACCORD_DEBUG": "1", **env}
-    environ.pop("DATABASE_URL", None)  # the child's own SQLite file
-    return subprocess.run(
-        [sys.executable, "-m", "tests.security.memory_child", *args],
-        cwd=ROOT,
-        env=environ,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+class Child:
+    """``memory_child`` running on a copy of the run's migrated SQLite file: seeded once,
+    then one upload per request, each in a fork of its own (it reports that fork's peak)."""
+
+    def __init__(self, var: Path):
+        environ = {**os.environ, "ACCORD_VAR_DIR": str(var), "ACCORD_DEBUG": "1"}
+        environ.pop("DATABASE_URL", None)  # the child's own SQLite file
+        self.log = var / "stderr.txt"
+        with open(self.log, "w") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "tests.security.memory_child"],
+                cwd=ROOT,
+                env=environ,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=log,
+                text=True,
+            )
+        assert self.answer() == {"seeded": True}
+
+    def answer(self) -> dict:
+        line = self.process.stdout.readline()
+        out = json.loads(line) if line else {"error": "the child ended"}
+        assert "error" not in out, (out, self.log.read_text()[-3000:])
+        return out
+
+    def post(self, case: str, path: Path, **settings: int) -> dict:
+        request = {"case": case, "path": str(path), "settings": settings}
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        out = self.answer()
+        print(f"{path.name} ({path.stat().st_size / MB:.1f} MB): peak RSS {out['peak_mb']:.0f} MB")
+        return out
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        assert self.process.wait(timeout=60) == 0, self.log.read_text()[-3000:]
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory, migrated_sqlite) -> Path:
-    """The child's folder with its SQLite file: the run's migrated copy (tests/conftest.py),
-    seeded with a small framework by the child (its migrate has nothing left to do)."""
-    var = tmp_path_factory.mktemp("memory-seed")
+def child(tmp_path_factory, migrated_sqlite):
+    """The child, its folder holding a copy of the run's migrated SQLite file
+    (tests/conftest.py: its migrate has nothing left to do)."""
+    var = tmp_path_factory.mktemp("memory")
     shutil.copyfile(migrated_sqlite, var / "accord.sqlite3")
-    done = _run(["seed"], var)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return var
-
-
-def _post(seeded: Path, tmp_path: Path, case: str, path: Path, **env: str) -> dict:
-    var = tmp_path / "var"
-    shutil.copytree(seeded, var)
-    done = _run([case, str(path)], var, **env)
-    assert done.returncode == 0, done.stderr[-3000:]
-    out = json.loads(done.stdout.strip().splitlines()[-1])
-    print(f"{path.name} ({path.stat().st_size / MB:.1f} MB): peak RSS {out['peak_mb']:.0f} MB")
-    return out
+    running = Child(var)
+    yield running
+    running.close()
 
 
 def _office_zip(path: Path, base: bytes, member: str, chunks) -> Path:
@@ -155,7 +172,7 @@ def _sheet_rows(count: int):
     yield SHEET_TAIL
 
 
-def test_a_zip_bomb_xlsx_is_refused_before_extraction(seeded, tmp_path):
+def test_a_zip_bomb_xlsx_is_refused_before_extraction(child, tmp_path):
     sheet = "xl/worksheets/sheet1.xml"
     bomb = _bomb(tmp_path / "bomb.xlsx", _xlsx_base(), sheet, SHEET_HEAD, 1024, SHEET_TAIL)
     assert bomb.stat().st_size < 3 * MB
@@ -163,51 +180,44 @@ def test_a_zip_bomb_xlsx_is_refused_before_extraction(seeded, tmp_path):
         assert archive.getinfo(sheet).file_size > 1024 * MB
         with archive.open(sheet) as stream:
             assert stream.read(len(SHEET_HEAD) + 3 * MB) == SHEET_HEAD + b" " * 3 * MB
-    out = _post(seeded, tmp_path, "matrix", bomb)
+    out = child.post("matrix", bomb)
     assert out["status"] == 400 and not out["token"]
     assert "Unzipped, the file would take" in out["page"] and "the limit is 50.0" in out["page"]
     assert out["peak_mb"] < PEAK_MB, out["peak_mb"]
 
 
-def test_a_zip_bomb_docx_is_refused_at_the_resolution_upload(seeded, tmp_path):
+def test_a_zip_bomb_docx_is_refused_at_the_resolution_upload(child, tmp_path):
     bomb = _bomb(
         tmp_path / "bomb.docx", _docx_base(), "word/document.xml", SHEET_HEAD, 1024, SHEET_TAIL
     )
-    out = _post(seeded, tmp_path, "resolution", bomb)
+    out = child.post("resolution", bomb)
     assert out["status"] == 302 and "Unzipped, the file would take" in out["page"]
     assert out["peak_mb"] < PEAK_MB, out["peak_mb"]
 
 
-def test_a_million_row_xlsx_is_refused_while_its_rows_stream(seeded, tmp_path):
+def test_a_million_row_xlsx_is_refused_while_its_rows_stream(child, tmp_path):
     sheet = _office_zip(
         tmp_path / "rows.xlsx", _xlsx_base(), "xl/worksheets/sheet1.xml", _sheet_rows(1_000_000)
     )
     assert sheet.stat().st_size < 20 * MB
     # The zip limits raised so that the rows are read: the row limit must stop them.
-    out = _post(
-        seeded,
-        tmp_path,
-        "matrix",
-        sheet,
-        ACCORD_MAX_UNZIPPED_BYTES=str(10**10),
-        ACCORD_MAX_ZIP_RATIO=str(10**6),
-    )
+    out = child.post("matrix", sheet, ACCORD_MAX_UNZIPPED_BYTES=10**10, ACCORD_MAX_ZIP_RATIO=10**6)
     assert out["status"] == 400 and "more than 5000 rows, the limit" in out["page"]
     assert out["peak_mb"] < PEAK_MB, out["peak_mb"]
 
 
-def test_a_400000_row_csv_is_refused_while_it_streams(seeded, tmp_path):
+def test_a_400000_row_csv_is_refused_while_it_streams(child, tmp_path):
     path = tmp_path / "rows.csv"
     with open(path, "w", encoding="utf-8") as out:
         out.write("Code,Title,Priority area\n")
         for n in range(400_000):
             out.write(f"R-{n},Row {n},Health\n")
-    out = _post(seeded, tmp_path, "matrix", path)
+    out = child.post("matrix", path)
     assert out["status"] == 400 and "more than 5000 rows, the limit" in out["page"]
     assert out["peak_mb"] < PEAK_MB, out["peak_mb"]
 
 
-def test_a_200_mb_markdown_is_cut_while_it_uploads(seeded, tmp_path):
+def test_a_200_mb_markdown_is_cut_while_it_uploads(child, tmp_path):
     path = tmp_path / "huge.md"
     with open(path, "wb") as out:
         line = b"1. The General Assembly, recalling its resolutions, requests a report.\n"
@@ -215,6 +225,6 @@ def test_a_200_mb_markdown_is_cut_while_it_uploads(seeded, tmp_path):
         for _ in range(200):
             out.write(block)
     assert path.stat().st_size > 190 * MB
-    out = _post(seeded, tmp_path, "resolution", path)
+    out = child.post("resolution", path)
     assert out["status"] == 302 and "larger than the limit of 20.0" in out["page"]
     assert out["peak_mb"] < PEAK_MB, out["peak_mb"]

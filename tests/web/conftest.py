@@ -1,14 +1,20 @@
 """Fixtures of the web page tests: the scenario of ``scenario.py`` in a small and a
-large size (the query counts of both must be the same)."""
+large size (the query counts of both must be the same). The small one is written once
+per test module; each test gets its own copy of the objects, and what it writes is
+rolled back with its savepoint."""
+
+import copy
 
 import pytest
 
-from tests.world import build_world
+from tests.world import World, build_world, once_per_module
+
+pages_world = once_per_module("pages_world", activities=5)
 
 
 @pytest.fixture
-def world(db):
-    return build_world(activities=5)
+def world(pages_world, db) -> World:
+    return copy.deepcopy(pages_world)
 
 
 @pytest.fixture

@@ -22,11 +22,17 @@ the same names in every world; its options add to it:
                                               builds it once per module (import ``world,
                                               world_once`` into a conftest)
 
+``once_per_module(name, **options)`` makes such a module-scoped fixture for any world
+(the report, web, search, notification and security tests use it), ``written_once`` the
+same for any rows a class or a module of tests shares.
+
 ``PASSWORD`` is the password of its users, ``form_values`` the values a browser posts for
 a page's form.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pytest
 from django.db import transaction
@@ -44,9 +50,11 @@ __all__ = [
     "add_activities",
     "build_world",
     "form_values",
+    "once_per_module",
     "store_resolution",
     "world",
     "world_once",
+    "written_once",
 ]
 
 
@@ -81,18 +89,48 @@ def build_world(
     return build_pages(5 if activities is None else activities)
 
 
-@pytest.fixture(scope="module")
-def world_once(django_db_setup, django_db_blocker):
-    """The world built once per test module, inside a transaction rolled back at the end
-    (each test's own transaction is a savepoint inside it)."""
+def written_once(django_db_blocker, write: Callable[[], object]):
+    """For a module- or class-scoped fixture: ``write()`` (its result yielded) inside a
+    transaction rolled back when the fixture ends (each test's own transaction, from the
+    ``db`` fixture, is a savepoint inside it)."""
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            yield build_world(personas=True)
+            yield write()
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+
+
+def _built(options: dict, then=None) -> World:
+    built = build_world(**options)
+    if then is not None:
+        then(built)
+    return built
+
+
+def once_per_module(
+    name: str, then: Callable[[World], object] | None = None, **options
+) -> Callable:
+    """A module-scoped fixture ``name``: ``build_world(**options)``, then ``then(world)``
+    when given, written once per test module (``written_once``). Ask it through a
+    function fixture that also asks ``db`` and hands each test ``copy.deepcopy`` of it,
+    so that what one test writes (rows: rolled back with its savepoint; attributes of
+    the objects: a copy) never reaches the next. Every test of the module then sees the
+    world, even one that asks only ``db``: a test that needs an empty database goes in
+    another module."""
+
+    def built(django_db_setup, django_db_blocker):
+        yield from written_once(django_db_blocker, lambda: _built(options, then))
+
+    return pytest.fixture(scope="module", name=name)(built)
+
+
+@pytest.fixture(scope="module")
+def world_once(django_db_setup, django_db_blocker):
+    """The personas' world built once per test module (``written_once``)."""
+    yield from written_once(django_db_blocker, lambda: build_world(personas=True))
 
 
 @pytest.fixture

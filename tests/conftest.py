@@ -214,8 +214,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
             transaction.atomic(),
             connection.constraint_checks_disabled(),
         ):
-            for obj in serializers.deserialize("json", rows):
-                obj.save()
+            restored = list(serializers.deserialize("json", rows))
+            by_model: dict = {}
+            for obj in restored:  # one INSERT per model: the tables were just emptied
+                by_model.setdefault(type(obj.object), []).append(obj.object)
+            for model, objects in by_model.items():
+                model._base_manager.bulk_create(objects)
+            for obj in restored:
+                for name, values in (obj.m2m_data or {}).items():
+                    getattr(obj.object, name).set(values)
 
     _RESTORE_MIGRATION_ROWS[:] = [restore]
     yield

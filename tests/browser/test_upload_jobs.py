@@ -18,7 +18,7 @@ from accord.cooperation.models import Activity
 from accord.reports.matrix import export_matrix
 from tests.browser.a11y_pages import serious_violations
 from tests.browser.conftest import sign_in
-from tests.web.test_upload_jobs import DATABASE_BACKEND, run_worker
+from tests.web.test_worker_jobs import DATABASE_BACKEND, run_worker
 from tests.world import DEMO
 
 pytestmark = pytest.mark.django_db(transaction=True)

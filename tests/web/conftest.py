@@ -1,13 +1,12 @@
-"""Fixtures of the web page tests: the scenario of ``scenario.py`` in a small and a
-large size (the query counts of both must be the same). The small one is written once
-per test module; each test gets its own copy of the objects, and what it writes is
-rolled back with its savepoint."""
+"""Fixtures of the web page tests: the scenario of ``scenario.py``, written once per test
+module; each test gets its own copy of the objects, and what it writes is rolled back
+with its savepoint (the query-count tests add their 55 more activities themselves)."""
 
 import copy
 
 import pytest
 
-from tests.world import World, build_world, once_per_module
+from tests.world import World, once_per_module
 
 pages_world = once_per_module("pages_world", activities=5)
 
@@ -15,11 +14,6 @@ pages_world = once_per_module("pages_world", activities=5)
 @pytest.fixture
 def world(pages_world, db) -> World:
     return copy.deepcopy(pages_world)
-
-
-@pytest.fixture
-def big_world(db):
-    return build_world(activities=60)
 
 
 @pytest.fixture(autouse=True)

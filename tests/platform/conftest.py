@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 
-from accord.cooperation.models import Activity
+from accord.cooperation.services import activity_create
 from tests.world import World, build_world
 
 
@@ -29,7 +29,8 @@ def bob(db):
 
 @pytest.fixture
 def activity(world, alice):
-    a = Activity(
+    return activity_create(
+        user=alice,
         biennium=world.biennium,
         code="PS-01",
         title="Workshop on human rights mechanisms",
@@ -37,6 +38,3 @@ def activity(world, alice):
         un_lead=world.ohchr,
         partner_lead=world.iphrc,
     )
-    a._history_user = alice
-    a.save()
-    return a

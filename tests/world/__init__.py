@@ -118,7 +118,8 @@ def once_per_module(
     function fixture that also asks ``db`` and hands each test ``copy.deepcopy`` of it,
     so that what one test writes (rows: rolled back with its savepoint; attributes of
     the objects: a copy) never reaches the next. Every test of the module then sees the
-    world, even one that asks only ``db``: a test that needs an empty database goes in
+    world, even one that asks only ``db``: a test that needs an empty database, or that
+    commits (transaction=True, a live server, a worker reading what it wrote), goes in
     another module."""
 
     def built(django_db_setup, django_db_blocker):

@@ -20,9 +20,10 @@ messages: install
 	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext >/dev/null)
 	cd accord && ../$(BIN)/accord compilemessages --verbosity 0
 
-# Debian's Chromium for the browser tests; never a browser downloaded by a test tool.
+# Debian's Chromium for the browser tests, its headless shell (a third less CPU than the
+# desktop binary, see tests/browser/conftest.py); never a browser downloaded by a test tool.
 browser:
-	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "chromium could not be installed: browser tests will skip"
+	@command -v chromium-headless-shell >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium-headless-shell >/dev/null) || command -v chromium >/dev/null || echo "chromium could not be installed: browser tests will skip"
 
 demo: messages
 	$(BIN)/accord migrate --noinput

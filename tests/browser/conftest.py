@@ -1,6 +1,10 @@
-"""Browser tests: Playwright for Python drives Debian's Chromium (/usr/bin/chromium; never
-a browser downloaded by Playwright) against the app served by pytest-django's
-``live_server``. Skipped, with the reason printed, when Chromium is absent."""
+"""Browser tests: Playwright for Python drives Debian's Chromium (never a browser
+downloaded by Playwright) against the app served by pytest-django's ``live_server``: its
+headless shell (package chromium-headless-shell, the same Blink and V8 without the
+desktop browser around them, what Playwright itself runs for headless tests) when it is
+installed, else /usr/bin/chromium. Over the axe walk, the phone widths and the forms the
+shell takes a third less CPU (17.5 s of user time against 26.5 s, 36 s wall against 45 s).
+Skipped, with the reason printed, when neither is there."""
 
 from __future__ import annotations
 
@@ -9,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
+BROWSERS = (Path("/usr/bin/chromium-headless-shell"), Path("/usr/bin/chromium"))
+CHROMIUM = next((path for path in BROWSERS if path.exists()), BROWSERS[-1])
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -30,9 +35,10 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def browser():
     if not CHROMIUM.exists():
         print(
-            f"\nbrowser tests skipped: {CHROMIUM} is absent (make browser installs Debian's chromium)"
+            f"\nbrowser tests skipped: {' and '.join(map(str, BROWSERS))} are absent"
+            " (make browser installs Debian's chromium-headless-shell)"
         )
-        pytest.skip(f"{CHROMIUM} is absent (make browser installs Debian's chromium)")
+        pytest.skip("Chromium is absent (make browser installs Debian's chromium-headless-shell)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

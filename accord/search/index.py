@@ -88,6 +88,16 @@ def index_object(obj, created: bool = False) -> None:
         index_dependants(obj)
 
 
+def index_created(objs) -> None:
+    """Index rows of one source model that were just inserted together (a bulk create):
+    their entries written in one pass, as ``accord reindex`` writes them (a new row has
+    no dependants yet)."""
+    objs = list(objs)
+    source = BY_LABEL.get(objs[0]._meta.label_lower) if objs else None
+    if source is not None:
+        _replace(source, objs)
+
+
 @cache
 def dependants() -> dict[str, tuple[tuple[Source, str], ...]]:
     """For each model, the sources whose publication follows one of its rows, with the

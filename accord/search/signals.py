@@ -31,15 +31,14 @@ def _former_name(sender, instance, raw=False, **kwargs) -> None:
 
 
 def _bulk(sender, rows, **kwargs) -> None:
-    from accord.search.index import index_object
+    from accord.search.index import index_created
     from accord.search.sources import BY_LABEL
 
     source = BY_LABEL.get(sender._meta.label_lower)
     if source is None:
         return
     fresh = sender._default_manager.select_related(*source.related)
-    for row in fresh.filter(pk__in=[r.pk for r in rows]):
-        index_object(row, created=True)
+    index_created(fresh.filter(pk__in=[r.pk for r in rows]))
 
 
 def connect() -> None:

@@ -1,9 +1,9 @@
 """The walk of the axe-core test of every page (issue 8): axe-core finds no serious or
 critical violation on any page of Accord, in English and in Arabic, at 1400 px and at
 390 px. The pages come from the URL patterns (tests/browser/a11y_pages.py; the test that
-none is forgotten is in test_accessibility.py). Every page is saved as a screenshot in
-test-artifacts/screenshots/ (and the pages of issue 8 in docs/screenshots/ when
-ACCORD_DOCS_SCREENSHOTS=1).
+none is forgotten is in test_accessibility.py). A page with a violation is saved as a
+screenshot in test-artifacts/screenshots/ (every page with ACCORD_SCREENSHOTS=1; the
+pages of issue 8 in docs/screenshots/ with ACCORD_DOCS_SCREENSHOTS=1).
 
 The walk is cut into ``PARTS`` parts per language, each run by its own test file
 (test_axe_LANGUAGE_PART.py), so that the xdist workers (one file each, --dist loadfile)
@@ -72,8 +72,9 @@ def _check(axe, page, language: str, name: str, url: str) -> list[str]:
     problems = []
     for width, size in WIDTHS.items():
         page.set_viewport_size(size)
-        screenshot(page, f"{language}-{width}-{name}")
         if os.environ.get(DOCS_ENV) and f"{width}-{name}" in DOCS_PAGES:
             page.screenshot(path=str(DOCS / f"{name}-{width}-{language}.png"))
-        problems += serious_violations(axe, page, f"{language} {width} {name}")
+        found = serious_violations(axe, page, f"{language} {width} {name}")
+        screenshot(page, f"{language}-{width}-{name}", failed=bool(found))
+        problems += found
     return problems

@@ -24,6 +24,7 @@ ARGS = [
     "--no-first-run",
 ]
 LIVE_SERVER: list[str] = []  # the live server's URL, for the cookie of sign_in
+SCREENSHOTS_ENV = "ACCORD_SCREENSHOTS"  # 1: a screenshot of every page checked
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
 # The sync Playwright API runs an event loop in this thread; Django's ORM then refuses
@@ -118,10 +119,14 @@ def sign_in_by_form(page, username: str) -> None:
     page.wait_for_load_state()
 
 
-def screenshot(page, name: str) -> Path:
-    """The page as a person sees it, in test-artifacts/screenshots/NAME.jpg: JPEG, which
-    Chromium encodes in two thirds of the time of a PNG (3.5 s against 5.3 s over the 54
-    screenshots of one part of the axe walk); the screenshots in docs/ stay PNG."""
+def screenshot(page, name: str, *, failed: bool = False) -> Path | None:
+    """The page as a person sees it, in test-artifacts/screenshots/NAME.jpg, when the
+    check it illustrates ``failed`` (as Playwright's ``--screenshot only-on-failure``),
+    or for every page when the run has ACCORD_SCREENSHOTS=1. Taking them all was a tenth
+    of the browser tests' time (116 captures, about 2 s a part of the axe walk). JPEG,
+    which Chromium encodes in two thirds of the time of a PNG; docs/ stays PNG."""
+    if not (failed or os.environ.get(SCREENSHOTS_ENV)):
+        return None
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.jpg"
     page.screenshot(path=str(path), full_page=False, type="jpeg", quality=80)

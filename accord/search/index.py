@@ -140,7 +140,7 @@ def unindex(label: str, pk) -> None:
 
 def _rows(source: Source):
     manager = getattr(source.model, "all_objects", source.model._default_manager)
-    qs = manager.select_related(*source.related).order_by("pk")
+    qs = source.rows(manager).order_by("pk")
     if source.kind == "entity":
         qs = qs.prefetch_related("former_names")
     return qs

@@ -37,8 +37,7 @@ def _bulk(sender, rows, **kwargs) -> None:
     source = BY_LABEL.get(sender._meta.label_lower)
     if source is None:
         return
-    fresh = sender._default_manager.select_related(*source.related)
-    index_created(fresh.filter(pk__in=[r.pk for r in rows]))
+    index_created(source.rows(sender._default_manager).filter(pk__in=[r.pk for r in rows]))
 
 
 def connect() -> None:

@@ -28,10 +28,21 @@ class Source:
     label: str  # the model, "app.Model"
     related: tuple[str, ...]  # select_related for reindexing in bulk
     build: Any  # row -> Doc | None
+    # Large columns of the related rows that ``build`` never reads: a resolution's parse
+    # and Akoma Ntoso, which select_related would otherwise load (and json-decode) once
+    # for each of its paragraphs and mandates.
+    deferred: tuple[str, ...] = ()
+
+    def rows(self, manager):
+        """``manager``'s rows with what ``build`` reads joined in, nothing more."""
+        return manager.select_related(*self.related).defer(*self.deferred)
 
     @property
     def model(self):
         return apps.get_model(self.label)
+
+
+RESOLUTION_BULK = ("resolution__parsed", "resolution__akn")
 
 
 def _paragraph(p) -> Doc | None:
@@ -106,8 +117,20 @@ def _entity(e) -> Doc | None:
 
 
 SOURCES = (
-    Source("paragraph", "documents.Paragraph", ("resolution__framework",), _paragraph),
-    Source("mandate", "documents.Mandate", ("resolution__framework", "paragraph"), _mandate),
+    Source(
+        "paragraph",
+        "documents.Paragraph",
+        ("resolution__framework",),
+        _paragraph,
+        RESOLUTION_BULK,
+    ),
+    Source(
+        "mandate",
+        "documents.Mandate",
+        ("resolution__framework", "paragraph"),
+        _mandate,
+        RESOLUTION_BULK,
+    ),
     Source("activity", "cooperation.Activity", ("framework",), _activity),
     Source("progress", "cooperation.ProgressUpdate", ("activity__framework",), _progress),
     Source("meeting", "cooperation.Meeting", ("framework",), _meeting),

@@ -7,10 +7,13 @@ import copy
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from django.urls import reverse
 
 from accord.cooperation.services import activity_create
 from accord.core.services import object_soft_delete, object_update
+from accord.core.signals import rows_bulk_created
+from accord.documents.models import Paragraph
 from accord.search.finder import find
 from accord.search.index import reindex
 from accord.search.models import SearchEntry
@@ -120,3 +123,40 @@ def test_the_page_shows_the_hits_and_refuses_a_bad_date(client, world):
     assert reverse("meeting", args=["un-oic", world.meeting.pk]) in everywhere
     header = client.get(reverse("dashboard", args=["un-oic"])).content.decode()
     assert f'action="{url}"' in header  # the header's box searches the framework
+
+
+def _bulk_paragraphs(resolution, n: int, start: int) -> list[Paragraph]:
+    rows = Paragraph.objects.bulk_create(
+        Paragraph(
+            resolution=resolution,
+            pid=f"bulk-{start + i}",
+            kind="operative",
+            order=1000 + start + i,
+            text=f"Requests a zanzibarian report number {start + i}",
+        )
+        for i in range(n)
+    )
+    rows_bulk_created.send(sender=Paragraph, rows=rows)
+    return rows
+
+
+def test_rows_written_in_bulk_are_indexed_in_one_pass(world):
+    """A bulk create (the bootstrap's paragraphs) is indexed in a fixed number of queries
+    whatever the number of rows, and the resolution's parse (a large JSON document) is
+    not loaded for its paragraphs."""
+    loaded = []
+
+    def count(execute, sql, params, many, context):
+        loaded.append(sql)
+        return execute(sql, params, many, context)
+
+    sizes = {}
+    for n, start in ((3, 0), (30, 100)):
+        loaded.clear()
+        with connection.execute_wrapper(count):
+            _bulk_paragraphs(world.resolution, n, start)
+        sizes[n] = len(loaded)
+        assert not any('"parsed"' in sql for sql in loaded[1:]), loaded
+    assert sizes[3] == sizes[30], sizes
+    assert find("zanzibarian", world.coordinator).count == 33
+    assert SearchEntry.objects.filter(kind="paragraph", body__contains="zanzibarian").count() == 33

@@ -88,14 +88,13 @@ def index_object(obj, created: bool = False) -> None:
         index_dependants(obj)
 
 
-def index_created(objs) -> None:
-    """Index rows of one source model that were just inserted together (a bulk create):
-    their entries written in one pass, as ``accord reindex`` writes them (a new row has
-    no dependants yet)."""
-    objs = list(objs)
-    source = BY_LABEL.get(objs[0]._meta.label_lower) if objs else None
+def index_created(model, pks) -> None:
+    """Index the rows ``pks`` of ``model`` that were just inserted together (a bulk
+    create): read once with what their entries need, written in one pass, as ``accord
+    reindex`` writes them (a new row has no dependants yet)."""
+    source = BY_LABEL.get(model._meta.label_lower)
     if source is not None:
-        _replace(source, objs)
+        _replace(source, list(source.rows(model._default_manager).filter(pk__in=pks)))
 
 
 @cache

@@ -32,12 +32,8 @@ def _former_name(sender, instance, raw=False, **kwargs) -> None:
 
 def _bulk(sender, rows, **kwargs) -> None:
     from accord.search.index import index_created
-    from accord.search.sources import BY_LABEL
 
-    source = BY_LABEL.get(sender._meta.label_lower)
-    if source is None:
-        return
-    index_created(source.rows(sender._default_manager).filter(pk__in=[r.pk for r in rows]))
+    index_created(sender, [r.pk for r in rows])
 
 
 def connect() -> None:

@@ -42,7 +42,7 @@ class Source:
         return apps.get_model(self.label)
 
 
-RESOLUTION_BULK = ("resolution__parsed", "resolution__akn")
+RESOLUTION_LARGE_COLUMNS = ("resolution__parsed", "resolution__akn")
 
 
 def _paragraph(p) -> Doc | None:
@@ -122,14 +122,14 @@ SOURCES = (
         "documents.Paragraph",
         ("resolution__framework",),
         _paragraph,
-        RESOLUTION_BULK,
+        RESOLUTION_LARGE_COLUMNS,
     ),
     Source(
         "mandate",
         "documents.Mandate",
         ("resolution__framework", "paragraph"),
         _mandate,
-        RESOLUTION_BULK,
+        RESOLUTION_LARGE_COLUMNS,
     ),
     Source("activity", "cooperation.Activity", ("framework",), _activity),
     Source("progress", "cooperation.ProgressUpdate", ("activity__framework",), _progress),

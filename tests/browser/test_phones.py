@@ -68,7 +68,7 @@ def test_no_page_is_wider_than_a_phone(world, new_page, language, who):
         page.wait_for_load_state()
         if (extra := _too_wide(page)) > 1:
             wide[name] = (extra, page.evaluate(CULPRITS))
-        if who and name in ("home", "matrix", "dashboard") or name in wide:
+        if (who and name in ("home", "matrix", "dashboard")) or name in wide:
             screenshot(page, f"phone-{language}-{name}", failed=name in wide)
     assert not wide, f"pages wider than 390 px (by px): {wide}"
 

@@ -9,15 +9,20 @@ previous record and the current row (to show the change and offer undo). Writes 
 from __future__ import annotations
 
 import datetime
+import json
 from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from accord.accounts.permissions import KINDS
 
 PAGE = 50
+# A value longer than this is shown cut (a resolution's parse or Akoma Ntoso text, tens
+# of thousands of characters, made the log's row taller than a hundred screens).
+SHOWN = 200
 TYPES = {"+": "created", "~": "changed", "-": "deleted"}
 
 
@@ -92,12 +97,21 @@ def change_of(record) -> list[dict]:
             name = change.field
         if change.field in {"version", "updated_at"}:
             continue
-        out.append({"field": name, "old": change.old, "new": change.new})
+        out.append({"field": name, "old": shown(change.old), "new": shown(change.new)})
     if prev.deleted_at is None and record.deleted_at is not None:
         out.append({"field": _("deleted"), "old": "", "new": "✓"})
     elif prev.deleted_at is not None and record.deleted_at is None:
         out.append({"field": _("restored"), "old": "", "new": "✓"})
     return out
+
+
+def shown(value):
+    """A field's value as the log shows it: a JSON field's value as JSON, text cut to
+    ``SHOWN`` characters with an ellipsis; a date or number as it is (the template
+    localizes it)."""
+    if isinstance(value, dict | list):
+        value = json.dumps(value, ensure_ascii=False)
+    return Truncator(value).chars(SHOWN) if isinstance(value, str) else value
 
 
 def record_of(label: str, history_id: int, framework):

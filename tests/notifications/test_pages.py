@@ -12,7 +12,7 @@ from icalendar import Calendar
 
 from accord.cooperation import services as cooperation
 from accord.cooperation.models import ActionItem
-from accord.notifications import services
+from accord.notifications import activity_log, services
 from accord.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -141,3 +141,25 @@ def test_the_activity_log_filters_and_undoes_and_is_hidden_from_the_public(clien
     client.force_login(world.viewer)
     assert client.get(url).status_code == 200
     assert client.post(undo).status_code == 403
+
+
+def test_the_activity_log_cuts_a_long_value_and_shows_a_json_value_as_json(client, world):
+    """A resolution parsed again changes its parse and its Akoma Ntoso text, tens of
+    thousands of characters each: the log shows the start of each, not all of it."""
+    long_title = "Plan " + "and then more " * 30
+    item = ActionItem.objects.create(framework=world.framework, title=long_title, owner=world.ohchr)
+    cooperation.action_item_update(
+        item=item, user=world.focal, expected_version=item.version, title="Plan"
+    )
+    client.force_login(world.coordinator)
+    page = client.get(reverse("activity-log", args=[world.framework.slug])).content.decode()
+    cut = long_title[: activity_log.SHOWN - 1].rstrip() + "…"
+    assert f"<del>{cut}</del> → <ins>Plan</ins>" in page
+    assert f"<del>{long_title}" not in page
+    assert activity_log.shown({"kind": "résolution"}) == '{"kind": "résolution"}'
+    assert (
+        activity_log.shown(["a" * 500]).endswith("a…")
+        and len(activity_log.shown(["a" * 500])) == 200
+    )
+    day = datetime.date(2026, 1, 5)
+    assert activity_log.shown(day) is day and activity_log.shown(None) is None

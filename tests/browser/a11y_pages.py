@@ -238,6 +238,32 @@ def serious_violations(axe, page, label: str) -> list[str]:
     return found
 
 
+# The elements that stick out of the screen, outside any box that scrolls on its own.
+CULPRITS = """() => {
+  const w = window.innerWidth, out = [];
+  const scrolls = e => { for (let p = e.parentElement; p; p = p.parentElement) {
+    if (getComputedStyle(p).overflowX !== 'visible' && p !== document.body
+        && p !== document.documentElement) return true; } return false; };
+  for (const e of document.querySelectorAll('body *:not(.skip-link)')) {
+    const r = e.getBoundingClientRect();
+    if ((r.right > w + 1 || r.left < -1) && !scrolls(e)) {
+      out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+               (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : ''));
+    }
+  }
+  return out.slice(0, 4);
+}"""
+
+
+def wider_than_screen(page, label: str) -> list[str]:
+    """One line when the page is wider than its viewport (the document scrolls sideways),
+    naming the first elements that stick out; nothing when it fits."""
+    extra = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+    if extra <= 1:
+        return []
+    return [f"{label}: wider than the screen by {extra} px: {page.evaluate(CULPRITS)}"]
+
+
 def furnish(w: SimpleNamespace) -> SimpleNamespace:
     """Add to the scenario what some pages need: a late activity (its flag in the matrix),
     the founding resolution uploaded again

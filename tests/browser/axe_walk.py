@@ -1,6 +1,6 @@
 """The walk of the axe-core test of every page (issue 8): axe-core finds no serious or
 critical violation on any page of Accord, in English and in Arabic, at 1400 px and at
-390 px. The pages come from the URL patterns (tests/browser/a11y_pages.py; the test that
+390 px, and at 390 px no page is wider than the screen (tests/browser/test_phones.py). The pages come from the URL patterns (tests/browser/a11y_pages.py; the test that
 none is forgotten is in test_accessibility.py). A page with a violation is saved as a
 screenshot in test-artifacts/screenshots/ (every page with ACCORD_SCREENSHOTS=1; the
 pages of issue 8 in docs/screenshots/ with ACCORD_DOCS_SCREENSHOTS=1).
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.a11y_pages import PAGES, STATUS, furnish, serious_violations
+from tests.browser.a11y_pages import PAGES, STATUS, furnish, serious_violations, wider_than_screen
 from tests.browser.conftest import screenshot, sign_in
 
 PARTS = 2
@@ -75,6 +75,8 @@ def _check(axe, page, language: str, name: str, url: str) -> list[str]:
         if os.environ.get(DOCS_ENV) and f"{width}-{name}" in DOCS_PAGES:
             page.screenshot(path=str(DOCS / f"{name}-{width}-{language}.png"))
         found = serious_violations(axe, page, f"{language} {width} {name}")
+        if width == "phone":
+            found += wider_than_screen(page, f"{language} {name}")
         screenshot(page, f"{language}-{width}-{name}", failed=bool(found))
         problems += found
     return problems

@@ -1,12 +1,15 @@
 """Phones (issue 8): at 390 px every page fits the screen: the document is no wider than
 the viewport (what is wider, the matrix and other tables, scrolls inside its own
 container, the matrix with its first column kept in view), and the header is compact.
-Measured in English and Arabic, signed in as a coordinator and as the public."""
+Every page, signed in as the person who opens it in the axe walk, is measured there at
+the phone width in English and Arabic (tests/browser/axe_walk.py); here the pages the
+public also sees, as the public."""
 
 from __future__ import annotations
 
 import pytest
 
+from tests.browser.a11y_pages import wider_than_screen
 from tests.browser.conftest import screenshot, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -35,42 +38,18 @@ def phone_pages(w) -> dict[str, str]:
     }
 
 
-CULPRITS = """() => {
-  const w = window.innerWidth, out = [];
-  const scrolls = e => { for (let p = e.parentElement; p; p = p.parentElement) {
-    if (getComputedStyle(p).overflowX !== 'visible' && p !== document.body
-        && p !== document.documentElement) return true; } return false; };
-  for (const e of document.querySelectorAll('body *:not(.skip-link)')) {
-    const r = e.getBoundingClientRect();
-    if ((r.right > w + 1 || r.left < -1) && !scrolls(e)) {
-      out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
-               (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : ''));
-    }
-  }
-  return out.slice(0, 4);
-}"""
-
-
-def _too_wide(page) -> int:
-    return page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
-
-
 @pytest.mark.parametrize("language", ["en", "ar"])
-@pytest.mark.parametrize("who", ["coordinator", None])
-def test_no_page_is_wider_than_a_phone(world, new_page, language, who):
+def test_no_page_is_wider_than_a_phone_for_the_public(world, new_page, language):
     page = new_page(locale="ar" if language == "ar" else "en-GB")
     page.set_viewport_size(PHONE)
-    if who:
-        sign_in(page, who)
-    wide = {}
+    wide = []
     for name, url in phone_pages(world).items():
         page.goto(url if language == "en" else f"/{language}{url}")
         page.wait_for_load_state()
-        if (extra := _too_wide(page)) > 1:
-            wide[name] = (extra, page.evaluate(CULPRITS))
-        if (who and name in ("home", "matrix", "dashboard")) or name in wide:
-            screenshot(page, f"phone-{language}-{name}", failed=name in wide)
-    assert not wide, f"pages wider than 390 px (by px): {wide}"
+        found = wider_than_screen(page, f"{language} {name}")
+        screenshot(page, f"phone-{language}-{name}", failed=bool(found))
+        wide += found
+    assert not wide, "\n".join(wide)
 
 
 def test_the_matrix_keeps_its_first_column_and_shows_it_scrolls(world, new_page):

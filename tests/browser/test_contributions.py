@@ -35,6 +35,7 @@ def test_a_submitted_and_accepted_contribution_is_in_the_report(world, new_page)
     sign_in(focal, "focal")
     focal.goto(call_url)
     focal.get_by_role("link", name="(OHCHR)").click()
+    focal.wait_for_load_state()  # the click returns when the page starts loading
     assert focal.get_by_role("button", name="Accept").count() == 0
     prefilled = focal.locator("#id_text").input_value()
     assert any(a.title in prefilled for a in world.activities)

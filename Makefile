@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 DEMO_RESOLUTION := accord/documents/demo/A_RES_73_135.md
 
-.PHONY: install messages demo test lint bench browser office clean
+.PHONY: install messages demo test durations lint bench browser office clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,12 @@ TEST_WORKERS ?= 2
 test: export PYTHONDONTWRITEBYTECODE :=
 test: messages browser office
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
+
+# The seconds each test file takes, for the order of the files under xdist (the longest
+# first, tests/ordering.py): run after adding or changing a long test, commit the file.
+durations: export PYTHONDONTWRITEBYTECODE :=
+durations: messages browser office
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --store-durations -q
 
 lint: install
 	$(BIN)/ruff check accord resolutions tests bench

@@ -20,6 +20,9 @@ from pathlib import Path
 
 import pytest
 
+# The order of the test files under xdist, longest first (tests/ordering.py).
+pytest_plugins = ["tests.ordering"]
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 ACCORD = Path(sys.executable).with_name("accord")

@@ -1,0 +1,82 @@
+"""The order of the test files under xdist: the longest first. With --dist loadfile each
+file goes whole to the first free worker; in xdist's own order (most tests first) the long
+browser files, one test each, came last, and one worker ran the 17-second cycle while the
+other had ended. Longest first, the short files fill the end and the workers end together
+(longest processing time first, the classic rule for two machines).
+
+How long a file takes is in tests/durations.json, seconds per file, written by
+``pytest -n 2 --dist loadfile --store-durations`` (``make durations``): a file the list
+does not know counts PER_TEST seconds a test. Only the order changes, never which tests
+run; within a file the tests keep their order, and a run without xdist keeps pytest's
+(and pytest-django's) order."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+
+DURATIONS = Path(__file__).with_name("durations.json")
+PER_TEST = 0.05  # seconds, what most unit tests of Accord take
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--store-durations",
+        action="store_true",
+        help="write the seconds each test file took to tests/durations.json (the order of "
+        "the files under xdist, tests/ordering.py)",
+    )
+
+
+def pytest_configure(config):
+    """xdist's own reordering of the files (by number of tests) would undo this order."""
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
+    if config.getoption("store_durations") and not hasattr(config, "workerinput"):
+        config.pluginmanager.register(DurationRecorder(), "accord-durations")
+
+
+def _file(item) -> str:
+    return item.nodeid.split("::", 1)[0]
+
+
+def known_durations() -> dict[str, float]:
+    try:
+        return json.loads(DURATIONS.read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """In an xdist worker (whose collection the scheduler follows), the files longest
+    first; the tests of a file stay together, in their order."""
+    if not hasattr(config, "workerinput"):
+        return
+    known = known_durations()
+    counts = Counter(_file(item) for item in items)
+    cost = {name: known.get(name, PER_TEST * count) for name, count in counts.items()}
+    items.sort(key=lambda item: (-cost[_file(item)], _file(item)))
+
+
+class DurationRecorder:
+    """Adds up, on the xdist controller, the seconds of every phase of every test of each
+    file, and writes them over the entries of the files that ran when the run ends."""
+
+    def __init__(self):
+        self.seconds: defaultdict[str, float] = defaultdict(float)
+
+    def pytest_runtest_logreport(self, report):
+        self.seconds[report.nodeid.split("::", 1)[0]] += report.duration
+
+    def pytest_sessionfinish(self, session):
+        durations = {**known_durations(), **self.seconds}
+        rounded = {
+            name: round(seconds, 1)
+            for name, seconds in sorted(durations.items())
+            if (session.config.rootpath / name).exists()  # a file since removed is dropped
+        }
+        DURATIONS.write_text(json.dumps(rounded, indent=1) + "\n")

@@ -8,7 +8,7 @@ How long a file takes is in tests/durations.json, seconds per file, written by
 ``pytest -n 2 --dist loadfile --store-durations`` (``make durations``): a file the list
 does not know counts PER_TEST seconds a test. Only the order changes, never which tests
 run; within a file the tests keep their order, and a run without xdist keeps pytest's
-(and pytest-django's) order."""
+(and pytest-django's) order. Two tests with one node id are refused (xdist would run one)."""
 
 from __future__ import annotations
 
@@ -53,7 +53,12 @@ def known_durations() -> dict[str, float]:
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     """In an xdist worker (whose collection the scheduler follows), the files longest
-    first; the tests of a file stay together, in their order."""
+    first; the tests of a file stay together, in their order. Refuses a collection where
+    two tests share a node id: xdist keys its queue by node id and would run one of them
+    (pytest 9.2.0 did that to schemathesis's tests, one per API operation)."""
+    twice = sorted(nodeid for nodeid, n in Counter(i.nodeid for i in items).items() if n > 1)
+    if twice:
+        raise pytest.UsageError(f"tests collected twice under one node id: {twice[:5]}")
     if not hasattr(config, "workerinput"):
         return
     known = known_durations()

@@ -10,6 +10,7 @@ applied in the task worker, the file kept until applied), ReportJob rows.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -273,7 +274,11 @@ def report_job(request, pk: int):
                 "download": download if job.status == ReportJob.Status.DONE else None,
             }
         )
-    return render(request, "reports/job.html", {"job": job, "download": download})
+    return render(
+        request,
+        "reports/job.html",
+        {"job": job, "download": download, "poll_ms": settings.ACCORD_JOB_POLL_MS},
+    )
 
 
 # --- open data -------------------------------------------------------------------------

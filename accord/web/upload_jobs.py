@@ -10,6 +10,7 @@ and administrators). Writes nothing.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -50,6 +51,7 @@ def upload_job(request: HttpRequest, pk: int) -> HttpResponse:
     require(can_see_upload_job(request.user, job))
     if job.status == UploadJob.Status.DONE:
         response = _result(request, job)
-        # the page's poll (htmx, every 2 s) moves the whole page on, not its fragment
+        # the page's poll (htmx, ACCORD_JOB_POLL_MS) moves the whole page on, not its fragment
         return HttpResponseClientRedirect(response["Location"]) if _polled(request) else response
-    return render(request, "web/upload_job.html", {"job": job, "back": _back(job)})
+    context = {"job": job, "back": _back(job), "poll_ms": settings.ACCORD_JOB_POLL_MS}
+    return render(request, "web/upload_job.html", context)

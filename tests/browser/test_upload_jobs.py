@@ -22,6 +22,9 @@ from tests.web.test_worker_jobs import DATABASE_BACKEND, run_worker
 from tests.world import DEMO
 
 pytestmark = pytest.mark.django_db(transaction=True)
+# The pages ask again every 2 s; here every 0.2 s, so that the test does not wait for the
+# next poll after each run of the worker (the interval: tests/web/test_worker_jobs.py).
+POLL_MS = 200
 
 
 def _edited_csv(world, code: str, description: str, path) -> str:
@@ -45,6 +48,7 @@ def _sees_progress(page, name: str = "upload-job") -> None:
 def test_uploads_show_progress_until_the_worker_has_read_them(world, new_page, settings, tmp_path):
     settings.TASKS = DATABASE_BACKEND
     settings.MEDIA_ROOT = tmp_path
+    settings.ACCORD_JOB_POLL_MS = POLL_MS
     code = world.activities[0].code
     page = new_page()
     sign_in(page, "coordinator")
@@ -87,6 +91,7 @@ def test_a_queued_report_shows_progress_until_the_worker_has_made_it(
 ):
     settings.TASKS = DATABASE_BACKEND
     settings.MEDIA_ROOT = tmp_path
+    settings.ACCORD_JOB_POLL_MS = POLL_MS
     page = new_page()
     sign_in(page, "coordinator")
     page.goto("/reports/sg/")

@@ -102,18 +102,21 @@ def _agreement(g) -> Doc:
 
 
 def _entity(e) -> Doc | None:
+    """An entity's page is in the first framework (by slug) of its organization on the
+    UN side, else on the partner side: both read in one query."""
+    from django.db.models import Q
+
     from accord.cooperation.models import Framework
 
-    framework = (
-        Framework.objects.filter(un_organization=e.organization_id).first()
-        or Framework.objects.filter(partner=e.organization_id).first()
-    )
-    if framework is None:
+    org = e.organization_id
+    sides = Framework.objects.filter(Q(un_organization=org) | Q(partner=org))
+    found = list(sides.values_list("un_organization_id", "slug"))
+    if not found:
         return None
+    slug = min(found, key=lambda row: (row[0] != org, row[1]))[1]
     former = [f.name for f in e.former_names.all()]
     body = " ".join([e.name_fr, e.name_ar, *former])
-    url = reverse("entity", args=[framework.slug, e.pk])
-    return Doc(None, e.name_en, body, url, e.acronym)
+    return Doc(None, e.name_en, body, reverse("entity", args=[slug, e.pk]), e.acronym)
 
 
 SOURCES = (

@@ -160,3 +160,19 @@ def test_rows_written_in_bulk_are_indexed_in_one_pass(world):
     assert sizes[3] == sizes[30], sizes
     assert find("zanzibarian", world.coordinator).count == 33
     assert SearchEntry.objects.filter(kind="paragraph", body__contains="zanzibarian").count() == 33
+
+
+def test_an_entity_is_found_on_its_organizations_un_side_framework_first(world):
+    """An organization in several frameworks: its entities' pages are in the first
+    framework (by slug) where it is the UN side, else the first where it is the partner."""
+    from accord.cooperation.models import Framework
+    from accord.search.index import index_object
+
+    Framework.objects.create(slug="a-first", name="A", un_organization=world.oic, partner=world.un)
+    index_object(world.ohchr)
+    entry = SearchEntry.objects.get(kind="entity", object_id=world.ohchr.pk)
+    assert entry.url == reverse("entity", args=["un-oic", world.ohchr.pk])
+    Framework.objects.filter(slug="un-oic").update(un_organization=world.oic, partner=world.oic)
+    index_object(world.ohchr)
+    entry = SearchEntry.objects.get(kind="entity", object_id=world.ohchr.pk)
+    assert entry.url == reverse("entity", args=["a-first", world.ohchr.pk])

@@ -11,7 +11,6 @@ On PostgreSQL, each xdist worker migrates its own test database (test_NAME_gwN).
 from __future__ import annotations
 
 import fcntl
-import gc
 import hashlib
 import os
 import shutil
@@ -254,18 +253,6 @@ def pytest_runtest_teardown(item, nextitem):
     if nextitem is not None and _RESTORE_MIGRATION_ROWS and _is_transactional(item):
         _RESTORE_MIGRATION_ROWS[0]()
     return result
-
-
-def pytest_collection_finish(session):
-    """What the collection imported (Django, the libraries, the tests' modules) lives as
-    long as the run: moved out of the garbage collector's sight (``gc.freeze``), and a
-    full collection made after 100 collections of the middle generation instead of 10.
-    A worker's full collections scanned those 600,000 objects each time: 20 of them took
-    5-6 s of its run; now about 15 take 2.5 s (the young generations are collected as
-    before, so short-lived cycles are freed as soon)."""
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(700, 10, 100)
 
 
 def pytest_configure(config):

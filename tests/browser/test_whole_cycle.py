@@ -16,6 +16,7 @@ from docx import Document as WordDocument
 from playwright.sync_api import expect
 
 from accord.cooperation.models import ActionItem, Activity, Meeting
+from accord.registry.models import Entity
 from tests.bootstrap.conftest import DEMO
 from tests.browser.conftest import sign_in_by_form
 
@@ -355,12 +356,15 @@ def test_the_whole_cycle_in_the_pages(people, new_page, tmp_path, corpus_or_none
     _close_item(omar, slug, closed, "Concept note shared with IPHRC on 12 May.")
 
     texts = _draft_reports(nadia, slug, year)
+    ohchr = Entity.objects.get(acronym="OHCHR")
     for (lang, fmt), text in texts.items():
         found = _finder(text, rtl_pdf=(lang, fmt) == ("ar", "pdf"))
         for title in (*imported.values(), "Joint training on treaty-body reporting"):
             assert found(title), (lang, fmt, title)
         assert found("Geneva"), (lang, fmt)
         assert found(closed), (lang, fmt)
+        if (lang, fmt) != ("ar", "pdf"):  # the lead entity named in the report's language
+            assert found(getattr(ohchr, f"name_{lang}")), (lang, fmt)
 
     if corpus_or_none is None:
         pytest.skip("the corpus (../shared/corpus) is absent: 75/16 and 79/90 not uploaded")

@@ -225,7 +225,8 @@ AXE_RUN = """axe.run(document, {
 
 def serious_violations(axe, page, label: str) -> list[str]:
     """What axe-core finds serious or critical on the page, one line each. axe-core (the
-    package's local axe.min.js, 570 kB) is injected once per page load, not at every run:
+    package's local axe.min.js, 570 kB) is injected once per page load, not at every run
+    (the axe walk's contexts have it as an init script, run by the browser in each page):
     a second run at another width reuses it. The rules that can only report minor or
     moderate violations are not run (AXE_RUN)."""
     if not page.evaluate("typeof window.axe === 'object'"):

@@ -50,12 +50,15 @@ def walk(world, new_page, settings, tmp_path, language: str, index: int) -> None
     settings.MEDIA_ROOT = tmp_path / "media"
     furnish(world)
     names = part(index)
-    pages = {}
+    axe, pages = Axe(), {}
     for who in {PAGES[name][1] for name in names}:
         pages[who] = new_page(locale="ar" if language == "ar" else "en-GB")
+        # axe-core (570 kB) given to the browser once, which runs it in every page the
+        # context opens, rather than sent through Playwright for each page
+        pages[who].context.add_init_script(script=axe.axe_script)
         if who:
             sign_in(pages[who], who)
-    axe, problems = Axe(), []
+    problems = []
     for name in names:
         _pattern, who, url = PAGES[name]
         problems += _check(axe, pages[who], language, name, url(world))

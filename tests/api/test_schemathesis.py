@@ -2,7 +2,8 @@
 the OpenAPI document and checks each answer: no server error (5xx), a status code the
 document lists, its content type, and a body that matches its schema. Run as an
 administrator with a read-write token (every write reaches the services) and as the
-public. A bounded number of examples keeps it well under a minute."""
+public. A bounded number of examples keeps it well under a minute. One pytest test; each
+operation is a subtest, named by its method and path in a failure."""
 
 from __future__ import annotations
 
@@ -47,8 +48,16 @@ def alice_key(world) -> str:
     return token_create(user=world.users["alice"], name="fuzz", scope="read-write", days=1)[1]
 
 
-# The document as the WSGI application serves it (no database is read to make it).
-schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+@pytest.fixture
+def api_schema():
+    """The document as the WSGI application serves it (no database is read to make it)."""
+    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+
+
+# Loaded when the test runs, each operation a subtest: built at collection instead, the
+# tests of the 31 operations and their 1,861 coverage cases took each xdist worker 2.7 s
+# of its start (every worker collects every test).
+schema = schemathesis.pytest.from_fixture("api_schema")
 
 
 @pytest.mark.django_db

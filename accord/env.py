@@ -35,14 +35,18 @@ def envbool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name}={raw!r} is not a boolean (use 1/0, true/false, yes/no)")
 
 
-def envint(name: str, default: int) -> int:
+def envint(name: str, default: int, minimum: int | None = None) -> int:
+    """Read a whole number, refused below ``minimum`` when one is given."""
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError:
         raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number") from None
+    if minimum is not None and value < minimum:
+        raise ImproperlyConfigured(f"{name}={value} is below {minimum}, the least it may be")
+    return value
 
 
 def envlist(name: str, default: list[str]) -> list[str]:

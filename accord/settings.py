@@ -232,8 +232,9 @@ ACCORD_MAX_PDF_PAGES = envint("ACCORD_MAX_PDF_PAGES", 300)
 # memory and this many seconds (core/limits.py); ACCORD_JOB_SECONDS=0 turns the limit off.
 ACCORD_JOB_SECONDS = envint("ACCORD_JOB_SECONDS", 120)
 ACCORD_JOB_MEMORY_BYTES = envint("ACCORD_JOB_MEMORY_BYTES", 1024 * 1024 * 1024)
-# A job's page (an upload, a queued report) asks the server again this often (htmx).
-ACCORD_JOB_POLL_MS = envint("ACCORD_JOB_POLL_MS", 2000)
+# A job's page (an upload, a queued report) asks the server again this often (htmx);
+# less than 100 ms would have each open page ask ten times a second.
+ACCORD_JOB_POLL_MS = envint("ACCORD_JOB_POLL_MS", 2000, minimum=100)
 # The publisher's registered IATI organization identifier, prefix of every IATI
 # activity identifier in the open-data export (docs/opendata.md).
 ACCORD_IATI_REPORTING_ORG = envstr("ACCORD_IATI_REPORTING_ORG", "XX-ACCORD")

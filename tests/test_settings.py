@@ -4,6 +4,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
 
 PROD_ENV = {
@@ -54,3 +56,15 @@ def test_a_bad_boolean_fails_loudly():
     result = _run({"ACCORD_DEBUG": "maybe"}, "check")
     assert result.returncode != 0
     assert "ACCORD_DEBUG" in result.stderr
+
+
+def test_a_number_below_its_least_fails_loudly(monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from accord.env import envint
+
+    monkeypatch.setenv("ACCORD_JOB_POLL_MS", "0")
+    with pytest.raises(ImproperlyConfigured, match="ACCORD_JOB_POLL_MS=0 is below 100"):
+        envint("ACCORD_JOB_POLL_MS", 2000, minimum=100)
+    monkeypatch.setenv("ACCORD_JOB_POLL_MS", "500")
+    assert envint("ACCORD_JOB_POLL_MS", 2000, minimum=100) == 500

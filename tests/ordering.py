@@ -39,8 +39,9 @@ def pytest_configure(config):
         config.pluginmanager.register(DurationRecorder(), "accord-durations")
 
 
-def _file(item) -> str:
-    return item.nodeid.split("::", 1)[0]
+def file_of(nodeid: str) -> str:
+    """The test file of a node id ("tests/x/test_y.py::test_z[1]" -> "tests/x/test_y.py")."""
+    return nodeid.split("::", 1)[0]
 
 
 def known_durations() -> dict[str, float]:
@@ -62,9 +63,9 @@ def pytest_collection_modifyitems(config, items):
     if not hasattr(config, "workerinput"):
         return
     known = known_durations()
-    counts = Counter(_file(item) for item in items)
+    counts = Counter(file_of(item.nodeid) for item in items)
     cost = {name: known.get(name, PER_TEST * count) for name, count in counts.items()}
-    items.sort(key=lambda item: (-cost[_file(item)], _file(item)))
+    items.sort(key=lambda item: (-cost[file_of(item.nodeid)], file_of(item.nodeid)))
 
 
 class DurationRecorder:
@@ -75,7 +76,7 @@ class DurationRecorder:
         self.seconds: defaultdict[str, float] = defaultdict(float)
 
     def pytest_runtest_logreport(self, report):
-        self.seconds[report.nodeid.split("::", 1)[0]] += report.duration
+        self.seconds[file_of(report.nodeid)] += report.duration
 
     def pytest_sessionfinish(self, session):
         durations = {**known_durations(), **self.seconds}

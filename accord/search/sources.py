@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
+from django.db.models import Q
 from django.urls import reverse
 
 
@@ -104,8 +105,6 @@ def _agreement(g) -> Doc:
 def _entity(e) -> Doc | None:
     """An entity's page is in the first framework (by slug) of its organization on the
     UN side, else on the partner side: both read in one query."""
-    from django.db.models import Q
-
     from accord.cooperation.models import Framework
 
     org = e.organization_id

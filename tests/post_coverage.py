@@ -5,7 +5,8 @@ this plugin makes when pytest starts (``ACCORD_TEST_POSTS``, inherited by the xd
 workers). When the session has run every file of tests/browser, the views that accept
 POST (tests/browser/post_walk.py) are compared with what was posted: a view no browser
 test submitted makes the session fail, named in the summary. When only part of the
-browser suite ran, the summary says the check was not made, and why."""
+browser suite ran, or when some of its tests skipped (the corpus absent) and forms are
+missing, the summary says the check was not made, and why."""
 
 from __future__ import annotations
 
@@ -24,10 +25,13 @@ class PostCoverage:
     def __init__(self, folder: Path):
         self.folder = folder
         self.ran: set[str] = set()
+        self.skipped: set[str] = set()
 
     def pytest_runtest_logreport(self, report):
         if report.when == "call" or report.skipped:
             self.ran.add(Path(report.nodeid.split("::")[0]).name)
+        if report.skipped and Path(report.nodeid.split("::")[0]).parent.name == "browser":
+            self.skipped.add(report.nodeid)
 
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session):
@@ -43,6 +47,14 @@ class PostCoverage:
         for record in self.folder.glob("*.txt"):
             posted |= set(record.read_text().split())
         missing = sorted(post_views() - posted)
+        if missing and self.skipped:
+            # the forms may be those of the skipped tests (the corpus absent): not a failure
+            if say is not None:
+                say.write_line(
+                    f"POST coverage not checked: {len(self.skipped)} browser tests skipped"
+                    f" (their reasons above); not submitted: {missing}"
+                )
+            return
         if say is not None:
             if missing:
                 say.write_line(f"FAILED POST coverage: no browser test submits {missing}", red=True)

@@ -214,13 +214,17 @@ def unlisted_patterns() -> list[str]:
 # rule has an impact of its own (``impact`` in its metadata), which its results always take
 # (axe.utils.finalizeRuleResult), so a rule of minor or moderate impact can never report
 # what serious_violations looks for. A rule without an impact is kept; rules that axe-core
-# turns off by default stay off.
+# turns off by default stay off. The page keeps only what a failure names (id, impact, the
+# first three elements): axe-core's whole result, every rule's metadata, through Playwright
+# cost about a second of the test process per part of the walk.
 AXE_RUN = """axe.run(document, {
   resultTypes: ['violations'],
   runOnly: {type: 'rule', values: axe._audit.rules
     .filter(rule => rule.enabled && !['minor', 'moderate'].includes(rule.impact))
     .map(rule => rule.id)},
-})"""
+}).then(results => results.violations
+  .filter(v => ['serious', 'critical'].includes(v.impact))
+  .map(v => ({id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map(n => n.target)})))"""
 
 
 def serious_violations(axe, page, label: str) -> list[str]:
@@ -231,12 +235,7 @@ def serious_violations(axe, page, label: str) -> list[str]:
     moderate violations are not run (AXE_RUN)."""
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(axe.axe_script)
-    found = []
-    for violation in page.evaluate(AXE_RUN)["violations"]:
-        if violation.get("impact") in ("serious", "critical"):
-            targets = [n["target"] for n in violation["nodes"]][:3]
-            found.append(f"{label}: {violation['id']} ({violation['impact']}) {targets}")
-    return found
+    return [f"{label}: {v['id']} ({v['impact']}) {v['targets']}" for v in page.evaluate(AXE_RUN)]
 
 
 # The elements that stick out of the screen, outside any box that scrolls on its own.

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.browser.a11y_pages import PAGES, unlisted_patterns
+import pytest
+
+from tests.browser.a11y_pages import PAGES, serious_violations, unlisted_patterns
 from tests.browser.axe_walk import PARTS, part
 
 HERE = Path(__file__).resolve().parent
@@ -28,3 +30,27 @@ def test_every_page_is_walked_once_in_each_language():
         f"test_axe_{lang}_{index + 1}.py" for lang in ("en", "ar") for index in range(PARTS)
     }
     assert files == expected, "one test file per language and part (tests/browser/axe_walk.py)"
+
+
+@pytest.mark.browser
+def test_the_check_names_serious_violations_and_only_those(browser):
+    """The walk's check itself: a page with an image without a text alternative
+    (critical), a field without a label (critical) and a second main landmark (moderate)
+    gives the two serious ones, each with its element, and not the moderate one."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.set_content(
+            '<html lang="en"><head><title>t</title></head><body><main><h1>t</h1>'
+            '<img src="data:," id="picture"><input type="text" id="field"></main>'
+            "<main><p>second</p></main></body></html>"
+        )
+        found = serious_violations(Axe(), page, "made-up page")
+    finally:
+        context.close()
+    assert len(found) == 2, found
+    assert any("image-alt (critical)" in line and "#picture" in line for line in found), found
+    assert any("label (critical)" in line and "#field" in line for line in found), found
+    assert all(line.startswith("made-up page: ") for line in found)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -14,6 +15,8 @@ from accord.documents.models import Resolution
 from accord.web.common import HEAVY, framework_for
 from accord.web.compare_docx import comparison_docx
 
+# ?show=changes: the comparison lists only the paragraphs that are not unchanged
+CHANGES = "changes"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -39,7 +42,8 @@ def compare_pick(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     choices = _choices(request, framework, resolution)
     other = request.GET.get("with", "")
     if other.isdigit() and choices.filter(pk=int(other)).exists():
-        return redirect("resolution-compare", slug=slug, pk=pk, other=int(other))
+        url = reverse("resolution-compare", args=[slug, pk, int(other)])
+        return redirect(url + ("?show=changes" if request.GET.get("show") == CHANGES else ""))
     context = {
         "framework": framework,
         "page": "resolutions",
@@ -63,15 +67,27 @@ def compare_view(request: HttpRequest, slug: str, pk: int, other: int) -> HttpRe
         response = HttpResponse(comparison_docx(result), content_type=DOCX)
         response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
         return response
+    only_changes = request.GET.get("show") == CHANGES
     context = {
         "framework": framework,
         "page": "resolutions",
         "resolution": this,
         "result": result,
+        "only_changes": only_changes,
         "parts": [
-            (_("Preamble"), result.preamble, result.counts("preamble")),
-            (_("Operative part"), result.operative, result.counts("operative")),
+            (_("Preamble"), _shown(result.preamble, only_changes), result.counts("preamble")),
+            (
+                _("Operative part"),
+                _shown(result.operative, only_changes),
+                result.counts("operative"),
+            ),
         ],
         "choices": _choices(request, framework, this),
     }
     return render(request, "web/compare.html", context)
+
+
+def _shown(rows: list, only_changes: bool) -> list:
+    """The rows of a part the page lists: all, or (``?show=changes``) those that are not
+    unchanged, so that a long series with few edits reads on a phone."""
+    return [row for row in rows if row.status != "unchanged"] if only_changes else rows

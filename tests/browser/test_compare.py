@@ -1,6 +1,7 @@
 """A visitor opens 75/16 in the reader, follows "What changed since A/RES/73/135", sees
 the word differences side by side (and stacked at 390 px), picks another resolution in
-the "Compare with" form, and downloads the Word file with tracked changes (corpus test)."""
+the "Compare with" form, downloads the Word file with tracked changes, and on a phone
+hides the unchanged paragraphs and shows them again (corpus test)."""
 
 from __future__ import annotations
 
@@ -47,4 +48,15 @@ def test_a_visitor_compares_two_resolutions_and_downloads_the_word_file(series, 
     old_cell = phone.locator(".compare-row[data-status=changed] .compare-old").first.bounding_box()
     new_cell = phone.locator(".compare-row[data-status=changed] .compare-new").first.bounding_box()
     assert new_cell["y"] >= old_cell["y"] + old_cell["height"] - 1  # stacked, not side by side
+    # on a phone the unchanged paragraphs are hidden with one link, and shown again
+    tall = phone.evaluate("document.scrollingElement.scrollHeight")
+    rows = phone.locator(".compare-row[data-status]").count()
+    phone.get_by_role("link", name="Hide unchanged paragraphs").click()
+    expect(phone.get_by_role("link", name="Show every paragraph")).to_be_visible()
+    phone.wait_for_load_state()  # the rows come after the link in the page
+    assert phone.locator(".compare-row[data-status=unchanged]").count() == 0
+    assert 0 < phone.locator(".compare-row[data-status]").count() < rows
+    assert phone.evaluate("document.scrollingElement.scrollHeight") < tall
+    phone.get_by_role("link", name="Show every paragraph").click()
+    expect(phone.locator(".compare-row[data-status]")).to_have_count(rows)
     assert changed is not None

@@ -119,6 +119,29 @@ class TestSeventyThreeThenSeventyFive:
         assert "<w:del " in xml and "seventy-fifth" in xml.split("<w:del ", 1)[1]
         assert "<w:ins " in xml and "seventy-seventh" in xml.split("<w:ins ", 1)[1]
 
+    def test_the_page_can_hide_the_unchanged_paragraphs_and_keeps_its_counts(self, client, pair):
+        old, new = copy.deepcopy(pair)
+        slug = new.framework.slug
+        url = reverse("resolution-compare", args=[slug, new.pk, old.pk])
+        result = compare(old, new)
+        rows = result.preamble + result.operative
+        unchanged = [r for r in rows if r.status == "unchanged"]
+        assert unchanged and len(unchanged) < len(rows)
+        every = client.get(url).content.decode()
+        page = client.get(url, {"show": "changes"}).content.decode()
+        assert every.count(' data-status="') == len(rows)
+        assert page.count(' data-status="') == len(rows) - len(unchanged)
+        assert 'data-status="unchanged"' in every and 'data-status="unchanged"' not in page
+        assert "<del>seventy-fifth </del>" in page  # the changed paragraph is still there
+        n = result.counts("operative")["unchanged"]
+        assert f"{n} paragraphs unchanged" in page  # the counts are of the whole text
+        assert f'href="{url}">Show every paragraph' in page and "Hide unchanged" not in page
+        assert 'href="?show=changes">Hide unchanged paragraphs' in every
+        # choosing another resolution keeps the choice
+        pick = reverse("resolution-compare-pick", args=[slug, new.pk])
+        assert client.get(pick, {"with": old.pk, "show": "changes"}).url == url + "?show=changes"
+        assert client.get(pick, {"with": old.pk, "show": "all"}).url == url
+
     def test_a_resolution_outside_the_framework_is_not_found_and_a_bad_choice_is_refused(
         self, client, pair
     ):

@@ -257,10 +257,9 @@ def general_meeting(data: ReportData, p) -> Section:
     quarters = _quarters(data.start, data.end)
     acts = data.actions
     o, c = Counter(map(_quarter, acts.opened)), Counter(map(_quarter, acts.closed))
-    fig = charts.paired_bars_figure(
-        quarters, [o[q] for q in quarters], [c[q] for q in quarters], p["opened"], p["closed"]
-    )
-    section.add(Figure(p["fig_actions"], draw=partial(charts.save_as, fig)))
+    opened, closed = [o[q] for q in quarters], [c[q] for q in quarters]
+    draw = partial(charts.paired_bars_image, quarters, opened, closed, p["opened"], p["closed"])
+    section.add(Figure(p["fig_actions"], draw=draw))
     if data.next_general:
         year, host = data.next_general
         key = "gm_next" if host else "gm_next_nohost"
@@ -278,12 +277,13 @@ def _by_area(data: ReportData) -> dict[int, list[ActivityRow]]:
 def priority_areas(data: ReportData, p) -> Section:
     by_area = Section(p["s_areas"])
     grouped = _by_area(data)
-    fig = charts.stacked_bars_figure(
+    draw = partial(
+        charts.stacked_bars_image,
         [name(a, p.lang) for a in data.areas],
         {s: [sum(1 for x in grouped[a.pk] if x.status == s) for a in data.areas] for s in STATUSES},
         {s: p.status(s) for s in STATUSES},
     )
-    by_area.add(Figure(p["fig_areas"], draw=partial(charts.save_as, fig)))
+    by_area.add(Figure(p["fig_areas"], draw=draw))
     for area in data.areas:
         by_area.add(_area(area, grouped[area.pk], p))
     return by_area

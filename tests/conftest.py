@@ -259,6 +259,18 @@ def pytest_runtest_teardown(item, nextitem):
     return result
 
 
+def pytest_collection_modifyitems(items):
+    """A test that reaches the database only through a module's world (a fixture asking
+    ``django_db_setup``: ``once_per_module``, ``written_once``) and asks no ``db`` itself
+    is marked ``django_db``: pytest-django sets up the test database only for marked
+    tests, so with such a test selected alone (``-k``) the world was written into the
+    database of the settings (a developer's var/accord.sqlite3)."""
+    for item in items:
+        needs = "django_db_setup" in getattr(item, "fixturenames", ())
+        if needs and item.get_closest_marker("django_db") is None:
+            item.add_marker(pytest.mark.django_db)
+
+
 def pytest_configure(config):
     """The browser suite's POST coverage check (tests/post_coverage.py)."""
     from tests.post_coverage import register

@@ -273,6 +273,34 @@ def test_charts_leave_no_figure_in_pyplots_global_state():
     assert plt.get_fignums() == before
 
 
+def test_a_test_reading_only_a_module_world_is_given_the_test_database(request, built):
+    """tests/conftest.py marks it: run alone (-k), it would otherwise read and write the
+    database of the settings."""
+    from django.db import connection
+
+    assert request.node.get_closest_marker("django_db") is not None
+    assert connection.settings_dict["NAME"] == connection.settings_dict["TEST"]["NAME"]
+
+
+def test_a_chart_is_drawn_once_for_the_same_numbers_and_again_when_they_change():
+    from accord.reports import charts
+
+    charts._drawn.cache_clear()
+    labels = {"ongoing": "Ongoing", "completed": "Completed"}
+    first = charts.stacked_bars_image(["Peace", "Rights"], {"ongoing": [2, 1]}, labels, "png")
+    again = charts.stacked_bars_image(["Peace", "Rights"], {"ongoing": [2, 1]}, labels, "png")
+    assert again is first and charts._drawn.cache_info().hits == 1
+    fresh = charts.save_as(
+        charts.stacked_bars_figure(["Peace", "Rights"], {"ongoing": [2, 1]}, labels), "png"
+    )
+    assert fresh == first  # the image kept is the one a new drawing gives
+    other = charts.stacked_bars_image(["Peace", "Rights"], {"ongoing": [2, 2]}, labels, "png")
+    svg = charts.stacked_bars_image(["Peace", "Rights"], {"ongoing": [2, 1]}, labels, "svg")
+    opened = charts.paired_bars_image(["2018 Q3"], [1], [0], "opened", "closed", "png")
+    assert other != first and svg.lstrip().startswith(b"<?xml") and opened != first
+    assert charts._drawn.cache_info().misses == 4
+
+
 def test_figure_labels_go_past_fifteen():
     from accord.reports.phrases import figure_label
 

@@ -50,8 +50,8 @@ def save_as(fig: Figure, fmt: str) -> bytes:
 
 
 # Charts drawn lately, by what they show: a report is often made again from the same
-# numbers (its Word file and then its PDF share the labels, a coordinator regenerates
-# after a change elsewhere), and a chart takes 60-80 ms to draw. About 100 kB each.
+# numbers (its Word file and then its PDF, both with PNG charts; a coordinator making it
+# again after a change elsewhere), and a chart takes 60-80 ms to draw; 20-30 kB each.
 CACHED = 32
 
 

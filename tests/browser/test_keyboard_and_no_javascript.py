@@ -11,7 +11,7 @@ from tests.browser.conftest import sign_in, sign_in_by_form
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

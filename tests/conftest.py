@@ -1,31 +1,31 @@
 """Shared fixtures: the corpus folder (skipped with a printed reason when it is absent),
 fast password hashing, and a test database that is migrated once per run.
 
-Migrating a fresh database costs about 15 s of CPU (Django renders the model states of
+Migrating a fresh database costs about 11 s of CPU (Django renders the model states of
 every migration). On SQLite, `accord migrate` runs in a subprocess (the installed
 console script, as a user runs it) into a template file kept in pytest's cache until the
-migrations change; each xdist worker's test database, and each test that needs a fresh
-database file, starts from a copy of it.
-On PostgreSQL, each xdist worker migrates its own test database (test_NAME_gwN)."""
+migrations change (tests/template.py: started by the xdist controller before the workers
+when it is missing); each xdist worker's test database, and each test that needs a fresh
+database file, starts from a copy of it. On PostgreSQL, each worker's test database is a
+copy of a migrated template database (tests/pg_template.py)."""
 
 from __future__ import annotations
 
-import fcntl
-import hashlib
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests import template
+
+# ROOT and accord_command are imported from here by other test modules
+from tests.template import ROOT, accord_command, migrations_digest
+
 # The order of the test files under xdist, longest first (tests/ordering.py).
 pytest_plugins = ["tests.ordering"]
 
-ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
-ACCORD = Path(sys.executable).with_name("accord")
 SQLITE = "django.db.backends.sqlite3"
 FAST_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
 
@@ -59,16 +59,6 @@ def fast_passwords():
         yield
 
 
-def accord_command() -> list[str]:
-    """The installed `accord` script, or the same entry point through the interpreter."""
-    return [str(ACCORD)] if ACCORD.exists() else [sys.executable, "-m", "accord.cli"]
-
-
-def sqlite_env(path: Path) -> dict[str, str]:
-    """The environment of an `accord` subprocess working on the SQLite file ``path``."""
-    return {**os.environ, "DATABASE_URL": f"sqlite:///{path}", "ACCORD_VAR_DIR": str(path.parent)}
-
-
 def _shared_dir(request: pytest.FixtureRequest, tmp_path_factory) -> Path:
     """A folder of this run shared by its xdist workers (each worker's basetemp is a
     subfolder of the run's own), or the basetemp itself without xdist."""
@@ -76,53 +66,25 @@ def _shared_dir(request: pytest.FixtureRequest, tmp_path_factory) -> Path:
     return base.parent if hasattr(request.config, "workerinput") else base
 
 
-# What a migrated database is made of: the migrations, the data the SDG migration loads,
-# and Django. The migrated file is kept in pytest's cache under a digest of these.
-MIGRATION_INPUTS = (
-    "accord/*/migrations/*.py",
-    "accord/cooperation/sdg.py",
-    "accord/cooperation/data/*",
-)
-
-
-def migrations_digest() -> str:
-    import django
-
-    digest = hashlib.sha256(django.__version__.encode())
-    for pattern in MIGRATION_INPUTS:
-        for path in sorted(ROOT.glob(pattern)):
-            digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 @pytest.fixture(scope="session")
 def migrated_sqlite(request, tmp_path_factory) -> Path:
-    """A SQLite file migrated by `accord migrate`: the first worker to ask builds it under
-    a lock, the others wait for it. It is kept in pytest's cache (.pytest_cache/d/
-    accord-migrated/DIGEST.sqlite3) until a migration, the SDG data or Django changes, so
-    a later run does not migrate again (--create-db or --cache-clear: afresh).
-    Copy it; never write to it."""
-    cache = getattr(request.config, "cache", None)
-    if cache is None or request.config.getvalue("create_db"):
-        folder = _shared_dir(request, tmp_path_factory)  # this run's own
-    else:
-        folder = cache.mkdir("accord-migrated")
-    template = folder / f"{migrations_digest()}.sqlite3"
-    with open(folder / "migrated.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not template.exists():
-            building = folder / f"migrating-{os.getpid()}.sqlite3"
-            subprocess.run(
-                [*accord_command(), "migrate", "--noinput", "-v0"],
-                env=sqlite_env(building),
-                check=True,
-                capture_output=True,
-                timeout=900,
-            )
-            for old in folder.glob(f"{'?' * 16}.sqlite3"):  # older migrations' files
-                old.unlink()
-            building.rename(template)
-    return template
+    """The SQLite file migrated by `accord migrate` (tests/template.py): the first worker to
+    ask builds it under a lock (or the xdist controller has started it), the others wait
+    for it. It is kept in pytest's cache (.pytest_cache/d/accord-migrated/DIGEST.sqlite3)
+    until a migration, the SDG data or Django changes, so a later run does not migrate
+    again (--create-db or --cache-clear: afresh). Copy it; never write to it."""
+    return template.build(
+        _template_folder(request.config) or _shared_dir(request, tmp_path_factory)
+    )
+
+
+def _template_folder(config) -> Path | None:
+    """The folder of the kept template, or None when the run keeps none (no cache, or
+    --create-db: the run's own temporary folder then)."""
+    cache = getattr(config, "cache", None)
+    if cache is None or config.getvalue("create_db"):
+        return None
+    return cache.mkdir("accord-migrated")
 
 
 @pytest.fixture(scope="session")
@@ -272,10 +234,36 @@ def pytest_collection_modifyitems(items):
 
 
 def pytest_configure(config):
-    """The browser suite's POST coverage check (tests/post_coverage.py)."""
+    """The browser suite's POST coverage check (tests/post_coverage.py); on SQLite, the
+    migrated template started now when it is missing (tests/template.py), by the xdist
+    controller (or the one process of a run without xdist)."""
     from tests.post_coverage import register
 
     register(config)
+    if hasattr(config, "workerinput"):
+        return
+    from django.conf import settings
+
+    folder = _template_folder(config)
+    if folder is not None and settings.DATABASES["default"]["ENGINE"] == SQLITE:
+        config.stash[_BUILDING] = template.start_building(folder)
+
+
+_BUILDING = pytest.StashKey()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """Tell each xdist worker whether the template was missing (tests/ordering.py then
+    sends the files that need no database first)."""
+    node.workerinput[template.COLD] = node.config.stash.get(_BUILDING, None) is not None
+
+
+def pytest_unconfigure(config):
+    """A run that ends early (a collection error) waits for the template it started."""
+    building = config.stash.get(_BUILDING, None)
+    if building is not None:
+        building.join(timeout=900)
 
 
 @pytest.fixture(autouse=True)

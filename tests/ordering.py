@@ -8,7 +8,9 @@ How long a file takes is in tests/durations.json, seconds per file, written by
 ``pytest -n 2 --dist loadfile --store-durations`` (``make durations``): a file the list
 does not know counts PER_TEST seconds a test. Only the order changes, never which tests
 run; within a file the tests keep their order, and a run without xdist keeps pytest's
-(and pytest-django's) order. Two tests with one node id are refused (xdist would run one)."""
+(and pytest-django's) order. Two tests with one node id are refused (xdist would run one).
+While the migrated template is being built (a fresh clone: tests/template.py), the files
+that need no database go first, longest first too, so that no worker waits on it idle."""
 
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
+
+from tests import template
 
 DURATIONS = Path(__file__).with_name("durations.json")
 PER_TEST = 0.05  # seconds, what most unit tests of Accord take
@@ -62,10 +66,33 @@ def pytest_collection_modifyitems(config, items):
         raise pytest.UsageError(f"tests collected twice under one node id: {twice[:5]}")
     if not hasattr(config, "workerinput"):
         return
-    known = known_durations()
+    items[:] = ordered(items, known_durations(), cold=config.workerinput.get(template.COLD, False))
+
+
+def ordered(items: list, known: dict[str, float], *, cold: bool = False) -> list:
+    """``items`` by file, the longest files first (seconds from ``known``); with ``cold``
+    (the template database being migrated: tests/template.py), the files with no test
+    that needs the database before all the others."""
     counts = Counter(file_of(item.nodeid) for item in items)
     cost = {name: known.get(name, PER_TEST * count) for name, count in counts.items()}
-    items.sort(key=lambda item: (-cost[file_of(item.nodeid)], file_of(item.nodeid)))
+    waits = {file_of(item.nodeid) for item in items if cold and needs_database(item)}
+    return sorted(
+        items,
+        key=lambda item: (
+            file_of(item.nodeid) in waits,
+            -cost[file_of(item.nodeid)],
+            file_of(item.nodeid),
+        ),
+    )
+
+
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
+
+
+def needs_database(item: pytest.Item) -> bool:
+    """Whether the test opens the test database (marked, or asking a fixture that does)."""
+    names = set(getattr(item, "fixturenames", ()))
+    return item.get_closest_marker("django_db") is not None or bool(names & DATABASE_FIXTURES)
 
 
 class DurationRecorder:

@@ -227,9 +227,10 @@ def pytest_collection_modifyitems(items):
     is marked ``django_db``: pytest-django sets up the test database only for marked
     tests, so with such a test selected alone (``-k``) the world was written into the
     database of the settings (a developer's var/accord.sqlite3)."""
+    from tests.ordering import needs_database
+
     for item in items:
-        needs = "django_db_setup" in getattr(item, "fixturenames", ())
-        if needs and item.get_closest_marker("django_db") is None:
+        if needs_database(item) and item.get_closest_marker("django_db") is None:
             item.add_marker(pytest.mark.django_db)
 
 

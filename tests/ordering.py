@@ -86,11 +86,14 @@ def ordered(items: list, known: dict[str, float], *, cold: bool = False) -> list
     )
 
 
-DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
+# db, transactional_db and the module worlds ask django_db_setup; live_server asks for
+# transactional_db only when it runs
+DATABASE_FIXTURES = {"django_db_setup", "live_server"}
 
 
 def needs_database(item: pytest.Item) -> bool:
-    """Whether the test opens the test database (marked, or asking a fixture that does)."""
+    """Whether the test opens the test database (marked, or asking a fixture that does):
+    the one rule for tests/conftest.py's mark and the order of a cold run."""
     names = set(getattr(item, "fixturenames", ()))
     return item.get_closest_marker("django_db") is not None or bool(names & DATABASE_FIXTURES)
 

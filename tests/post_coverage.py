@@ -28,9 +28,10 @@ class PostCoverage:
         self.skipped: set[str] = set()
 
     def pytest_runtest_logreport(self, report):
+        path = Path(report.nodeid.split("::")[0])
         if report.when == "call" or report.skipped:
-            self.ran.add(Path(report.nodeid.split("::")[0]).name)
-        if report.skipped and Path(report.nodeid.split("::")[0]).parent.name == "browser":
+            self.ran.add(path.name)
+        if report.skipped and path.parent.name == "browser":
             self.skipped.add(report.nodeid)
 
     @pytest.hookimpl(trylast=True)

@@ -43,7 +43,7 @@ def compare_pick(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     other = request.GET.get("with", "")
     if other.isdigit() and choices.filter(pk=int(other)).exists():
         url = reverse("resolution-compare", args=[slug, pk, int(other)])
-        return redirect(url + ("?show=changes" if request.GET.get("show") == CHANGES else ""))
+        return redirect(url + (f"?show={CHANGES}" if _only_changes(request) else ""))
     context = {
         "framework": framework,
         "page": "resolutions",
@@ -67,7 +67,7 @@ def compare_view(request: HttpRequest, slug: str, pk: int, other: int) -> HttpRe
         response = HttpResponse(comparison_docx(result), content_type=DOCX)
         response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
         return response
-    only_changes = request.GET.get("show") == CHANGES
+    only_changes = _only_changes(request)
     context = {
         "framework": framework,
         "page": "resolutions",
@@ -85,6 +85,10 @@ def compare_view(request: HttpRequest, slug: str, pk: int, other: int) -> HttpRe
         "choices": _choices(request, framework, this),
     }
     return render(request, "web/compare.html", context)
+
+
+def _only_changes(request: HttpRequest) -> bool:
+    return request.GET.get("show") == CHANGES
 
 
 def _shown(rows: list, only_changes: bool) -> list:

@@ -11,6 +11,7 @@ import pypdfium2
 import pytest
 from django.utils import timezone
 from docx import Document as WordDocument
+from playwright.sync_api import expect
 
 from tests.browser.conftest import sign_in
 from tests.reports.test_combined_report import african_union
@@ -33,8 +34,11 @@ def _pdf_text(data: bytes) -> str:
 
 
 def _check_language_list(page) -> None:
-    """The page's own list, not the switcher's dictionaries of base.html."""
+    """The page's own list, not the switcher's dictionaries of base.html. A link's click
+    returns once the new page is committed, which may be before its form is parsed: the
+    count is awaited, then read."""
     options = page.locator("#id_lang option")
+    expect(options).to_have_count(3)
     values = [options.nth(i).get_attribute("value") for i in range(options.count())]
     assert values == ["en", "fr", "ar"]
     names = options.all_inner_texts()
@@ -84,7 +88,7 @@ def test_the_public_pages_link_the_open_data(world, new_page):
     page = new_page()
     page.goto("/f/un-oic/")
     page.get_by_role("link", name="Open data").click()
-    assert page.url.endswith("/reports/opendata/")
+    page.wait_for_url("**/reports/opendata/")
 
 
 def test_the_combined_report_is_generated_from_the_page(world, new_page):

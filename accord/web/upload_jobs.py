@@ -51,7 +51,10 @@ def upload_job(request: HttpRequest, pk: int) -> HttpResponse:
     require(can_see_upload_job(request.user, job))
     if job.status == UploadJob.Status.DONE:
         response = _result(request, job)
-        # the page's poll (htmx, ACCORD_JOB_POLL_MS) moves the whole page on, not its fragment
+        # the page's poll (htmx, ACCORD_JOB_POLL_MS) moves the whole page on, not its fragment;
+        # each answer still running brings the next poll (hx-trigger "load delay"), so none is
+        # sent once this one is: a poll "every" N ms would set the location again while the
+        # next page loads, and on a link slower than N never let it arrive
         return HttpResponseClientRedirect(response["Location"]) if _polled(request) else response
     context = {"job": job, "back": _back(job), "poll_ms": settings.ACCORD_JOB_POLL_MS}
     return render(request, "web/upload_job.html", context)

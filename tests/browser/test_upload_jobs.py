@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 from pathlib import Path
 
 import pytest
@@ -81,9 +82,26 @@ def test_uploads_show_progress_until_the_worker_has_read_them(world, new_page, s
     page.get_by_role("button", name="Upload and review").click()
     page.wait_for_url("**/uploads/*/")
     _sees_progress(page)
+    sent_on = _answers_sending_the_page_on(page)
+    page.route("**/review/", _slowly)
     run_worker(tmp_path)
     page.wait_for_url("**/review/")
     assert "The resolution was read" in page.content()
+    # the poll stopped once it had sent the page on: the slow review page was left to load
+    assert len(sent_on) == 1, sent_on
+
+
+def _answers_sending_the_page_on(page) -> list[str]:
+    sent_on: list[str] = []
+    page.on("response", lambda r: r.headers.get("hx-redirect") and sent_on.append(r.url))
+    return sent_on
+
+
+def _slowly(route) -> None:
+    """A slow link: the page arrives after four of the job page's poll intervals (the
+    browser goes on meanwhile; only this test's side waits)."""
+    time.sleep(4 * POLL_MS / 1000)
+    route.continue_()
 
 
 def test_a_queued_report_shows_progress_until_the_worker_has_made_it(

@@ -98,7 +98,7 @@ def test_a_resolution_upload_waits_for_a_real_worker_which_parses_it(client, set
     waiting = client.get(job_page)
     page = waiting.content.decode()
     assert waiting.status_code == 200 and "<progress" in page and 'role="status"' in page
-    assert "Queued" in page and 'hx-trigger="every 2000ms"' in page
+    assert "Queued" in page and 'hx-trigger="load delay:2000ms"' in page
     assert UploadJob.objects.get().status == "queued"
 
     run_worker(tmp_path)
@@ -135,7 +135,7 @@ def test_a_matrix_upload_is_planned_by_a_real_worker_then_applied(client, settin
     applying = client.post(url, {"action": "apply", "token": preview.context["token"]})
     assert applying["Location"] == job_page
     waiting = client.get(job_page).content.decode()
-    assert "Queued: Applying the changes" in waiting and 'hx-trigger="every 2000ms"' in waiting
+    assert "Queued: Applying the changes" in waiting and 'hx-trigger="load delay:2000ms"' in waiting
     again = client.post(url, {"action": "apply", "token": preview.context["token"]})
     assert again["Location"] == job_page  # pressed twice: the one apply queued, followed
     assert Activity.objects.get(code=code).description != "Read by the worker"
@@ -170,6 +170,6 @@ def test_a_job_page_names_the_stage_in_the_readers_language(client, settings, tm
 @pytest.mark.django_db(transaction=True)
 def test_a_job_page_asks_again_at_the_interval_of_its_setting(client, settings, tmp_path):
     _, job_page = _queue_the_demo_resolution(client, settings, tmp_path)
-    assert 'hx-trigger="every 2000ms"' in client.get(job_page).content.decode()
+    assert 'hx-trigger="load delay:2000ms"' in client.get(job_page).content.decode()
     settings.ACCORD_JOB_POLL_MS = 500
-    assert 'hx-trigger="every 500ms"' in client.get(job_page).content.decode()
+    assert 'hx-trigger="load delay:500ms"' in client.get(job_page).content.decode()

@@ -15,6 +15,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from accord.cooperation.palette import status_stylesheet_source
 from accord.env import envbool, envint, envjson, envlist, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -268,7 +269,8 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
-        "style-src": [SELF],
+        # the stylesheet, and the status palette's <style> of base.html by its hash
+        "style-src": [SELF, status_stylesheet_source()],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],

@@ -59,8 +59,12 @@ def world(transactional_db, live_server, settings):
 
 @pytest.fixture
 def new_page(browser, live_server):
-    """Open pages in fresh browser contexts (one per person); closed after the test."""
+    """Open pages in fresh browser contexts (one per person); closed after the test, which
+    then fails if the browser refused anything of a page under its Content Security Policy
+    (an inline style or script, a file from elsewhere): what a person's browser would
+    silently leave out (the status colours were, once)."""
     contexts = []
+    refused: list[str] = []
     LIVE_SERVER[:] = [live_server.url]
 
     def make(locale: str = "en-GB", javascript: bool = True):
@@ -71,12 +75,20 @@ def new_page(browser, live_server):
             java_script_enabled=javascript,
         )
         context.set_default_timeout(15000)
+        context.on("console", lambda message: _csp_refusal(message, refused))
         contexts.append(context)
         return context.new_page()
 
     yield make
     for context in contexts:
         context.close()
+    assert not refused, "the Content Security Policy refused:\n" + "\n".join(refused)
+
+
+def _csp_refusal(message, refused: list[str]) -> None:
+    """Chromium reports each refusal of the policy as a console error naming it."""
+    if message.type == "error" and "Content Security Policy" in message.text:
+        refused.append(f"{message.page.url if message.page else '?'}: {message.text[:160]}")
 
 
 def sign_in(page, username: str) -> None:

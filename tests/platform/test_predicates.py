@@ -4,7 +4,10 @@ session year and the status palette."""
 
 from __future__ import annotations
 
+import base64
 import datetime
+import hashlib
+import re
 
 from accord.cooperation.models import ActionItem, Activity
 from accord.cooperation.palette import STATUS_COLOURS, status_colour, status_css_properties
@@ -100,10 +103,17 @@ def test_session_year_and_its_inverse():
 def test_one_status_palette_for_every_status_and_the_stylesheet(client, db):
     assert set(STATUS_COLOURS) == set(Activity.Status.values)
     assert status_colour("nonsense") != status_colour("planned")
-    html = client.get("/accounts/login/").content.decode()
+    response = client.get("/accounts/login/")
+    html = response.content.decode()
     assert status_css_properties() in html
     for value in Activity.Status.values:
         assert f"--status-{value}: {STATUS_COLOURS[value]};" in html
+    # a browser applies an inline <style> only if the policy names the hash of its text
+    # (the browser tests fail on any refusal: tests/browser/conftest.py)
+    (style,) = re.findall(r"<style>(.*?)</style>", html, re.S)
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    style_src = response["Content-Security-Policy"].split("style-src")[1].split(";")[0]
+    assert style_src.split() == ["'self'", f"'sha256-{digest}'"]
 
 
 def test_the_stylesheet_colours_statuses_from_the_palette():

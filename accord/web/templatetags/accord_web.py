@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from accord.accounts import permissions
-from accord.cooperation.palette import status_css_properties
+from accord.cooperation.palette import status_stylesheet
 from accord.core.services import user_label
 from accord.web.rows import entity_html
 
@@ -34,9 +34,10 @@ def entity(context, obj):
 
 @register.simple_tag
 def status_palette():
-    """The activity status colours as CSS custom properties (``--status-planned: ...;``),
-    from the one palette in ``accord.cooperation.palette``."""
-    return status_css_properties()
+    """The text of the page's ``<style>``: the activity status colours as CSS custom
+    properties of ``:root`` (``--status-planned: ...;``), from the one palette in
+    ``accord.cooperation.palette``; the CSP allows exactly this text (settings)."""
+    return status_stylesheet()
 
 
 @register.filter

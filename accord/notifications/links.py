@@ -5,14 +5,17 @@ from __future__ import annotations
 from django.urls import reverse
 
 
-def object_path(obj, slug: str | None) -> str:
-    """The path of the page that shows ``obj`` in the framework ``slug`` ("" if none)."""
+def object_path(obj, slug: str | None, *, editable: bool = True) -> str:
+    """The path of the page that shows ``obj`` in the framework ``slug`` ("" if none).
+    An action item's own page is its edit page; for a reader who may not edit it
+    (``editable=False``) the item where it is listed instead: under its decision on the
+    meeting's page, else in the framework's list of action items."""
     if obj is None or not slug:
         return reverse("notifications") if obj is None else ""
     label = obj._meta.label_lower
     kw = {"slug": slug}
     if label == "cooperation.actionitem":
-        return reverse("action-item-edit", kwargs={**kw, "pk": obj.pk})
+        return _action_item_path(obj, kw, editable)
     if label == "cooperation.activity":
         return reverse("activity", kwargs={**kw, "pk": obj.pk})
     if label == "cooperation.meeting":
@@ -37,6 +40,16 @@ def object_path(obj, slug: str | None) -> str:
     if label == "cooperation.framework":
         return reverse("dashboard", kwargs=kw)
     return reverse("dashboard", kwargs=kw)
+
+
+def _action_item_path(item, kw: dict, editable: bool) -> str:
+    if editable:
+        return reverse("action-item-edit", kwargs={**kw, "pk": item.pk})
+    if item.decision_id:
+        meeting = reverse("meeting", kwargs={**kw, "pk": item.decision.meeting_id})
+        return f"{meeting}#decision-{item.decision_id}"
+    tab = "open" if item.status in item.OPEN_STATUSES else "closed"
+    return reverse("action-items", kwargs=kw) + f"?tab={tab}#item-{item.pk}"
 
 
 def notification_path(kind: str, obj, slug: str | None) -> str:

@@ -60,16 +60,17 @@ def framework_log(request: HttpRequest, slug: str) -> HttpResponse:
     entries = []
     for record in rows:
         current = record.instance_type.all_objects.filter(pk=record.id).first()
+        may_edit = current is not None and can_edit(request.user, current)
         entries.append(
             {
                 "record": record,
                 "label": record.instance_type._meta.label_lower,
                 "kind": record.instance_type._meta.verbose_name,
                 "object": record.instance,
-                "path": object_path(current or record.instance, slug),
+                "path": object_path(current or record.instance, slug, editable=may_edit),
                 "who": user_label(record.history_user),
                 "changes": activity_log.change_of(record),
-                "may_undo": current is not None and can_edit(request.user, current),
+                "may_undo": may_edit,
             }
         )
     context = {

@@ -3,6 +3,7 @@ parsed back with icalendar) and the framework's activity log (filter, undo; the
 public gets a 404)."""
 
 import datetime
+import re
 
 import pytest
 from django.core.management import call_command
@@ -163,3 +164,41 @@ def test_the_activity_log_cuts_a_long_value_and_shows_a_json_value_as_json(clien
     )
     day = datetime.date(2026, 1, 5)
     assert activity_log.shown(day) is day and activity_log.shown(None) is None
+
+
+def test_every_link_of_the_activity_log_opens_for_the_person_reading_it(client, world):
+    """Each change links to the page of its object; an action item's own page is its edit
+    page, so a reader who may not edit it is led to where it is listed instead: under its
+    decision on the meeting's page, or in the list of action items."""
+    loose = ActionItem.objects.create(
+        framework=world.framework, title="Loose end", owner=world.ohchr
+    )
+    cooperation.action_item_update(
+        item=loose, user=world.coordinator, expected_version=loose.version, title="Loose end v2"
+    )
+    url = reverse("activity-log", args=[world.framework.slug])
+    meeting = reverse("meeting", args=[world.framework.slug, world.meeting.pk])
+    for reader in (world.viewer, world.coordinator):
+        client.force_login(reader)
+        page = client.get(url).content.decode()
+        links = re.findall(r'href="([^"]+)"', page.split("<tbody>")[1].split("</tbody>")[0])
+        edits = [link for link in links if link.endswith("/edit/")]
+        if reader == world.viewer:
+            assert not edits, edits
+            assert f"{meeting}#decision-{world.decision.pk}" in links
+            assert f"?tab=open#item-{loose.pk}" in " ".join(links)
+        else:
+            assert {
+                f"/f/{world.framework.slug}/action-items/{i.pk}/edit/" for i in world.items
+            } <= set(edits)
+        for link in set(links):
+            assert client.get(link.replace("&amp;", "&")).status_code == 200, (reader, link)
+
+
+def test_the_password_page_offers_the_second_factor_to_those_who_may_set_it_up(client, world):
+    setup = reverse("otp-setup")
+    for person, offered in ((world.focal, False), (world.coordinator, True)):
+        client.force_login(person)
+        page = client.get(reverse("password_change")).content.decode()
+        assert (f'href="{setup}"' in page) is offered, person
+        assert client.get(setup).status_code == (200 if offered else 403)

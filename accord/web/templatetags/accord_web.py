@@ -54,6 +54,12 @@ def may_edit(user, obj) -> bool:
     return obj is not None and can_edit(user, obj)
 
 
+@register.filter
+def may_use_second_factor(user) -> bool:
+    """``{% if request.user|may_use_second_factor %}``: the permissions module's rule."""
+    return permissions.can_use_second_factor(user)
+
+
 @register.simple_tag
 def may_create(user, label: str, framework) -> bool:
     """``{% may_create request.user "cooperation.meeting" framework as ok %}``: the

@@ -36,7 +36,15 @@ their cooperation" is a mandate with verb "calls upon".
 Addressees are the words between the verb and the infinitive ("Requests the
 Secretary-General to report ..." gives ("Secretary-General",) and the action
 "to report ..."), split at ", the", " and the", " and their" ...; a leading
-"the" is dropped. Gazetteer ids come from the resolution's entity mentions
+"the" is dropped. An aside inside the list ("the organizations of the United Nations system
+and, as appropriate, other humanitarian actors") is read through; one after it (", individually
+and through ...", ", pursuant to international law,") ends it, and its "to" is not the
+action's ("pursuant to", "with a view to", "in addition to"). A request that someone act
+("Requests that the Secretary-General direct ...", "Demands that all parties comply ...")
+names the subject of the that-clause, its verb starting the action; a subject that names no
+one ("that efforts be taken") gives no addressee. An object that is an action, a gerund or a
+noun of action ("Encourages strengthening efforts", "the holding of a conference"), is not an
+addressee. Gazetteer ids come from the resolution's entity mentions
 whose surface forms appear in an addressee (the longest form wins); "the two
 organizations" are the UN and the partner (the non-UN organization named in the
 most paragraphs).
@@ -147,6 +155,43 @@ _NOT_ADDRESSEES = frozenset(
         "steps",
         "progress",
         "work",
+        # the -ing form of an action ("Encourages strengthening efforts to ...", "the holding
+        # of"), not an adjective of an actor ("developing countries", "administering Powers")
+        "strengthening",
+        "scaling",
+        "giving",
+        "sharing",
+        "undertaking",
+        "retrofitting",
+        "holding",
+        "assisting",
+        "exploring",
+        "doubling",
+        "supporting",
+        "setting",
+        "enhancing",
+        "convening",
+        "fostering",
+        "promoting",
+        "improving",
+        "expanding",
+        "establishing",
+        "ensuring",
+        "building",
+        "mainstreaming",
+        "integrating",
+        "investing",
+        "providing",
+        "making",
+        "taking",
+        # and the nouns of an action ("Encourages the promotion of digital solutions ...")
+        "promotion",
+        "reinforcement",
+        "pursuit",
+        "implementation",
+        "establishment",
+        "provision",
+        "mobilization",
     ]
 )
 # Who "calls for ... to act" or "the need for ... to act" may name: a definite or capital-led phrase.
@@ -155,10 +200,61 @@ _INFINITIVE = re.compile(
     r"(?:^|\s|,\s)to\s+(?!(?:the|a|an|all|its|their|this|that|these|those|such|any|each|every"
     r"|both|his|her|our|which|whom|what|date|them|him|it)\b)(?=[a-z])"
 )
+# "to" after these words is a preposition, not the infinitive of the action: "Urges all
+# States, pursuant to applicable international law, to identify ..."
+_PREPOSITIONAL_TO = frozenset(
+    ["pursuant", "according", "due", "prior", "contrary", "subject", "close", "access"]
+)
+# ... and after these when they follow "with", "in" or "a": "in addition to", "with regard
+# to", "with a view to" ("in this respect to enhance" is the infinitive)
+_PREPOSITIONAL_AFTER = frozenset(["addition", "relation", "respect", "regard", "view", "reference"])
 _INTERJECTION = re.compile(
     r",\s+(?=(?:in|within|through|as|with|where|when|if|inter alia|including|particularly|"
     r"especially|while|bearing|taking|pending|upon|from|at|by|on|under|before|after|during|"
-    r"without|consistent|for|once|subject|building|drawing|working|acting)\b)"
+    r"without|consistent|for|once|subject|building|drawing|working|acting|pursuant|according"
+    r"|individually|collectively|jointly)\b)"
+)
+# An aside inside a list of addressees: "the organizations of the United Nations system
+# and, as appropriate, other humanitarian actors" names both.
+_LIST_ASIDE = re.compile(
+    r"\b(and|or),\s+(?:as|where|when|if|in|within|inter alia|particularly|especially|notably)"
+    r"\b[^,;:]{0,60},\s+"
+)
+# "Requests that the Secretary-General direct ...", "Reiterates its request that Member
+# States increase ...": the subject of the clause is the addressee, its verb (in the base
+# form, or an adverb before it) starts the action.
+_THAT_VERB_WORDS = """be continue ensure provide report submit take give consider make include prepare
+    present undertake conduct develop establish maintain strengthen support promote
+    implement pursue review examine study explore seek allocate assign appoint designate
+    convene organize hold invite inform notify transmit keep remain refrain cease comply
+    adhere respect allow facilitate cooperate engage participate work increase enhance
+    improve reaffirm redouble intensify expedite accelerate direct guarantee protect
+    address bring put end stop withdraw release abide fulfil fulfill meet use do apply
+    adopt are is shall should will must ratify accede sign become return reconsider
+    reflect prioritize mainstream step desist reorganize extend share publish not also
+    further immediately fully actively effectively duly urgently promptly"""
+_THAT_VERBS = frozenset(_THAT_VERB_WORDS.split())
+_NOT_ADVERBS = frozenset(["family", "supply", "assembly", "monopoly", "anomaly", "ally"])
+# who a lower-case subject may be ("that countries promote", "that all parties comply")
+_ACTOR_NOUNS = frozenset(
+    ["countries", "parties", "donors", "stakeholders", "actors", "entities", "organizations"]
+    + ["agencies", "institutions", "bodies", "members", "authorities", "partners"]
+)
+# "that Organization, States bordering straits ... to continue": "that" points at a body
+_DEMONSTRATIVE = re.compile(
+    r"that\s+(?:Organization|Division|Committee|Office|Commission|Council|Board|Conference"
+    r"|Secretariat|Department|Programme|Fund|Agency|Court|Tribunal|Mission|Group|Body|Entity"
+    r"|Unit|Section|Centre|Center|Forum|Panel|Meeting|Summit|Assembly|Special|State|Government"
+    r"|Party|Power)\b"
+)
+_DETERMINERS = frozenset(
+    ["the", "all", "other", "relevant", "concerned", "its", "their", "a", "an", "this", "these"]
+)
+_NOT_BEFORE_VERB = frozenset(
+    ["and", "or", "of", "the", "a", "an", "in", "for", "on", "with", "to", "by", "its", "their"]
+)
+_ASIDE_ONLY = re.compile(
+    r"(?:in (?:this|that) regard|as appropriate|where appropriate|in particular|inter alia)"
 )
 _SPLIT = re.compile(
     r",\s*(?:and\s+|or\s+)?(?=(?:the|its|their|all|other|relevant|Member States|States)\b)"
@@ -199,6 +295,8 @@ _ADVERB_PREFIX = re.compile(rf"^(?:{_ADVERBS}\s+)+", re.IGNORECASE)
 _NO_ADDRESSEE = re.compile(r"\b(?:calls for|call for|need|necessity)\b")
 _NON_MANDATE = re.compile(_NON_MANDATE_VERBS)
 _LEADING_PREPOSITION = re.compile(r"^(?:to|upon|on|for)\s+")
+# "..., and" before the next clause's verb ("..., and requests the Secretary-General ...")
+_TRAILING_CONJUNCTION = re.compile(r"[\s,;]+(?:and|or)$")
 _TRAILING_WORDS = re.compile(r"[\s,]+(?:in this regard|in that regard|as appropriate)$")
 _LEADING_WORDS = re.compile(r"^(?:(?:and|or)\s+)?(?:the\s+)?")
 
@@ -267,7 +365,8 @@ def _clauses(op: OperativeParagraph) -> list[tuple[str, str, str, int]]:
         if not verb:
             continue
         end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
-        clauses.append((verb, phrase, text[verb_end:end].strip(" ,;."), start))
+        body = _TRAILING_CONJUNCTION.sub("", text[verb_end:end].strip(" ,;."))
+        clauses.append((verb, phrase, body, start))
     return clauses
 
 
@@ -351,7 +450,9 @@ def _split_addressees(body: str) -> tuple[tuple[str, ...], str]:
     colon = body.find(":")
     semicolon = body.find(";")
     limit = min(x for x in (colon, semicolon, len(body)) if x >= 0)
-    infinitive = _INFINITIVE.search(body, 0, limit)
+    if body.startswith("that ") and (clause := _that_clause(body)) is not None:
+        return clause
+    infinitive = _infinitive(body, limit)
     if colon >= 0 and (infinitive is None or colon < infinitive.start()):
         head, action = (
             body[:colon],
@@ -361,17 +462,68 @@ def _split_addressees(body: str) -> tuple[tuple[str, ...], str]:
         head, action = body[: infinitive.start()], body[infinitive.start() :].strip(" ,")
     else:
         return (), body
-    words = head.lower().split(maxsplit=2)
+    words = [w.strip(",;") for w in head.lower().split(maxsplit=2)]
     if (
         not words
         or words[0] in _NOT_ADDRESSEES
         or (words[0] == "the" and words[1:2] and words[1] in _NOT_ADDRESSEES)
     ):
         return (), body  # "Encourages continued cooperation ...": the object is an action
+    head = _LIST_ASIDE.sub(r"\1 ", head)
     interjection = _INTERJECTION.search(head)
     if interjection:
         head = head[: interjection.start()]
     return _names(head), action
+
+
+def _infinitive(body: str, limit: int) -> re.Match[str] | None:
+    """The "to" of the action before `limit`, not a preposition ("pursuant to")."""
+    for m in _INFINITIVE.finditer(body, 0, limit):
+        before = body[: m.start()].rstrip(" ,").rsplit(None, 2)[-2:]
+        word = before[-1].lower() if before else ""
+        if word in _PREPOSITIONAL_TO:
+            continue
+        if word in _PREPOSITIONAL_AFTER and len(before) == 2 and before[0] in ("with", "in", "a"):
+            continue
+        return m
+    return None
+
+
+def _that_clause(body: str) -> tuple[tuple[str, ...], str] | None:
+    """("Secretary-General",), "direct all departments ..." from "that the Secretary-General
+    direct all departments ..."; no addressee when the subject names no one ("that efforts
+    be taken to ..."); None when "that" points at a body named before ("that Organization,
+    States bordering straits and user States to continue ...")."""
+    if _DEMONSTRATIVE.match(body):
+        return None
+    words = body.split(" ")[1:]
+    for i, word in enumerate(words[:24]):
+        low = word.lower().rstrip(",;")
+        if low == "to" and words[i + 1 : i + 2] and words[i + 1] not in _DETERMINERS:
+            return (), body  # "that the report ..., to be presented ..., reflect": no one named
+        if i > 0 and _is_verb(word, low, words[i - 1]):
+            return _that_subject(body, words[:i], words[i:])
+        if word.endswith(",") and _INTERJECTION.match(", " + " ".join(words[i + 1 : i + 3])):
+            return _that_subject(body, words[: i + 1], words[i + 1 :])
+    return (), body
+
+
+def _is_verb(word: str, low: str, before: str) -> bool:
+    """Whether `word` is the base-form verb (or an adverb before it) of a that-clause."""
+    if before.lower() in _NOT_BEFORE_VERB:
+        return False  # "the exploration and use of outer space": a noun
+    adverb = low.endswith("ly") and low not in _NOT_ADVERBS and word.islower()
+    return low in _THAT_VERBS or adverb
+
+
+def _that_subject(body: str, subject: list[str], rest: list[str]):
+    """The addressees of a that-clause's subject and the action from its verb; no addressee
+    (the whole clause the action) when the subject names no one."""
+    text = " ".join(subject).rstrip(",")
+    head = [w for w in text.split() if w.lower() not in _DETERMINERS]
+    if head and (head[0][0].isupper() or head[0].lower() in _ACTOR_NOUNS):
+        return _names(text), " ".join(rest).strip(" ,")
+    return (), body
 
 
 def _names(phrase: str) -> tuple[str, ...]:
@@ -379,7 +531,7 @@ def _names(phrase: str) -> tuple[str, ...]:
     for part in _SPLIT.split(phrase.strip(" ,;")):
         part = _LEADING_WORDS.sub("", part.strip(" ,;"))
         part = _TRAILING_WORDS.sub("", part)
-        if part:
+        if part and not _ASIDE_ONLY.fullmatch(part):
             names.append(part)
     return tuple(names)
 

@@ -241,3 +241,73 @@ def test_no_mandate_of_the_corpus_is_due_at_a_session_before_its_own(corpus):
             (m.paragraph, m.session) for m in r.mandates if m.session and m.session < r.session
         ]
         assert not early, (path.name, early)
+
+
+def test_a_request_that_someone_act_names_the_subject_of_the_clause():
+    direct, aside, nobody, pointed, two, report = mandates(
+        "Reiterates its request that the Secretary-General direct all departments of the "
+        "Secretariat to include a summary in their reports;",
+        "Requests that Member States, as appropriate to their national contexts, adopt "
+        "comprehensive policies;",
+        "Recommends that efforts be taken to ensure that this expertise is accessible;",
+        "Encourages that Organization, States bordering straits and user States to continue "
+        "their cooperation;",
+        "Demands that the Syrian regime and all other parties to the conflict ensure full "
+        "access, and requests the Secretary-General to report at its eighty-first session;",
+    )
+    assert (direct.addressees, direct.action) == (
+        ("Secretary-General",), "direct all departments of the Secretariat to include a summary in their reports"
+    )  # fmt: skip
+    assert direct.addressee_ids == ("un.sg",)
+    assert aside.addressees == ("Member States",) and aside.action.endswith(
+        "adopt comprehensive policies"
+    )
+    assert nobody.addressees == () and nobody.action.startswith("that efforts be taken")
+    assert pointed.addressees[-1] == "States bordering straits and user States"
+    assert (two.addressees, two.action) == (
+        ("Syrian regime", "all other parties to the conflict"),
+        "ensure full access",
+    )
+    assert (report.addressees, report.session) == (("Secretary-General",), 81)
+
+
+def test_an_aside_inside_the_addressees_keeps_the_list_whole():
+    listed, alone, urges, report, respect = mandates(
+        "Calls upon the relevant organizations of the United Nations system and, as appropriate, "
+        "other relevant humanitarian actors to continue efforts;",
+        "Calls upon States, individually and through regional fisheries management "
+        "organizations and arrangements, to adopt the measures necessary;",
+        "Urges all affected States, pursuant to applicable international law, to identify all "
+        "areas under their jurisdiction, and requests the Secretary-General, with a view to "
+        "ensuring coherence, to report;",
+        "Requests the Secretary-General in this respect to enhance further initiatives;",
+    )
+    assert listed.addressees == (
+        "relevant organizations of the United Nations system",
+        "other relevant humanitarian actors",
+    )
+    assert (alone.addressees, alone.action) == (("States",), "to adopt the measures necessary")
+    assert (urges.addressees, urges.action) == (
+        ("all affected States",), "to identify all areas under their jurisdiction"
+    )  # fmt: skip
+    assert (report.addressees, report.action) == (("Secretary-General",), "to report")
+    assert respect.action == "to enhance further initiatives"
+
+
+def test_an_action_named_by_a_gerund_or_a_noun_of_action_is_not_an_addressee():
+    for m in mandates(
+        "Encourages strengthening efforts to empower rural women;",
+        "Encourages exploring, developing and, where appropriate, the strengthening of "
+        "anticipatory mechanisms to reduce the impact of disasters;",
+        "Encourages the promotion of digital solutions through access to and use of digital "
+        "public goods to bridge the divides;",
+        "Encourages the holding of a high-level conference to discuss pastoralism;",
+    ):
+        assert m.addressees == (), m
+    [kept] = mandates("Encourages developing countries to strengthen their statistical capacity;")
+    assert kept.addressees == ("developing countries",)
+
+
+def test_an_aside_alone_is_not_an_addressee():
+    [m] = mandates("Urges, in this regard, States to take steps to ensure the safety of observers;")
+    assert m.addressees == ("States",)

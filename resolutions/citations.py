@@ -18,7 +18,8 @@ one pass per pattern family:
      364 B (IV), 36/87 A and B, 78/70 A-C    one "ga-resolution" per letter ("36/87 A", "36/87 B")
    After "decision(s)": "decision 77/512" is "ga-decision" (the Assembly numbers its
    decisions from 301; "decision 15/4" is another body's and is left out).
-   A dated number whose date does not fit its General Assembly session is a Human
+   An undated "8/4" is not the Assembly's either: it numbered "N/M" from its thirty-first
+   session (1976), "3369 (XXX)" before. A dated number whose date does not fit its General Assembly session is a Human
    Rights Council resolution when it fits the Council's session ("resolution 16/18
    of 24 March 2011"), and left out otherwise.
    Resolutions of other bodies (World Health
@@ -65,14 +66,23 @@ _ITEM = re.compile(
     r"|\d{1,4}(?:\s" + _LETTERS + r")?"
     r"\s\((?P<paren>[IVXLC]+|S-[IVXLC]+|ES-[IVXLC]+|\d{4})\)"  # 3369 (XXX), 364 B (IV), 2178 (2014)
     r")"
-    r"(?![\w/])"
-    r"(?:,?\s+of\s+" + _DATE + r")?"
+    r"(?:(?![\w/])|(?=of\s))"  # "59/111of 6 December 2004": a word space the PDF lost
+    # "45/248 B, section VI, of 21 December 1990"
+    r"(?:,\s+(?:sections?|parts?)\s+[IVXLC]+(?:\s+(?:and|to)\s+[IVXLC]+)?(?=,?\s+of\s))?"
+    r"(?:,?\s*of\s+" + _DATE + r")?"
 )
 _PARTS = re.compile(r"(?P<num>\S+)(?:\s(?P<letters>[A-Z].*?))?(?P<paren>\s\([^)]*\))?$", re.S)
 _LETTER = re.compile(r"([A-Z])(?:\s*[-–‑]\s*([A-Z]))?")
 _FRACTION = re.compile(r"\s+of\s+(?!\d{1,2}\s)")
 _LIST_SEPARATOR = re.compile(
     r"(?:,?\s+entitled\s+[“\"][^”\"]{1,300}[”\"])?(?:,?\s+and\s+|,\s*(?:and\s+)?)"
+)
+# A list that runs on after an item's subject: "63/71 of 2 December 2008 on the Convention on
+# Cluster Munitions and 70/54 of 7 December 2015", "74/270 of 2 April 2020 on global
+# solidarity to fight the coronavirus disease (COVID-19), 74/274 of 20 April 2020 ..."
+_SUBJECT_SEPARATOR = re.compile(
+    r",?\s+(?:on|concerning|relating to|regarding)\s+[^;:/]{1,250}?(?:,?\s+and\s+|,\s*(?:and\s+)?)"
+    r"(?=(?:E?S-\d{1,2}|\d{1,4})/\d{1,4}(?![\d/])|\d{1,4}(?:\s[A-Z])?\s\([IVXLC\d])"
 )
 
 _SYMBOL = re.compile(  # the first capital before the lookbehind lets the engine skip to capitals
@@ -176,6 +186,14 @@ def _check_session_date(symbol: str, when: date) -> tuple[str, str] | None:
     return None
 
 
+def _before_slash_numbers(symbol: str) -> bool:
+    """Whether "N/M" names a session before the thirty-first: the Assembly numbered its
+    resolutions "3369 (XXX)" until then, so an undated "resolution 8/4" or "5/14" is
+    another body's (a Conference of States Parties, the Environment Assembly)."""
+    session = symbol.split("/")[0]
+    return session.isdigit() and int(session) < 31
+
+
 def _symbol_kind(symbol: str) -> tuple[str, str]:
     if symbol.startswith("A/RES/"):
         return "ga-resolution", symbol[len("A/RES/") :]
@@ -224,17 +242,16 @@ def _citations_in(pid: str | None, text: str) -> list[tuple[int, int, Citation]]
                 )
                 if kind and kind[0] == "ga-resolution" and when:
                     kind = _check_session_date(kind[1], when)
+                elif kind and kind[0] == "ga-resolution" and _before_slash_numbers(kind[1]):
+                    kind = None
                 if kind:
                     cit = Citation(kind[0], kind[1], item.group(0), pid, when)
                     found.append((item.start(), item.end(), cit))
                     taken.append((item.start(), item.end()))
-            sep = _LIST_SEPARATOR.match(text, item.end())
-            if sep is None:
+            following = _next_item(text, item.end())
+            if following is None:
                 break
-            following = _ITEM.match(text, sep.end())
-            if not following or _FRACTION.match(text, following.end()):
-                break  # "..., 2/3 of the members": a fraction after a list, not a resolution
-            pos = sep.end()
+            pos = following
 
     for m in _SYMBOL.finditer(text) if "/" in text else ():
         symbol = m.group("sym")
@@ -251,6 +268,18 @@ def _citations_in(pid: str | None, text: str) -> list[tuple[int, int, Citation]]
         )
     found.sort(key=lambda f: f[0])
     return found
+
+
+def _next_item(text: str, end: int) -> int | None:
+    """Where the list's next resolution starts after an item ending at `end`, or None."""
+    for separator in (_LIST_SEPARATOR, _SUBJECT_SEPARATOR):
+        sep = separator.match(text, end)
+        if sep is None:
+            continue
+        following = _ITEM.match(text, sep.end())
+        if following and not _FRACTION.match(text, following.end()):
+            return sep.end()  # not "..., 2/3 of the members": a fraction after a list
+    return None
 
 
 def find_citations(paragraphs: Sequence[tuple[str | None, str]]) -> list[Citation]:

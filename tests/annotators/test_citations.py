@@ -184,3 +184,36 @@ def test_the_corpus_lettered_and_decision_citations_are_found(corpus):
         ("ecosoc-resolution", "E/RES/2019/19"),
         ("ecosoc-resolution", "E/RES/2019/20"),
     ]
+
+
+def test_a_list_runs_on_after_an_item_subject_a_section_or_a_lost_word_space():
+    found = cite(
+        "Recalling its resolutions 63/71 of 2 December 2008 on the Convention on Cluster "
+        "Munitions and 70/54 of 7 December 2015, 74/270 of 2 April 2020 on global solidarity to "
+        "fight the coronavirus disease (COVID-19), 45/248 B, section VI, of 21 December 1990, "
+        "59/111of 6 December 2004 and 78/32 of 4 December 2023 on the implementation of the "
+        "Convention,"
+    )
+    assert [c.symbol for c in found] == ["63/71", "70/54", "74/270", "45/248 B", "59/111", "78/32"]
+    assert found[3].date == date(1990, 12, 21) and found[4].date == date(2004, 12, 6)
+    # a subject that runs into other text, not into another resolution, ends the list
+    assert [
+        c.symbol
+        for c in cite("Recalling its resolution 70/1 on the 2030 Agenda, and 40/50 of the members")
+    ] == ["70/1"]
+
+
+def test_an_undated_number_before_the_thirty_first_session_is_another_bodys():
+    """The Assembly numbered its resolutions "3369 (XXX)" until its thirtieth session, so
+    an undated "resolution 8/4" is that of a Conference of States Parties or of the
+    Environment Assembly; a dated one whose date fits the Human Rights Council is the
+    Council's."""
+    found = cite(
+        "Urges States parties to implement resolutions 7/8 on corruption in sport, 8/4 on "
+        "safeguarding sport, and 10/3, and recalls resolution 16/18 of 24 March 2011 and its "
+        "resolution 31/1,"
+    )
+    assert [(c.kind, c.symbol) for c in found] == [
+        ("hrc-resolution", "A/HRC/RES/16/18"),
+        ("ga-resolution", "31/1"),
+    ]

@@ -52,14 +52,21 @@ from resolutions.sessions import MONTH_NAMES, roman_to_int, session_year
 
 MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, start=1)}
 
-_KEYWORD = re.compile(r"\b(?:[Rr]esolution|(?P<decision>[Dd]ecision))s?\s+(?=[0-9ES])")
+_KEYWORD = re.compile(
+    r"\b(?:[Rr]esolution|(?P<decision>[Dd]ecision))s?\s+"
+    # "its relevant resolutions related to culture ..., in particular 41/187 of ..."
+    r"(?:(?:related|relating|on|concerning|regarding)\b[^;.]{1,150}?,?\s+"
+    r"(?:in particular|including|notably|especially|most recently)\s+)?"
+    r"(?=[0-9ES])"
+)
 # The body named just before the keyword: "Human Rights Council", "Economic and Social Council"
 _BODY = re.compile(r"(?:[A-Z][\w’'-]*\s+(?:(?:and|on|of|for|the)\s+)*)*$")
 _OTHER_BODY = re.compile(
     r"(?:Council|Commission|Board|Organization|Organisation|Conference|Committee|Assembly)$"
 )
 _DATE = r"(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")\s+(?P<year>\d{4})"
-_LETTERS = r"[A-Z](?:(?:\s*[-–‑]\s*|,\s*|,?\s+and\s+)[A-Z])*(?![\w/])"  # A, A and B, A-C
+# A, A and B, A-C, A to E, and past Z the double letters (53/77 AA)
+_LETTERS = r"(?:[A-Z]{2}|[A-Z](?:(?:\s*[-–‑]\s*|\s+to\s+|,\s*|,?\s+and\s+)[A-Z])*)(?![\w/])"
 _ITEM = re.compile(
     r"(?P<sym>"
     r"(?:E?S-\d{1,2}|\d{1,4})/\d{1,4}(?:\s" + _LETTERS + r")?"  # 73/135, ES-10/19, 36/87 A and B
@@ -72,7 +79,7 @@ _ITEM = re.compile(
     r"(?:,?\s*of\s+" + _DATE + r")?"
 )
 _PARTS = re.compile(r"(?P<num>\S+)(?:\s(?P<letters>[A-Z].*?))?(?P<paren>\s\([^)]*\))?$", re.S)
-_LETTER = re.compile(r"([A-Z])(?:\s*[-–‑]\s*([A-Z]))?")
+_LETTER = re.compile(r"([A-Z]{2}|[A-Z])(?:(?:\s*[-–‑]\s*|\s+to\s+)([A-Z]))?")
 _FRACTION = re.compile(r"\s+of\s+(?!\d{1,2}\s)")
 _LIST_SEPARATOR = re.compile(
     r"(?:,?\s+entitled\s+[“\"][^”\"]{1,300}[”\"])?(?:,?\s+and\s+|,\s*(?:and\s+)?)"
@@ -81,7 +88,10 @@ _LIST_SEPARATOR = re.compile(
 # Cluster Munitions and 70/54 of 7 December 2015", "74/270 of 2 April 2020 on global
 # solidarity to fight the coronavirus disease (COVID-19), 74/274 of 20 April 2020 ..."
 _SUBJECT_SEPARATOR = re.compile(
-    r",?\s+(?:on|concerning|relating to|regarding)\s+[^;:/]{1,250}?(?:,?\s+and\s+|,\s*(?:and\s+)?)"
+    # the subject names no other resolution: the list would run into the next one's
+    r",?\s+(?:on|concerning|relating to|regarding|(?:in|by) which|whereby)\s+"
+    r"(?:(?![Rr]esolution|[Dd]ecision|\d/\d)[^;]){1,250}?"
+    r"(?:,?\s+and\s+|,\s*(?:and\s+)?)"
     r"(?=(?:E?S-\d{1,2}|\d{1,4})/\d{1,4}(?![\d/])|\d{1,4}(?:\s[A-Z])?\s\([IVXLC\d])"
 )
 
@@ -119,6 +129,9 @@ def _lettered(symbol: str) -> list[str]:
     paren = m.group("paren") or ""
     out = []
     for first, last in _LETTER.findall(m.group("letters")):
+        if len(first) == 2:  # "AA": one resolution
+            out.append(f"{m.group('num')} {first}{paren}")
+            continue
         for code in range(ord(first), ord(last or first) + 1):
             out.append(f"{m.group('num')} {chr(code)}{paren}")
     return out or [symbol]
@@ -143,7 +156,7 @@ def _resolution_kind(
     other = not general_assembly and _OTHER_BODY.search(body) is not None
     if decision:
         session = symbol.split("/")[0]
-        number = symbol.split("/")[-1]
+        number = symbol.split("/")[-1].split(" ")[0]  # "79/537 A": decision 537 of session 79
         plain = paren is None and session.isdigit() and int(session) <= 200 and number.isdigit()
         # the Assembly numbers its decisions from 301 ("77/512"); "decision 15/4" is another body's
         return ("ga-decision", symbol) if plain and 300 < int(number) < 600 and not other else None

@@ -217,3 +217,36 @@ def test_an_undated_number_before_the_thirty_first_session_is_another_bodys():
         ("hrc-resolution", "A/HRC/RES/16/18"),
         ("ga-resolution", "31/1"),
     ]
+
+
+def test_letter_ranges_double_letters_lettered_decisions_and_a_list_after_in_particular():
+    found = cite(
+        "Recalling its relevant resolutions related to culture, in particular 41/187 of "
+        "8 December 1986, 51/211 A to C of 18 December 1996 and 53/77 AA of 4 December 1998, "
+        "62/122 of 17 December 2007, in which it proclaimed 25 March as a day, and 78/323, and "
+        "its decision 79/537 A of 6 December 2024,"
+    )
+    assert [(c.kind, c.symbol) for c in found] == [
+        ("ga-resolution", "41/187"),
+        ("ga-resolution", "51/211 A"),
+        ("ga-resolution", "51/211 B"),
+        ("ga-resolution", "51/211 C"),
+        ("ga-resolution", "53/77 AA"),
+        ("ga-resolution", "62/122"),
+        ("ga-resolution", "78/323"),
+        ("ga-decision", "79/537 A"),
+    ]
+
+
+def test_an_items_subject_does_not_carry_the_list_into_another_bodys():
+    found = cite(
+        "Recalling its resolutions ES-11/1 of 2 March 2022 on the aggression against Ukraine, "
+        "and Human Rights Council resolutions 49/1 of 4 March 2022, 52/32 of 4 April 2023 on the "
+        "situation and S-34/1 of 12 May 2022 on the deteriorating situation,"
+    )
+    assert [(c.kind, c.symbol) for c in found] == [
+        ("ga-resolution", "ES-11/1"),
+        ("hrc-resolution", "A/HRC/RES/49/1"),
+        ("hrc-resolution", "A/HRC/RES/52/32"),
+        ("hrc-resolution", "A/HRC/RES/S-34/1"),
+    ]

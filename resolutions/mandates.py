@@ -53,7 +53,11 @@ session of the General Assembly") in the clause, the year the one it opens in;
 "at that session" is the session named earlier in the paragraph. Not a session: that
 of a report the clause cites ("its report on its seventy-second session"), of a past
 act ("adopted during the seventy-eighth session"), or of another body ("the Commission
-on Science and Technology for Development at its thirtieth session"). A second request
+on Science and Technology for Development at its thirtieth session"); a Main Committee
+meets in the Assembly's session ("report to the Sixth Committee at its eightieth
+session"), as does the Assembly giving itself work ("Decides to consider the report of the
+Panel at its eighty-second session"), and a body named inside a quoted title is not the
+clause's. A second request
 needs no comma before it ("... and requests the Secretary-General to ..."), and a point
 of "Decides:" is a clause of its own ("(b) To request the Secretary-General to ...");
 the points of a request ("Calls upon all States: (a) To encourage ...") are not.
@@ -280,13 +284,21 @@ _RECURRENCE = re.compile(
 _REPORT_ON = re.compile(r"\bon\s+(?:the\s+work\s+of\s+)?$")
 _PAST_ACT = re.compile(r"\b(?:adopted|held|approved|endorsed|convened)\b(?:(?!\bto [a-z]|[;:]).)*$")
 _THAT_SESSION = re.compile(r"\b(?:at|to|during|for) (?:that|the same) session\b")
-_ASSEMBLY = re.compile(r"(?:the\s+)?(?:General\s+)?Assembly\b(?!\s+of\b)")
+# the Assembly, or one of its Main Committees, which meet in its session; not "the Assembly
+# of States Parties" ("the General Assembly of that information" is the Assembly)
+_ASSEMBLY = re.compile(
+    r"(?:the\s+)?(?:General\s+)?Assembly\b(?!\s+of\s+(?:the\s+)?[A-Z])"
+    r"|\b(?:First|Second|Third|Fourth|Fifth|Sixth|Special Political and Decolonization)"
+    r" Committee\b"
+)
 _TO_IT = re.compile(r"\bto it\b")
 # bodies that hold sessions of their own
 _SESSION_BODY = re.compile(
     r"\b(?:Commission|Council|Committee|Board|Conference|Forum|Working Group|Meeting|Panel"
-    r"|Platform|Summit|Assembly of)\b"
+    r"|Platform|Summit|Assembly of (?:the )?[A-Z])"
 )
+_NAMED_AFTER = re.compile(r"(?:the\s+)?[A-Z]")  # "session of the Commission", not "of the work"
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")  # a title: its bodies and commas are not the clause's
 _RECURRENCE_WORDS = ("ann", "enn", "every", "each", "year")
 _AGAIN = re.compile(_AGAIN_HEADS)
 _REQUEST_OBJECT = re.compile(r"^(?:to\s+)?request\s+(?=the\b|all\b|its\b|[A-Z])")
@@ -577,11 +589,11 @@ def _of_another_body(action: str, m: re.Match, addressees: tuple[str, ...]) -> b
     "the thirtieth session of the Commission", "through the Commission ... at its thirtieth
     session", or "Invites the Commission ... to consider ... at its thirtieth session"."""
     after = action[m.end() : m.end() + 40]
-    if after.startswith(" of ") and not _ASSEMBLY.match(after[4:]):
-        return True
-    if not m.group(0).startswith("its"):
-        return False
-    clause = re.split(r"[,;]", action[: m.start()])[-1]
+    if after.startswith(" of ") and _NAMED_AFTER.match(after[4:]):
+        return not _ASSEMBLY.match(after[4:])
+    if not m.group(0).startswith("its") or addressees == ("General Assembly",):
+        return False  # "Decides to consider the report of the Panel at its eighty-second session"
+    clause = re.split(r"[,;]", _QUOTED.sub("“”", action[: m.start()]))[-1]
     if _ASSEMBLY.search(clause) or _TO_IT.search(clause):
         return False
     if _SESSION_BODY.search(clause):

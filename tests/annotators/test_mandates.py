@@ -311,3 +311,23 @@ def test_an_action_named_by_a_gerund_or_a_noun_of_action_is_not_an_addressee():
 def test_an_aside_alone_is_not_an_addressee():
     [m] = mandates("Urges, in this regard, States to take steps to ensure the safety of observers;")
     assert m.addressees == ("States",)
+
+
+def test_the_assembly_its_main_committees_and_titles_in_quotes_keep_the_session():
+    sixth, titled, own, apprise, informed, other = mandates(
+        "Requests the Secretary-General to report to the Sixth Committee during the briefing "
+        "at its eightieth session;",
+        "Invites the Chair of the Working Group to engage in a dialogue with the Assembly under "
+        "the item entitled “Elimination of racism, racial discrimination and the Conference” at "
+        "its eighty-first session;",
+        "Decides to consider the final report of the Panel on nuclear war effects at its "
+        "eighty-second session, in 2027;",
+        "Requests the Secretary-General to apprise the General Assembly of that information at "
+        "its eighty-first session;",
+        "Requests the Secretary-General to inform the General Assembly at its eightieth session "
+        "of the implementation of the present resolution;",
+        "Requests the Secretary-General to submit a text to the Preparatory Committee at its "
+        "second session;",
+    )
+    assert [m.session for m in (sixth, titled, own, apprise, informed)] == [80, 81, 82, 81, 80]
+    assert other.session is None  # the Preparatory Committee's own session

@@ -67,14 +67,16 @@ HAVING = re.compile(r"Having(?: (?:also|further))? [a-z]+(?: (?:also|further))?"
 # italics with it), in either form: "Expresses the hope", "Looking forward", "Reaffirms its request"
 COMPLEMENTS = {
     "takes": re.compile(r"into (?:account|consideration)(?=\W|$)"),
-    "looks": re.compile(r"forward(?=\W|$)"),
-    "looking": re.compile(r"forward(?=\W|$)"),
+    "looks": re.compile(r"(?:forward|ahead)(?=\W|$)"),
+    "looking": re.compile(r"(?:forward|ahead)(?=\W|$)"),
     "expresses": re.compile(r"the (?:hope|wish|view|belief)(?=\W|$)"),
     "expressing": re.compile(r"(?:the (?:hope|wish|view|belief)|" + ITS.pattern + ")"),
     "reaffirms": re.compile(r"its (?:request|call)s?(?=\W|$)"),
     "reiterates": re.compile(r"its (?:request|call)s?(?=\W|$)"),
     "remaining": re.compile(r"(?:[a-z]+ly )?(?:concerned|convinced|committed|determined|alarmed"
                             r"|deeply|seriously|gravely)(?=\W|$)"),
+    "being": re.compile(r"(?:[a-z]+ly )?(?:concerned|convinced|committed|determined|alarmed"
+                        r"|aware|conscious|mindful|guided|seized|deeply|seriously|gravely)(?=\W|$)"),
 }  # fmt: skip
 WE = re.compile(
     r"We(?! (?:the|all|are|have|were|will|shall|must|can)\b)(?: (?:also|further|again|once again|therefore|hereby|[a-z]+ly))* [a-z]+(?=\W|$)"
@@ -310,3 +312,19 @@ def opens_preamble(line: str) -> bool:
 def _words(text: str, limit: int) -> list[str]:
     """The first `limit` words of the text (read in its first 120 characters)."""
     return WORD.findall(text, 0, 120)[:limit]
+
+
+def preamble_opening_inside(line: str) -> int:
+    """Where a common preambular opening starts inside `line` after a title run into it
+    ("... for Criminal Tribunals Recalling its resolutions ..."), or -1.
+
+    >>> preamble_opening_inside("Conditions of service Recalling its resolution 37/240,")
+    22
+    """
+    for m in _CAPITALIZED_WORD.finditer(line, 1):
+        if m.group(0).lower() in COMMON_PREAMBLE_OPENERS and line[m.start() - 2] not in ",;:.":
+            return m.start()
+    return -1
+
+
+_CAPITALIZED_WORD = re.compile(r"(?<= )[A-Z][a-z]+")

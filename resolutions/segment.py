@@ -26,7 +26,12 @@ from resolutions.model import (
     PreambularParagraph,
     Stage,
 )
-from resolutions.phrases import opens_preamble, operative_verb, preamble_phrase
+from resolutions.phrases import (
+    opens_preamble,
+    operative_verb,
+    preamble_opening_inside,
+    preamble_phrase,
+)
 from resolutions.sessions import MONTH_NAMES, ordinal_to_int
 
 MONTHS = {m.lower(): i for i, m in enumerate(MONTH_NAMES, start=1)}
@@ -397,11 +402,25 @@ def _add_unnumbered(body: _Body, i: int, block: str, plain: str) -> int:
     part = None
     if body.pending_heading and ROMAN_HEADING.match(body.pending_heading[0]):
         part = " ".join(body.pending_heading)  # "I", its title: part I's preamble opens
-    elif body.pending_heading:
+        block, part = _title_run_in(block, part)
+    elif body.pending_heading and not opens_preamble(body.pending_heading[0]):
+        part = " ".join(body.pending_heading)  # a sub-heading of the preamble
+    elif body.pending_heading:  # the start of this paragraph, cut off by a page break
         block = " ".join(body.pending_heading) + " " + block
     body.pending_heading = []
     body.paras.append(_Para("pre", None, block, heading=part))
     return i + 1
+
+
+def _title_run_in(block: str, part: str) -> tuple[str, str]:
+    """ "I" then "Conditions of service ... Tribunals Recalling its resolutions ...": the
+    part's title, which the PDF gave in one block with its first preambular paragraph."""
+    plain = _plain(block)
+    at = -1 if opens_preamble(plain) else preamble_opening_inside(plain[:300])
+    start = block.find(plain[at : at + 40]) if at > 0 else -1
+    if start < 0:
+        return block, part
+    return block[start:], f"{part} {plain[:at].strip()}"
 
 
 def _adopted_text(body: _Body, i: int) -> int:
@@ -492,8 +511,11 @@ def _is_heading(plain: str, after_heading: bool, next_block: str) -> bool:
         return True  # the title after "II" can be long (79/145)
     if len(plain) > 200:
         return False
-    if NUMBERED.match(_plain(next_block)):
+    nxt = _plain(next_block)
+    if NUMBERED.match(nxt):
         return True
+    if len(plain) <= 120 and opens_preamble(nxt) and not opens_preamble(plain):
+        return True  # "Countries in special situations" between two preambular paragraphs
     return operative_verb(plain) is None
 
 

@@ -189,6 +189,8 @@ def test_multi_word_operative_openings_are_read_whole(text, verb):
         ("Remaining deeply concerned that", "Remaining deeply concerned"),
         ("Remaining convinced that", "Remaining convinced"),
         ("Expressing the hope that", "Expressing the hope"),
+        ("Looking ahead to the Review Conference,", "Looking ahead"),
+        ("Being gravely concerned at the erosion,", "Being gravely concerned"),
     ],
 )
 def test_multi_word_preamble_openings_are_read_whole(text, phrase):
@@ -298,3 +300,45 @@ def test_words_glued_where_the_italic_opening_ends_are_split():
         "Calls for the strengthen",
     )
     assert "within a year and therefore" in r.operative[1].text
+
+
+def test_a_sub_heading_of_the_preamble_heads_the_paragraph_after_it():
+    """A short unpunctuated line between preambular paragraphs ("Countries in special
+    situations", A/C.2/80/L.15) is a heading; a paragraph cut by a page break ("Recalling its
+    resolution 70/1 entitled" then the title) is joined again."""
+    r = parse_text(
+        body(
+            "Noting the importance of energy connectivity,",
+            "Countries in special situations",
+            "Underlining the needs of landlocked countries,",
+            "Recalling its resolution 70/1 of 25 September 2015 entitled",
+            "“Transforming our world: the 2030 Agenda for Sustainable Development”,",
+            "1. Decides to continue its consideration of the question.",
+        )
+    )
+    assert [(p.heading, p.phrase) for p in r.preamble] == [
+        (None, "Recalling"),
+        (None, "Noting"),
+        ("Countries in special situations", "Underlining"),
+        (None, "Recalling"),
+    ]
+    assert r.preamble[-1].text.endswith("Sustainable Development”,")
+
+
+def test_a_parts_title_run_into_its_first_preambular_paragraph_is_the_parts_heading():
+    # A/C.5/80/L.5: "I", then the title and "Recalling ..." in one block of the PDF
+    text = (
+        HEAD.replace("Recalling its resolution 98/7 of 1 December 2043,\n\n", "")
+        + "\n\n".join(
+            [
+                "I",
+                "Conditions of service of the members of the Court Recalling its resolution "
+                "37/240 of 21 December 1982,",
+                "1. Approves the conditions of service.",
+            ]
+        )
+        + "\n\n75th plenary meeting\n20 December 2044\n"
+    )
+    [p] = parse_text(text).preamble
+    assert p.heading == "I Conditions of service of the members of the Court"
+    assert p.text == "Recalling its resolution 37/240 of 21 December 1982,"

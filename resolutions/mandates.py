@@ -377,7 +377,9 @@ def _clauses(op: OperativeParagraph) -> list[tuple[str, str, str, int]]:
         if not verb:
             continue
         end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
-        body = _TRAILING_CONJUNCTION.sub("", text[verb_end:end].strip(" ,;."))
+        body = text[verb_end:end].strip(" ,;.")
+        if body.endswith((" and", " or")):
+            body = _TRAILING_CONJUNCTION.sub("", body)
         clauses.append((verb, phrase, body, start))
     return clauses
 
@@ -481,7 +483,8 @@ def _split_addressees(body: str) -> tuple[tuple[str, ...], str]:
         or (words[0] == "the" and words[1:2] and words[1] in _NOT_ADDRESSEES)
     ):
         return (), body  # "Encourages continued cooperation ...": the object is an action
-    head = _LIST_ASIDE.sub(r"\1 ", head)
+    if "and," in head or "or," in head:
+        head = _LIST_ASIDE.sub(r"\1 ", head)
     interjection = _INTERJECTION.search(head)
     if interjection:
         head = head[: interjection.start()]
@@ -491,7 +494,7 @@ def _split_addressees(body: str) -> tuple[tuple[str, ...], str]:
 def _infinitive(body: str, limit: int) -> re.Match[str] | None:
     """The "to" of the action before `limit`, not a preposition ("pursuant to")."""
     for m in _INFINITIVE.finditer(body, 0, limit):
-        before = body[: m.start()].rstrip(" ,").rsplit(None, 2)[-2:]
+        before = body[max(0, m.start() - 40) : m.start()].rstrip(" ,").rsplit(None, 2)[-2:]
         word = before[-1].lower() if before else ""
         if word in _PREPOSITIONAL_TO:
             continue

@@ -526,9 +526,14 @@ def _verb(text: str, warnings: list[str]) -> str:
         whole = _plain(text[m.end() :]).strip()
         if span and whole and len(span.split()) <= 6:
             return span
-    verb = operative_verb(_plain(text))
+    plain = _plain(text)
+    verb = operative_verb(plain)
+    if verb is None and opens_preamble(plain):
+        # a numbered paragraph that opens like a preambular one: "14. Looking forward to the
+        # Conference ...;", "2. Alarmed by the reductions in funding, calls upon ..."
+        return preamble_phrase(plain)
     if verb is None:
-        warnings.append(f"no operative verb recognized at: {_plain(text)[:40]!r}")
+        warnings.append(f"no operative verb recognized at: {plain[:40]!r}")
         return ""
     return verb
 

@@ -342,3 +342,17 @@ def test_a_parts_title_run_into_its_first_preambular_paragraph_is_the_parts_head
     [p] = parse_text(text).preamble
     assert p.heading == "I Conditions of service of the members of the Court"
     assert p.text == "Recalling its resolution 37/240 of 21 December 1982,"
+
+
+def test_a_numbered_paragraph_opening_like_a_preambular_one_keeps_its_opening_words():
+    r = parse_text(
+        body(
+            "1. Looking forward to the third Conference as an opportunity to scale up support;",
+            "2. Alarmed by the sharp reductions in funding, calls upon the international "
+            "community to scale up funding;",
+        )
+    )
+    assert [p.verb for p in r.operative] == ["Looking forward", "Alarmed"]
+    assert not any("no operative verb" in w for w in r.warnings)
+    [m] = r.mandates
+    assert (m.verb, m.addressees) == ("calls upon", ("international community",))

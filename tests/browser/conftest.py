@@ -61,8 +61,8 @@ def world(transactional_db, live_server, settings):
 def new_page(browser, live_server):
     """Open pages in fresh browser contexts (one per person); closed after the test, which
     then fails if the browser refused anything of a page under its Content Security Policy
-    (an inline style or script, a file from elsewhere): what a person's browser would
-    silently leave out (the status colours were, once)."""
+    (an inline style or script, a file from elsewhere) or a page's script raised an error:
+    what a person's browser would silently leave out (the status colours were, once)."""
     contexts = []
     refused: list[str] = []
     LIVE_SERVER[:] = [live_server.url]
@@ -75,20 +75,30 @@ def new_page(browser, live_server):
             java_script_enabled=javascript,
         )
         context.set_default_timeout(15000)
-        context.on("console", lambda message: _csp_refusal(message, refused))
+        watch(context, refused)
         contexts.append(context)
         return context.new_page()
 
     yield make
     for context in contexts:
         context.close()
-    assert not refused, "the Content Security Policy refused:\n" + "\n".join(refused)
+    assert not refused, "in the browser:\n" + "\n".join(refused)
+
+
+def watch(context, refused: list[str]) -> None:
+    """Record in `refused` what the browser refuses or fails at in the context's pages."""
+    context.on("console", lambda message: _csp_refusal(message, refused))
+    context.on("weberror", lambda e: refused.append(f"{_url(e.page)}: script error {e.error}"))
 
 
 def _csp_refusal(message, refused: list[str]) -> None:
     """Chromium reports each refusal of the policy as a console error naming it."""
     if message.type == "error" and "Content Security Policy" in message.text:
-        refused.append(f"{message.page.url if message.page else '?'}: {message.text[:160]}")
+        refused.append(f"{_url(message.page)}: {message.text[:160]}")
+
+
+def _url(page) -> str:
+    return page.url if page is not None else "?"
 
 
 def sign_in(page, username: str) -> None:

@@ -54,3 +54,26 @@ def test_the_check_names_serious_violations_and_only_those(browser):
     assert any("image-alt (critical)" in line and "#picture" in line for line in found), found
     assert any("label (critical)" in line and "#field" in line for line in found), found
     assert all(line.startswith("made-up page: ") for line in found)
+
+
+@pytest.mark.browser
+def test_the_pages_are_watched_for_refused_styles_and_script_errors(browser):
+    """What fails every browser test at its end (tests/browser/conftest.py ``watch``): a
+    style the page's policy refuses and an error a script raises."""
+    from tests.browser.conftest import watch
+
+    context = browser.new_context()
+    refused: list[str] = []
+    watch(context, refused)
+    try:
+        page = context.new_page()
+        with context.expect_event("weberror"):
+            page.set_content(
+                '<html><head><meta http-equiv="Content-Security-Policy" content="style-src \'self\'">'
+                "<style>p { color: red }</style></head><body><p>t</p>"
+                "<script>setTimeout(() => { throw new Error('not caught') }, 0)</script></body></html>"
+            )
+    finally:
+        context.close()
+    assert any("Content Security Policy" in line for line in refused), refused
+    assert any("script error" in line and "not caught" in line for line in refused), refused

@@ -19,9 +19,9 @@ one pass per pattern family:
    After "decision(s)": "decision 77/512" is "ga-decision" (the Assembly numbers its
    decisions from 301; "decision 15/4" is another body's and is left out).
    An undated "8/4" is not the Assembly's either: it numbered "N/M" from its thirty-first
-   session (1976), "3369 (XXX)" before. A dated number whose date does not fit its General Assembly session is a Human
-   Rights Council resolution when it fits the Council's session ("resolution 16/18
-   of 24 March 2011"), and left out otherwise.
+   session (1976), "3369 (XXX)" before. A dated number whose date does not fit its
+   General Assembly session is a Human Rights Council resolution when it fits the
+   Council's session ("resolution 16/18 of 24 March 2011"), and left out otherwise.
    Resolutions of other bodies (World Health
    Assembly, IMO A.1110(30)) and year-first numbers are left out: no kind fits.
 2. Document symbols: A/73/328-S/2018/592, A/73/L.45, A/78/481/Add.3,

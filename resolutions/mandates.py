@@ -531,7 +531,7 @@ def _is_verb(word: str, low: str, before: str) -> bool:
     return low in _THAT_VERBS or adverb
 
 
-def _that_subject(body: str, subject: list[str], rest: list[str]):
+def _that_subject(body: str, subject: list[str], rest: list[str]) -> tuple[tuple[str, ...], str]:
     """The addressees of a that-clause's subject and the action from its verb; no addressee
     (the whole clause the action) when the subject names no one."""
     text = " ".join(subject).rstrip(",")

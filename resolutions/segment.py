@@ -417,7 +417,11 @@ def _title_run_in(block: str, part: str) -> tuple[str, str]:
     part's title, which the PDF gave in one block with its first preambular paragraph."""
     plain = _plain(block)
     at = -1 if opens_preamble(plain) else preamble_opening_inside(plain[:300])
-    start = block.find(plain[at : at + 40]) if at > 0 else -1
+    if at < 0:
+        return block, part
+    word = plain[at:].split(" ", 1)[0]  # where the block has it: in a PDF, in its italic span
+    start = block.find(ITALIC_OPEN + word)
+    start = start if start >= 0 else block.find(plain[at : at + 40])
     if start < 0:
         return block, part
     return block[start:], f"{part} {plain[:at].strip()}"

@@ -325,14 +325,15 @@ def test_a_sub_heading_of_the_preamble_heads_the_paragraph_after_it():
     assert r.preamble[-1].text.endswith("Sustainable Development”,")
 
 
-def test_a_parts_title_run_into_its_first_preambular_paragraph_is_the_parts_heading():
+@pytest.mark.parametrize("opening", ["Recalling", "\ue002Recalling\ue003"])  # a PDF's italics
+def test_a_parts_title_run_into_its_first_preambular_paragraph_is_the_parts_heading(opening):
     # A/C.5/80/L.5: "I", then the title and "Recalling ..." in one block of the PDF
     text = (
         HEAD.replace("Recalling its resolution 98/7 of 1 December 2043,\n\n", "")
         + "\n\n".join(
             [
                 "I",
-                "Conditions of service of the members of the Court Recalling its resolution "
+                f"Conditions of service of the members of the Court {opening} its resolution "
                 "37/240 of 21 December 1982,",
                 "1. Approves the conditions of service.",
             ]

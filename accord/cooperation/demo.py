@@ -36,6 +36,7 @@ from accord.cooperation.models import (
 )
 from accord.core.services import object_create
 from accord.registry.models import Agreement, Entity, Organization
+from accord.search.index import indexing_deferred
 
 FRAMEWORK_SLUG = "un-oic"
 PREFIX = "[DEMO] "
@@ -342,6 +343,7 @@ def framework_minimum(tally: Tally) -> Framework:
 
 
 @transaction.atomic
+@indexing_deferred()
 def demo_data_load(today: datetime.date | None = None) -> Tally:
     """Write the demo matrix (see the module docstring), dated from ``today`` (the local
     date by default); returns what was created."""

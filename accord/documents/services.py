@@ -55,6 +55,7 @@ from accord.documents.review import ReviewItem
 from accord.documents.undo import take_back, upload_records
 from accord.documents.uploads import Upload
 from accord.notifications.events import resolution_uploaded
+from accord.search.index import indexing_deferred
 
 BOOTSTRAP_USERNAME = "bootstrap"
 # Written first so that later proposals find what they refer to (parents before children).
@@ -304,10 +305,12 @@ def resolution_import(
 
 
 @transaction.atomic
+@indexing_deferred()
 def _import_parsed(
     parsed, data, name: str, *, user, framework, confirm_all: bool, threshold: float
 ) -> ImportResult:
-    """What ``resolution_import`` writes of a parsed resolution, all or nothing."""
+    """What ``resolution_import`` writes of a parsed resolution, all or nothing (the
+    search index with it, in one pass at the end)."""
     existing, plan = _plan(parsed, framework)
     _check_upload_right(user, plan, existing)
     as_dict, akn = _serialized(parsed)

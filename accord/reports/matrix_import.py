@@ -45,6 +45,7 @@ from accord.reports.matrix_table import (
     cell_text,
     header_key,
 )
+from accord.search.index import indexing_deferred
 
 REQUIRED_COLUMNS = ("code", "title", "priority_area")
 FIELDS = (
@@ -503,7 +504,7 @@ def apply_import(plan: ImportPlan, *, user) -> ImportPlan:
     if not plan.is_valid:
         raise ImportRejected(plan)
     try:
-        with transaction.atomic():
+        with transaction.atomic(), indexing_deferred():
             for rp in plan.rows:
                 if rp.action == "update":
                     _update(rp, user)

@@ -9,6 +9,10 @@ depends on whom is read from the permissions module's ``published`` lookups."""
 
 from __future__ import annotations
 
+import threading
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 
 from django.contrib.auth.models import AnonymousUser
@@ -17,7 +21,7 @@ from django.db import transaction
 from accord.accounts.permissions import can_view, kind_of
 from accord.search import backends
 from accord.search.models import SearchEntry
-from accord.search.sources import BY_LABEL, SOURCES, Source
+from accord.search.sources import BY_KIND, BY_LABEL, SOURCES, Source
 from accord.search.text import terms
 
 BATCH = 2000
@@ -79,13 +83,70 @@ def _shown(entries: list[SearchEntry]) -> set[tuple]:
 @transaction.atomic
 def index_object(obj, created: bool = False) -> None:
     """Index (or re-index, or take out when deleted) one saved row of a source model, and
-    its dependants when what they take from it changed (a new row has none yet)."""
+    its dependants when what they take from it changed (a new row has none yet). Inside
+    ``indexing_deferred`` the row waits for the end of the block."""
     source = BY_LABEL.get(obj._meta.label_lower)
-    if source is None:
+    if source is None or _defer(source, [obj.pk], created):
         return
     old, new = _replace(source, [obj])
     if not created and _shown(old) != _shown(new):
         index_dependants(obj)
+
+
+_PENDING = threading.local()  # .rows: {source kind: {pk: created}} inside indexing_deferred
+
+
+@contextmanager
+def indexing_deferred() -> Iterator[None]:
+    """Within the block, the rows saved are indexed once each, together, when it ends
+    (inside the caller's transaction): a resolution's upload saves some seventy rows one
+    by one, each of which read and wrote its entry (with its framework and
+    resolution read again) where one pass per kind reads and writes them all. A block
+    inside another waits for the outer one; a block that raises indexes nothing (its
+    transaction is rolled back)."""
+    if getattr(_PENDING, "rows", None) is not None:
+        yield
+        return
+    _PENDING.rows = {}
+    try:
+        yield
+        pending = _PENDING.rows
+    finally:
+        _PENDING.rows = None
+    _index_pending(pending)
+
+
+def _defer(source: Source, pks, created: bool) -> bool:
+    """Keep ``pks`` for the end of the current ``indexing_deferred`` block (False outside
+    one). A row both created and saved again in the block counts as created."""
+    rows = getattr(_PENDING, "rows", None)
+    if rows is None:
+        return False
+    waiting = rows.setdefault(source.kind, {})
+    for pk in pks:
+        waiting[pk] = waiting.get(pk, False) or created
+    return True
+
+
+@transaction.atomic
+def _index_pending(pending: dict[str, dict]) -> None:
+    for kind, waiting in pending.items():
+        source = BY_KIND[kind]
+        rows = list(_rows(source).filter(pk__in=list(waiting)))
+        if not rows:
+            continue
+        old, new = _replace(source, rows)
+        before, after = _by_object(old), _by_object(new)
+        for obj in rows:
+            if not waiting[obj.pk] and _shown(before[obj.pk]) != _shown(after[obj.pk]):
+                index_dependants(obj)
+
+
+def _by_object(entries: list[SearchEntry]) -> defaultdict[int, list[SearchEntry]]:
+    out: defaultdict[int, list[SearchEntry]] = defaultdict(list)
+    for entry in entries:
+        out[entry.object_id].append(entry)
+    return out
 
 
 def index_created(model, pks) -> None:
@@ -93,7 +154,7 @@ def index_created(model, pks) -> None:
     create): read once with what their entries need, written in one pass, as ``accord
     reindex`` writes them (a new row has no dependants yet)."""
     source = BY_LABEL.get(model._meta.label_lower)
-    if source is not None:
+    if source is not None and not _defer(source, pks, True):
         _replace(source, list(source.rows(model._default_manager).filter(pk__in=pks)))
 
 

@@ -76,6 +76,15 @@ def build_world(
         raise ValueError("the personas' world has its own activities and no report data")
     if bare and (personas or reports or activities is not None):
         raise ValueError("the bare world is the base alone")
+    from accord.search.index import indexing_deferred
+
+    # indexed in one pass at the end, as the app's bulk writes are (the same entries:
+    # tests/search/test_deferred.py)
+    with indexing_deferred():
+        return _build(bare, activities, personas, reports, action_items, bulk)
+
+
+def _build(bare, activities, personas, reports, action_items, bulk) -> World:
     if bare:
         return build_base()
     if personas:

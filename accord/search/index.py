@@ -80,14 +80,17 @@ def _shown(entries: list[SearchEntry]) -> set[tuple]:
     return {(e.public, e.framework_id, e.title) for e in entries}
 
 
-@transaction.atomic
 def index_object(obj, created: bool = False) -> None:
     """Index (or re-index, or take out when deleted) one saved row of a source model, and
     its dependants when what they take from it changed (a new row has none yet). Inside
-    ``indexing_deferred`` the row waits for the end of the block."""
+    ``indexing_deferred`` the row waits for the end of the block (no savepoint taken)."""
     source = BY_LABEL.get(obj._meta.label_lower)
-    if source is None or _defer(source, [obj.pk], created):
-        return
+    if source is not None and not _defer(source, [obj.pk], created):
+        _index_now(source, obj, created)
+
+
+@transaction.atomic
+def _index_now(source: Source, obj, created: bool) -> None:
     old, new = _replace(source, [obj])
     if not created and _shown(old) != _shown(new):
         index_dependants(obj)
@@ -98,10 +101,9 @@ _PENDING = threading.local()  # .rows: {source kind: {pk: created}} inside index
 
 @contextmanager
 def indexing_deferred() -> Iterator[None]:
-    """Within the block, the rows saved are indexed once each, together, when it ends
-    (inside the caller's transaction): a resolution's upload saves some seventy rows one
-    by one, each of which read and wrote its entry (with its framework and
-    resolution read again) where one pass per kind reads and writes them all. A block
+    """Within the block, the rows saved are indexed when it ends, once each, one read and
+    one write per kind (inside the caller's transaction): a resolution's upload saves
+    some seventy rows, each of which otherwise read and wrote its own entry. A block
     inside another waits for the outer one; a block that raises indexes nothing (its
     transaction is rolled back)."""
     if getattr(_PENDING, "rows", None) is not None:

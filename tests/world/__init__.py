@@ -37,6 +37,7 @@ from collections.abc import Callable
 import pytest
 from django.db import transaction
 
+from accord.search.index import indexing_deferred
 from tests.world.base import PASSWORD, World, build_base, form_values
 from tests.world.personas import PERSONAS, build_personas
 from tests.world.reports import build_reports
@@ -76,8 +77,6 @@ def build_world(
         raise ValueError("the personas' world has its own activities and no report data")
     if bare and (personas or reports or activities is not None):
         raise ValueError("the bare world is the base alone")
-    from accord.search.index import indexing_deferred
-
     # indexed in one pass at the end, as the app's bulk writes are (the same entries:
     # tests/search/test_deferred.py)
     with indexing_deferred():

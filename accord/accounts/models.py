@@ -16,8 +16,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from accord.core.history import HistoricalRecords
 from accord.core.models import AccordModel, AliveManager, AliveQuerySet
 
 

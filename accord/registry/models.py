@@ -13,8 +13,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from accord.core.history import HistoricalRecords
 from accord.core.models import (
     AccordModel,
     AliveManager,

@@ -12,8 +12,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from accord.core.history import HistoricalRecords
 from accord.core.models import AccordModel, BackgroundJob
 
 

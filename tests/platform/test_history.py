@@ -82,3 +82,29 @@ def test_an_undo_can_itself_be_undone(activity, alice, bob):
     undo = activity.history.order_by("-history_date").first()
     history_revert(record=undo, user=alice)
     assert Activity.objects.get(pk=activity.pk).title == "Second title"
+
+
+def test_every_model_with_history_makes_its_manager_class_once(activity, world):
+    """Each model's ``history`` (and the links' history on HistoricalActivity) is Accord's
+    descriptor (accord/core/history.py), not the library's that builds a class at every
+    access; what it gives is still the library's manager, bound as the library binds it."""
+    from django.apps import apps
+    from simple_history.manager import HistoryDescriptor, HistoryManager
+
+    from accord.core.history import OnceHistoryDescriptor
+
+    tracked = [m for m in apps.get_models() if hasattr(m._meta, "simple_history_manager_attribute")]
+    assert len(tracked) > 20
+    library = [m.__name__ for m in tracked if type(m.__dict__["history"]) is HistoryDescriptor]
+    assert library == [], "import HistoricalRecords from accord.core.history"
+    links = Activity.history.model.__dict__["participants"]
+    assert isinstance(links, OnceHistoryDescriptor)
+
+    assert type(Activity.history) is type(activity.history)  # one class, made once
+    assert Activity.history is not Activity.history  # a manager per access, as before
+    assert isinstance(activity.history, HistoryManager)
+    assert [r.code for r in activity.history.all()] == ["PS-01"]  # bound to its row
+    ohchr, iphrc = world.ohchr.history.all(), world.iphrc.history.all()
+    assert {r.acronym for r in ohchr} == {"OHCHR"} and {r.acronym for r in iphrc} == {"IPHRC"}
+    entities = type(world.ohchr).history.latest_of_each()  # the library's queryset methods
+    assert {"OHCHR", "IPHRC"} <= {r.acronym for r in entities}

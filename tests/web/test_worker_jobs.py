@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from accord.cooperation.models import Activity
 from accord.documents.models import Resolution, UploadJob
 from accord.reports.matrix import export_matrix
 from tests.conftest import accord_command
+from tests.worker_fork import WORKER, forked_run
 from tests.world import DEMO, build_world
 
 DATABASE_BACKEND = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -33,10 +35,18 @@ def _database_url() -> str:
     return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST'] or 'localhost'}:{s['PORT'] or 5432}/{s['NAME']}"
 
 
-def run_worker(media_root: Path) -> subprocess.CompletedProcess:
-    """`accord worker` as production runs it, on the test database, until the queue is
-    empty (--batch); without Django's system checks at its start (1.7 s of its 2.8 s on
-    an empty queue: the checks load the URLs; tests/test_settings.py runs them)."""
+def run_worker(media_root: Path, *, script: bool = False) -> str:
+    """`accord worker --batch` on the test database until the queue is empty; its output.
+    A process forked from one that has Django set up (tests/worker_fork.py), or with
+    ``script`` the console script started afresh, as production starts it, without
+    Django's system checks (1.7 s of its 2.8 s on an empty queue: the checks load the
+    URLs; tests/test_settings.py runs them)."""
+    if not script:
+        with tempfile.NamedTemporaryFile(prefix="accord-worker-", suffix=".log") as output:
+            status = forked_run(_database_url(), media_root, Path(output.name))
+            log = Path(output.name).read_text(errors="replace")
+        assert status == 0, log[-2000:]
+        return log
     env = {
         **os.environ,
         "DATABASE_URL": _database_url(),
@@ -44,21 +54,10 @@ def run_worker(media_root: Path) -> subprocess.CompletedProcess:
         "ACCORD_MEDIA_ROOT": str(media_root),
     }
     done = subprocess.run(
-        [
-            *accord_command(),
-            "worker",
-            "--batch",
-            "--no-startup-delay",
-            "--no-reload",
-            "--skip-checks",
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
+        [*accord_command(), *WORKER], env=env, capture_output=True, text=True, timeout=300
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    return done
+    return done.stdout + done.stderr
 
 
 def _csv_with(world, code: str, description: str) -> bytes:
@@ -101,7 +100,7 @@ def test_a_resolution_upload_waits_for_a_real_worker_which_parses_it(client, set
     assert "Queued" in page and 'hx-trigger="load delay:2000ms"' in page
     assert UploadJob.objects.get().status == "queued"
 
-    run_worker(tmp_path)
+    run_worker(tmp_path, script=True)  # the console script itself, once in the suite
 
     job = UploadJob.objects.get()
     assert job.status == "done" and job.progress == 1.0

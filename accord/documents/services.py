@@ -6,6 +6,8 @@
         ReviewItems, link the series and supersede older mandates (bootstrap.lineage).
     bootstrap_confirm(item=, user=, data=None)  write a review item's proposal (as
         corrected when ``data`` is given) and record the decision.
+    bootstrap_confirm_all(resolution=, user=)   confirm every pending item as proposed,
+        all or none.
     bootstrap_reject(item=, user=)              record that the proposal is wrong.
     resolution_upload(framework=, user=, file=) the same for a file uploaded on the pages
         (run by the task worker: accord.documents.tasks).
@@ -488,6 +490,35 @@ def bootstrap_confirm(*, item: ReviewItem, user, data: dict | None = None) -> An
         merged if corrected else None,
     )
     return written
+
+
+def _confirm_order(item: ReviewItem) -> tuple[int, int, int]:
+    """Parents before children, as a bootstrap writes them (``ORDER``); superseding last."""
+    kind = ORDER.index(item.kind) if item.kind in ORDER else len(ORDER)
+    return kind, _depth(item.key) if item.kind == "entity" else 0, item.pk
+
+
+@transaction.atomic
+def bootstrap_confirm_all(*, resolution: Resolution, user) -> int:
+    """Confirm every pending proposal of ``resolution``'s review list as proposed, in the
+    order a bootstrap writes them; return how many. All or none: a proposal that cannot
+    be written raises BootstrapError naming it, and every one stays pending. Who may
+    decide one may decide them all (PermissionDenied otherwise)."""
+    require(
+        can_edit(user, resolution),
+        _("Only a coordinator of the framework may decide its review list."),
+    )
+    pending = ReviewItem.objects.filter(resolution=resolution, status=ReviewItem.Status.PENDING)
+    items = sorted(pending.select_related("resolution", "framework"), key=_confirm_order)
+    for item in items:
+        try:
+            bootstrap_confirm(item=item, user=user)
+        except BootstrapError as exc:
+            raise BootstrapError(
+                _("“%(label)s” cannot be confirmed, so none was: %(error)s")
+                % {"label": item.label or item.key, "error": exc}
+            ) from exc
+    return len(items)
 
 
 @transaction.atomic

@@ -3,7 +3,8 @@ each shown as a form of its fields, confirmed as proposed or as corrected in one
 or rejected, by a coordinator.
 
 Reads: the resolution's ReviewItems. Writes through ``accord.documents.services``
-(``bootstrap_confirm``, ``bootstrap_reject``), which ask the permissions module.
+(``bootstrap_confirm``, ``bootstrap_confirm_all``, ``bootstrap_reject``), which ask the
+permissions module.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from accord.accounts.permissions import can_delete, can_edit, require
@@ -165,6 +166,26 @@ def review_decide(request: HttpRequest, slug: str, pk: int, item_pk: int) -> Htt
     except AccordError as exc:
         messages.error(request, str(exc))
     return redirect(f"{reverse('resolution-review', args=[slug, pk])}#item-{item.pk}")
+
+
+@require_POST
+@login_required
+def review_confirm_all(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Confirm every pending proposal as proposed, in one step (all or none)."""
+    framework = framework_for(request, slug)
+    resolution = _resolution(request, framework, pk)
+    try:
+        count = services.bootstrap_confirm_all(resolution=resolution, user=request.user)
+    except AccordError as exc:
+        messages.error(request, str(exc))
+    else:
+        done = ngettext(
+            "Confirmed %(count)d proposal as proposed.",
+            "Confirmed %(count)d proposals as proposed.",
+            count,
+        )
+        messages.success(request, done % {"count": count})
+    return redirect("resolution-review", slug=slug, pk=pk)
 
 
 def _last_upload(request, resolution: Resolution) -> Upload | None:

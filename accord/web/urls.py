@@ -77,6 +77,11 @@ urlpatterns = [
         review.review_decide,
         name="resolution-review-decide",
     ),
+    path(
+        "f/<slug:slug>/resolutions/<int:pk>/review/confirm-all/",
+        review.review_confirm_all,
+        name="resolution-review-confirm-all",
+    ),
     # --- the edit pages of the cycle's objects (issue 8) ---
     path("f/<slug:slug>/activities/new/", activity_edit.activity_new, name="activity-new"),
     path(

@@ -14,6 +14,7 @@ from accord.documents.review import ReviewItem
 from accord.documents.services import (
     BootstrapError,
     bootstrap_confirm,
+    bootstrap_confirm_all,
     bootstrap_reject,
     resolution_import,
 )
@@ -106,3 +107,45 @@ def test_a_correction_that_cannot_be_written_is_refused_and_the_item_stays_pendi
     item.refresh_from_db()
     assert item.status == ReviewItem.Status.PENDING
     assert not Meeting.objects.filter(kind="conference").exists()
+
+
+def _statuses() -> dict[tuple[str, str], str]:
+    return {(i.kind, i.key): i.status for i in ReviewItem.objects.all()}
+
+
+def test_confirming_all_writes_every_pending_proposal_parents_first(queued, coordinator):
+    rejected = queued[("meeting", "conference/2016-11-01")]
+    bootstrap_reject(item=rejected, user=coordinator)
+    pending = [key for key, status in _statuses().items() if status == "pending"]
+    assert len(pending) > 3 and any(kind == "organization" for kind, _ in pending)
+
+    assert bootstrap_confirm_all(resolution=rejected.resolution, user=coordinator) == len(pending)
+
+    after = _statuses()
+    assert {after[key] for key in pending} == {ReviewItem.Status.CONFIRMED}
+    assert after[("meeting", "conference/2016-11-01")] == ReviewItem.Status.REJECTED
+    assert Organization.objects.filter(code="osce").exists()
+    assert Meeting.objects.filter(kind="conference", start_on=datetime.date(2017, 11, 21)).exists()
+    assert not Meeting.objects.filter(kind="conference", start_on=datetime.date(2016, 11, 1))
+    assert bootstrap_confirm_all(resolution=rejected.resolution, user=coordinator) == 0
+
+
+def test_confirming_all_is_all_or_none(queued, coordinator):
+    broken = queued[("meeting", "conference/2017-11-21")]
+    ReviewItem.objects.filter(pk=broken.pk).update(data={**broken.data, "start_on": "21 Nov"})
+    before = _statuses()
+    with pytest.raises(BootstrapError, match="cannot be confirmed, so none was") as refused:
+        bootstrap_confirm_all(resolution=broken.resolution, user=coordinator)
+    assert (broken.label or broken.key) in str(refused.value)
+    assert _statuses() == before
+    assert not Organization.objects.filter(code="osce").exists()
+    assert not Meeting.objects.filter(kind="conference").exists()
+
+
+def test_only_a_coordinator_confirms_all(queued):
+    outsider = get_user_model().objects.create_user("olga")
+    before = _statuses()
+    resolution = queued[("organization", "osce")].resolution
+    with pytest.raises(PermissionDenied):
+        bootstrap_confirm_all(resolution=resolution, user=outsider)
+    assert _statuses() == before and not Organization.objects.filter(code="osce").exists()

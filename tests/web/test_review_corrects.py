@@ -145,3 +145,35 @@ def test_a_proposal_whose_row_was_recorded_since_says_so(client, world, queued):
     card = html[html.index(f'id="item-{item.pk}"') :].split("</article>")[0]
     other_card = html[html.index(f'id="item-{other.pk}"') :].split("</article>")[0]
     assert "Already recorded:" in card and "Already recorded:" not in other_card
+
+
+def test_confirm_all_confirms_every_pending_proposal_from_the_list(client, world, queued):
+    client.force_login(world.coordinator)
+    resolution = queued.resolution
+    url = reverse("resolution-review", args=[world.framework.slug, resolution.pk])
+    pending = ReviewItem.objects.filter(resolution=resolution, status="pending").count()
+    html = client.get(url).content.decode()
+    assert f"Confirm all {pending} proposals as proposed" in html
+    action = reverse("resolution-review-confirm-all", args=[world.framework.slug, resolution.pk])
+    assert f'action="{action}"' in html
+    arabic = client.get(f"/ar{url}").content.decode()
+    assert f"تأكيد المقترحات الـ{pending} كما اقتُرحت" in arabic
+
+    done = client.post(action, follow=True)
+    assert done.redirect_chain[-1][0] == url
+    assert f"Confirmed {pending} proposals as proposed." in done.content.decode()
+    statuses = set(
+        ReviewItem.objects.filter(resolution=resolution).values_list("status", flat=True)
+    )
+    assert statuses == {ReviewItem.Status.CONFIRMED}
+    assert Meeting.objects.filter(start_on=datetime.date(2017, 11, 21)).exists()
+    assert "Confirm all" not in done.content.decode()  # nothing left to confirm
+    assert client.get(action).status_code == 405  # a POST only
+
+
+def test_confirm_all_is_refused_to_a_viewer(client, world, queued):
+    client.force_login(world.viewer)
+    resolution = queued.resolution
+    action = reverse("resolution-review-confirm-all", args=[world.framework.slug, resolution.pk])
+    assert client.post(action).status_code == 403
+    assert not ReviewItem.objects.filter(resolution=resolution).exclude(status="pending").exists()

@@ -17,6 +17,11 @@ from accord.documents.services import (
     upload_undo,
 )
 from tests.bootstrap.conftest import series_file
+from tests.bootstrap.shared import (  # noqa: F401 - the fixtures: bootstrapped once a module
+    bootstrapped_once,
+    shared_bootstrapped,
+    shared_coordinator,
+)
 from tests.bootstrap.test_apply import ACCORD_APPS
 
 

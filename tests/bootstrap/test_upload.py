@@ -1,4 +1,6 @@
-"""A resolution uploaded on a framework's pages goes through the same bootstrap."""
+"""A resolution uploaded on a framework's pages goes through the same bootstrap, into a
+framework bootstrapped once for the module (the first upload into a framework that has
+no resolution yet: test_upload_first.py)."""
 
 from __future__ import annotations
 
@@ -9,9 +11,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accord.accounts.models import Membership
 from accord.core.errors import AccordError
-from accord.documents.models import Resolution
-from accord.documents.review import ReviewItem
 from accord.documents.services import resolution_upload
+from tests.bootstrap.shared import (  # noqa: F401 - the fixtures: bootstrapped once a module
+    bootstrapped_once,
+    shared_bootstrapped,
+    shared_coordinator,
+)
 from tests.bootstrap.test_apply import _row_counts
 
 
@@ -30,29 +35,6 @@ def oic_coordinator(bootstrapped):
 def _upload(path, name=None, text=None) -> SimpleUploadedFile:
     content = text.encode("utf-8") if text is not None else path.read_bytes()
     return SimpleUploadedFile(name or path.name, content)
-
-
-def test_an_uploaded_resolution_is_bootstrapped_into_the_framework_and_leaves_a_review_list(
-    db, demo_path, coordinator
-):
-    from accord.cooperation.models import Framework
-    from accord.registry.models import Organization
-
-    un = Organization.objects.create(code="un", name_en="United Nations", acronym="UN")
-    oic = Organization.objects.create(
-        code="oic", name_en="Organization of Islamic Cooperation", acronym="OIC"
-    )
-    framework = Framework.objects.create(
-        slug="un-oic", name="UN-OIC", un_organization=un, partner=oic
-    )
-    coordinator.is_superuser = True
-    coordinator.save()
-    result = resolution_upload(framework=framework, user=coordinator, file=_upload(demo_path))
-    assert result.framework == framework
-    assert Resolution.objects.get().source_file.name.endswith(".md")
-    assert ReviewItem.objects.filter(
-        status=ReviewItem.Status.PENDING
-    ).exists()  # no --yes from the pages
 
 
 def test_a_coordinator_uploads_to_their_framework(bootstrapped, demo_path, oic_coordinator):

@@ -72,8 +72,8 @@ def _run(request: dict) -> None:
         with override_settings(MEDIA_ROOT=Path(request["media_root"])):
             main(WORKER)
         code = 0
-    except SystemExit as stop:
-        code = stop.code if isinstance(stop.code, int) else 1
+    except SystemExit as stop:  # as the interpreter reads it: None is success
+        code = 0 if stop.code is None else stop.code if isinstance(stop.code, int) else 1
     except BaseException:
         traceback.print_exc()
     finally:

@@ -24,6 +24,7 @@ import os
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -230,7 +231,7 @@ def _write_plan(writer: Writer, result: ImportResult, sure, unsure, user) -> Non
             resolution=writer.resolution, status=ReviewItem.Status.PENDING
         )
     }
-    for proposal in sorted(sure, key=_apply_order):
+    for proposal in sorted(sure, key=lambda p: _write_order(p.kind, p.key)):
         if proposal.kind == "organization" and proposal.key in (plan.un, plan.partner):
             continue  # written first
         writer.apply(proposal)
@@ -423,13 +424,16 @@ def resolution_upload(
     )
 
 
-def _apply_order(proposal: Proposal) -> tuple[int, int]:
-    return ORDER.index(proposal.kind), _depth(proposal.key) if proposal.kind == "entity" else 0
+def _write_order(kind: str, key: str) -> tuple[int, int]:
+    """Parents before children, as a bootstrap writes them (``ORDER``; a kind outside it,
+    the superseding of an older mandate, last)."""
+    rank = ORDER.index(kind) if kind in ORDER else len(ORDER)
+    return rank, _depth(key) if kind == "entity" else 0
 
 
-def _require_reviewer(item: ReviewItem, user) -> None:
+def _require_reviewer(resolution: Resolution, user) -> None:
     require(
-        can_edit(user, item.resolution),
+        can_edit(user, resolution),
         _("Only a coordinator of the framework may decide its review list."),
     )
 
@@ -462,7 +466,13 @@ def bootstrap_confirm(*, item: ReviewItem, user, data: dict | None = None) -> An
     framework's resolutions (its coordinators, administrators) may decide; others get
     PermissionDenied. A correction that cannot be written raises BootstrapError and
     leaves the item pending."""
-    _require_reviewer(item, user)
+    _require_reviewer(item.resolution, user)
+    return _confirm(item, user, data, lambda: _writer_for(item, user))
+
+
+def _confirm(item: ReviewItem, user, data: dict | None, writer: Callable[[], Writer]) -> Any:
+    """``bootstrap_confirm`` once the right is checked; ``writer`` gives the Writer of the
+    item's resolution (made once for a whole review list by ``bootstrap_confirm_all``)."""
     if item.status != ReviewItem.Status.PENDING:
         raise BootstrapError(
             _("This proposal is already %(status)s.") % {"status": item.get_status_display()}
@@ -478,7 +488,7 @@ def bootstrap_confirm(*, item: ReviewItem, user, data: dict | None = None) -> An
             if item.kind == "supersede":
                 written = _confirm_supersede(item, user, merged)
             else:
-                written = _writer_for(item, user).apply(proposal, merged)
+                written = writer().apply(proposal, merged)
     except (KeyError, TypeError, ValueError, ValidationError) as exc:
         raise BootstrapError(
             _("The corrected proposal cannot be written: %(error)s") % {"error": exc}
@@ -492,27 +502,23 @@ def bootstrap_confirm(*, item: ReviewItem, user, data: dict | None = None) -> An
     return written
 
 
-def _confirm_order(item: ReviewItem) -> tuple[int, int, int]:
-    """Parents before children, as a bootstrap writes them (``ORDER``); superseding last."""
-    kind = ORDER.index(item.kind) if item.kind in ORDER else len(ORDER)
-    return kind, _depth(item.key) if item.kind == "entity" else 0, item.pk
-
-
 @transaction.atomic
 def bootstrap_confirm_all(*, resolution: Resolution, user) -> int:
     """Confirm every pending proposal of ``resolution``'s review list as proposed, in the
     order a bootstrap writes them; return how many. All or none: a proposal that cannot
     be written raises BootstrapError naming it, and every one stays pending. Who may
-    decide one may decide them all (PermissionDenied otherwise)."""
-    require(
-        can_edit(user, resolution),
-        _("Only a coordinator of the framework may decide its review list."),
-    )
+    decide one may decide them all (PermissionDenied otherwise). One Writer (the
+    resolution's paragraphs read once) writes them all."""
+    _require_reviewer(resolution, user)
     pending = ReviewItem.objects.filter(resolution=resolution, status=ReviewItem.Status.PENDING)
-    items = sorted(pending.select_related("resolution", "framework"), key=_confirm_order)
+    items = sorted(
+        pending.select_related("resolution", "framework"),
+        key=lambda i: (*_write_order(i.kind, i.key), i.pk),
+    )
+    writer = cache(lambda: _writer_for(items[0], user))  # made at the first write
     for item in items:
         try:
-            bootstrap_confirm(item=item, user=user)
+            _confirm(item, user, None, writer)
         except BootstrapError as exc:
             raise BootstrapError(
                 _("“%(label)s” cannot be confirmed, so none was: %(error)s")
@@ -524,7 +530,7 @@ def bootstrap_confirm_all(*, resolution: Resolution, user) -> int:
 @transaction.atomic
 def bootstrap_reject(*, item: ReviewItem, user) -> ReviewItem:
     """Record that a pending proposal is wrong; nothing else is written."""
-    _require_reviewer(item, user)
+    _require_reviewer(item.resolution, user)
     if item.status != ReviewItem.Status.PENDING:
         raise BootstrapError(
             _("This proposal is already %(status)s.") % {"status": item.get_status_display()}

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import snapshot
+
 BROWSERS = (Path("/usr/bin/chromium-headless-shell"), Path("/usr/bin/chromium"))
 CHROMIUM = next((path for path in BROWSERS if path.exists()), BROWSERS[-1])
 ARGS = [
@@ -23,6 +25,7 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+WORLDS = snapshot.Worlds()  # the browser tests' world, per worker (on SQLite)
 LIVE_SERVER: list[str] = []  # the live server's URL, for the cookie of sign_in
 SCREENSHOTS_ENV = "ACCORD_SCREENSHOTS"  # 1: a screenshot of every page checked
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
@@ -50,11 +53,14 @@ def browser():
 
 @pytest.fixture
 def world(transactional_db, live_server, settings):
-    """The scenario of tests/web, written where the live server reads it."""
+    """The scenario of tests/web, written where the live server reads it (on SQLite built
+    once per worker and written back for each test: tests/snapshot.py)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     from tests.world import build_world
 
-    return build_world(activities=8)
+    if not snapshot.on_sqlite():
+        return build_world(activities=8)
+    return WORLDS.get("pages", lambda: build_world(activities=8))
 
 
 @pytest.fixture

@@ -38,6 +38,7 @@ import pytest
 from django.db import transaction
 
 from accord.search.index import indexing_deferred
+from tests import snapshot
 from tests.world.base import PASSWORD, World, build_base, form_values
 from tests.world.personas import PERSONAS, build_personas
 from tests.world.reports import build_reports
@@ -130,10 +131,25 @@ def once_per_module(
     commits (transaction=True, a live server, a worker reading what it wrote), goes in
     another module."""
 
+    kept = snapshot.Worlds()  # on SQLite: built once per worker, written back per module
+
     def built(django_db_setup, django_db_blocker):
-        yield from written_once(django_db_blocker, lambda: _built(options, then))
+        if snapshot.on_sqlite():
+            yield from _kept(django_db_blocker, kept, lambda: _built(options, then))
+        else:
+            yield from written_once(django_db_blocker, lambda: _built(options, then))
 
     return pytest.fixture(scope="module", name=name)(built)
+
+
+def _kept(django_db_blocker, kept: snapshot.Worlds, build: Callable[[], World]):
+    """``build()`` once per process, its database written back for each later module
+    (tests/snapshot.py), and the clean database written back when the module ends."""
+    with django_db_blocker.unblock():
+        try:
+            yield kept.get((), build)
+        finally:
+            snapshot.put_clean()
 
 
 @pytest.fixture(scope="module")

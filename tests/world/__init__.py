@@ -123,7 +123,8 @@ def once_per_module(
     name: str, then: Callable[[World], object] | None = None, **options
 ) -> Callable:
     """A module-scoped fixture ``name``: ``build_world(**options)``, then ``then(world)``
-    when given, written once per test module (``written_once``). Ask it through a
+    when given, written once per test module (``written_once``; on SQLite built once per
+    worker and written back for each module, tests/snapshot.py). Ask it through a
     function fixture that also asks ``db`` and hands each test ``copy.deepcopy`` of it,
     so that what one test writes (rows: rolled back with its savepoint; attributes of
     the objects: a copy) never reaches the next. Every test of the module then sees the

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.test.utils import override_settings
 
 from accord.accounts.models import Membership
 from accord.cooperation.models import Meeting
@@ -19,18 +21,41 @@ from accord.documents.services import (
     resolution_import,
 )
 from accord.registry.models import Organization
+from tests.bootstrap.conftest import DEMO, make_coordinator
+from tests.world import written_once
 
 
-@pytest.fixture
-def queued(db, demo_path, coordinator):
-    result = resolution_import(source=demo_path, user=coordinator)
+def _queue():
+    """Nadia, and the demo imported under her without --yes (its proposals pending), she
+    made a coordinator of the framework it set up."""
+    user = make_coordinator()
+    result = resolution_import(source=DEMO, user=user)
     Membership.objects.create(
-        user=coordinator,
+        user=user,
         role=Membership.Role.COORDINATOR,
         framework=result.framework,
         organization=result.framework.partner,
     )
-    return {(i.kind, i.key): i for i in ReviewItem.objects.all()}
+    return user, {(i.kind, i.key): i for i in ReviewItem.objects.all()}
+
+
+@pytest.fixture(scope="module")
+def queued_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The queue written once for the module (every test starts from it; what a test
+    writes is rolled back with its savepoint), the source file in the module's media."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield from written_once(django_db_blocker, _queue)
+
+
+@pytest.fixture
+def coordinator(queued_once, db):
+    return copy.deepcopy(queued_once[0])
+
+
+@pytest.fixture
+def queued(queued_once, db):
+    """The pending proposals by (kind, key), copies for this test."""
+    return copy.deepcopy(queued_once[1])
 
 
 def test_only_a_coordinator_of_the_framework_decides(queued):

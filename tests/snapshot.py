@@ -62,12 +62,15 @@ def put_clean() -> None:
 class Worlds:
     """Worlds built once per process and handed out again: ``get(key, build)`` builds the
     first time (``build()``, then the database taken), and later writes that database
-    back and returns a deep copy of the world as ``build`` returned it."""
+    back and returns a deep copy of the world as ``build`` returned it. Off SQLite it
+    builds every time."""
 
     def __init__(self) -> None:
         self._kept: dict[Hashable, tuple[sqlite3.Connection, object]] = {}
 
     def get(self, key: Hashable, build: Callable[[], object]):
+        if not on_sqlite():
+            return build()
         if key in self._kept:
             kept, world = self._kept[key]
             put(kept)

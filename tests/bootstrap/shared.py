@@ -21,12 +21,18 @@ def _bootstrap():
     return user, resolution_import(source=DEMO, user=user, confirm_all=True)
 
 
+def written_in_media(django_db_blocker, tmp_path_factory, write):
+    """``written_once(write)``, the files it stores in a media folder of the module's own
+    (an upload's source file)."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield from written_once(django_db_blocker, write)
+
+
 @pytest.fixture(scope="module")
 def bootstrapped_once(django_db_setup, django_db_blocker, tmp_path_factory):
     """(Nadia, the result of bootstrapping the demo with --yes under her), the source
     file stored in the module's own media folder."""
-    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
-        yield from written_once(django_db_blocker, _bootstrap)
+    yield from written_in_media(django_db_blocker, tmp_path_factory, _bootstrap)
 
 
 @pytest.fixture(name="coordinator")

@@ -8,7 +8,6 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.test.utils import override_settings
 
 from accord.accounts.models import Membership
 from accord.cooperation.models import Meeting
@@ -22,7 +21,7 @@ from accord.documents.services import (
 )
 from accord.registry.models import Organization
 from tests.bootstrap.conftest import DEMO, make_coordinator
-from tests.world import written_once
+from tests.bootstrap.shared import written_in_media
 
 
 def _queue():
@@ -43,8 +42,7 @@ def _queue():
 def queued_once(django_db_setup, django_db_blocker, tmp_path_factory):
     """The queue written once for the module (every test starts from it; what a test
     writes is rolled back with its savepoint), the source file in the module's media."""
-    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
-        yield from written_once(django_db_blocker, _queue)
+    yield from written_in_media(django_db_blocker, tmp_path_factory, _queue)
 
 
 @pytest.fixture

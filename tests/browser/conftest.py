@@ -58,8 +58,6 @@ def world(transactional_db, live_server, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     from tests.world import build_world
 
-    if not snapshot.on_sqlite():
-        return build_world(activities=8)
     return WORLDS.get("pages", lambda: build_world(activities=8))
 
 
